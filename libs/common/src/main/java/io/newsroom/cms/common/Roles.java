@@ -1,0 +1,12 @@
+package io.newsroom.cms.common;
+
+/** Keycloak realm roles of the `cms` realm; see ARCHITECTURE.md "Roles". */
+public final class Roles {
+    public static final String WRITER = "writer";
+    public static final String EDITOR = "editor";
+    public static final String CURATOR = "curator";
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

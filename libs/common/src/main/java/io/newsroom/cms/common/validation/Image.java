@@ -1,0 +1,8 @@
+package io.newsroom.cms.common.validation;
+
+/** Anything that shows an image: a URL and the text that describes it to readers who cannot see it. */
+public interface Image {
+    String url();
+
+    String alt();
+}

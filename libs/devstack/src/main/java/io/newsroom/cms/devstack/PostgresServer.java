@@ -1,0 +1,126 @@
+package io.newsroom.cms.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * The PostgreSQL the CMS talks to: a configured/external one when reachable (the machine's at 127.0.0.1:5432 by
+ * default), otherwise an embedded one started here. Creates one database per service when missing.
+ */
+public final class PostgresServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PostgresServer.class.getName());
+    private static final Pattern DB_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /**
+     * Uses CMS_POSTGRES_HOST/PORT/USER/PASSWORD when reachable (defaults 127.0.0.1:5432, postgres), else starts an
+     * embedded PostgreSQL whose data lives in {@code embeddedDataDir} (null: a throw-away directory).
+     */
+    public static PostgresServer startOrConnect(Path embeddedDataDir) {
+        String host = Env.get("CMS_POSTGRES_HOST", "127.0.0.1");
+        int port = Integer.parseInt(Env.get("CMS_POSTGRES_PORT", "5432"));
+        String user = Env.get("CMS_POSTGRES_USER", "postgres");
+        String password = Env.get("CMS_POSTGRES_PASSWORD", "");
+        if (Net.listening(host, port)) {
+            LOG.info("Using PostgreSQL at " + host + ":" + port);
+            return new PostgresServer(host, port, user, password, null);
+        }
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (embeddedDataDir != null) {
+                builder.setDataDirectory(embeddedDataDir).setCleanDataDirectory(false).setPort(Net.freePort());
+            }
+            EmbeddedPostgres pg = builder.start();
+            LOG.info("No PostgreSQL at " + host + ":" + port + "; started an embedded one on port " + pg.getPort());
+            return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public void ensureDatabase(String name) {
+        requireName(name);
+        try (Connection c = admin();
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created concurrently by someone else: fine
+                throw new IllegalStateException("Cannot create database " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public void dropDatabase(String name) {
+        requireName(name);
+        try (Connection c = admin(); Statement drop = c.createStatement()) {
+            drop.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            LOG.warning("Could not drop database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+    }
+
+    private static void requireName(String name) {
+        if (!DB_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a safe database name: " + name);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                LOG.warning("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

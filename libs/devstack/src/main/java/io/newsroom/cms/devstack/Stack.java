@@ -1,0 +1,210 @@
+package io.newsroom.cms.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * The whole CMS on one machine: PostgreSQL, MongoDB (wire server or real), Keycloak, the three services and the
+ * gateway as packaged Quarkus apps. Used by {@code ./cms up} (fixed ports, persistent data) and by the e2e tests
+ * (free ports, throw-away data) so both run the system the same way.
+ */
+public final class Stack implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Stack.class.getName());
+
+    /** Where everything listens. */
+    public record Ports(int gateway, int articles, int authors, int curation, int keycloak, int keycloakManagement, int mongo) {
+        public static Ports local() {
+            return new Ports(8080, 8081, 8082, 8083, 8180, 9180, 27018);
+        }
+
+        public static Ports free() {
+            return new Ports(Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(),
+                    Net.freePort());
+        }
+
+        Map<String, Integer> byName() {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("gateway", gateway);
+            ports.put("articles", articles);
+            ports.put("authors", authors);
+            ports.put("curation", curation);
+            ports.put("keycloak", keycloak);
+            ports.put("keycloak management", keycloakManagement);
+            ports.put("mongo wire server", mongo);
+            return ports;
+        }
+    }
+
+    /**
+     * @param persistent keep data in {@code dataDir} across runs (local stack) or use throw-away databases (tests)
+     */
+    public record Options(Path repoRoot, Path dataDir, Path logDir, Ports ports, boolean persistent) {
+    }
+
+    private final Options options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ChildProcess> apps = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KeycloakServer keycloak;
+    private String mongoUri;
+    private final String dbSuffix;
+
+    private Stack(Options options) {
+        this.options = options;
+        this.dbSuffix = options.persistent() ? "" : "_e2e_" + Long.toString(System.nanoTime() & 0xffffffL, 36);
+    }
+
+    public static Stack start(Options options) {
+        Stack stack = new Stack(options);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Refuses to start when a port is taken, naming the port and what it is for. */
+    public static void requireFreePorts(Ports ports, boolean mongoNeeded) {
+        List<String> taken = new ArrayList<>();
+        ports.byName().forEach((name, port) -> {
+            if ((mongoNeeded || !name.startsWith("mongo")) && Net.listening("127.0.0.1", port)) {
+                taken.add(port + " (" + name + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("Port(s) already in use: " + String.join(", ", taken)
+                    + ". Is another stack running? Stop it with ./cms down, or free the port(s).");
+        }
+    }
+
+    private void boot() {
+        Ports ports = options.ports();
+        String externalMongo = Env.get("CMS_MONGO_URI", "");
+        requireFreePorts(ports, externalMongo.isEmpty());
+
+        Path data = options.dataDir();
+        postgres = PostgresServer.startOrConnect(data.resolve("postgres"));
+        for (String db : List.of("articles", "authors")) {
+            postgres.ensureDatabase(db + dbSuffix);
+        }
+
+        if (externalMongo.isEmpty()) {
+            MongoServerRunner mongo = options.persistent()
+                    ? MongoServerRunner.persistent(data.resolve("mongo/curation.mv"), ports.mongo())
+                    : MongoServerRunner.inMemory(ports.mongo());
+            started.add(mongo);
+            mongoUri = mongo.connectionString();
+        } else {
+            mongoUri = externalMongo;
+        }
+
+        keycloak = KeycloakServer.start(options.repoRoot().resolve("deploy/keycloak/cms-realm.json"), ports.keycloak(),
+                ports.keycloakManagement(), data.resolve("keycloak"), options.logDir().resolve("keycloak.log"));
+        started.add(keycloak);
+
+        Map<String, Map<String, String>> config = new LinkedHashMap<>();
+        config.put("authors", merge(common(ports.authors()), datasource("authors")));
+        config.put("articles", merge(common(ports.articles()), datasource("articles"),
+                Map.of("quarkus.rest-client.authors.url", "http://localhost:" + ports.authors())));
+        config.put("curation", merge(common(ports.curation()),
+                Map.of("quarkus.mongodb.connection-string", mongoUri, "quarkus.mongodb.database", "curation" + dbSuffix,
+                        "quarkus.rest-client.articles.url", "http://localhost:" + ports.articles())));
+        config.put("gateway", merge(common(ports.gateway()),
+                Map.of("cms.gateway.services.articles", "http://localhost:" + ports.articles(),
+                        "cms.gateway.services.authors", "http://localhost:" + ports.authors(),
+                        "cms.gateway.services.curation", "http://localhost:" + ports.curation())));
+
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        config.forEach((name, properties) -> {
+            ChildProcess app = startApp(name, properties);
+            apps.put(name, app);
+            started.add(app);
+            int port = Integer.parseInt(properties.get("quarkus.http.port"));
+            ready.add(CompletableFuture.runAsync(() -> Net.await(name + " (log: " + app.log() + ")", Duration.ofSeconds(120),
+                    () -> Net.ok("http://127.0.0.1:" + port + "/q/health/ready"), app::alive)).thenRun(app::markReady));
+        });
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private ChildProcess startApp(String name, Map<String, String> properties) {
+        Path module = name.equals("gateway") ? Path.of("gateway") : Path.of("services", name);
+        Path jar = options.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; build first (./mvnw package -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Small, predictable footprint on a 2-core laptop-sized machine; see README "Measured".
+                "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=128m", "-XX:+ExitOnOutOfMemoryError"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        return ChildProcess.start(name, command, Map.of(), options.repoRoot(), options.logDir().resolve(name + ".log"));
+    }
+
+    private Map<String, String> common(int port) {
+        return Map.of("quarkus.http.port", Integer.toString(port),
+                "quarkus.http.host", "127.0.0.1",
+                "quarkus.oidc.auth-server-url", keycloak.issuer());
+    }
+
+    private Map<String, String> datasource(String db) {
+        return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db + dbSuffix),
+                "quarkus.datasource.username", postgres.user(),
+                "quarkus.datasource.password", postgres.password());
+    }
+
+    @SafeVarargs
+    private static Map<String, String> merge(Map<String, String>... maps) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (Map<String, String> map : maps) {
+            merged.putAll(map);
+        }
+        return merged;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.ports().gateway();
+    }
+
+    public String issuer() {
+        return keycloak.issuer();
+    }
+
+    public Map<String, ChildProcess> apps() {
+        return apps;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warning("Stopping " + started.get(i) + " failed: " + e.getMessage());
+            }
+        }
+        started.clear();
+        if (postgres != null) {
+            if (!options.persistent()) {
+                for (String db : List.of("articles", "authors")) {
+                    postgres.dropDatabase(db + dbSuffix);
+                }
+            }
+            postgres.close();
+        }
+    }
+}

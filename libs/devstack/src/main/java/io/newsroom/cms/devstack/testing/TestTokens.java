@@ -1,0 +1,24 @@
+package io.newsroom.cms.devstack.testing;
+
+import io.newsroom.cms.devstack.Tokens;
+
+/** Real Keycloak tokens inside a {@code @QuarkusTest} that uses {@link KeycloakResource}. */
+public final class TestTokens {
+    private static Tokens tokens;
+
+    private TestTokens() {
+    }
+
+    /** A current access token of a demo user: alice, bob (writer), erin (editor), carl (curator), root (admin). */
+    public static synchronized String of(String user) {
+        if (tokens == null) {
+            tokens = new Tokens(KeycloakResource.issuer());
+        }
+        return tokens.of(user);
+    }
+
+    /** {@code Bearer <token>} for an Authorization header. */
+    public static String bearer(String user) {
+        return "Bearer " + of(user);
+    }
+}

@@ -1,0 +1,49 @@
+package io.newsroom.cms.authors.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An author profile. Never leaves the service: the API speaks in records (see rest.AuthorView). */
+@Entity
+@Table(name = "author")
+public class Author extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String slug;
+    @Column(name = "display_name")
+    public String displayName;
+    @Column(name = "job_title")
+    public String jobTitle;
+    public String organization;
+    public String bio;
+    @Column(name = "avatar_url")
+    public String avatarUrl;
+    @Column(name = "avatar_alt")
+    public String avatarAlt;
+    @Column(name = "social_x")
+    public String socialX;
+    @Column(name = "social_website")
+    public String socialWebsite;
+    @Column(name = "social_linkedin")
+    public String socialLinkedin;
+    @Column(name = "social_mastodon")
+    public String socialMastodon;
+    public String email;
+    public String username;
+    public boolean active;
+    /** Set once the author has been put on any byline; such authors can be deactivated but never deleted. */
+    public boolean bylined;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

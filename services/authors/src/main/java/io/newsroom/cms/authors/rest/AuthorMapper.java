@@ -1,0 +1,36 @@
+package io.newsroom.cms.authors.rest;
+
+import io.newsroom.cms.authors.domain.Author;
+import io.newsroom.cms.authors.rest.AuthorRecords.AuthorView;
+import io.newsroom.cms.authors.rest.AuthorRecords.Avatar;
+import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthor;
+import io.newsroom.cms.authors.rest.AuthorRecords.Social;
+import io.newsroom.cms.common.content.MarkdownRenderer;
+
+/** Entity → API records, explicitly: entities never leave the service. */
+final class AuthorMapper {
+    private AuthorMapper() {
+    }
+
+    static AuthorView view(Author a) {
+        return new AuthorView(a.id, a.slug, a.displayName, a.jobTitle, a.organization, a.bio,
+                MarkdownRenderer.toSafeHtml(a.bio), avatar(a), social(a), a.email, a.username, a.active, a.bylined,
+                a.version, a.createdAt, a.updatedAt);
+    }
+
+    static PublicAuthor publicView(Author a) {
+        return new PublicAuthor(a.id, a.slug, a.displayName, a.jobTitle, a.organization, a.bio,
+                MarkdownRenderer.toSafeHtml(a.bio), avatar(a), social(a), a.active);
+    }
+
+    private static Avatar avatar(Author a) {
+        return a.avatarUrl == null ? null : new Avatar(a.avatarUrl, a.avatarAlt);
+    }
+
+    private static Social social(Author a) {
+        if (a.socialX == null && a.socialWebsite == null && a.socialLinkedin == null && a.socialMastodon == null) {
+            return null;
+        }
+        return new Social(a.socialX, a.socialWebsite, a.socialLinkedin, a.socialMastodon);
+    }
+}

@@ -1,0 +1,81 @@
+package io.newsroom.cms.authors.rest;
+
+import io.newsroom.cms.common.validation.AltRequired;
+import io.newsroom.cms.common.validation.HttpUrl;
+import io.newsroom.cms.common.validation.Image;
+import io.newsroom.cms.common.validation.Slug;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The authors API's request and response bodies. */
+public final class AuthorRecords {
+    private AuthorRecords() {
+    }
+
+    /** An X/Twitter handle: 1–15 letters, digits or underscores, with or without the leading @. */
+    public static final String X_HANDLE = "@?[A-Za-z0-9_]{1,15}";
+    public static final String USERNAME = "[a-z0-9][a-z0-9._-]{0,99}";
+
+    @AltRequired
+    public record Avatar(@HttpUrl String url, @Size(max = 300) String alt) implements Image {
+    }
+
+    public record Social(
+            @Pattern(regexp = X_HANDLE, message = "must be an X handle like @JaneDoeNews") String x,
+            @HttpUrl String website,
+            @HttpUrl String linkedin,
+            @HttpUrl String mastodon) {
+    }
+
+    /** Admin create/replace. {@code slug} defaults to one derived from the display name. */
+    public record AuthorRequest(
+            @Slug String slug,
+            @NotBlank @Size(max = 120) String displayName,
+            @Size(max = 120) String jobTitle,
+            @Size(max = 120) String organization,
+            @Size(max = 10_000) String bio,
+            @Valid Avatar avatar,
+            @Valid Social social,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = USERNAME, message = "must be a Keycloak username: lowercase letters, digits, '.', '_' or '-'") String username,
+            Boolean active) {
+    }
+
+    /** What authors may change on their own profile: not the slug, the identity link or the active flag. */
+    public record ProfileUpdate(
+            @NotBlank @Size(max = 120) String displayName,
+            @Size(max = 120) String jobTitle,
+            @Size(max = 120) String organization,
+            @Size(max = 10_000) String bio,
+            @Valid Avatar avatar,
+            @Valid Social social,
+            @Email @Size(max = 254) String email) {
+    }
+
+    /** The editorial view: everything, for signed-in staff. */
+    public record AuthorView(UUID id, String slug, String displayName, String jobTitle, String organization, String bio,
+                             String bioHtml, Avatar avatar, Social social, String email, String username, boolean active,
+                             boolean bylined, long version, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** The public projection ("About the Author"): never the email or the identity link. */
+    public record PublicAuthor(UUID id, String slug, String displayName, String jobTitle, String organization, String bio,
+                               String bioHtml, Avatar avatar, Social social, boolean active) {
+    }
+
+    public record AuthorPage(List<AuthorView> items, long total) {
+    }
+
+    public record PublicAuthors(List<PublicAuthor> items) {
+    }
+
+    public record IdsRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 100) List<@jakarta.validation.constraints.NotNull UUID> ids) {
+    }
+}

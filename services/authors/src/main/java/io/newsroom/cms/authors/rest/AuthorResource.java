@@ -1,0 +1,159 @@
+package io.newsroom.cms.authors.rest;
+
+import io.newsroom.cms.authors.domain.Author;
+import io.newsroom.cms.authors.rest.AuthorRecords.AuthorPage;
+import io.newsroom.cms.authors.rest.AuthorRecords.AuthorRequest;
+import io.newsroom.cms.authors.rest.AuthorRecords.AuthorView;
+import io.newsroom.cms.authors.rest.AuthorRecords.IdsRequest;
+import io.newsroom.cms.authors.rest.AuthorRecords.ProfileUpdate;
+import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthors;
+import io.newsroom.cms.authors.service.AuthorService;
+import io.newsroom.cms.common.Roles;
+import io.newsroom.cms.common.problem.Versions;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** Editor API for author profiles, plus the public projection the gateway and articles service read. */
+@Path("/authors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "authors")
+public class AuthorResource {
+    private static final String UUID_PATTERN = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
+    @Inject
+    AuthorService authors;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create an author")
+    public Response create(@NotNull @Valid AuthorRequest request) {
+        Author author = authors.create(request);
+        return withEtag(Response.created(UriBuilder.fromResource(AuthorResource.class).path(author.id.toString()).build()), author);
+    }
+
+    @GET
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.CURATOR, Roles.ADMIN})
+    @Operation(summary = "List and search authors (for the byline picker)")
+    public AuthorPage list(@QueryParam("q") @Size(max = 100) String q, @QueryParam("active") Boolean active,
+                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        AuthorService.SearchResult result = authors.search(q, active, page, size);
+        return new AuthorPage(result.items().stream().map(AuthorMapper::view).toList(), result.total());
+    }
+
+    @GET
+    @Path(UUID_PATTERN)
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.CURATOR, Roles.ADMIN})
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(Response.ok(), authors.get(id));
+    }
+
+    @PUT
+    @Path(UUID_PATTERN)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace an author (If-Match required); also deactivates/reactivates with 'active'")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid AuthorRequest request) {
+        return withEtag(Response.ok(), authors.update(id, Versions.requireIfMatch(ifMatch), request));
+    }
+
+    @DELETE
+    @Path(UUID_PATTERN)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete an author who never appeared on a byline")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        authors.delete(id, ifMatch == null ? null : Versions.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.CURATOR, Roles.ADMIN})
+    @Operation(summary = "My own author profile")
+    public Response me() {
+        String username = identity.getPrincipal().getName();
+        return withEtag(Response.ok(), authors.byUsername(username).orElseThrow(() -> AuthorService.noProfile(username)));
+    }
+
+    @PUT
+    @Path("me")
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.CURATOR, Roles.ADMIN})
+    @Operation(summary = "Edit my own profile (not the slug, the account link or the active flag)")
+    public Response updateMe(@HeaderParam("If-Match") String ifMatch, @NotNull @Valid ProfileUpdate update) {
+        return withEtag(Response.ok(), authors.updateOwn(identity.getPrincipal().getName(), Versions.requireIfMatch(ifMatch), update));
+    }
+
+    @POST
+    @Path("byline-claims")
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
+    @Operation(summary = "Check ids for a byline (known and active) and record that they appear on one")
+    public PublicAuthors claimForByline(@NotNull @Valid IdsRequest request) {
+        return new PublicAuthors(authors.claimForByline(request.ids()).stream().map(AuthorMapper::publicView).toList());
+    }
+
+    // --- public projection (no email, no account link): read by the gateway and other services ---
+
+    @GET
+    @Path("public/" + UUID_PATTERN)
+    @PermitAll
+    @Operation(summary = "Public profile by id")
+    public AuthorRecords.PublicAuthor publicById(@PathParam("id") UUID id) {
+        return AuthorMapper.publicView(authors.get(id));
+    }
+
+    @GET
+    @Path("public/by-slug/{slug}")
+    @PermitAll
+    @Operation(summary = "Public profile by slug; an old slug answers 301 to the current one")
+    public Response publicBySlug(@PathParam("slug") String slug) {
+        Author author = authors.bySlug(slug);
+        if (!author.slug.equals(slug)) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY)
+                    .location(UriBuilder.fromResource(AuthorResource.class).path("public/by-slug/{slug}").build(author.slug))
+                    .build();
+        }
+        return Response.ok(AuthorMapper.publicView(author)).build();
+    }
+
+    @POST
+    @Path("public/batch")
+    @PermitAll
+    @Operation(summary = "Public profiles for up to 100 ids, in the order asked; unknown ids are left out")
+    public PublicAuthors publicBatch(@NotNull @Valid IdsRequest request) {
+        return new PublicAuthors(authors.byIds(request.ids()).stream().map(AuthorMapper::publicView).toList());
+    }
+
+    private static Response withEtag(Response.ResponseBuilder builder, Author author) {
+        AuthorView view = AuthorMapper.view(author);
+        return builder.tag(Versions.etag(author.version)).entity(view).build();
+    }
+}

@@ -1,0 +1,246 @@
+package io.newsroom.cms.authors.service;
+
+import io.newsroom.cms.authors.domain.Author;
+import io.newsroom.cms.authors.domain.AuthorSlugAlias;
+import io.newsroom.cms.authors.rest.AuthorRecords.AuthorRequest;
+import io.newsroom.cms.authors.rest.AuthorRecords.Avatar;
+import io.newsroom.cms.authors.rest.AuthorRecords.ProfileUpdate;
+import io.newsroom.cms.authors.rest.AuthorRecords.Social;
+import io.newsroom.cms.common.content.Slugs;
+import io.newsroom.cms.common.problem.Problem;
+import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.ProblemType;
+import io.newsroom.cms.common.problem.Versions;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Author use cases. Every write runs in one transaction: it either happens whole or not at all. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class AuthorService {
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Author get(UUID id) {
+        Author author = Author.findById(id);
+        if (author == null) {
+            throw ProblemException.notFound("Author " + id);
+        }
+        return author;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Author> byUsername(String username) {
+        return Author.find("username", username).firstResultOptional();
+    }
+
+    /** By current slug, or by an old slug (then the caller redirects to the current one). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Author bySlug(String slug) {
+        Optional<Author> current = Author.find("slug", slug).firstResultOptional();
+        if (current.isPresent()) {
+            return current.get();
+        }
+        AuthorSlugAlias alias = AuthorSlugAlias.findById(slug);
+        if (alias == null) {
+            throw ProblemException.notFound("Author '" + slug + "'");
+        }
+        return get(alias.authorId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Author> byIds(List<UUID> ids) {
+        List<Author> found = Author.list("id in ?1", ids);
+        Map<UUID, Author> byId = new HashMap<>();
+        found.forEach(a -> byId.put(a.id, a));
+        return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SearchResult search(String q, Boolean active, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(displayName) like :q or slug like :q or lower(coalesce(username, '')) like :q)");
+            params.put("q", "%" + q.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (active != null) {
+            where.append(" and active = :active");
+            params.put("active", active);
+        }
+        var query = Author.<Author>find(where.toString(), Sort.ascending("displayName").and("id"), params);
+        return new SearchResult(query.page(Page.of(page, size)).list(), query.count());
+    }
+
+    public record SearchResult(List<Author> items, long total) {
+    }
+
+    public Author create(@NotNull @Valid AuthorRequest request) {
+        Author author = new Author();
+        author.id = UUID.randomUUID();
+        author.createdAt = now();
+        author.active = request.active() == null || request.active();
+        author.slug = request.slug() != null ? request.slug() : freeSlug(Slugs.from(request.displayName()));
+        requireSlugFree(author.slug, null);
+        author.username = blankToNull(request.username());
+        requireUsernameFree(author.username, null);
+        apply(author, request.displayName(), request.jobTitle(), request.organization(), request.bio(), request.avatar(),
+                request.social(), request.email());
+        author.persistAndFlush();
+        return author;
+    }
+
+    public Author update(UUID id, long expectedVersion, @NotNull @Valid AuthorRequest request) {
+        Author author = get(id);
+        Versions.requireCurrent(expectedVersion, author.version);
+        String slug = request.slug() != null ? request.slug() : author.slug;
+        if (!slug.equals(author.slug)) {
+            requireSlugFree(slug, author.id);
+            AuthorSlugAlias.deleteById(slug); // taking back one of our own old slugs
+            AuthorSlugAlias alias = new AuthorSlugAlias();
+            alias.slug = author.slug;
+            alias.authorId = author.id;
+            alias.persist();
+            author.slug = slug;
+        }
+        String username = blankToNull(request.username());
+        requireUsernameFree(username, author.id);
+        author.username = username;
+        if (request.active() != null) {
+            author.active = request.active();
+        }
+        apply(author, request.displayName(), request.jobTitle(), request.organization(), request.bio(), request.avatar(),
+                request.social(), request.email());
+        return flush(author);
+    }
+
+    public Author updateOwn(String username, long expectedVersion, @NotNull @Valid ProfileUpdate update) {
+        Author author = byUsername(username).orElseThrow(() -> noProfile(username));
+        Versions.requireCurrent(expectedVersion, author.version);
+        apply(author, update.displayName(), update.jobTitle(), update.organization(), update.bio(), update.avatar(),
+                update.social(), update.email());
+        return flush(author);
+    }
+
+    public void delete(UUID id, Long expectedVersion) {
+        Author author = get(id);
+        if (expectedVersion != null) {
+            Versions.requireCurrent(expectedVersion, author.version);
+        }
+        if (author.bylined) {
+            throw ProblemException.conflict("This author has appeared on a byline and cannot be deleted; deactivate them instead");
+        }
+        AuthorSlugAlias.delete("authorId", id);
+        author.delete();
+    }
+
+    /**
+     * Checks that every id is a known, active author and records that they now appear on a byline. Answers 400 with
+     * one field error per bad id ({@code authorIds[i]}), so an article is never saved with a bad byline.
+     */
+    public List<Author> claimForByline(List<UUID> ids) {
+        List<Author> authors = byIds(ids);
+        Map<UUID, Author> byId = new HashMap<>();
+        authors.forEach(a -> byId.put(a.id, a));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Author author = byId.get(ids.get(i));
+            if (author == null) {
+                errors.add(new Problem.FieldError("authorIds[" + i + "]", "unknown author " + ids.get(i)));
+            } else if (!author.active) {
+                errors.add(new Problem.FieldError("authorIds[" + i + "]", "author " + author.displayName + " is deactivated"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The byline names unknown or deactivated authors", errors, Map.of());
+        }
+        authors.stream().filter(a -> !a.bylined).forEach(a -> a.bylined = true);
+        return authors;
+    }
+
+    public static ProblemException noProfile(String username) {
+        return new ProblemException(ProblemType.NOT_FOUND,
+                "No author profile is linked to your account '" + username + "'; an admin can link one");
+    }
+
+    private Author flush(Author author) {
+        author.updatedAt = now();
+        try {
+            author.flush();
+        } catch (OptimisticLockException e) {
+            throw Versions.stale(author.version + 1);
+        }
+        return author;
+    }
+
+    private static void apply(Author author, String displayName, String jobTitle, String organization, String bio,
+                              Avatar avatar, Social social, String email) {
+        author.displayName = displayName.trim();
+        author.jobTitle = blankToNull(jobTitle);
+        author.organization = blankToNull(organization);
+        author.bio = blankToNull(bio);
+        author.avatarUrl = avatar == null ? null : blankToNull(avatar.url());
+        author.avatarAlt = avatar == null ? null : blankToNull(avatar.alt());
+        author.socialX = social == null || blankToNull(social.x()) == null ? null
+                : (social.x().startsWith("@") ? social.x() : "@" + social.x());
+        author.socialWebsite = social == null ? null : blankToNull(social.website());
+        author.socialLinkedin = social == null ? null : blankToNull(social.linkedin());
+        author.socialMastodon = social == null ? null : blankToNull(social.mastodon());
+        author.email = blankToNull(email);
+        author.updatedAt = now();
+    }
+
+    private void requireSlugFree(String slug, UUID self) {
+        Optional<Author> holder = Author.find("slug", slug).firstResultOptional();
+        AuthorSlugAlias alias = AuthorSlugAlias.findById(slug);
+        boolean takenByOther = holder.isPresent() && !holder.get().id.equals(self)
+                || alias != null && !alias.authorId.equals(self);
+        if (takenByOther) {
+            throw new ProblemException(ProblemType.CONFLICT, "The slug '" + slug + "' belongs to another author",
+                    List.of(new Problem.FieldError("slug", "already taken")), Map.of());
+        }
+    }
+
+    private void requireUsernameFree(String username, UUID self) {
+        if (username == null) {
+            return;
+        }
+        Optional<Author> holder = byUsername(username);
+        if (holder.isPresent() && !holder.get().id.equals(self)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The account '" + username + "' is linked to another author",
+                    List.of(new Problem.FieldError("username", "already linked to " + holder.get().displayName)), Map.of());
+        }
+    }
+
+    /** A slug derived from a name gets -2, -3, ... when taken, so creating "Jane Doe" twice just works. */
+    private String freeSlug(String base) {
+        String slug = base;
+        for (int n = 2; Author.count("slug", slug) > 0 || AuthorSlugAlias.findById(slug) != null; n++) {
+            String suffix = "-" + n;
+            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH ? base.substring(0, Slugs.MAX_LENGTH - suffix.length()) : base) + suffix;
+        }
+        return slug;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Microsecond precision: what PostgreSQL stores, so the API answers the same time before and after a reload. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,257 @@
+package io.newsroom.cms.authors;
+
+import io.newsroom.cms.devstack.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+@QuarkusTest
+class AuthorResourceTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    private static String unique(String base) {
+        return base + "-" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    }
+
+    private static Map<String, Object> author(String slug, String username) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("slug", slug);
+        body.put("displayName", "Jane Doe");
+        body.put("jobTitle", "Senior Technology Correspondent");
+        body.put("organization", "The Daily Ledger");
+        body.put("bio", "Covers **cloud** infrastructure.");
+        body.put("avatar", Map.of("url", "https://img.example/jane.jpg", "alt", "Jane Doe smiling in front of a server rack"));
+        body.put("social", Map.of("x", "@JaneDoeNews", "website", "https://janedoe.example"));
+        body.put("email", "jane@newsroom.example");
+        if (username != null) {
+            body.put("username", username);
+        }
+        return body;
+    }
+
+    private static Response create(Map<String, Object> body) {
+        return given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).contentType(ContentType.JSON).body(body)
+                .post("/authors");
+    }
+
+    @Test
+    void noTokenIs401Problem() {
+        given().log().ifValidationFails().get("/authors").then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", is(401), "type", endsWith("/unauthorized"));
+    }
+
+    @Test
+    void garbageAndTamperedTokensAre401() {
+        given().log().ifValidationFails().header("Authorization", "Bearer not-a-token").get("/authors").then().statusCode(401).contentType(PROBLEM);
+        String token = TestTokens.of("erin");
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        given().log().ifValidationFails().header("Authorization", "Bearer " + tampered).get("/authors").then().statusCode(401);
+        String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+                + "." + parts[1] + ".";
+        given().log().ifValidationFails().header("Authorization", "Bearer " + none).get("/authors").then().statusCode(401);
+    }
+
+    @Test
+    void everyStaffRoleListsButOnlyAdminCreates() {
+        for (String user : List.of("alice", "erin", "carl", "root")) {
+            given().log().ifValidationFails().header("Authorization", TestTokens.bearer(user)).get("/authors")
+                    .then().statusCode(200).body("total", greaterThanOrEqualTo(0));
+        }
+        for (String user : List.of("alice", "erin", "carl")) {
+            given().log().ifValidationFails().header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON)
+                    .body(author(unique("x"), null)).post("/authors")
+                    .then().statusCode(403).contentType(PROBLEM).body("type", endsWith("/forbidden"));
+        }
+    }
+
+    @Test
+    void adminCreatesReadsUpdatesWithEtag() {
+        String slug = unique("jane-doe");
+        Response created = create(author(slug, null));
+        created.then().statusCode(201).header("ETag", notNullValue()).header("Location", containsString("/authors/"))
+                .body("slug", is(slug), "social.x", is("@JaneDoeNews"), "bioHtml", containsString("<strong>cloud</strong>"));
+        String id = created.path("id");
+        String etag = created.header("ETag");
+
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("erin")).get("/authors/" + id)
+                .then().statusCode(200).header("ETag", is(etag)).body("email", is("jane@newsroom.example"));
+
+        Map<String, Object> change = author(slug, null);
+        change.put("jobTitle", "Editor at Large");
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).contentType(ContentType.JSON).body(change)
+                .put("/authors/" + id).then().statusCode(428).contentType(PROBLEM);
+        String newEtag = given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(change).put("/authors/" + id)
+                .then().statusCode(200).body("jobTitle", is("Editor at Large")).extract().header("ETag");
+        assertFalse(newEtag.equals(etag));
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(change).put("/authors/" + id)
+                .then().statusCode(412).contentType(PROBLEM).body("currentVersion", is(Integer.parseInt(newEtag.replace("\"", ""))));
+    }
+
+    @Test
+    void concurrentUpdatesWithSameEtagLetExactlyOneWin() throws Exception {
+        Response created = create(author(unique("race"), null));
+        String id = created.path("id");
+        String etag = created.header("ETag");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        String token = TestTokens.bearer("root");
+        for (int i = 0; i < 6; i++) {
+            Map<String, Object> change = author(created.path("slug"), null);
+            change.put("jobTitle", "Title " + i);
+            results.add(pool.submit(() -> given().log().ifValidationFails().header("Authorization", token).header("If-Match", etag)
+                    .contentType(ContentType.JSON).body(change).put("/authors/" + id).statusCode()));
+        }
+        int ok = 0;
+        int stale = 0;
+        for (var result : results) {
+            int status = result.get();
+            if (status == 200) {
+                ok++;
+            } else if (status == 412) {
+                stale++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, ok, "exactly one update wins");
+        assertEquals(5, stale, "the others get 412");
+    }
+
+    @Test
+    void validationErrorsAreFieldProblems() {
+        Map<String, Object> bad = author("Not A Slug", null);
+        bad.put("social", Map.of("x", "not a handle!", "website", "javascript:alert(1)", "linkedin", "ftp://x.example"));
+        bad.put("avatar", Map.of("url", "https://img.example/a.jpg"));
+        bad.put("email", "nope");
+        bad.put("displayName", "");
+        create(bad).then().statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/validation"))
+                .body("errors.field", hasItems("slug", "social.x", "social.website", "social.linkedin", "avatar.alt", "email", "displayName"));
+    }
+
+    @Test
+    void malformedBodiesAre400NotServerErrors() {
+        String admin = TestTokens.bearer("root");
+        given().log().ifValidationFails().header("Authorization", admin).contentType(ContentType.JSON).body("{\"displayName\": ")
+                .post("/authors").then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/malformed-body"));
+        given().log().ifValidationFails().header("Authorization", admin).contentType(ContentType.JSON).body("{\"displayName\": \"A\", \"shoeSize\": 42}")
+                .post("/authors").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("shoeSize"));
+        given().log().ifValidationFails().header("Authorization", admin).contentType(ContentType.JSON).body("{\"displayName\": \"A\", \"active\": \"maybe\"}")
+                .post("/authors").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("active"));
+        given().log().ifValidationFails().header("Authorization", admin).contentType(ContentType.JSON).body("{\"displayName\": \"" + "x".repeat(121) + "\"}")
+                .post("/authors").then().statusCode(400).body("errors[0].field", is("displayName"));
+        given().log().ifValidationFails().header("Authorization", admin).contentType(ContentType.TEXT).body("hello")
+                .post("/authors").then().statusCode(415).contentType(PROBLEM);
+        given().log().ifValidationFails().header("Authorization", admin).get("/authors?size=1000").then().statusCode(400).body("errors[0].field", is("size"));
+        given().log().ifValidationFails().header("Authorization", admin).get("/authors/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().log().ifValidationFails().header("Authorization", admin).delete("/authors").then().statusCode(405).contentType(PROBLEM);
+    }
+
+    @Test
+    void duplicateSlugOrUsernameIsConflictAndNothingIsWritten() {
+        String slug = unique("dup");
+        create(author(slug, null)).then().statusCode(201);
+        int before = given().header("Authorization", TestTokens.bearer("root")).get("/authors?size=1").path("total");
+        create(author(slug, null)).then().statusCode(409).contentType(PROBLEM).body("errors[0].field", is("slug"));
+        int after = given().header("Authorization", TestTokens.bearer("root")).get("/authors?size=1").path("total");
+        assertEquals(before, after);
+    }
+
+    @Test
+    void selfServiceEditsOwnProfileButNotLinkSlugOrActive() {
+        // bob is a writer; link a profile to his account
+        String slug = unique("bob");
+        Response created = create(author(slug, "bob"));
+        String etag = given().log().ifValidationFails().header("Authorization", TestTokens.bearer("bob")).get("/authors/me")
+                .then().statusCode(200).body("username", is("bob")).extract().header("ETag");
+        Map<String, Object> mine = new java.util.HashMap<>(Map.of("displayName", "Bob Baker", "jobTitle", "Reporter"));
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("bob")).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(mine).put("/authors/me").then().statusCode(200).body("displayName", is("Bob Baker"));
+        for (String forbidden : List.of("slug", "username", "active")) {
+            Map<String, Object> sneaky = new java.util.HashMap<>(mine);
+            sneaky.put(forbidden, forbidden.equals("active") ? false : "someone-else");
+            given().log().ifValidationFails().header("Authorization", TestTokens.bearer("bob")).header("If-Match", "\"999\"").contentType(ContentType.JSON)
+                    .body(sneaky).put("/authors/me").then().statusCode(400).body("errors[0].field", is(forbidden));
+        }
+        // erin has no linked profile
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("carl")).get("/authors/me").then().statusCode(404).contentType(PROBLEM);
+        // a writer cannot edit somebody else's profile through the admin endpoint
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("bob")).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(author(slug, "bob")).put("/authors/" + created.path("id")).then().statusCode(403);
+    }
+
+    @Test
+    void publicProjectionNeverLeaksPrivateFieldsAndOldSlugsRedirect() {
+        String slug = unique("pub");
+        Response created = create(author(slug, null));
+        String id = created.path("id");
+        String body = given().log().ifValidationFails().get("/authors/public/" + id).then().statusCode(200).body("slug", is(slug)).extract().asString();
+        assertFalse(body.contains("email") || body.contains("jane@newsroom.example") || body.contains("username"), body);
+        given().log().ifValidationFails().contentType(ContentType.JSON).body(Map.of("ids", List.of(id, UUID.randomUUID().toString())))
+                .post("/authors/public/batch").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0]", not(hasKey("email")));
+
+        Map<String, Object> renamed = author(slug + "-new", null);
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", created.header("ETag"))
+                .contentType(ContentType.JSON).body(renamed).put("/authors/" + id).then().statusCode(200);
+        given().log().ifValidationFails().redirects().follow(false).get("/authors/public/by-slug/" + slug)
+                .then().statusCode(301).header("Location", endsWith("/authors/public/by-slug/" + slug + "-new"));
+        given().log().ifValidationFails().get("/authors/public/by-slug/" + slug + "-new").then().statusCode(200).body("id", is(id));
+    }
+
+    @Test
+    void bylineClaimsRefuseUnknownAndInactiveAuthorsAndBlockDeletion() {
+        Response active = create(author(unique("active"), null));
+        Map<String, Object> inactiveBody = author(unique("inactive"), null);
+        inactiveBody.put("active", false);
+        Response inactive = create(inactiveBody);
+        String unknown = UUID.randomUUID().toString();
+
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("alice")).contentType(ContentType.JSON)
+                .body(Map.of("ids", List.of(active.path("id"), inactive.path("id"), unknown))).post("/authors/byline-claims")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("authorIds[1]", "authorIds[2]"));
+        // nothing was recorded by the refused claim: the active author can still be deleted ...
+        String id = active.path("id");
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).get("/authors/" + id).then().body("bylined", is(false));
+        // ... until a successful claim puts them on a byline
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("alice")).contentType(ContentType.JSON)
+                .body(Map.of("ids", List.of(id))).post("/authors/byline-claims").then().statusCode(200).body("items[0].id", is(id));
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).delete("/authors/" + id).then().statusCode(409).contentType(PROBLEM);
+        // never-bylined authors can be deleted, by admins only
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("erin")).delete("/authors/" + inactive.path("id")).then().statusCode(403);
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).delete("/authors/" + inactive.path("id")).then().statusCode(204);
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).get("/authors/" + inactive.path("id")).then().statusCode(404);
+    }
+
+    @Test
+    void searchFindsByNameAndPaginates() {
+        String marker = unique("zebra");
+        Map<String, Object> body = author(marker, null);
+        body.put("displayName", "Zed " + marker);
+        create(body).then().statusCode(201);
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("alice")).get("/authors?q=" + marker.substring(0, 12))
+                .then().statusCode(200).body("total", is(1)).body("items[0].slug", is(marker));
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        given().log().ifValidationFails().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                .body("checks.name", hasItems("Database connections health check"));
+        given().log().ifValidationFails().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey("/authors"));
+        given().log().ifValidationFails().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+}
