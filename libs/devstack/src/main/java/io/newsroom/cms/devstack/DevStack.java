@@ -72,6 +72,10 @@ public final class DevStack {
         stack.apps().forEach((name, app) -> out.append(String.format("  %-12s %-8d %6.1f s      %4d MiB%n", name, app.pid(),
                 app.readyAfterSeconds(), app.rssMiB())));
         System.out.print(out);
+        // ./cms down also stops these if this JVM itself was killed hard and could not stop them
+        StringBuilder pids = new StringBuilder().append(kc.pid()).append('\n');
+        stack.apps().values().forEach(app -> pids.append(app.pid()).append('\n'));
+        Files.writeString(state.resolve("children.pids"), pids);
         Files.writeString(readyFile, out.toString());
         stopped.await();
     }

@@ -121,7 +121,8 @@ public final class Stack implements AutoCloseable {
         config.put("gateway", merge(common(ports.gateway()),
                 Map.of("cms.gateway.services.articles", "http://localhost:" + ports.articles(),
                         "cms.gateway.services.authors", "http://localhost:" + ports.authors(),
-                        "cms.gateway.services.curation", "http://localhost:" + ports.curation())));
+                        "cms.gateway.services.curation", "http://localhost:" + ports.curation(),
+                        "cms.gateway.frontend.keycloak-url", keycloak.baseUrl())));
 
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         config.forEach((name, properties) -> {

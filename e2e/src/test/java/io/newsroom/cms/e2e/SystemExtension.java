@@ -1,0 +1,49 @@
+package io.newsroom.cms.e2e;
+
+import io.newsroom.cms.devstack.Env;
+import io.newsroom.cms.devstack.Stack;
+import io.newsroom.cms.devstack.Tokens;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Starts the whole system once for all e2e test classes (free ports, throw-away data, logs under
+ * e2e/target/stack-logs) and stops it when the test run ends.
+ */
+public class SystemExtension implements BeforeAllCallback {
+    private static Stack stack;
+    private static Tokens tokens;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (SystemExtension.class) {
+            if (stack == null) {
+                Path root = Env.repoRoot();
+                try {
+                    Path data = Files.createTempDirectory("cms-e2e-");
+                    stack = Stack.start(new Stack.Options(root, data, root.resolve("e2e/target/stack-logs"), Stack.Ports.free(), false));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                tokens = new Tokens(stack.issuer());
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("cms-stack", (ExtensionContext.Store.CloseableResource) stack::close);
+            }
+        }
+        RestAssured.baseURI = stack.gatewayUrl();
+        RestAssured.port = -1;
+    }
+
+    public static Stack stack() {
+        return stack;
+    }
+
+    public static String bearer(String user) {
+        return "Bearer " + tokens.of(user);
+    }
+}

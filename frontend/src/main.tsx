@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { login, type RuntimeConfig } from './auth';
+
+async function start() {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const config: RuntimeConfig = await (await fetch('/config.json')).json();
+    const keycloak = await login(config);
+    const token = keycloak.tokenParsed as { preferred_username?: string; name?: string; realm_access?: { roles?: string[] } };
+    root.render(
+      <StrictMode>
+        <App user={{ username: token.preferred_username ?? '', name: token.name ?? '', roles: token.realm_access?.roles ?? [] }} />
+      </StrictMode>,
+    );
+  } catch (e) {
+    root.render(<p role="alert">Sign-in is unavailable right now: {String(e)}</p>);
+  }
+}
+
+start();

@@ -1,0 +1,66 @@
+package io.newsroom.cms.gateway;
+
+import io.newsroom.cms.devstack.testing.KeycloakResource;
+import io.newsroom.cms.devstack.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * The gateway on its own (forwarding to real services is covered in e2e): token rejections happen here, before
+ * anything is forwarded, and a backend that is not running is a 503 problem, not a hang or an empty 502.
+ * The services are configured at a port nothing listens on (application.properties %test).
+ */
+@QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
+class EditorApiRoutesTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void missingTokenIs401ProblemBeforeForwarding() {
+        given().get("/api/authors").then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", startsWith("Bearer")).body("type", endsWith("/unauthorized"));
+    }
+
+    @Test
+    void invalidTokensAre401() {
+        String token = TestTokens.of("erin");
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        String algNone = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
+                + "." + parts[1] + ".";
+        for (String bad : new String[]{"garbage", tampered, algNone}) {
+            given().header("Authorization", "Bearer " + bad).get("/api/articles").then().statusCode(401).contentType(PROBLEM);
+        }
+    }
+
+    @Test
+    void validTokenForADownBackendIs503Problem() {
+        given().header("Authorization", TestTokens.bearer("erin")).get("/api/articles")
+                .then().statusCode(503).contentType(PROBLEM).body("type", endsWith("/service-unavailable"));
+    }
+
+    @Test
+    void unknownApiPathIs404Problem() {
+        given().header("Authorization", TestTokens.bearer("erin")).get("/api/nothing").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void frontendConfigAndAppAreServed() {
+        given().get("/config.json").then().statusCode(200).body("realm", is("cms"), "clientId", is("cms-editor"));
+        given().get("/").then().statusCode(200).contentType(startsWith("text/html"));
+    }
+
+    @Test
+    void readinessChecksKeycloak() {
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItems("OIDC Provider Health Check"));
+    }
+}
