@@ -1,0 +1,154 @@
+package io.newsroom.cms.deploy;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.newsroom.cms.deploy.support.NetworkGraph;
+import io.newsroom.cms.deploy.support.NetworkGraph.Peer;
+import io.newsroom.cms.deploy.support.NetworkGraph.Port;
+import io.newsroom.cms.deploy.support.OperatorResources.CnpgCluster;
+import io.newsroom.cms.deploy.support.OperatorResources.MongoDBCommunity;
+import io.newsroom.cms.deploy.support.Project;
+import io.newsroom.cms.deploy.support.RenderedOverlay;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The network policies, evaluated: the complete set of allowed connections between every pod of
+ * an overlay and the outside peers that matter, on every port in use, is exactly the intended one.
+ */
+class NetworkPolicyTest {
+
+    static final List<String> OVERLAYS = RenderedOverlay.NAMES;
+
+    private static final List<Port> PORTS = List.of(
+            new Port(53, "UDP"), new Port(53, "TCP"), new Port(443, "TCP"), new Port(5432, "TCP"),
+            new Port(6443, "TCP"), new Port(7800, "TCP"), new Port(8000, "TCP"), new Port(8080, "TCP"),
+            new Port(9000, "TCP"), new Port(27017, "TCP"), new Port(57800, "TCP"));
+
+    /** The traffic both overlays allow (DNS is added for every pod below). */
+    private static final List<String> APPLICATION_TRAFFIC = List.of(
+            "gateway -> articles:8080",
+            "gateway -> authors:8080",
+            "gateway -> curation:8080",
+            "gateway -> keycloak:8080",
+            "articles -> authors:8080",
+            "articles -> keycloak:8080",
+            "articles -> articles-db:5432",
+            "authors -> keycloak:8080",
+            "authors -> authors-db:5432",
+            "curation -> articles:8080",
+            "curation -> keycloak:8080",
+            "curation -> curation-mongodb:27017",
+            "keycloak -> keycloak:7800",
+            "keycloak -> keycloak:57800",
+            "keycloak -> keycloak-db:5432",
+            "prometheus -> gateway:8080",
+            "prometheus -> articles:8080",
+            "prometheus -> authors:8080",
+            "prometheus -> curation:8080",
+            "prometheus -> keycloak:9000");
+
+    /** What prod adds: the ingress controller, and the database operators' own traffic. */
+    private static final List<String> PROD_TRAFFIC = List.of(
+            "ingress-controller -> gateway:8080",
+            "ingress-controller -> keycloak:8080",
+            "articles-db -> articles-db:5432",
+            "articles-db -> articles-db:8000",
+            "authors-db -> authors-db:5432",
+            "authors-db -> authors-db:8000",
+            "keycloak-db -> keycloak-db:5432",
+            "keycloak-db -> keycloak-db:8000",
+            "curation-mongodb -> curation-mongodb:27017",
+            "cnpg-operator -> articles-db:5432",
+            "cnpg-operator -> articles-db:8000",
+            "cnpg-operator -> authors-db:5432",
+            "cnpg-operator -> authors-db:8000",
+            "cnpg-operator -> keycloak-db:5432",
+            "cnpg-operator -> keycloak-db:8000");
+
+    /** The stores call the Kubernetes API; its address is cluster-specific, so the rule allows 443/6443 to anything outside. */
+    private static final List<String> STORES = List.of("articles-db", "authors-db", "keycloak-db", "curation-mongodb");
+
+    private static final List<String> POD_NAMES = List.of("gateway", "articles", "authors", "curation", "keycloak",
+            "articles-db", "authors-db", "keycloak-db", "curation-mongodb");
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void allowedTrafficIsExactlyTheIntendedGraph(String overlayName) {
+        RenderedOverlay overlay = RenderedOverlay.of(overlayName);
+        List<Peer> peers = peers(overlay);
+        assertEquals(new TreeSet<>(POD_NAMES), new TreeSet<>(peers.stream()
+                .filter(p -> Project.NAMESPACE.equals(p.namespace()))
+                .map(Peer::name).toList()), "pods of the overlay");
+
+        TreeSet<String> expected = new TreeSet<>(APPLICATION_TRAFFIC);
+        POD_NAMES.forEach(pod -> {
+            expected.add(pod + " -> kube-dns:53/UDP");
+            expected.add(pod + " -> kube-dns:53");
+        });
+        if (overlayName.equals("prod")) {
+            expected.addAll(PROD_TRAFFIC);
+            peers.stream().filter(p -> !POD_NAMES.contains(p.name())).forEach(outside -> STORES.forEach(store -> {
+                expected.add(store + " -> " + outside.name() + ":443");
+                expected.add(store + " -> " + outside.name() + ":6443");
+            }));
+        }
+        TreeSet<String> actual = new NetworkGraph(overlay.all(NetworkPolicy.class)).allowedConnections(peers, PORTS);
+
+        TreeSet<String> unexpected = new TreeSet<>(actual);
+        unexpected.removeAll(expected);
+        TreeSet<String> missing = new TreeSet<>(expected);
+        missing.removeAll(actual);
+        assertTrue(unexpected.isEmpty() && missing.isEmpty(),
+                "allowed but not intended: " + unexpected + "\nintended but not allowed: " + missing);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void everythingIsDeniedByDefault(String overlayName) {
+        NetworkPolicy denyAll = RenderedOverlay.of(overlayName).get(NetworkPolicy.class, "default-deny-all");
+        assertTrue(denyAll.getSpec().getPodSelector().getMatchLabels().isEmpty()
+                && denyAll.getSpec().getPodSelector().getMatchExpressions().isEmpty(), "selects every pod");
+        assertEquals(List.of("Ingress", "Egress"), denyAll.getSpec().getPolicyTypes());
+        assertTrue(denyAll.getSpec().getIngress().isEmpty() && denyAll.getSpec().getEgress().isEmpty(), "allows nothing");
+    }
+
+    @Test
+    void theEvaluatorSeesAnUnrestrictedPodAsOpen() {
+        // Guard against a vacuous pass: without policies everything is allowed.
+        List<Peer> peers = List.of(Peer.pod("a", Map.of("app", "a")), Peer.pod("b", Map.of("app", "b")));
+        TreeSet<String> open = new NetworkGraph(List.of()).allowedConnections(peers, List.of(new Port(8080, "TCP")));
+        assertEquals(new TreeSet<>(List.of("a -> a:8080", "a -> b:8080", "b -> a:8080", "b -> b:8080")), open);
+    }
+
+    private static List<Peer> peers(RenderedOverlay overlay) {
+        List<Peer> peers = new ArrayList<>();
+        overlay.workloads().forEach(w -> peers.add(Peer.pod(w.name(), w.podMetadata().getLabels())));
+        for (CnpgCluster cluster : overlay.all(CnpgCluster.class)) {
+            Map<String, String> labels = new HashMap<>(cluster.spec().inheritedMetadata().labels());
+            labels.put("cnpg.io/cluster", cluster.metadata().getName());
+            peers.add(Peer.pod(cluster.metadata().getName(), labels));
+        }
+        for (MongoDBCommunity mongo : overlay.all(MongoDBCommunity.class)) {
+            Map<String, String> labels = new HashMap<>(mongo.spec().statefulSet().spec().getTemplate().getMetadata().getLabels());
+            labels.put("app", mongo.metadata().getName() + "-svc");
+            peers.add(Peer.pod(mongo.metadata().getName(), labels));
+        }
+        peers.add(Peer.inNamespace("ingress-controller", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")));
+        peers.add(Peer.inNamespace("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus")));
+        peers.add(Peer.inNamespace("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns")));
+        peers.add(Peer.inNamespace("cnpg-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")));
+        peers.add(Peer.inNamespace("other-namespace", "default", Map.of("app.kubernetes.io/name", "gateway")));
+        peers.add(Peer.address("any-address"));
+        return peers;
+    }
+}

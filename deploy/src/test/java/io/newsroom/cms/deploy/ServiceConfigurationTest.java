@@ -1,0 +1,203 @@
+package io.newsroom.cms.deploy;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.newsroom.cms.deploy.support.OperatorResources.CnpgCluster;
+import io.newsroom.cms.deploy.support.Project;
+import io.newsroom.cms.deploy.support.RenderedOverlay;
+import io.newsroom.cms.deploy.support.RenderedOverlay.EnvValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The configuration the manifests give each application is configuration it reads: every
+ * QUARKUS_* / CMS_* variable matches a key of the application's own application.properties, the
+ * keys each application needs are set, and the values point at things that exist in the overlay.
+ */
+class ServiceConfigurationTest {
+
+    static final List<String> OVERLAYS = RenderedOverlay.NAMES;
+
+    static final List<String> DATABASE_SERVICES = List.of("articles", "authors");
+
+    /** What each application must be given in a cluster, as Quarkus environment variable names. */
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "articles", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+                    "QUARKUS_REST_CLIENT_AUTHORS_URL"),
+            "authors", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"),
+            "curation", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_MONGODB_DATABASE", "QUARKUS_REST_CLIENT_ARTICLES_URL"),
+            "gateway", List.of("CMS_GATEWAY_SERVICES_ARTICLES", "CMS_GATEWAY_SERVICES_AUTHORS", "CMS_GATEWAY_SERVICES_CURATION",
+                    "QUARKUS_HTTP_CORS_ORIGINS", "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL"));
+
+    private static final List<String> REQUIRED_EVERYWHERE = List.of("QUARKUS_HTTP_PORT", "QUARKUS_OIDC_AUTH_SERVER_URL",
+            "QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_OIDC_TOKEN_AUDIENCE");
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void everyVariableSetForAnApplicationIsAKeyItReads(String overlay) throws IOException {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        List<String> problems = new ArrayList<>();
+        for (String application : Project.APPLICATIONS) {
+            Set<String> known = keysAsEnvironmentNames(application);
+            for (String variable : environment(rendered, application).keySet()) {
+                if ((variable.startsWith("QUARKUS_") || variable.startsWith("CMS_")) && !known.contains(normalise(variable))) {
+                    problems.add(application + ": " + variable + " matches no key of "
+                            + Project.repoRoot().relativize(propertiesFile(application)));
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void everyApplicationGetsTheConfigurationItNeeds(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        for (String application : Project.APPLICATIONS) {
+            Set<String> given = environment(rendered, application).keySet();
+            List<String> missing = new ArrayList<>(REQUIRED_EVERYWHERE);
+            missing.addAll(REQUIRED.get(application));
+            missing.removeAll(given);
+            assertEquals(List.of(), missing, overlay + ": " + application + " is missing");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void theValuesPointAtWhatTheOverlayRuns(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        String keycloakHostname = environment(rendered, "keycloak").get("KC_HOSTNAME").value();
+        for (String application : Project.APPLICATIONS) {
+            Map<String, EnvValue> env = environment(rendered, application);
+            assertEquals("8080", env.get("QUARKUS_HTTP_PORT").value(), application + " listens on the container port");
+            assertServiceUrl(rendered, env.get("QUARKUS_OIDC_AUTH_SERVER_URL").value(), "keycloak", "/realms/cms");
+            assertEquals(keycloakHostname + "/realms/cms", env.get("QUARKUS_OIDC_TOKEN_ISSUER").value(),
+                    application + ": tokens are issued by Keycloak's public hostname");
+            assertEquals("cms-backend", env.get("QUARKUS_OIDC_TOKEN_AUDIENCE").value());
+        }
+        Map<String, EnvValue> articles = environment(rendered, "articles");
+        assertServiceUrl(rendered, articles.get("QUARKUS_REST_CLIENT_AUTHORS_URL").value(), "authors", "");
+        assertDatabase(rendered, articles.get("QUARKUS_DATASOURCE_JDBC_URL").value(), "articles");
+        assertDatabase(rendered, environment(rendered, "authors").get("QUARKUS_DATASOURCE_JDBC_URL").value(), "authors");
+        assertDatabase(rendered, environment(rendered, "keycloak").get("KC_DB_URL").value(), "keycloak");
+        Map<String, EnvValue> curation = environment(rendered, "curation");
+        assertServiceUrl(rendered, curation.get("QUARKUS_REST_CLIENT_ARTICLES_URL").value(), "articles", "");
+        assertEquals("curation", curation.get("QUARKUS_MONGODB_DATABASE").value());
+        Map<String, EnvValue> gateway = environment(rendered, "gateway");
+        for (String service : List.of("articles", "authors", "curation")) {
+            assertServiceUrl(rendered, gateway.get("CMS_GATEWAY_SERVICES_" + service.toUpperCase(Locale.ROOT)).value(), service, "");
+        }
+        assertEquals(keycloakHostname, gateway.get("CMS_GATEWAY_FRONTEND_KEYCLOAK_URL").value(),
+                "the editor app logs in at Keycloak's public hostname, the issuer of its tokens");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("DATABASE_SERVICES")
+    void theSchemaIsMigratedAtStartUp(String application) throws IOException {
+        // Several replicas may start together: Flyway serialises them with a PostgreSQL lock (README).
+        Properties properties = properties(application);
+        assertEquals("true", properties.getProperty("quarkus.flyway.migrate-at-start"), application);
+        assertTrue(properties.stringPropertyNames().stream().noneMatch(key -> key.endsWith("quarkus.flyway.clean-at-start")
+                        && "true".equals(properties.getProperty(key)) && !key.startsWith("%test") && !key.startsWith("%dev")),
+                application + " must never clean its schema outside tests");
+    }
+
+    @Test
+    void prodPublicAddressesAgreeWithTheIngress() {
+        RenderedOverlay prod = RenderedOverlay.of("prod");
+        String cmsHost = prod.get(Ingress.class, "gateway").getSpec().getRules().get(0).getHost();
+        String authHost = prod.get(Ingress.class, "keycloak").getSpec().getRules().get(0).getHost();
+        assertEquals("https://" + authHost, environment(prod, "keycloak").get("KC_HOSTNAME").value());
+        assertEquals("https://" + cmsHost, environment(prod, "gateway").get("QUARKUS_HTTP_CORS_ORIGINS").value());
+        assertEquals("https://" + authHost, environment(prod, "gateway").get("CMS_GATEWAY_FRONTEND_KEYCLOAK_URL").value());
+        assertEquals("https://" + authHost + "/realms/cms", environment(prod, "articles").get("QUARKUS_OIDC_TOKEN_ISSUER").value());
+    }
+
+    @Test
+    void devPublicAddressesAreThePortForwardsTheRealmAllows() {
+        RenderedOverlay dev = RenderedOverlay.of("dev");
+        assertEquals("http://localhost:8180", environment(dev, "keycloak").get("KC_HOSTNAME").value());
+        assertEquals("http://localhost:8080", environment(dev, "gateway").get("QUARKUS_HTTP_CORS_ORIGINS").value());
+        assertEquals("http://localhost:8180", environment(dev, "gateway").get("CMS_GATEWAY_FRONTEND_KEYCLOAK_URL").value());
+    }
+
+    /** The JDBC URL names the primary's Service of the database's store and the database itself. */
+    private static void assertDatabase(RenderedOverlay rendered, String jdbcUrl, String database) {
+        assertTrue(jdbcUrl.startsWith("jdbc:postgresql://"), jdbcUrl);
+        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+        assertEquals("/" + database, uri.getPath(), jdbcUrl);
+        assertEquals(5432, uri.getPort(), jdbcUrl);
+        String store = database + "-db";
+        assertEquals(store + "-rw", uri.getHost(), jdbcUrl + " names the read-write Service");
+        if (rendered.find(CnpgCluster.class, store).isEmpty()) {
+            assertTrue(rendered.find(Service.class, store + "-rw").isPresent(), "Service " + store + "-rw exists");
+        }
+    }
+
+    /** http://<service>:<port><path>, with the Service existing and exposing the port. */
+    private static void assertServiceUrl(RenderedOverlay rendered, String url, String service, String path) {
+        URI uri = URI.create(url);
+        assertEquals("http", uri.getScheme(), url);
+        assertEquals(service, uri.getHost(), url);
+        assertEquals(path, uri.getPath(), url);
+        assertTrue(rendered.get(Service.class, service).getSpec().getPorts().stream().anyMatch(p -> p.getPort() == uri.getPort()),
+                url + ": Service " + service + " has no port " + uri.getPort());
+    }
+
+    private static Map<String, EnvValue> environment(RenderedOverlay rendered, String deployment) {
+        Container container = rendered.get(Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0);
+        return rendered.environment(container);
+    }
+
+    static Path propertiesFile(String application) {
+        return Project.moduleDir(application).resolve("src/main/resources/application.properties");
+    }
+
+    /** The keys of an application's application.properties (profiles stripped), as environment names. */
+    static Set<String> keysAsEnvironmentNames(String application) throws IOException {
+        return properties(application).stringPropertyNames().stream()
+                .map(key -> key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key)
+                .map(ServiceConfigurationTest::normalise)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Properties properties(String application) throws IOException {
+        Path file = propertiesFile(application);
+        assertTrue(Files.isRegularFile(file), "the manifests configure " + application + ", so " + file + " must exist");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    /**
+     * Quarkus' environment-variable form of a key (quarkus.rest-client."authors".url and
+     * QUARKUS_REST_CLIENT_AUTHORS_URL meet here): upper case, every other character an underscore,
+     * runs of underscores as one.
+     */
+    static String normalise(String name) {
+        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+}

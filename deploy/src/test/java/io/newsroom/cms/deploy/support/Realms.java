@@ -1,0 +1,124 @@
+package io.newsroom.cms.deploy.support;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The prod realm is the local realm (deploy/keycloak/cms-realm.json) made fit for production:
+ * without the direct-grants client cms-cli, without the demo users, and with the editor app's
+ * local address replaced by its public one. The prod overlay keeps the result as a file (a
+ * ConfigMap generator cannot patch JSON); the tests rebuild it here so the two cannot drift.
+ */
+public final class Realms {
+
+    public static final String TEST_ONLY_CLIENT = "cms-cli";
+    public static final String EDITOR_CLIENT = "cms-editor";
+    public static final String LOCAL_EDITOR_ORIGIN = "http://localhost:8080";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Realms() {
+    }
+
+    public static Path baseRealmFile() {
+        return Project.deployDir().resolve("keycloak/cms-realm.json");
+    }
+
+    public static Path prodRealmFile() {
+        return Project.overlay("prod").resolve("realm/cms-realm.json");
+    }
+
+    public static ObjectNode read(Path file) {
+        try {
+            return (ObjectNode) JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The prod realm derived from the local one, for the editor app served at {@code publicOrigin}. */
+    public static ObjectNode forProduction(ObjectNode localRealm, String publicOrigin) {
+        ObjectNode realm = localRealm.deepCopy();
+        realm.remove("users");
+        realm.remove("federatedUsers");
+        ArrayNode clients = (ArrayNode) realm.path("clients");
+        for (Iterator<JsonNode> it = clients.elements(); it.hasNext(); ) {
+            if (TEST_ONLY_CLIENT.equals(it.next().path("clientId").asText())) {
+                it.remove();
+            }
+        }
+        if (realm.path("roles").path("client") instanceof ObjectNode clientRoles) {
+            clientRoles.remove(TEST_ONLY_CLIENT);
+        }
+        if (realm.path("clientScopeMappings") instanceof ObjectNode scopeMappings) {
+            scopeMappings.remove(TEST_ONLY_CLIENT);
+        }
+        if (realm.path("scopeMappings") instanceof ArrayNode scopeMappings) {
+            for (Iterator<JsonNode> it = scopeMappings.elements(); it.hasNext(); ) {
+                if (TEST_ONLY_CLIENT.equals(it.next().path("client").asText())) {
+                    it.remove();
+                }
+            }
+        }
+        for (JsonNode client : clients) {
+            if (EDITOR_CLIENT.equals(client.path("clientId").asText())) {
+                replaceText(client, LOCAL_EDITOR_ORIGIN, publicOrigin);
+            }
+        }
+        return realm;
+    }
+
+    private static void replaceText(JsonNode node, String from, String to) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getValue().isTextual()) {
+                    field.setValue(new TextNode(field.getValue().asText().replace(from, to)));
+                } else {
+                    replaceText(field.getValue(), from, to);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, new TextNode(array.get(i).asText().replace(from, to)));
+                } else {
+                    replaceText(array.get(i), from, to);
+                }
+            }
+        }
+    }
+
+    /** Two-space indented JSON with a final newline, like the hand-written realm. */
+    public static String format(JsonNode realm) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return JSON.writer(printer).writeValueAsString(realm) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
