@@ -2,11 +2,19 @@ package io.newsroom.cms.articles;
 
 import io.newsroom.cms.devstack.testing.KeycloakResource;
 import io.newsroom.cms.devstack.testing.PostgresResource;
-import io.quarkus.test.common.ResourceArg;
+import io.newsroom.cms.devstack.testing.SiblingServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 
-/** Real infrastructure for every test in this module. */
+/**
+ * Real infrastructure for every test in this module: Keycloak, a throw-away database on the real PostgreSQL, and
+ * the real authors service (packaged, as its own process) for byline checks.
+ */
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "articles"))
+@QuarkusTestResource(value = SiblingServiceResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "authors"),
+        @ResourceArg(name = "database", value = "authors"),
+        @ResourceArg(name = "urlProperty", value = "quarkus.rest-client.authors.url")})
 public class ArticlesTestResources {
 }

@@ -1,0 +1,52 @@
+package io.newsroom.cms.articles.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An article's working copy and workflow state; {@code liveRevision} points at what readers see (or null). */
+@Entity
+@Table(name = "article")
+public class Article extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Embedded
+    public Content content = new Content();
+    @Enumerated(EnumType.STRING)
+    public ArticleStatus status;
+    /** Username of the writer who created it: writers may edit only their own articles. */
+    public String owner;
+    @Column(name = "working_revision")
+    public int workingRevision;
+    @Column(name = "live_revision")
+    public Integer liveRevision;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "first_published_at")
+    public Instant firstPublishedAt;
+    @Column(name = "last_published_at")
+    public Instant lastPublishedAt;
+    @Column(name = "scheduled_publish_at")
+    public Instant scheduledPublishAt;
+    @Column(name = "scheduled_unpublish_at")
+    public Instant scheduledUnpublishAt;
+    @Version
+    public long version;
+
+    public boolean isLive() {
+        return liveRevision != null;
+    }
+}

@@ -1,0 +1,55 @@
+package io.newsroom.cms.articles.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One saved state of an article's content. Never changed after it is written. */
+@Entity
+@Table(name = "article_revision")
+public class ArticleRevision extends PanacheEntityBase {
+    @EmbeddedId
+    public Key key;
+    @Embedded
+    public Content content;
+    /** Who saved it. */
+    public String author;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    /** Why it exists when not a plain save, e.g. "restored from revision 3". */
+    public String note;
+
+    @Embeddable
+    public static class Key implements Serializable {
+        @Column(name = "article_id")
+        public UUID articleId;
+        public int number;
+
+        public Key() {
+        }
+
+        public Key(UUID articleId, int number) {
+            this.articleId = articleId;
+            this.number = number;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && number == k.number && Objects.equals(articleId, k.articleId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(articleId, number);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.newsroom.cms.articles.rest;
+
+import io.newsroom.cms.articles.domain.Article;
+import io.newsroom.cms.articles.domain.ArticleRevision;
+import io.newsroom.cms.articles.domain.Content;
+import io.newsroom.cms.articles.domain.ReviewComment;
+import io.newsroom.cms.articles.domain.WorkflowEvent;
+import io.newsroom.cms.articles.rest.ArticleRecords.*;
+import io.newsroom.cms.articles.service.Action;
+import io.newsroom.cms.common.content.MarkdownRenderer;
+
+import java.util.Set;
+
+/** Entity → API records, explicitly: entities never leave the service. */
+final class ArticleMapper {
+    private ArticleMapper() {
+    }
+
+    static ArticleView view(Article a, Set<Action> allowedActions) {
+        Content c = a.content;
+        return new ArticleView(a.id, c.slug, c.headline, c.dek, c.body, hero(c), c.tags, c.byline, a.status, a.isLive(),
+                a.liveRevision, a.workingRevision, a.owner, a.createdAt, a.updatedAt, a.submittedAt, a.firstPublishedAt,
+                a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.version);
+    }
+
+    static ArticleSummary summary(Article a) {
+        return new ArticleSummary(a.id, a.content.slug, a.content.headline, a.status, a.isLive(), a.content.tags,
+                a.content.byline, a.owner, a.updatedAt, a.firstPublishedAt, a.scheduledPublishAt);
+    }
+
+    static RevisionSummary revisionSummary(ArticleRevision r, Article a) {
+        return new RevisionSummary(r.key.number, r.author, r.createdAt, r.note,
+                a.liveRevision != null && a.liveRevision == r.key.number, a.workingRevision == r.key.number, r.content.headline);
+    }
+
+    static RevisionView revision(ArticleRevision r) {
+        Content c = r.content;
+        return new RevisionView(r.key.number, r.author, r.createdAt, r.note, c.slug, c.headline, c.dek, c.body, hero(c),
+                c.tags, c.byline);
+    }
+
+    static WorkflowEventView event(WorkflowEvent e) {
+        return new WorkflowEventView(e.action, e.fromStatus, e.toStatus, e.actor, e.at, e.comment, e.revision);
+    }
+
+    static CommentView comment(ReviewComment c) {
+        return new CommentView(c.id, c.author, c.body, c.createdAt);
+    }
+
+    static PublishedArticle published(Article a, ArticleRevision live) {
+        Content c = live.content;
+        return new PublishedArticle(a.id, c.slug, c.headline, c.dek, c.body, MarkdownRenderer.toSafeHtml(c.body), hero(c),
+                c.tags, c.byline, a.firstPublishedAt, a.lastPublishedAt, live.key.number);
+    }
+
+    static PublishedSummary publishedSummary(Article a, ArticleRevision live) {
+        Content c = live.content;
+        return new PublishedSummary(a.id, c.slug, c.headline, c.dek, hero(c), c.tags, c.byline, a.firstPublishedAt,
+                a.lastPublishedAt);
+    }
+
+    private static HeroImage hero(Content c) {
+        return c.heroUrl == null ? null : new HeroImage(c.heroUrl, c.heroAlt, c.heroCaption, c.heroCredit);
+    }
+}

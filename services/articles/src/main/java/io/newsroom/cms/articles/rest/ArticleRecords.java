@@ -1,0 +1,112 @@
+package io.newsroom.cms.articles.rest;
+
+import io.newsroom.cms.articles.domain.ArticleStatus;
+import io.newsroom.cms.articles.service.Action;
+import io.newsroom.cms.common.validation.AltRequired;
+import io.newsroom.cms.common.validation.HttpUrl;
+import io.newsroom.cms.common.validation.Image;
+import io.newsroom.cms.common.validation.Slug;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The articles API's request and response bodies. */
+public final class ArticleRecords {
+    private ArticleRecords() {
+    }
+
+    @AltRequired
+    public record HeroImage(@HttpUrl String url, @Size(max = 300) String alt, @Size(max = 500) String caption,
+                            @Size(max = 200) String credit) implements Image {
+    }
+
+    /** Create or replace the working copy. {@code slug} defaults to one derived from the headline. */
+    public record ArticleRequest(
+            @Slug String slug,
+            @NotBlank @Size(max = 200) String headline,
+            @Size(max = 1000) String dek,
+            @Size(max = 200_000) String body,
+            @Valid HeroImage heroImage,
+            @Size(max = 30) List<@NotBlank @Size(max = 60) @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} &'._-]*", message = "must be a word or short phrase") String> tags,
+            @Size(max = 10) List<@NotNull UUID> byline) {
+    }
+
+    public record ArticleView(UUID id, String slug, String headline, String dek, String body, HeroImage heroImage,
+                              List<String> tags, List<UUID> byline, ArticleStatus status, boolean live,
+                              Integer liveRevision, int workingRevision, String owner, Instant createdAt,
+                              Instant updatedAt, Instant submittedAt, Instant firstPublishedAt, Instant lastPublishedAt,
+                              Instant scheduledPublishAt, Instant scheduledUnpublishAt, Set<Action> allowedActions,
+                              long version) {
+    }
+
+    public record ArticleSummary(UUID id, String slug, String headline, ArticleStatus status, boolean live,
+                                 List<String> tags, List<UUID> byline, String owner, Instant updatedAt,
+                                 Instant firstPublishedAt, Instant scheduledPublishAt) {
+    }
+
+    public record ArticlePage(List<ArticleSummary> items, long total) {
+    }
+
+    public record TransitionRequest(@NotNull Action action, @Size(max = 5000) String comment, Instant at) {
+    }
+
+    public record WorkflowEventView(String action, ArticleStatus fromStatus, ArticleStatus toStatus, String actor,
+                                    Instant at, String comment, Integer revision) {
+    }
+
+    public record CommentRequest(@NotBlank @Size(max = 5000) String body) {
+    }
+
+    public record CommentView(UUID id, String author, String body, Instant createdAt) {
+    }
+
+    /** Workflow events and review comments of one article, oldest first. */
+    public record HistoryEntry(String kind, Instant at, String actor, String action, ArticleStatus fromStatus,
+                               ArticleStatus toStatus, String comment, Integer revision) {
+    }
+
+    public record RevisionSummary(int number, String author, Instant createdAt, String note, boolean live, boolean working,
+                                  String headline) {
+    }
+
+    public record RevisionView(int number, String author, Instant createdAt, String note, String slug, String headline,
+                               String dek, String body, HeroImage heroImage, List<String> tags, List<UUID> byline) {
+    }
+
+    public record FieldChange(String field, Object from, Object to) {
+    }
+
+    /** One hunk of the body's line diff: lines removed from {@code a} and added in {@code b}. */
+    public record LineChange(String type, int fromLine, List<String> removed, int toLine, List<String> added) {
+    }
+
+    public record RevisionDiff(int from, int to, List<FieldChange> changes, List<LineChange> body) {
+    }
+
+    public record ListOf<T>(List<T> items) {
+    }
+
+    // --- published views: live revisions only, for the gateway and the curation service ---
+
+    public record PublishedArticle(UUID id, String slug, String headline, String dek, String body, String bodyHtml,
+                                   HeroImage heroImage, List<String> tags, List<UUID> byline, Instant publishedAt,
+                                   Instant updatedAt, int revision) {
+    }
+
+    public record PublishedSummary(UUID id, String slug, String headline, String dek, HeroImage heroImage,
+                                   List<String> tags, List<UUID> byline, Instant publishedAt, Instant updatedAt) {
+    }
+
+    public record PublishedPage(List<PublishedSummary> items, String nextCursor) {
+    }
+
+    public record IdsRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull UUID> ids) {
+    }
+}

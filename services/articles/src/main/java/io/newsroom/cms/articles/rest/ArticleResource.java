@@ -1,0 +1,176 @@
+package io.newsroom.cms.articles.rest;
+
+import io.newsroom.cms.articles.domain.Article;
+import io.newsroom.cms.articles.domain.ArticleStatus;
+import io.newsroom.cms.articles.repository.ArticleQueries;
+import io.newsroom.cms.articles.rest.ArticleRecords.*;
+import io.newsroom.cms.articles.service.ArticleService;
+import io.newsroom.cms.articles.service.ArticleWorkflow;
+import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
+import io.newsroom.cms.articles.service.RevisionDiffer;
+import io.newsroom.cms.common.Roles;
+import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.Versions;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Editor API for articles: content, workflow, revisions, comments. Every role check happens here too. */
+@Path("/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "articles")
+@RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.CURATOR, Roles.ADMIN})
+public class ArticleResource {
+    static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    ArticleQueries queries;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private Actor actor() {
+        return new Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.WRITER),
+                identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN));
+    }
+
+    @POST
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
+    @Operation(summary = "Create an article (a DRAFT owned by the caller)")
+    public Response create(@NotNull @Valid ArticleRequest request) {
+        Article article = articles.create(request, actor());
+        return withEtag(Response.created(UriBuilder.fromResource(ArticleResource.class).path(article.id.toString()).build()), article);
+    }
+
+    @GET
+    @Operation(summary = "List articles: filter by status, author, tag, free text, mine; sort; paginate")
+    public ArticlePage list(@QueryParam("status") ArticleStatus status, @QueryParam("author") UUID author,
+                            @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("q") @Size(max = 200) String q,
+                            @QueryParam("mine") boolean mine, @QueryParam("sort") String sort,
+                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        if (sort != null && !ArticleQueries.knownSort(sort)) {
+            throw ProblemException.invalid("sort", "must be one of updated, -updated, created, -created, headline, -headline, published, -published, relevance");
+        }
+        ArticleQueries.Page result = queries.editorial(new ArticleQueries.Filter(status, author, blank(tag), blank(q),
+                mine ? identity.getPrincipal().getName() : null, sort), page, size);
+        return new ArticlePage(result.items().stream().map(ArticleMapper::summary).toList(), result.total());
+    }
+
+    @GET
+    @Path(ID)
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(Response.ok(), articles.get(id));
+    }
+
+    @PUT
+    @Path(ID)
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
+    @Operation(summary = "Replace the working copy (If-Match required); every change is a new revision")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ArticleRequest request) {
+        return withEtag(Response.ok(), articles.update(id, Versions.requireIfMatch(ifMatch), request, actor()));
+    }
+
+    @DELETE
+    @Path(ID)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a never-published or archived article")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        articles.delete(id, ifMatch == null ? null : Versions.requireIfMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path(ID + "/transitions")
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
+    @Operation(summary = "Run a workflow action: submit, request_changes, approve, publish, schedule, unschedule, unpublish, archive")
+    public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                               @NotNull @Valid TransitionRequest request) {
+        Article article = articles.transition(id, request.action(), request.comment(), request.at(),
+                ifMatch == null ? null : Versions.requireIfMatch(ifMatch), actor());
+        return withEtag(Response.ok(), article);
+    }
+
+    @GET
+    @Path(ID + "/history")
+    @Operation(summary = "Workflow events and review comments, oldest first")
+    public ListOf<HistoryEntry> history(@PathParam("id") UUID id) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        articles.events(id).forEach(e -> entries.add(new HistoryEntry("transition", e.at, e.actor, e.action, e.fromStatus,
+                e.toStatus, e.comment, e.revision)));
+        articles.comments(id).forEach(c -> entries.add(new HistoryEntry("comment", c.createdAt, c.author, null, null, null,
+                c.body, null)));
+        entries.sort(Comparator.comparing(HistoryEntry::at));
+        return new ListOf<>(entries);
+    }
+
+    @GET
+    @Path(ID + "/comments")
+    public ListOf<CommentView> comments(@PathParam("id") UUID id) {
+        return new ListOf<>(articles.comments(id).stream().map(ArticleMapper::comment).toList());
+    }
+
+    @POST
+    @Path(ID + "/comments")
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
+    public Response comment(@PathParam("id") UUID id, @NotNull @Valid CommentRequest request) {
+        return Response.status(Response.Status.CREATED).entity(ArticleMapper.comment(articles.comment(id, request.body(), actor()))).build();
+    }
+
+    @GET
+    @Path(ID + "/revisions")
+    public ListOf<RevisionSummary> revisions(@PathParam("id") UUID id) {
+        Article article = articles.get(id);
+        return new ListOf<>(articles.revisions(id).stream().map(r -> ArticleMapper.revisionSummary(r, article)).toList());
+    }
+
+    @GET
+    @Path(ID + "/revisions/{n: \\d{1,9}}")
+    public RevisionView revision(@PathParam("id") UUID id, @PathParam("n") int n) {
+        return ArticleMapper.revision(articles.revision(id, n));
+    }
+
+    @GET
+    @Path(ID + "/revisions/{a: \\d{1,9}}/diff/{b: \\d{1,9}}")
+    @Operation(summary = "What changed from revision a to revision b: fields, and the body line by line")
+    public RevisionDiff diff(@PathParam("id") UUID id, @PathParam("a") int a, @PathParam("b") int b) {
+        return RevisionDiffer.diff(a, articles.revision(id, a).content, b, articles.revision(id, b).content);
+    }
+
+    @POST
+    @Path(ID + "/revisions/{n: \\d{1,9}}/restore")
+    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
+    @Operation(summary = "Make an old revision's content the working copy again, as a new revision")
+    public Response restore(@PathParam("id") UUID id, @PathParam("n") int n, @HeaderParam("If-Match") String ifMatch) {
+        return withEtag(Response.ok(), articles.restore(id, n, ifMatch == null ? null : Versions.requireIfMatch(ifMatch), actor()));
+    }
+
+    private Response withEtag(Response.ResponseBuilder builder, Article article) {
+        return builder.tag(Versions.etag(article.version))
+                .entity(ArticleMapper.view(article, ArticleWorkflow.allowed(article, actor()))).build();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

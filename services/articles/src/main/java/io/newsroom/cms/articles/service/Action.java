@@ -1,0 +1,21 @@
+package io.newsroom.cms.articles.service;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** Workflow commands, as clients spell them: {@code submit}, {@code request_changes}, ... */
+public enum Action {
+    SUBMIT, REQUEST_CHANGES, APPROVE, PUBLISH, SCHEDULE, UNSCHEDULE, UNPUBLISH, ARCHIVE;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Action fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,379 @@
+package io.newsroom.cms.articles.service;
+
+import io.newsroom.cms.articles.client.AuthorsClient;
+import io.newsroom.cms.articles.domain.Article;
+import io.newsroom.cms.articles.domain.ArticleRevision;
+import io.newsroom.cms.articles.domain.ArticleSlugAlias;
+import io.newsroom.cms.articles.domain.ArticleStatus;
+import io.newsroom.cms.articles.domain.Content;
+import io.newsroom.cms.articles.domain.ReviewComment;
+import io.newsroom.cms.articles.domain.WorkflowEvent;
+import io.newsroom.cms.articles.rest.ArticleRecords.ArticleRequest;
+import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
+import io.newsroom.cms.common.content.Slugs;
+import io.newsroom.cms.common.problem.Problem;
+import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.ProblemType;
+import io.newsroom.cms.common.problem.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Article use cases. Each write is one transaction on a row-locked article: whole or nothing, no lost updates. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ArticleService {
+
+    @Inject
+    AuthorsClient authors;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Article get(UUID id) {
+        Article article = Article.findById(id);
+        if (article == null) {
+            throw ProblemException.notFound("Article " + id);
+        }
+        return article;
+    }
+
+    private Article lock(UUID id) {
+        Article article = Article.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (article == null) {
+            throw ProblemException.notFound("Article " + id);
+        }
+        return article;
+    }
+
+    public Article create(@NotNull @Valid ArticleRequest request, Actor actor) {
+        if (!actor.writer() && !actor.editor()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only writers, editors and admins create articles");
+        }
+        Article article = new Article();
+        article.id = UUID.randomUUID();
+        article.owner = actor.username();
+        article.status = ArticleStatus.DRAFT;
+        article.createdAt = now();
+        Content content = toContent(request, request.slug() != null ? request.slug() : freeSlug(Slugs.from(request.headline())));
+        requireSlugFree(content.slug, null);
+        claimNewAuthors(List.of(), content.byline);
+        article.content = content;
+        article.workingRevision = 1;
+        article.updatedAt = article.createdAt;
+        article.persist();
+        saveRevision(article, actor, null);
+        record(article, "create", null, ArticleStatus.DRAFT, actor.username(), null);
+        article.flush();
+        return article;
+    }
+
+    public Article update(UUID id, long expectedVersion, @NotNull @Valid ArticleRequest request, Actor actor) {
+        Article article = lock(id);
+        Versions.requireCurrent(expectedVersion, article.version);
+        requireMayEdit(article, actor);
+        Content content = toContent(request, request.slug() != null ? request.slug() : article.content.slug);
+        if (content.equals(article.content)) {
+            return article; // nothing changed: no new revision, same version
+        }
+        renameIfNeeded(article, content.slug);
+        claimNewAuthors(article.content.byline, content.byline);
+        article.content = content;
+        afterContentChange(article, actor, null, "edit");
+        return article;
+    }
+
+    public Article restore(UUID id, int number, Long expectedVersion, Actor actor) {
+        Article article = lock(id);
+        if (expectedVersion != null) {
+            Versions.requireCurrent(expectedVersion, article.version);
+        }
+        requireMayEdit(article, actor);
+        Content content = revision(id, number).content.copy();
+        renameIfNeeded(article, content.slug);
+        claimNewAuthors(article.content.byline, content.byline);
+        article.content = content;
+        afterContentChange(article, actor, "restored from revision " + number, "restore");
+        return article;
+    }
+
+    private void afterContentChange(Article article, Actor actor, String note, String action) {
+        article.workingRevision++;
+        article.updatedAt = now();
+        saveRevision(article, actor, note);
+        ArticleStatus after = ArticleWorkflow.afterEdit(article);
+        if (after != article.status || note != null) {
+            record(article, action, article.status, after, actor.username(), note);
+            article.status = after;
+        }
+        article.flush();
+    }
+
+    public void delete(UUID id, Long expectedVersion) {
+        Article article = lock(id);
+        if (expectedVersion != null) {
+            Versions.requireCurrent(expectedVersion, article.version);
+        }
+        if (article.firstPublishedAt != null && article.status != ArticleStatus.ARCHIVED) {
+            throw ProblemException.conflict("A published article can only be deleted once it is archived");
+        }
+        article.delete();
+    }
+
+    /** Runs one workflow command, checked against state, role and ownership, and records it. */
+    public Article transition(UUID id, Action action, String comment, Instant at, Long expectedVersion, Actor actor) {
+        Article article = lock(id);
+        if (expectedVersion != null) {
+            Versions.requireCurrent(expectedVersion, article.version);
+        }
+        Set<Action> allowed = ArticleWorkflow.allowed(article, actor);
+        if (!allowed.contains(action)) {
+            boolean existsHere = ArticleWorkflow.possible(article).contains(action);
+            ProblemType type = existsHere ? ProblemType.FORBIDDEN : ProblemType.CONFLICT;
+            String detail = existsHere
+                    ? "Your role may not " + action.wire() + " this article"
+                    : "Cannot " + action.wire() + " an article that is " + article.status;
+            throw new ProblemException(type, detail, List.of(), Map.of("currentStatus", article.status, "allowedActions", allowed));
+        }
+        if (action == Action.REQUEST_CHANGES && (comment == null || comment.isBlank())) {
+            throw ProblemException.invalid("comment", "is required to request changes: say what should change");
+        }
+        if (action == Action.SUBMIT && article.content.byline.isEmpty()) {
+            throw ProblemException.invalid("byline", "needs at least one author before the article is submitted");
+        }
+        Instant now = now();
+        if (action == Action.SCHEDULE && (at == null || !at.isAfter(now))) {
+            throw ProblemException.invalid("at", "must be a time in the future to schedule publishing");
+        }
+        if (at != null && action != Action.SCHEDULE && action != Action.UNPUBLISH) {
+            throw ProblemException.invalid("at", "only schedule and unpublish take a time");
+        }
+        ArticleStatus from = article.status;
+        switch (action) {
+            case SUBMIT -> article.submittedAt = now;
+            case PUBLISH -> makeLive(article, now);
+            case SCHEDULE -> article.scheduledPublishAt = at.truncatedTo(ChronoUnit.MICROS);
+            case UNSCHEDULE -> article.scheduledPublishAt = null;
+            case UNPUBLISH -> {
+                if (at != null && at.isAfter(now)) {
+                    article.scheduledUnpublishAt = at.truncatedTo(ChronoUnit.MICROS);
+                    record(article, "schedule_unpublish", from, from, actor.username(), comment);
+                    article.flush();
+                    return article;
+                }
+                takeDown(article);
+            }
+            case ARCHIVE -> {
+                takeDown(article);
+                article.scheduledPublishAt = null;
+            }
+            default -> {
+                // status change only
+            }
+        }
+        article.status = ArticleWorkflow.target(article, action);
+        if (action == Action.UNPUBLISH && from != ArticleStatus.PUBLISHED) {
+            article.status = from; // the working copy keeps its place in the workflow
+        }
+        article.updatedAt = now;
+        record(article, action.wire(), from, article.status, actor.username(), comment);
+        article.flush();
+        return article;
+    }
+
+    /** Scheduled publish of one due article; called by the scheduler under a row lock. */
+    void publishScheduled(Article article, Instant now) {
+        ArticleStatus from = article.status;
+        makeLive(article, now);
+        article.status = ArticleStatus.PUBLISHED;
+        article.updatedAt = now;
+        record(article, "scheduled_publish", from, ArticleStatus.PUBLISHED, "scheduler", "published at the scheduled time");
+    }
+
+    void unpublishScheduled(Article article, Instant now) {
+        ArticleStatus from = article.status;
+        takeDown(article);
+        if (article.status == ArticleStatus.PUBLISHED) {
+            article.status = ArticleStatus.UNPUBLISHED;
+        }
+        article.updatedAt = now;
+        record(article, "scheduled_unpublish", from, article.status, "scheduler", "unpublished at the scheduled time");
+    }
+
+    private static void makeLive(Article article, Instant now) {
+        article.liveRevision = article.workingRevision;
+        article.lastPublishedAt = now;
+        if (article.firstPublishedAt == null) {
+            article.firstPublishedAt = now;
+        }
+        article.scheduledPublishAt = null;
+    }
+
+    private static void takeDown(Article article) {
+        article.liveRevision = null;
+        article.scheduledUnpublishAt = null;
+    }
+
+    public ReviewComment comment(UUID id, String body, Actor actor) {
+        get(id);
+        ReviewComment comment = new ReviewComment();
+        comment.id = UUID.randomUUID();
+        comment.articleId = id;
+        comment.author = actor.username();
+        comment.body = body.trim();
+        comment.createdAt = now();
+        comment.persist();
+        return comment;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReviewComment> comments(UUID id) {
+        get(id);
+        return ReviewComment.list("articleId = ?1 order by createdAt, id", id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WorkflowEvent> events(UUID id) {
+        get(id);
+        return WorkflowEvent.list("articleId = ?1 order by at, id", id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleRevision> revisions(UUID id) {
+        get(id);
+        return ArticleRevision.list("key.articleId = ?1 order by key.number desc", id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ArticleRevision revision(UUID id, int number) {
+        ArticleRevision revision = ArticleRevision.findById(new ArticleRevision.Key(id, number));
+        if (revision == null) {
+            throw ProblemException.notFound("Revision " + number + " of article " + id);
+        }
+        return revision;
+    }
+
+    private void requireMayEdit(Article article, Actor actor) {
+        if (ArticleWorkflow.mayEdit(article, actor)) {
+            return;
+        }
+        if (article.status == ArticleStatus.ARCHIVED) {
+            throw ProblemException.conflict("An archived article cannot be edited");
+        }
+        String why = actor.owns(article)
+                ? "Writers edit their articles only while they are drafts (this one is " + article.status + ")"
+                : "Writers edit only their own articles";
+        throw new ProblemException(ProblemType.FORBIDDEN, why);
+    }
+
+    /** Only authors that are new on the byline are checked: deactivated authors keep existing bylines. */
+    private void claimNewAuthors(List<UUID> before, List<UUID> after) {
+        Set<UUID> seen = new LinkedHashSet<>();
+        List<Problem.FieldError> duplicates = new ArrayList<>();
+        List<UUID> added = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < after.size(); i++) {
+            UUID id = after.get(i);
+            if (!seen.add(id)) {
+                duplicates.add(new Problem.FieldError("byline[" + i + "]", "names the same author twice"));
+            } else if (!before.contains(id)) {
+                added.add(id);
+                positions.add(i);
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The byline names an author twice", duplicates, Map.of());
+        }
+        authors.claim(added, positions);
+    }
+
+    private void renameIfNeeded(Article article, String slug) {
+        if (slug.equals(article.content.slug)) {
+            return;
+        }
+        requireSlugFree(slug, article.id);
+        ArticleSlugAlias.deleteById(slug);
+        ArticleSlugAlias alias = new ArticleSlugAlias();
+        alias.slug = article.content.slug;
+        alias.articleId = article.id;
+        alias.persist();
+    }
+
+    private void requireSlugFree(String slug, UUID self) {
+        Article holder = Article.find("content.slug", slug).firstResult();
+        ArticleSlugAlias alias = ArticleSlugAlias.findById(slug);
+        if (holder != null && !holder.id.equals(self) || alias != null && !alias.articleId.equals(self)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The slug '" + slug + "' belongs to another article",
+                    List.of(new Problem.FieldError("slug", "already taken")), Map.of());
+        }
+    }
+
+    private String freeSlug(String base) {
+        String slug = base;
+        for (int n = 2; Article.count("content.slug", slug) > 0 || ArticleSlugAlias.findById(slug) != null; n++) {
+            String suffix = "-" + n;
+            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH ? base.substring(0, Slugs.MAX_LENGTH - suffix.length()) : base) + suffix;
+        }
+        return slug;
+    }
+
+    private static Content toContent(ArticleRequest request, String slug) {
+        Content c = new Content();
+        c.slug = slug;
+        c.headline = request.headline().trim();
+        c.dek = blankToNull(request.dek());
+        c.body = request.body() == null ? "" : request.body();
+        if (request.heroImage() != null) {
+            c.heroUrl = blankToNull(request.heroImage().url());
+            c.heroAlt = blankToNull(request.heroImage().alt());
+            c.heroCaption = blankToNull(request.heroImage().caption());
+            c.heroCredit = blankToNull(request.heroImage().credit());
+        }
+        c.tags = request.tags() == null ? new ArrayList<>()
+                : new ArrayList<>(new LinkedHashSet<>(request.tags().stream().map(t -> t.trim().toLowerCase()).toList()));
+        c.byline = request.byline() == null ? new ArrayList<>() : new ArrayList<>(request.byline());
+        return c;
+    }
+
+    private static void saveRevision(Article article, Actor actor, String note) {
+        ArticleRevision revision = new ArticleRevision();
+        revision.key = new ArticleRevision.Key(article.id, article.workingRevision);
+        revision.content = article.content.copy();
+        revision.author = actor.username();
+        revision.createdAt = article.updatedAt;
+        revision.note = note;
+        revision.persist();
+    }
+
+    private static void record(Article article, String action, ArticleStatus from, ArticleStatus to, String actor, String comment) {
+        WorkflowEvent event = new WorkflowEvent();
+        event.id = UUID.randomUUID();
+        event.articleId = article.id;
+        event.action = action;
+        event.fromStatus = from;
+        event.toStatus = to;
+        event.actor = actor;
+        event.at = now();
+        event.comment = blankToNull(comment);
+        event.revision = article.workingRevision;
+        event.persist();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
