@@ -35,8 +35,9 @@ class EditorialFlowE2ETest {
                 .post("/api/articles").then().statusCode(400).body("errors[0].field", is("byline[0]"));
 
         as("alice").body(Map.of("action", "submit")).post("/api/articles/" + id + "/transitions").then().statusCode(200);
-        as("alice").body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions").then().statusCode(403);
+        as("alice").body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions").then().statusCode(409);
         as("erin").body(Map.of("action", "approve")).post("/api/articles/" + id + "/transitions").then().statusCode(200);
+        as("alice").body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions").then().statusCode(403);
         as("erin").body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions")
                 .then().statusCode(200).body("status", is("PUBLISHED"), "live", is(true));
 

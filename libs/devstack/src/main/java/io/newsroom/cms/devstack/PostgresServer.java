@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -103,8 +102,12 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The driver directly, not DriverManager: a Quarkus test class loader may hide it from DriverManager. */
     private Connection admin() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        return new org.postgresql.Driver().connect(jdbcUrl("postgres"), credentials);
     }
 
     private static void requireName(String name) {

@@ -12,9 +12,6 @@ import io.quarkus.test.common.ResourceArg;
  */
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "articles"))
-@QuarkusTestResource(value = SiblingServiceResource.class, initArgs = {
-        @ResourceArg(name = "service", value = "authors"),
-        @ResourceArg(name = "database", value = "authors"),
-        @ResourceArg(name = "urlProperty", value = "quarkus.rest-client.authors.url")})
+@QuarkusTestResource(value = SiblingServiceResource.class, initArgs = @ResourceArg(name = "services", value = "authors"))
 public class ArticlesTestResources {
 }

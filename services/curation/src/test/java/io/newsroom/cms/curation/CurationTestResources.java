@@ -2,10 +2,16 @@ package io.newsroom.cms.curation;
 
 import io.newsroom.cms.devstack.testing.KeycloakResource;
 import io.newsroom.cms.devstack.testing.MongoResource;
+import io.newsroom.cms.devstack.testing.SiblingServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 
-/** Real infrastructure for every test in this module. */
+/**
+ * Real infrastructure for every test in this module: Keycloak, the Mongo wire server (or CMS_TEST_MONGO_URI), and
+ * the real authors and articles services (packaged, as processes) to publish the articles that lists feature.
+ */
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(MongoResource.class)
+@QuarkusTestResource(value = SiblingServiceResource.class, initArgs = @ResourceArg(name = "services", value = "authors,articles"))
 public class CurationTestResources {
 }

@@ -146,13 +146,22 @@ public class ProblemMappers {
         return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
-    /** {@code create.request.heroImage.alt} → {@code heroImage.alt}: drop the method and parameter nodes. */
+    /**
+     * {@code create.request.heroImage.alt} → {@code heroImage.alt}: the method and a body parameter's name are
+     * dropped; a scalar parameter (query, path, header: nothing below it) is reported by its own name.
+     */
     static String fieldPath(Path path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
         StringBuilder sb = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
-                if (node.getKind() == ElementKind.PARAMETER && isQueryLike(node.getName())) {
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                if (i == nodes.size() - 1) {
                     sb.append(node.getName());
                 }
                 continue;
@@ -160,7 +169,7 @@ public class ProblemMappers {
             if (node.getIndex() != null && sb.length() > 0) {
                 sb.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+            if (node.getName() != null && kind != ElementKind.CONTAINER_ELEMENT) {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
@@ -168,11 +177,6 @@ public class ProblemMappers {
             }
         }
         return sb.length() == 0 ? "body" : sb.toString();
-    }
-
-    /** Scalar parameters (query, path, header) are reported by their own name; body parameters are not. */
-    private static boolean isQueryLike(String name) {
-        return !("request".equals(name) || "body".equals(name) || name.endsWith("Request"));
     }
 
     static String jsonPath(JsonMappingException e) {

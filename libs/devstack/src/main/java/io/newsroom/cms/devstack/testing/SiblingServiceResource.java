@@ -10,32 +10,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Another CMS service, for real, as a packaged app (its module is built earlier in the reactor): e.g. the articles
- * tests check bylines against the real authors service. It shares the test Keycloak and gets its own throw-away
- * database. Init args: {@code service} (e.g. {@code authors}), {@code database} (optional), {@code urlProperty}
- * (the REST client URL key to point at it).
+ * Other CMS services, for real, as packaged apps (their modules are built earlier in the reactor): e.g. the articles
+ * tests check bylines against the real authors service. They share the test Keycloak, each gets a throw-away
+ * database, and they are wired to each other as in production (articles → authors).
+ *
+ * <p>Init arg {@code services}: comma-separated, in start order (e.g. {@code authors,articles}). The test app gets
+ * {@code quarkus.rest-client.<service>.url} and {@code cms.test.sibling.<service>.url} for each.
  */
 public class SiblingServiceResource implements QuarkusTestResourceLifecycleManager {
-    private String service;
-    private String database;
-    private String urlProperty;
-    private ChildProcess process;
+    private static final Map<String, String> DATABASES = Map.of("authors", "authors", "articles", "articles");
+
+    private final List<String> services = new ArrayList<>();
+    private final List<ChildProcess> processes = new ArrayList<>();
+    private final List<String> databases = new ArrayList<>();
     private PostgresServer postgres;
 
     @Override
     public void init(Map<String, String> args) {
-        service = args.get("service");
-        database = args.get("database");
-        urlProperty = args.get("urlProperty");
+        for (String service : args.getOrDefault("services", "").split(",")) {
+            if (!service.isBlank()) {
+                services.add(service.trim());
+            }
+        }
     }
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> urls = new HashMap<>();
+        for (String service : services) {
+            String url = startOne(service, urls);
+            urls.put("quarkus.rest-client." + service + ".url", url);
+            urls.put("cms.test.sibling." + service + ".url", url);
+        }
+        return urls;
+    }
+
+    private String startOne(String service, Map<String, String> wiring) {
         Path jar = Env.repoRoot().resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the " + service + " module first (./mvnw install)");
@@ -45,10 +61,19 @@ public class SiblingServiceResource implements QuarkusTestResourceLifecycleManag
                 "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.oidc.auth-server-url=" + KeycloakResource.issuer()));
-        if (database != null) {
-            postgres = PostgresServer.startOrConnect(null);
-            database = database + "_test_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+        wiring.forEach((key, value) -> {
+            if (key.startsWith("quarkus.rest-client.")) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
+        String db = DATABASES.get(service);
+        if (db != null) {
+            if (postgres == null) {
+                postgres = PostgresServer.startOrConnect(null);
+            }
+            String database = db + "_test_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
             postgres.ensureDatabase(database);
+            databases.add(database);
             command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database));
             command.add("-Dquarkus.datasource.username=" + postgres.user());
             command.add("-Dquarkus.datasource.password=" + postgres.password());
@@ -56,19 +81,20 @@ public class SiblingServiceResource implements QuarkusTestResourceLifecycleManag
         command.add("-jar");
         command.add(jar.toString());
         Path log = Path.of("target", service + "-sibling.log").toAbsolutePath();
-        process = ChildProcess.start(service, command, Map.of(), Env.repoRoot(), log);
+        ChildProcess process = ChildProcess.start(service, command, Map.of(), Env.repoRoot(), log);
+        processes.add(process);
         Net.await(service + " (log: " + log + ")", Duration.ofSeconds(90),
                 () -> Net.ok("http://127.0.0.1:" + port + "/q/health/ready"), process::alive);
-        return Map.of(urlProperty, "http://localhost:" + port, "cms.test.sibling." + service + ".url", "http://localhost:" + port);
+        return "http://localhost:" + port;
     }
 
     @Override
     public void stop() {
-        if (process != null) {
-            process.close();
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
         }
-        if (postgres != null && database != null) {
-            postgres.dropDatabase(database);
+        if (postgres != null) {
+            databases.forEach(postgres::dropDatabase);
             postgres.close();
         }
     }

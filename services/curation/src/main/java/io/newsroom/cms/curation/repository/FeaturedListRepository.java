@@ -1,0 +1,190 @@
+package io.newsroom.cms.curation.repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import io.newsroom.cms.curation.domain.FeaturedList;
+import io.newsroom.cms.curation.domain.FeaturedList.*;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Featured lists in the {@code lists} collection. Only operations every MongoDB supports: find, insert, and a
+ * {@code replaceOne} whose filter includes the document revision read before — a single-document atomic
+ * compare-and-set, so concurrent writers never lose each other's changes and no transaction is needed.
+ */
+@ApplicationScoped
+public class FeaturedListRepository {
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    /** Indexes are created explicitly at start-up (idempotent). */
+    void createIndexes(@Observes StartupEvent event) {
+        collection().createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug_unique"));
+        collection().createIndex(Indexes.ascending("scheduledPublishAt"), new IndexOptions().name("scheduled_publish"));
+    }
+
+    MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection("lists");
+    }
+
+    public Optional<FeaturedList> find(String slug) {
+        return Optional.ofNullable(collection().find(Filters.eq("slug", slug)).first()).map(FeaturedListRepository::fromDocument);
+    }
+
+    public List<FeaturedList> all() {
+        List<FeaturedList> lists = new ArrayList<>();
+        collection().find().sort(Sorts.ascending("slug")).forEach(d -> lists.add(fromDocument(d)));
+        return lists;
+    }
+
+    public List<FeaturedList> dueForPublish(Instant now) {
+        List<FeaturedList> due = new ArrayList<>();
+        collection().find(Filters.lte("scheduledPublishAt", Date.from(now))).limit(50).forEach(d -> due.add(fromDocument(d)));
+        return due;
+    }
+
+    /** Inserts a new list; false when the slug is taken (unique index). */
+    public boolean insert(FeaturedList list) {
+        try {
+            collection().insertOne(toDocument(list, 1));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Replaces the list if nobody changed it since it was read; false means someone did (read again). */
+    public boolean replace(FeaturedList read, FeaturedList updated) {
+        return replace(read, updated, Filters.eq("docRevision", read.docRevision()));
+    }
+
+    /** Like {@link #replace(FeaturedList, FeaturedList)} with an extra condition on what was read. */
+    public boolean replace(FeaturedList read, FeaturedList updated, Bson condition) {
+        Bson filter = Filters.and(Filters.eq("_id", read.id()), Filters.eq("docRevision", read.docRevision()), condition);
+        return collection().replaceOne(filter, toDocument(updated, read.docRevision() + 1)).getModifiedCount() == 1;
+    }
+
+    public boolean delete(FeaturedList read) {
+        return collection().deleteOne(Filters.and(Filters.eq("_id", read.id()), Filters.eq("docRevision", read.docRevision())))
+                .getDeletedCount() == 1;
+    }
+
+    // --- mapping (explicit: what is stored is exactly what is written here) ---
+
+    static Document toDocument(FeaturedList l, long docRevision) {
+        return new Document("_id", l.id()).append("slug", l.slug()).append("title", l.title())
+                .append("description", l.description()).append("maxItems", l.maxItems()).append("version", l.version())
+                .append("draft", new Document("version", l.draft().version()).append("items", items(l.draft().items()))
+                        .append("updatedAt", date(l.draft().updatedAt())).append("updatedBy", l.draft().updatedBy()))
+                .append("live", live(l.live()))
+                .append("scheduledPublishAt", date(l.scheduledPublishAt())).append("scheduledBy", l.scheduledBy())
+                .append("revisions", l.revisions().stream().map(FeaturedListRepository::live).toList())
+                .append("audit", l.audit().stream().map(a -> new Document("at", date(a.at())).append("actor", a.actor())
+                        .append("action", a.action()).append("articleId", str(a.articleId())).append("detail", a.detail())).toList())
+                .append("createdAt", date(l.createdAt())).append("createdBy", l.createdBy())
+                .append("docRevision", docRevision);
+    }
+
+    static FeaturedList fromDocument(Document d) {
+        Document draft = d.get("draft", Document.class);
+        return new FeaturedList(d.getString("_id"), d.getString("slug"), d.getString("title"), d.getString("description"),
+                d.getInteger("maxItems"), number(d, "version"),
+                new Draft(number(draft, "version"), itemsOf(draft.getList("items", Document.class)), instant(draft, "updatedAt"),
+                        draft.getString("updatedBy")),
+                liveOf(d.get("live", Document.class)), instant(d, "scheduledPublishAt"), d.getString("scheduledBy"),
+                d.getList("revisions", Document.class, List.of()).stream().map(FeaturedListRepository::liveOf).toList(),
+                d.getList("audit", Document.class, List.of()).stream().map(a -> new AuditEntry(instant(a, "at"),
+                        a.getString("actor"), a.getString("action"), uuid(a.getString("articleId")), a.getString("detail"))).toList(),
+                instant(d, "createdAt"), d.getString("createdBy"), number(d, "docRevision"));
+    }
+
+    private static Document live(Live live) {
+        return live == null ? null : new Document("revision", live.revision()).append("items", items(live.items()))
+                .append("publishedAt", date(live.publishedAt())).append("publishedBy", live.publishedBy());
+    }
+
+    private static Live liveOf(Document d) {
+        return d == null ? null : new Live(d.getInteger("revision"), itemsOf(d.getList("items", Document.class)),
+                instant(d, "publishedAt"), d.getString("publishedBy"));
+    }
+
+    private static List<Document> items(List<Item> items) {
+        return items.stream().map(i -> {
+            Document doc = new Document("articleId", i.articleId().toString()).append("addedBy", i.addedBy())
+                    .append("addedAt", date(i.addedAt()));
+            if (i.overrides() != null) {
+                Overrides o = i.overrides();
+                doc.append("overrides", new Document("headline", o.headline()).append("summary", o.summary())
+                        .append("image", o.image() == null ? null : new Document("url", o.image().url()).append("alt", o.image().alt())));
+            }
+            if (i.window() != null) {
+                doc.append("window", new Document("from", date(i.window().from())).append("until", date(i.window().until())));
+            }
+            return doc;
+        }).toList();
+    }
+
+    private static List<Item> itemsOf(List<Document> docs) {
+        if (docs == null) {
+            return List.of();
+        }
+        return docs.stream().map(d -> {
+            Document o = d.get("overrides", Document.class);
+            Overrides overrides = null;
+            if (o != null) {
+                Document image = o.get("image", Document.class);
+                overrides = new Overrides(o.getString("headline"), o.getString("summary"),
+                        image == null ? null : new Image(image.getString("url"), image.getString("alt")));
+            }
+            Document w = d.get("window", Document.class);
+            Window window = w == null ? null : new Window(instant(w, "from"), instant(w, "until"));
+            return new Item(UUID.fromString(d.getString("articleId")), overrides, window, d.getString("addedBy"), instant(d, "addedAt"));
+        }).toList();
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Document d, String key) {
+        Date date = d.getDate(key);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static long number(Document d, String key) {
+        Object value = d.get(key);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static String str(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static UUID uuid(String s) {
+        return s == null ? null : UUID.fromString(s);
+    }
+}

@@ -1,0 +1,91 @@
+package io.newsroom.cms.curation.rest;
+
+import io.newsroom.cms.common.validation.AltRequired;
+import io.newsroom.cms.common.validation.HttpUrl;
+import io.newsroom.cms.common.validation.Image;
+import io.newsroom.cms.common.validation.Slug;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The curation API's request and response bodies. */
+public final class ListRecords {
+    private ListRecords() {
+    }
+
+    public record CreateList(@NotNull @Slug String slug, @NotBlank @Size(max = 120) String title,
+                             @Size(max = 1000) String description, @NotNull @Min(1) @Max(50) Integer maxItems) {
+    }
+
+    public record UpdateList(@NotBlank @Size(max = 120) String title, @Size(max = 1000) String description,
+                             @NotNull @Min(1) @Max(50) Integer maxItems) {
+    }
+
+    @AltRequired
+    public record ImageRef(@HttpUrl String url, @Size(max = 300) String alt) implements Image {
+    }
+
+    public record Overrides(@Size(max = 200) String headline, @Size(max = 400) String summary, @Valid ImageRef image) {
+    }
+
+    public record Window(Instant from, Instant until) {
+    }
+
+    public record ItemRequest(@NotNull UUID articleId, @Min(0) @Max(49) Integer position, @Valid Overrides overrides,
+                              Window window) {
+    }
+
+    public record ItemUpdate(@Valid Overrides overrides, Window window) {
+    }
+
+    public record MoveRequest(@NotNull UUID articleId, @NotNull @Min(0) @Max(49) Integer position) {
+    }
+
+    public record DraftRequest(@NotNull @Size(max = 50) List<@NotNull @Valid ItemRequest> items) {
+    }
+
+    public record PublishRequest(Instant at) {
+    }
+
+    public record RollbackRequest(@NotNull @Min(1) Integer revision) {
+    }
+
+    public record ItemView(UUID articleId, int position, Overrides overrides, Window window, String addedBy, Instant addedAt) {
+    }
+
+    public record DraftView(long version, List<ItemView> items, Instant updatedAt, String updatedBy) {
+    }
+
+    public record LiveView(int revision, List<ItemView> items, Instant publishedAt, String publishedBy) {
+    }
+
+    public record ListView(String slug, String title, String description, int maxItems, long version, int draftItems,
+                           Integer liveRevision, Instant publishedAt, Instant scheduledPublishAt, String scheduledBy,
+                           List<Integer> rollbackRevisions, Instant createdAt, String createdBy) {
+    }
+
+    public record ListPage(List<ListView> items, long total) {
+    }
+
+    public record AuditView(Instant at, String actor, String action, UUID articleId, String detail) {
+    }
+
+    public record AuditPage(List<AuditView> items) {
+    }
+
+    /** A list item as readers get it: overrides applied, everything a rail needs. */
+    public record ResolvedItem(int position, UUID articleId, String slug, String headline, String summary, ImageRef image,
+                               Instant publishedAt) {
+    }
+
+    public record ResolvedList(String slug, String title, String description, Integer revision, Instant publishedAt,
+                               Instant asOf, boolean stale, List<ResolvedItem> items) {
+    }
+}

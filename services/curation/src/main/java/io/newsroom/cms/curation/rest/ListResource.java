@@ -1,0 +1,216 @@
+package io.newsroom.cms.curation.rest;
+
+import io.newsroom.cms.common.Roles;
+import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.Versions;
+import io.newsroom.cms.curation.domain.FeaturedList;
+import io.newsroom.cms.curation.domain.FeaturedList.Item;
+import io.newsroom.cms.curation.rest.ListRecords.*;
+import io.newsroom.cms.curation.service.FeaturedListService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Editor API for featured lists: curators and admins write, editors read. */
+@Path("/lists")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "lists")
+@RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+public class ListResource {
+    private static final String SLUG = "{slug: [a-z0-9]+(-[a-z0-9]+)*}";
+
+    @Inject
+    FeaturedListService lists;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    @POST
+    @Operation(summary = "Create a list")
+    public Response create(@NotNull @Valid CreateList request) {
+        FeaturedList list = lists.create(request, actor());
+        return Response.created(UriBuilder.fromResource(ListResource.class).path(list.slug()).build())
+                .tag(Versions.etag(list.version())).entity(view(list)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
+    public ListPage all() {
+        List<ListView> views = lists.all().stream().map(ListResource::view).toList();
+        return new ListPage(views, views.size());
+    }
+
+    @GET
+    @Path(SLUG)
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
+    public Response get(@PathParam("slug") String slug) {
+        FeaturedList list = lists.get(slug);
+        return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
+    }
+
+    @PUT
+    @Path(SLUG)
+    @Operation(summary = "Change title, description, maximum size (If-Match: the list's ETag)")
+    public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateList request) {
+        FeaturedList list = lists.updateMeta(slug, Versions.requireIfMatch(ifMatch), request, actor());
+        return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
+    }
+
+    @DELETE
+    @Path(SLUG)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete an empty list")
+    public Response delete(@PathParam("slug") String slug) {
+        lists.delete(slug);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path(SLUG + "/draft")
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
+    @Operation(summary = "The draft (ETag: the draft version, needed as If-Match for every draft edit)")
+    public Response draft(@PathParam("slug") String slug) {
+        return draftResponse(lists.get(slug));
+    }
+
+    @PUT
+    @Path(SLUG + "/draft")
+    @Operation(summary = "Replace the whole order of the draft")
+    public Response replaceDraft(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DraftRequest request) {
+        return draftResponse(lists.replaceDraft(slug, Versions.requireIfMatch(ifMatch), request.items(), actor()));
+    }
+
+    @POST
+    @Path(SLUG + "/draft/items")
+    @Operation(summary = "Add a published article at a position (default: the end)")
+    public Response addItem(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ItemRequest request) {
+        return draftResponse(lists.addItem(slug, Versions.requireIfMatch(ifMatch), request, actor()));
+    }
+
+    @PUT
+    @Path(SLUG + "/draft/items/{articleId}")
+    @Operation(summary = "Set or clear an item's overrides and live window")
+    public Response updateItem(@PathParam("slug") String slug, @PathParam("articleId") UUID articleId,
+                               @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ItemUpdate update) {
+        return draftResponse(lists.updateItem(slug, Versions.requireIfMatch(ifMatch), articleId, update, actor()));
+    }
+
+    @DELETE
+    @Path(SLUG + "/draft/items/{articleId}")
+    public Response removeItem(@PathParam("slug") String slug, @PathParam("articleId") UUID articleId,
+                               @HeaderParam("If-Match") String ifMatch) {
+        return draftResponse(lists.removeItem(slug, Versions.requireIfMatch(ifMatch), articleId, actor()));
+    }
+
+    @POST
+    @Path(SLUG + "/draft/move")
+    public Response move(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MoveRequest request) {
+        return draftResponse(lists.move(slug, Versions.requireIfMatch(ifMatch), request.articleId(), request.position(), actor()));
+    }
+
+    @POST
+    @Path(SLUG + "/draft/discard")
+    @Operation(summary = "Reset the draft to the live version")
+    public Response discard(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
+        return draftResponse(lists.discard(slug, Versions.requireIfMatch(ifMatch), actor()));
+    }
+
+    @POST
+    @Path(SLUG + "/publish")
+    @Operation(summary = "Publish the draft now, or at a future time ({\"at\": ...})")
+    public Response publish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @Valid PublishRequest request) {
+        FeaturedList list = lists.publish(slug, ifMatch == null ? null : Versions.requireIfMatch(ifMatch),
+                request == null ? null : request.at(), actor());
+        return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
+    }
+
+    @POST
+    @Path(SLUG + "/rollback")
+    @Operation(summary = "Make an earlier published revision live again")
+    public Response rollback(@PathParam("slug") String slug, @NotNull @Valid RollbackRequest request) {
+        FeaturedList list = lists.rollback(slug, request.revision(), actor());
+        return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
+    }
+
+    @GET
+    @Path(SLUG + "/preview")
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
+    @Operation(summary = "The list as readers will see it at a time (item windows and a scheduled publish applied)")
+    public ResolvedList preview(@PathParam("slug") String slug, @QueryParam("at") String at) {
+        Instant when;
+        try {
+            when = at == null || at.isBlank() ? Instant.now() : Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("at", "must be an ISO-8601 UTC time like 2026-12-01T08:00:00Z");
+        }
+        return lists.resolve(lists.get(slug), when, true);
+    }
+
+    @GET
+    @Path(SLUG + "/audit")
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
+    @Operation(summary = "Who added, moved, removed, overrode or published what, and when (newest first)")
+    public AuditPage audit(@PathParam("slug") String slug) {
+        List<AuditView> entries = new ArrayList<>();
+        lists.get(slug).audit().forEach(a -> entries.add(0, new AuditView(a.at(), a.actor(), a.action(), a.articleId(), a.detail())));
+        return new AuditPage(entries);
+    }
+
+    /** The live list resolved for readers: anonymous, read by the gateway's public API. */
+    @GET
+    @Path("public/" + SLUG)
+    @PermitAll
+    @Operation(summary = "The live list, resolved: overrides applied, unpublished articles and ended windows dropped")
+    public ResolvedList publicList(@PathParam("slug") String slug) {
+        FeaturedList list = lists.get(slug);
+        if (list.live() == null) {
+            throw ProblemException.notFound("Published list '" + slug + "'");
+        }
+        return lists.resolve(list, Instant.now(), false);
+    }
+
+    private static Response draftResponse(FeaturedList list) {
+        List<ItemView> items = items(list.draft().items());
+        return Response.ok(new DraftView(list.draft().version(), items, list.draft().updatedAt(), list.draft().updatedBy()))
+                .tag(Versions.etag(list.draft().version())).build();
+    }
+
+    static List<ItemView> items(List<Item> items) {
+        List<ItemView> views = new ArrayList<>();
+        for (Item i : items) {
+            FeaturedList.Overrides o = i.overrides();
+            Overrides overrides = o == null ? null : new Overrides(o.headline(), o.summary(),
+                    o.image() == null ? null : new ImageRef(o.image().url(), o.image().alt()));
+            Window window = i.window() == null ? null : new Window(i.window().from(), i.window().until());
+            views.add(new ItemView(i.articleId(), views.size(), overrides, window, i.addedBy(), i.addedAt()));
+        }
+        return views;
+    }
+
+    static ListView view(FeaturedList l) {
+        return new ListView(l.slug(), l.title(), l.description(), l.maxItems(), l.version(), l.draft().items().size(),
+                l.live() == null ? null : l.live().revision(), l.live() == null ? null : l.live().publishedAt(),
+                l.scheduledPublishAt(), l.scheduledBy(), l.revisions().stream().map(FeaturedList.Live::revision).toList(),
+                l.createdAt(), l.createdBy());
+    }
+}

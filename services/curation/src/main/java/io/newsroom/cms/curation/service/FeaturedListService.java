@@ -1,0 +1,348 @@
+package io.newsroom.cms.curation.service;
+
+import com.mongodb.client.model.Filters;
+import io.newsroom.cms.common.problem.Problem;
+import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.ProblemType;
+import io.newsroom.cms.common.problem.Versions;
+import io.newsroom.cms.curation.client.ArticleViews;
+import io.newsroom.cms.curation.client.ArticlesApi.PublishedSummary;
+import io.newsroom.cms.curation.domain.FeaturedList;
+import io.newsroom.cms.curation.domain.FeaturedList.*;
+import io.newsroom.cms.curation.repository.FeaturedListRepository;
+import io.newsroom.cms.curation.rest.ListRecords;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Featured-list use cases. Every write reads the list, checks the caller's If-Match against the version they
+ * edit (list metadata or draft), computes the new state and replaces the document only if nobody changed it in
+ * between; a lost race is retried on fresh data if it did not touch what the caller edits, otherwise 412.
+ */
+@ApplicationScoped
+public class FeaturedListService {
+    private static final int KEEP_REVISIONS = 20;
+    private static final int KEEP_AUDIT = 500;
+
+    @Inject
+    FeaturedListRepository repository;
+
+    @Inject
+    ArticleViews articles;
+
+    public FeaturedList get(String slug) {
+        return repository.find(slug).orElseThrow(() -> ProblemException.notFound("List '" + slug + "'"));
+    }
+
+    public List<FeaturedList> all() {
+        return repository.all();
+    }
+
+    public FeaturedList create(ListRecords.CreateList request, String actor) {
+        Instant now = now();
+        FeaturedList list = new FeaturedList(UUID.randomUUID().toString(), request.slug(), request.title().trim(),
+                blankToNull(request.description()), request.maxItems(), 1, new Draft(1, List.of(), now, actor), null, null,
+                null, List.of(), List.of(new AuditEntry(now, actor, "create", null, "created list " + request.slug())),
+                now, actor, 0);
+        if (!repository.insert(list)) {
+            throw new ProblemException(ProblemType.CONFLICT, "A list with slug '" + request.slug() + "' exists",
+                    List.of(new Problem.FieldError("slug", "already taken")), Map.of());
+        }
+        return get(request.slug());
+    }
+
+    public FeaturedList updateMeta(String slug, long expectedVersion, ListRecords.UpdateList request, String actor) {
+        return write(slug, list -> {
+            Versions.requireCurrent(expectedVersion, list.version());
+            if (request.maxItems() < list.draft().items().size()) {
+                throw ProblemException.invalid("maxItems", "the draft has " + list.draft().items().size()
+                        + " items; remove some before lowering the maximum");
+            }
+            return audit(list.withMeta(request.title().trim(), blankToNull(request.description()), request.maxItems()),
+                    actor, "update", null, "title/description/maximum");
+        });
+    }
+
+    public void delete(String slug) {
+        FeaturedList list = get(slug);
+        if (!list.draft().items().isEmpty() || list.live() != null && !list.live().items().isEmpty()) {
+            throw ProblemException.conflict("Only empty lists can be deleted; remove the items and publish first");
+        }
+        if (!repository.delete(list)) {
+            throw ProblemException.conflict("The list changed while being deleted; try again");
+        }
+    }
+
+    public FeaturedList addItem(String slug, long expectedDraft, ListRecords.ItemRequest request, String actor) {
+        requirePublished(List.of(request.articleId()), "articleId");
+        Window window = window(request.window(), "window");
+        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+            if (items.stream().anyMatch(i -> i.articleId().equals(request.articleId()))) {
+                throw new ProblemException(ProblemType.CONFLICT, "This article is already in the list",
+                        List.of(new Problem.FieldError("articleId", "already in the list")), Map.of());
+            }
+            if (items.size() >= list.maxItems()) {
+                throw new ProblemException(ProblemType.CONFLICT, "The list is full (" + list.maxItems() + " items)",
+                        List.of(new Problem.FieldError("articleId", "the list holds at most " + list.maxItems())), Map.of());
+            }
+            int position = request.position() == null ? items.size() : Math.min(request.position(), items.size());
+            items.add(position, new Item(request.articleId(), overrides(request.overrides()), window, actor, now()));
+            return new AuditEntry(now(), actor, "add", request.articleId(), "at position " + position);
+        });
+    }
+
+    public FeaturedList updateItem(String slug, long expectedDraft, UUID articleId, ListRecords.ItemUpdate update, String actor) {
+        Window window = window(update.window(), "window");
+        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+            int index = indexOf(items, articleId);
+            Item old = items.get(index);
+            items.set(index, new Item(articleId, overrides(update.overrides()), window, old.addedBy(), old.addedAt()));
+            return new AuditEntry(now(), actor, "override", articleId,
+                    update.overrides() == null ? "cleared overrides" : "set overrides" + (window == null ? "" : " and window"));
+        });
+    }
+
+    public FeaturedList removeItem(String slug, long expectedDraft, UUID articleId, String actor) {
+        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+            items.remove(indexOf(items, articleId));
+            return new AuditEntry(now(), actor, "remove", articleId, null);
+        });
+    }
+
+    public FeaturedList move(String slug, long expectedDraft, UUID articleId, int position, String actor) {
+        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+            int from = indexOf(items, articleId);
+            Item item = items.remove(from);
+            int to = Math.min(position, items.size());
+            items.add(to, item);
+            return new AuditEntry(now(), actor, "move", articleId, "from position " + from + " to " + to);
+        });
+    }
+
+    /** Replaces the whole order; new articles must be published, known ones keep who added them and when. */
+    public FeaturedList replaceDraft(String slug, long expectedDraft, List<ListRecords.ItemRequest> requested, String actor) {
+        Set<UUID> seen = new HashSet<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (!seen.add(requested.get(i).articleId())) {
+                errors.add(new Problem.FieldError("items[" + i + "].articleId", "already in the list"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "An article appears twice", errors, Map.of());
+        }
+        FeaturedList current = get(slug);
+        List<UUID> added = requested.stream().map(ListRecords.ItemRequest::articleId)
+                .filter(id -> current.draft().items().stream().noneMatch(i -> i.articleId().equals(id))).toList();
+        requirePublished(added, "items");
+        List<Window> windows = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            windows.add(window(requested.get(i).window(), "items[" + i + "].window"));
+        }
+        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+            if (requested.size() > list.maxItems()) {
+                throw ProblemException.invalid("items", "the list holds at most " + list.maxItems());
+            }
+            List<Item> next = new ArrayList<>();
+            for (int i = 0; i < requested.size(); i++) {
+                ListRecords.ItemRequest r = requested.get(i);
+                Item old = items.stream().filter(it -> it.articleId().equals(r.articleId())).findFirst().orElse(null);
+                next.add(new Item(r.articleId(), overrides(r.overrides()), windows.get(i),
+                        old == null ? actor : old.addedBy(), old == null ? now() : old.addedAt()));
+            }
+            items.clear();
+            items.addAll(next);
+            return new AuditEntry(now(), actor, "reorder", null, "replaced the order (" + next.size() + " items)");
+        });
+    }
+
+    public FeaturedList discard(String slug, long expectedDraft, String actor) {
+        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+            items.clear();
+            if (list.live() != null) {
+                items.addAll(list.live().items());
+            }
+            return new AuditEntry(now(), actor, "discard", null, "draft reset to the live version");
+        });
+    }
+
+    /** Publishes the draft now, or schedules it when {@code at} is in the future. */
+    public FeaturedList publish(String slug, Long expectedDraft, Instant at, String actor) {
+        Instant now = now();
+        if (at != null && at.isAfter(now)) {
+            Instant when = at.truncatedTo(ChronoUnit.MILLIS);
+            return write(slug, list -> {
+                requireDraft(expectedDraft, list);
+                return audit(list.withSchedule(when, actor), actor, "schedule", null, "publish at " + when);
+            });
+        }
+        return write(slug, list -> {
+            requireDraft(expectedDraft, list);
+            return audit(goLive(list, list.draft().items(), actor, now), actor, "publish", null,
+                    "revision " + nextRevision(list) + " with " + list.draft().items().size() + " items");
+        });
+    }
+
+    /**
+     * A due scheduled publish, exactly once across replicas: the replace only matches while the schedule read is
+     * still in place, so of two replicas racing, one wins and the other finds nothing to do.
+     */
+    public boolean publishScheduled(FeaturedList list, Instant now) {
+        FeaturedList updated = audit(goLive(list, list.draft().items(), "scheduler", now), "scheduler", "scheduled_publish",
+                null, "revision " + nextRevision(list) + " scheduled by " + list.scheduledBy());
+        return repository.replace(list, updated, Filters.eq("scheduledPublishAt", Date.from(list.scheduledPublishAt())));
+    }
+
+    public FeaturedList rollback(String slug, int revision, String actor) {
+        return write(slug, list -> {
+            Live target = list.revisions().stream().filter(r -> r.revision() == revision).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid("revision", "is not one of the last " + KEEP_REVISIONS
+                            + " published revisions: " + list.revisions().stream().map(Live::revision).toList()));
+            return audit(goLive(list, target.items(), actor, now()), actor, "rollback", null,
+                    "live set back to revision " + revision + " as revision " + nextRevision(list));
+        });
+    }
+
+    /** The list readers get now (live version), or as it will look at {@code at} (with a due scheduled publish). */
+    public ListRecords.ResolvedList resolve(FeaturedList list, Instant at, boolean preview) {
+        boolean scheduledApplies = preview && list.scheduledPublishAt() != null && !at.isBefore(list.scheduledPublishAt());
+        List<Item> items = scheduledApplies ? list.draft().items() : list.live() == null ? List.of() : list.live().items();
+        List<Item> inWindow = items.stream().filter(i -> i.window() == null || i.window().covers(at)).toList();
+        ArticleViews.Resolved resolved = articles.resolve(inWindow.stream().map(Item::articleId).toList());
+        List<ListRecords.ResolvedItem> out = new ArrayList<>();
+        for (Item item : inWindow) {
+            PublishedSummary article = resolved.published().get(item.articleId());
+            if (article == null) {
+                continue; // no longer published: it drops out without anyone editing the list
+            }
+            Overrides o = item.overrides();
+            String headline = o != null && o.headline() != null ? o.headline() : article.headline();
+            String summary = o != null && o.summary() != null ? o.summary() : article.dek();
+            ListRecords.ImageRef image = o != null && o.image() != null ? new ListRecords.ImageRef(o.image().url(), o.image().alt())
+                    : article.heroImage() == null ? null : new ListRecords.ImageRef(article.heroImage().url(), article.heroImage().alt());
+            out.add(new ListRecords.ResolvedItem(out.size(), article.id(), article.slug(), headline, summary, image, article.publishedAt()));
+        }
+        Live live = list.live();
+        return new ListRecords.ResolvedList(list.slug(), list.title(), list.description(),
+                scheduledApplies ? Integer.valueOf(nextRevision(list)) : live == null ? null : live.revision(),
+                scheduledApplies ? list.scheduledPublishAt() : live == null ? null : live.publishedAt(), at, resolved.stale(), out);
+    }
+
+    // --- helpers ---
+
+    private interface DraftEdit {
+        AuditEntry apply(FeaturedList list, List<Item> items);
+    }
+
+    private FeaturedList editDraft(String slug, long expectedDraft, String actor, DraftEdit edit) {
+        return write(slug, list -> {
+            Versions.requireCurrent(expectedDraft, list.draft().version());
+            List<Item> items = new ArrayList<>(list.draft().items());
+            AuditEntry entry = edit.apply(list, items);
+            FeaturedList updated = list.withDraft(new Draft(list.draft().version() + 1, List.copyOf(items), now(), actor));
+            return updated.withAudit(append(list.audit(), entry));
+        });
+    }
+
+    /** Read, change, compare-and-set; retried on fresh data when someone else wrote in between. */
+    private FeaturedList write(String slug, UnaryOperator<FeaturedList> change) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            FeaturedList read = get(slug);
+            FeaturedList updated = change.apply(read);
+            if (repository.replace(read, updated)) {
+                return get(slug);
+            }
+        }
+        throw new ProblemException(ProblemType.CONFLICT, "The list is being changed by others right now; try again");
+    }
+
+    private void requirePublished(List<UUID> ids, String field) {
+        Map<UUID, PublishedSummary> published = articles.publishedNow(ids);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (UUID id : ids) {
+            if (!published.containsKey(id)) {
+                errors.add(new Problem.FieldError(field, "article " + id + " is not published"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Only published articles can be featured", errors, Map.of());
+        }
+    }
+
+    private static void requireDraft(Long expectedDraft, FeaturedList list) {
+        if (expectedDraft != null) {
+            Versions.requireCurrent(expectedDraft, list.draft().version());
+        }
+    }
+
+    private static FeaturedList goLive(FeaturedList list, List<Item> items, String actor, Instant now) {
+        Live live = new Live(nextRevision(list), List.copyOf(items), now, actor);
+        List<Live> revisions = new ArrayList<>(list.revisions());
+        revisions.add(live);
+        while (revisions.size() > KEEP_REVISIONS) {
+            revisions.remove(0);
+        }
+        return list.withLive(live, List.copyOf(revisions));
+    }
+
+    private static int nextRevision(FeaturedList list) {
+        return list.revisions().stream().mapToInt(Live::revision).max().orElse(0) + 1;
+    }
+
+    private static FeaturedList audit(FeaturedList list, String actor, String action, UUID articleId, String detail) {
+        return list.withAudit(append(list.audit(), new AuditEntry(now(), actor, action, articleId, detail)));
+    }
+
+    private static List<AuditEntry> append(List<AuditEntry> audit, AuditEntry entry) {
+        List<AuditEntry> next = new ArrayList<>(audit);
+        next.add(entry);
+        return List.copyOf(next.size() > KEEP_AUDIT ? next.subList(next.size() - KEEP_AUDIT, next.size()) : next);
+    }
+
+    private static int indexOf(List<Item> items, UUID articleId) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).articleId().equals(articleId)) {
+                return i;
+            }
+        }
+        throw ProblemException.notFound("Article " + articleId + " in this list's draft");
+    }
+
+    private static Overrides overrides(ListRecords.Overrides o) {
+        if (o == null || o.headline() == null && o.summary() == null && o.image() == null) {
+            return null;
+        }
+        return new Overrides(blankToNull(o.headline()), blankToNull(o.summary()),
+                o.image() == null || o.image().url() == null ? null : new Image(o.image().url(), o.image().alt()));
+    }
+
+    private static Window window(ListRecords.Window w, String field) {
+        if (w == null || w.from() == null && w.until() == null) {
+            return null;
+        }
+        if (w.from() != null && w.until() != null && !w.until().isAfter(w.from())) {
+            throw ProblemException.invalid(field + ".until", "must be after from");
+        }
+        return new Window(w.from() == null ? null : w.from().truncatedTo(ChronoUnit.MILLIS),
+                w.until() == null ? null : w.until().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,60 @@
+package io.newsroom.cms.curation;
+
+import io.newsroom.cms.devstack.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+
+/** Publishes real articles through the real articles service, for lists to feature. */
+final class Newsroom {
+    private static String author;
+
+    private Newsroom() {
+    }
+
+    static RequestSpecification as(String user) {
+        return given().header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON);
+    }
+
+    static String unique(String base) {
+        return base + "-" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    }
+
+    private static String url(String service) {
+        return ConfigProvider.getConfig().getValue("cms.test.sibling." + service + ".url", String.class);
+    }
+
+    static synchronized String author() {
+        if (author == null) {
+            author = as("root").baseUri(url("authors")).body(Map.of("displayName", "Jane Doe", "slug", unique("jane")))
+                    .post("/authors").then().statusCode(201).extract().path("id");
+        }
+        return author;
+    }
+
+    static String draftArticle(String headline) {
+        return as("alice").baseUri(url("articles")).body(Map.of("headline", headline, "dek", "Summary of " + headline,
+                        "heroImage", Map.of("url", "https://img.example/" + unique("a") + ".jpg", "alt", "Photo for " + headline),
+                        "byline", List.of(author())))
+                .post("/articles").then().statusCode(201).extract().path("id");
+    }
+
+    static String publishedArticle(String headline) {
+        String id = draftArticle(headline);
+        transition("alice", id, "submit");
+        transition("erin", id, "approve");
+        transition("erin", id, "publish");
+        return id;
+    }
+
+    static void transition(String user, String id, String action) {
+        as(user).baseUri(url("articles")).body(Map.of("action", action)).post("/articles/" + id + "/transitions")
+                .then().statusCode(200);
+    }
+}
