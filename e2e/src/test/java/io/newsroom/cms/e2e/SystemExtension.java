@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * e2e/target/stack-logs) and stops it when the test run ends.
  */
 public class SystemExtension implements BeforeAllCallback {
+    public static final int GATEWAY_PORT = 18080;
     private static Stack stack;
     private static Tokens tokens;
 
@@ -27,7 +28,9 @@ public class SystemExtension implements BeforeAllCallback {
                 Path root = Env.repoRoot();
                 try {
                     Path data = Files.createTempDirectory("cms-e2e-");
-                    stack = Stack.start(new Stack.Options(root, data, root.resolve("e2e/target/stack-logs"), Stack.Ports.free(), false));
+                    // the gateway on 18080: the realm lets the editor app (browser tests) log in from there
+                    stack = Stack.start(new Stack.Options(root, data, root.resolve("e2e/target/stack-logs"),
+                            Stack.Ports.freeWithGateway(GATEWAY_PORT), false));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

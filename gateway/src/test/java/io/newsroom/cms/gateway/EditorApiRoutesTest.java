@@ -57,6 +57,9 @@ class EditorApiRoutesTest {
     void frontendConfigAndAppAreServed() {
         given().get("/config.json").then().statusCode(200).body("realm", is("cms"), "clientId", is("cms-editor"));
         given().get("/").then().statusCode(200).contentType(startsWith("text/html"));
+        // deep links of the single-page app load the app; unknown files and APIs stay 404
+        given().accept("text/html").get("/articles/some-id/edit").then().statusCode(200).contentType(startsWith("text/html"));
+        given().accept("text/html").get("/missing.js").then().statusCode(404);
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class Realms {
     public static final String TEST_ONLY_CLIENT = "cms-cli";
     public static final String EDITOR_CLIENT = "cms-editor";
     public static final String LOCAL_EDITOR_ORIGIN = "http://localhost:8080";
+    /** Where the browser tests run the editor app (e2e); never part of a deployed realm. */
+    public static final String TEST_EDITOR_ORIGIN = "http://localhost:18080";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,10 +84,35 @@ public final class Realms {
         }
         for (JsonNode client : clients) {
             if (EDITOR_CLIENT.equals(client.path("clientId").asText())) {
+                dropTestOrigin(client);
                 replaceText(client, LOCAL_EDITOR_ORIGIN, publicOrigin);
             }
         }
         return realm;
+    }
+
+    /** Removes the browser tests' origin from URI lists and from '##'-separated attribute values. */
+    private static void dropTestOrigin(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getValue().isTextual() && field.getValue().asText().contains(TEST_EDITOR_ORIGIN)) {
+                    String kept = java.util.Arrays.stream(field.getValue().asText().split("##"))
+                            .filter(part -> !part.startsWith(TEST_EDITOR_ORIGIN)).collect(java.util.stream.Collectors.joining("##"));
+                    field.setValue(new TextNode(kept));
+                } else {
+                    dropTestOrigin(field.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (array.get(i).isTextual() && array.get(i).asText().startsWith(TEST_EDITOR_ORIGIN)) {
+                    array.remove(i);
+                } else {
+                    dropTestOrigin(array.get(i));
+                }
+            }
+        }
     }
 
     private static void replaceText(JsonNode node, String from, String to) {

@@ -25,7 +25,12 @@ public final class Stack implements AutoCloseable {
         }
 
         public static Ports free() {
-            return new Ports(Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(),
+            return freeWithGateway(Net.freePort());
+        }
+
+        /** Free ports, except the gateway's: browser tests need one the realm lists as a redirect URI. */
+        public static Ports freeWithGateway(int gateway) {
+            return new Ports(gateway, Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(),
                     Net.freePort());
         }
 
