@@ -54,6 +54,14 @@ public final class DevStack {
         }
         holder[0] = stack;
         double seconds = (System.nanoTime() - t0) / 1e9;
+        String demo;
+        try {
+            demo = new DemoContent(stack.gatewayUrl(), stack.issuer()).loadIfMissing()
+                    ? "Demo content loaded: " + stack.gatewayUrl() + "/public/v1/articles/" + DemoContent.FULL_ARTICLE
+                    : "Demo content present (kept as it is).";
+        } catch (RuntimeException e) {
+            demo = "Demo content could not be loaded: " + e.getMessage();
+        }
 
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nNewsroom CMS is up (%.1f s).%n%n", seconds));
@@ -65,6 +73,7 @@ public final class DevStack {
         out.append(String.format("%n  Demo logins (password = username): alice, bob (writer) · erin (editor) · carl (curator) · root (admin)%n"));
         out.append(String.format("  Token:  curl -s -d grant_type=password -d client_id=cms-cli -d username=erin -d password=erin \\%n"));
         out.append(String.format("            %s/protocol/openid-connect/token%n", stack.issuer()));
+        out.append(String.format("%n  %s%n", demo));
         out.append(String.format("%n  Logs: %s    Stop: ./cms down (or Ctrl-C)%n%n", logs));
         out.append("  process      pid      ready after   RSS%n".formatted());
         ChildProcess kc = stack.keycloak().process();

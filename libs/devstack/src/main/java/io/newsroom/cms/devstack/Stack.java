@@ -56,6 +56,7 @@ public final class Stack implements AutoCloseable {
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ChildProcess> apps = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> appConfig = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KeycloakServer keycloak;
     private String mongoUri;
@@ -129,16 +130,34 @@ public final class Stack implements AutoCloseable {
                         "cms.gateway.services.curation", "http://localhost:" + ports.curation(),
                         "cms.gateway.frontend.keycloak-url", keycloak.baseUrl())));
 
+        appConfig.putAll(config);
         List<CompletableFuture<Void>> ready = new ArrayList<>();
-        config.forEach((name, properties) -> {
-            ChildProcess app = startApp(name, properties);
-            apps.put(name, app);
-            started.add(app);
-            int port = Integer.parseInt(properties.get("quarkus.http.port"));
-            ready.add(CompletableFuture.runAsync(() -> Net.await(name + " (log: " + app.log() + ")", Duration.ofSeconds(120),
-                    () -> Net.ok("http://127.0.0.1:" + port + "/q/health/ready"), app::alive)).thenRun(app::markReady));
-        });
+        config.keySet().forEach(name -> ready.add(launch(name)));
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private CompletableFuture<Void> launch(String name) {
+        Map<String, String> properties = appConfig.get(name);
+        ChildProcess app = startApp(name, properties);
+        apps.put(name, app);
+        started.add(app);
+        int port = Integer.parseInt(properties.get("quarkus.http.port"));
+        return CompletableFuture.runAsync(() -> Net.await(name + " (log: " + app.log() + ")", Duration.ofSeconds(120),
+                () -> Net.ok("http://127.0.0.1:" + port + "/q/health/ready"), app::alive)).thenRun(app::markReady);
+    }
+
+    /** Stops one app (to test an outage); {@link #restart} brings it back with the same configuration and data. */
+    public void stop(String name) {
+        ChildProcess app = apps.remove(name);
+        if (app != null) {
+            started.remove(app);
+            app.close();
+        }
+    }
+
+    public void restart(String name) {
+        stop(name);
+        launch(name).join();
     }
 
     private ChildProcess startApp(String name, Map<String, String> properties) {

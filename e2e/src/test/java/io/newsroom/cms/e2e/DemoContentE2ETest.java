@@ -1,0 +1,39 @@
+package io.newsroom.cms.e2e;
+
+import io.newsroom.cms.devstack.DemoContent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What ./cms up loads on first run, through the services' APIs, and what readers then get. */
+@ExtendWith(SystemExtension.class)
+class DemoContentE2ETest {
+    @Test
+    void demoContentLoadsOnceAndShowsThroughThePublicApi() {
+        var stack = SystemExtension.stack();
+        DemoContent demo = new DemoContent(stack.gatewayUrl(), stack.issuer());
+        assertTrue(demo.loadIfMissing(), "first run loads");
+        assertFalse(demo.loadIfMissing(), "second run finds it and skips");
+
+        given().get("/public/v1/articles/" + DemoContent.FULL_ARTICLE).then().statusCode(200)
+                .body("headline", startsWith("Regional cloud outage"))
+                .body("bodyHtml", containsString("<blockquote>"))
+                .body("heroImage.alt", not(emptyString()))
+                .body("authors[0].displayName", is("Jane Doe"))
+                .body("authors[0].social.x", is("@JaneDoeNews"))
+                .body("authors[0].jobTitle", is("Senior Technology Correspondent"))
+                .body("authors[0].avatar.alt", containsString("Jane Doe"));
+        given().get("/public/v1/lists/" + DemoContent.LIST).then().statusCode(200)
+                .body("title", is("Featured"))
+                .body("items", hasSize(4))
+                .body("items[0].headline", is("Chips are back"))
+                .body("items.image.alt", everyItem(not(emptyOrNullString())))
+                .body("items.slug", not(hasItem(DemoContent.FULL_ARTICLE)));
+        given().get("/public/v1/authors/" + DemoContent.AUTHOR).then().statusCode(200).body("articles", hasSize(5))
+                .body("$", not(hasKey("email")));
+    }
+}

@@ -1,0 +1,170 @@
+package io.newsroom.cms.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The public content API through the gateway, composed from all the real services. */
+@ExtendWith(SystemExtension.class)
+class PublicApiE2ETest {
+    private static RequestSpecification as(String user) {
+        return given().header("Authorization", SystemExtension.bearer(user)).contentType(ContentType.JSON);
+    }
+
+    private static String author(String name) {
+        return as("root").body(Map.of("displayName", name, "jobTitle", "Correspondent", "bio", "Writes about **things**.",
+                        "avatar", Map.of("url", "https://img.example/a.jpg", "alt", "Portrait of " + name),
+                        "social", Map.of("x", "@" + name.replace(" ", ""))))
+                .post("/api/authors").then().statusCode(201).extract().path("id");
+    }
+
+    private static String[] publish(String headline, String authorId, String tag) {
+        String slug = "pub-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = as("alice").body(Map.of("slug", slug, "headline", headline, "dek", "Standfirst for " + headline,
+                        "body", "Body of **" + headline + "**.\n\n<script>alert(1)</script>", "tags", List.of(tag),
+                        "heroImage", Map.of("url", "https://img.example/" + slug + ".jpg", "alt", "Hero of " + headline),
+                        "byline", List.of(authorId)))
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+        for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
+            as(step[0]).body(Map.of("action", step[1])).post("/api/articles/" + id + "/transitions").then().statusCode(200);
+        }
+        return new String[]{id, slug};
+    }
+
+    /** Polls until the condition holds; returns how long it took. */
+    private static Duration within(Duration limit, Supplier<Boolean> condition) throws InterruptedException {
+        Instant start = Instant.now();
+        while (!condition.get()) {
+            if (Duration.between(start, Instant.now()).compareTo(limit) > 0) {
+                throw new AssertionError("not visible within " + limit);
+            }
+            Thread.sleep(50);
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    @Test
+    void publishedContentIsVisibleEverywhereAndGoneAfterUnpublish() throws Exception {
+        String tag = "t" + UUID.randomUUID().toString().substring(0, 6);
+        String authorId = author("Jane Doe");
+        String[] article = publish("Harbour cranes automated " + tag, authorId, tag);
+        String slug = article[1];
+
+        given().get("/public/v1/articles/" + slug).then().statusCode(200).contentType(ContentType.JSON)
+                .header("ETag", notNullValue()).header("Cache-Control", containsString("max-age"))
+                .body("headline", startsWith("Harbour cranes"))
+                .body("bodyHtml", containsString("<strong>")).body("bodyHtml", not(containsString("<script")))
+                .body("body", nullValue())
+                .body("authors[0].displayName", is("Jane Doe")).body("authors[0].social.x", is("@JaneDoe"))
+                .body("authors[0].avatar.alt", is("Portrait of Jane Doe")).body("authors[0]", not(hasKey("email")))
+                .body("authorsDegraded", is(false));
+        given().get("/public/v1/articles?tag=" + tag).then().statusCode(200).body("items.slug", contains(slug))
+                .body("items[0].authors[0].displayName", is("Jane Doe"));
+        within(Duration.ofSeconds(3), () -> given().get("/public/v1/search?q=cranes " + tag).path("items.slug").toString().contains(slug));
+        given().get("/public/v1/feed.xml").then().statusCode(200).contentType(containsString("rss")).body(containsString(slug));
+        given().get("/public/v1/sitemap.xml").then().statusCode(200).body(containsString(slug));
+
+        String list = "featured-" + tag;
+        as("carl").body(Map.of("slug", list, "title", "Featured", "maxItems", 6)).post("/api/lists").then().statusCode(201);
+        String draftEtag = as("carl").get("/api/lists/" + list + "/draft").header("ETag");
+        as("carl").header("If-Match", draftEtag).body(Map.of("articleId", article[0], "overrides",
+                        Map.of("headline", "Cranes go robotic", "image", Map.of("url", "https://img.example/c.jpg", "alt", "Robotic cranes at dusk"))))
+                .post("/api/lists/" + list + "/draft/items").then().statusCode(200);
+        as("carl").body(Map.of()).post("/api/lists/" + list + "/publish").then().statusCode(200);
+        given().get("/public/v1/lists/" + list).then().statusCode(200)
+                .body("items[0].headline", is("Cranes go robotic")).body("items[0].image.alt", is("Robotic cranes at dusk"))
+                .body("items[0].slug", is(slug)).body("items[0].summary", startsWith("Standfirst"));
+
+        as("erin").body(Map.of("action", "unpublish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
+        Duration gone = within(Duration.ofSeconds(2), () -> given().get("/public/v1/articles/" + slug).statusCode() == 404);
+        within(Duration.ofSeconds(2), () -> !given().get("/public/v1/articles?tag=" + tag).asString().contains(slug));
+        within(Duration.ofSeconds(2), () -> !given().get("/public/v1/lists/" + list).asString().contains(slug));
+        within(Duration.ofSeconds(2), () -> !given().get("/public/v1/feed.xml").asString().contains(slug));
+        within(Duration.ofSeconds(2), () -> !given().get("/public/v1/sitemap.xml").asString().contains(slug));
+        within(Duration.ofSeconds(2), () -> !given().get("/public/v1/search?q=cranes " + tag).asString().contains(slug));
+        assertTrue(gone.toMillis() <= 1000, "unpublish visible after " + gone.toMillis() + " ms");
+    }
+
+    @Test
+    void etagsAnswer304AndPublishIsVisibleWithinASecond() throws Exception {
+        String authorId = author("Eve Etag");
+        String tag = "e" + UUID.randomUUID().toString().substring(0, 6);
+        String[] article = publish("Conditional requests " + tag, authorId, tag);
+        Response first = given().get("/public/v1/articles/" + article[1]);
+        String etag = first.header("ETag");
+        given().header("If-None-Match", etag).get("/public/v1/articles/" + article[1]).then().statusCode(304).header("ETag", is(etag));
+        given().header("If-None-Match", "\"other\"").get("/public/v1/articles/" + article[1]).then().statusCode(200);
+
+        // an edit, published again: visible within a second
+        Response current = as("erin").get("/api/articles/" + article[0]);
+        as("erin").header("If-Match", current.header("ETag")).body(Map.of("slug", article[1], "headline", "Conditional requests, updated",
+                "byline", List.of(authorId))).put("/api/articles/" + article[0]).then().statusCode(200);
+        Instant publishedAt = Instant.now();
+        as("erin").body(Map.of("action", "publish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
+        within(Duration.ofSeconds(2), () -> "Conditional requests, updated".equals(given().get("/public/v1/articles/" + article[1]).path("headline")));
+        long visibleAfter = Duration.between(publishedAt, Instant.now()).toMillis();
+        assertTrue(visibleAfter <= 1000, "visible after " + visibleAfter + " ms");
+        given().header("If-None-Match", etag).get("/public/v1/articles/" + article[1]).then().statusCode(200);
+    }
+
+    @Test
+    void renamedSlugsRedirectAndBadInputIs4xx() {
+        String authorId = author("Rita Rename");
+        String[] article = publish("Rename me", authorId, "rename");
+        Response current = as("erin").get("/api/articles/" + article[0]);
+        as("erin").header("If-Match", current.header("ETag")).body(Map.of("slug", article[1] + "-v2", "headline", "Rename me",
+                "byline", List.of(authorId))).put("/api/articles/" + article[0]).then().statusCode(200);
+        as("erin").body(Map.of("action", "publish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
+        given().redirects().follow(false).get("/public/v1/articles/" + article[1])
+                .then().statusCode(301).header("Location", endsWith("/public/v1/articles/" + article[1] + "-v2"));
+        given().get("/public/v1/articles/NOT_A_SLUG").then().statusCode(400).contentType("application/problem+json");
+        given().get("/public/v1/articles?limit=1000").then().statusCode(400);
+        given().get("/public/v1/search").then().statusCode(400);
+        given().get("/public/v1/lists/no-such-list").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void lastGoodAnswersWhileAServiceIsDownThenRecovery() throws Exception {
+        String authorId = author("Sam Stale");
+        String tag = "s" + UUID.randomUUID().toString().substring(0, 6);
+        String[] article = publish("Resilience " + tag, authorId, tag);
+        given().get("/public/v1/articles/" + article[1]).then().statusCode(200);
+        given().get("/public/v1/articles?tag=" + tag).then().statusCode(200);
+
+        SystemExtension.stack().stop("authors");
+        try {
+            Thread.sleep(600); // past the fresh window: the next read recomputes
+            given().get("/public/v1/articles/" + article[1]).then().statusCode(200)
+                    .body("headline", startsWith("Resilience")).body("authors", empty()).body("authorsDegraded", is(true));
+        } finally {
+            SystemExtension.stack().restart("authors");
+        }
+        within(Duration.ofSeconds(3), () -> Boolean.FALSE.equals(given().get("/public/v1/articles/" + article[1]).path("authorsDegraded")));
+
+        SystemExtension.stack().stop("articles");
+        try {
+            Thread.sleep(600);
+            given().get("/public/v1/articles/" + article[1]).then().statusCode(200).header("Age", notNullValue())
+                    .body("headline", startsWith("Resilience"));
+            given().get("/public/v1/articles?tag=" + tag).then().statusCode(200).header("Age", notNullValue());
+            given().get("/public/v1/articles/never-cached-" + tag).then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", notNullValue());
+        } finally {
+            SystemExtension.stack().restart("articles");
+        }
+        within(Duration.ofSeconds(3), () -> given().get("/public/v1/articles/" + article[1]).header("Age") == null);
+    }
+}

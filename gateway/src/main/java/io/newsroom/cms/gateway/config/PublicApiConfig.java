@@ -1,0 +1,53 @@
+package io.newsroom.cms.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Public content API settings ({@code cms.public-api.*}). */
+@ConfigMapping(prefix = "cms.public-api")
+public interface PublicApiConfig {
+    /** Composed answers are kept in the gateway; off means every request goes to the services (for benchmarks). */
+    @WithDefault("true")
+    boolean cacheEnabled();
+
+    /** How long a composed answer is served without asking the services again: the publish → visible bound. */
+    @WithDefault("500ms")
+    Duration freshFor();
+
+    /** How long the last good answer keeps being served (with Age) while a service is down; then 503. */
+    @WithDefault("10m")
+    Duration staleFor();
+
+    /** Bound on cached answers (memory). */
+    @WithDefault("20000")
+    int maxEntries();
+
+    /** Cache-Control max-age for readers' browsers and CDNs. */
+    @WithDefault("30s")
+    Duration maxAge();
+
+    /** Cache-Control stale-while-revalidate. */
+    @WithDefault("300s")
+    Duration staleWhileRevalidate();
+
+    /** Where readers read an article: used for links in the feed and the sitemap. */
+    @WithDefault("http://localhost:8080/public/v1/articles/{slug}")
+    String articleUrlTemplate();
+
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Sustained requests per second per client address. */
+        @WithDefault("50")
+        int perSecond();
+
+        /** Burst allowance per client address. */
+        @WithDefault("100")
+        int burst();
+    }
+}

@@ -1,0 +1,184 @@
+package io.newsroom.cms.gateway.content;
+
+import io.newsroom.cms.common.problem.Problem;
+import io.newsroom.cms.common.problem.ProblemType;
+import io.newsroom.cms.gateway.config.PublicApiConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The public content API: anonymous, published content only, with ETag / Cache-Control, 304 for If-None-Match,
+ * and the last good answer (with Age) while a service is down.
+ */
+@Path("/public/v1")
+@PermitAll
+@Tag(name = "public", description = "Published content for readers' sites and apps")
+public class PublicApiResource {
+    private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    @Inject
+    PublicContent content;
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    PublicApiConfig config;
+
+    @GET
+    @Path("articles")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author filters")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
+            value = "{\"items\":[{\"id\":\"0b6f…\",\"slug\":\"regional-cloud-outage\",\"headline\":\"Regional cloud outage disrupts newsrooms\","
+                    + "\"dek\":\"Publishing systems went dark for two hours.\",\"heroImage\":{\"url\":\"https://img.example/outage.jpg\","
+                    + "\"alt\":\"A dark server room\"},\"tags\":[\"cloud\"],\"authors\":[{\"id\":\"5c1e…\",\"slug\":\"jane-doe\","
+                    + "\"displayName\":\"Jane Doe\"}],\"publishedAt\":\"2026-11-26T09:00:00Z\"}],\"nextCursor\":\"MjAyNi0x…\"}")))
+    public Uni<Response> articles(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                  @QueryParam("cursor") @Size(max = 200) String cursor,
+                                  @QueryParam("tag") @Size(max = 60) String tag,
+                                  @QueryParam("author") @Size(max = 80) String author,
+                                  @HeaderParam("If-None-Match") String ifNoneMatch) {
+        String key = "articles?" + limit + "&" + cursor + "&" + tag + "&" + author;
+        return serve(key, () -> content.newest(limit, cursor, tag, author), ifNoneMatch);
+    }
+
+    @GET
+    @Path("articles/{slug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A published article with sanitized HTML and its authors embedded; a renamed slug redirects (301)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "article",
+            value = "{\"slug\":\"regional-cloud-outage\",\"headline\":\"Regional cloud outage disrupts newsrooms\",\"bodyHtml\":\"<p>…</p>\","
+                    + "\"authors\":[{\"displayName\":\"Jane Doe\",\"jobTitle\":\"Technology Correspondent\",\"social\":{\"x\":\"@JaneDoeNews\"},"
+                    + "\"avatar\":{\"url\":\"https://img.example/jane.jpg\",\"alt\":\"Jane Doe\"},\"bioHtml\":\"<p>…</p>\"}],\"authorsDegraded\":false}")))
+    @APIResponse(responseCode = "404", description = "No published article with this slug")
+    public Uni<Response> article(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve("article/" + slug, () -> content.article(slug), ifNoneMatch);
+    }
+
+    @GET
+    @Path("authors/{slug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An author's public profile and recent articles")
+    public Uni<Response> author(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve("author/" + slug, () -> content.author(slug), ifNoneMatch);
+    }
+
+    @GET
+    @Path("lists/{slug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A live featured list, resolved: headline, summary, image URL + alt text (overrides applied) and slug per item")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "featured",
+            value = "{\"slug\":\"featured\",\"title\":\"Featured\",\"revision\":3,\"items\":[{\"position\":0,\"slug\":\"chip-shortage-eases\","
+                    + "\"headline\":\"Chip shortage eases\",\"summary\":\"Supply is back to 2019 levels.\",\"image\":{\"url\":\"https://img.example/chips.jpg\","
+                    + "\"alt\":\"Rows of silicon wafers\"}}]}")))
+    public Uni<Response> list(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve("list/" + slug, () -> content.list(slug), ifNoneMatch);
+    }
+
+    @GET
+    @Path("search")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Full-text search over published articles")
+    public Uni<Response> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
+                                @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve("search?" + limit + "&" + q, () -> content.search(q, limit), ifNoneMatch);
+    }
+
+    @GET
+    @Path("feed.xml")
+    @Produces("application/rss+xml")
+    @Operation(summary = "RSS 2.0 feed of the 20 newest articles")
+    public Uni<Response> feed(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve("feed", content::feed, ifNoneMatch);
+    }
+
+    @GET
+    @Path("sitemap.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Sitemap of every published article")
+    public Uni<Response> sitemap(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve("sitemap", content::sitemap, ifNoneMatch);
+    }
+
+    private Uni<Response> serve(String key, Supplier<Uni<CachedAnswer>> compute, String ifNoneMatch) {
+        return cache.get(key, compute).map(served -> {
+            CachedAnswer answer = served.answer();
+            if (answer.status() == 301) {
+                return Response.status(301).location(URI.create(answer.location())).header("Cache-Control", cacheControl()).build();
+            }
+            Response.ResponseBuilder response;
+            if (ifNoneMatch != null && matches(ifNoneMatch, answer.etag())) {
+                response = Response.notModified();
+            } else {
+                response = Response.status(answer.status()).entity(answer.body()).type(answer.contentType());
+            }
+            response.header("ETag", answer.etag()).header("Cache-Control", cacheControl());
+            if (served.stale()) {
+                response.header("Age", answer.ageSeconds()).header("Warning", "110 - \"Response is stale\"");
+            }
+            return response.build();
+        }).onFailure().recoverWithItem(this::problem);
+    }
+
+    private Response problem(Throwable failure) {
+        int status = failure instanceof BackendException b ? b.status() : 503;
+        ProblemType type = status == 404 ? ProblemType.NOT_FOUND : status == 400 ? ProblemType.BAD_REQUEST : ProblemType.SERVICE_UNAVAILABLE;
+        String detail = failure instanceof BackendException ? failure.getMessage() : "Content is temporarily unavailable";
+        if (type == ProblemType.SERVICE_UNAVAILABLE) {
+            detail = "Content is temporarily unavailable; try again shortly";
+        }
+        Response.ResponseBuilder builder = Response.status(type.status()).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), type.title(), type.status(), detail, null, List.of(), Map.of()));
+        if (type == ProblemType.SERVICE_UNAVAILABLE) {
+            builder.header("Retry-After", 5);
+        } else {
+            builder.header("Cache-Control", "public, max-age=5");
+        }
+        return builder.build();
+    }
+
+    private String cacheControl() {
+        return "public, max-age=" + config.maxAge().toSeconds() + ", stale-while-revalidate=" + config.staleWhileRevalidate().toSeconds();
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (etag == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

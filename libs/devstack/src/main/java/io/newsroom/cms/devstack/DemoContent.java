@@ -1,0 +1,178 @@
+package io.newsroom.cms.devstack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo content of ARCHITECTURE.md: one full article by one author, four more articles, and a published
+ * "Featured" list of those four with overrides and alt text. Loaded through the gateway's editor API with the demo
+ * users' real tokens (never by writing a database), and only when it is not there yet.
+ */
+public final class DemoContent {
+    public static final String FULL_ARTICLE = "regional-cloud-outage-newsrooms";
+    public static final String AUTHOR = "jane-doe";
+    public static final String LIST = "featured";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String gateway;
+    private final Tokens tokens;
+
+    public DemoContent(String gatewayUrl, String issuer) {
+        this.gateway = gatewayUrl;
+        this.tokens = new Tokens(issuer);
+    }
+
+    /** Returns true when it loaded the content, false when it was already there. */
+    public boolean loadIfMissing() {
+        if (send("GET", "/public/v1/articles/" + FULL_ARTICLE, null, null, null).statusCode() == 200) {
+            return false;
+        }
+        String author = create("root", "/api/authors", Map.of(
+                "slug", AUTHOR, "displayName", "Jane Doe", "jobTitle", "Senior Technology Correspondent",
+                "organization", "The Ledger Trade Press", "username", "alice", "email", "jane.doe@newsroom.example",
+                "bio", "Jane Doe covers cloud infrastructure, data centres and the software that keeps newsrooms running. "
+                        + "Before joining *The Ledger* she spent eight years as a systems engineer.",
+                "avatar", Map.of("url", "https://images.newsroom.example/authors/jane-doe.jpg",
+                        "alt", "Jane Doe, smiling, in front of a rack of servers"),
+                "social", Map.of("x", "@JaneDoeNews", "website", "https://janedoe.example",
+                        "linkedin", "https://www.linkedin.com/in/janedoe-example")));
+
+        publish(author, FULL_ARTICLE, "Regional cloud outage leaves newsrooms scrambling to publish",
+                "A four-hour failure at a single cloud region took content systems offline across dozens of publishers, "
+                        + "reviving questions about how much of the news business depends on one provider.",
+                """
+                        Editors at more than forty regional publishers found themselves unable to publish on Tuesday morning \
+                        after a cloud provider's storage service in one region stopped answering requests for just over four hours.
+
+                        The failure began at 06:40 UTC, when a routine configuration change to the provider's internal \
+                        load balancers was rolled out to every availability zone at once. Sites that kept their content \
+                        management systems in a single region lost both their editing tools and their public pages.
+
+                        > "We had the story, we had the photographs, and we had no way to get them in front of readers," \
+                        said Marta Lindqvist, managing editor of a group of six daily titles. "For a newsroom, four hours is a lifetime."
+
+                        Publishers that had spread their systems across regions fared better. One national broadcaster \
+                        switched its public site to a read-only copy within twelve minutes, although its journalists could not \
+                        file new copy until the primary region recovered.
+
+                        > "Resilience is not a feature you buy, it is a habit you practise," said Tomás Ferreira, who leads \
+                        platform engineering at the broadcaster. "We rehearse a regional failure every quarter."
+
+                        The provider said in a statement that it had halted the change, restored service by 10:52 UTC and \
+                        would publish a full post-incident review within two weeks. It did not say how many customers were affected.
+
+                        Analysts expect the incident to accelerate interest in multi-region deployments, caching layers that \
+                        keep serving the last good version of a page, and editorial tools that can queue work while offline.""",
+                List.of("cloud", "outages", "publishing"),
+                "https://images.newsroom.example/2026/11/outage-control-room.jpg",
+                "Engineers watching dashboards in a dimly lit network operations centre");
+
+        String[][] more = {
+                {"chip-supply-eases-for-server-makers", "Chip supply eases for server makers after two lean years",
+                        "Lead times for data-centre processors have fallen to eight weeks, the shortest since 2020.",
+                        "https://images.newsroom.example/2026/11/wafers.jpg", "Rows of silicon wafers under yellow clean-room light"},
+                {"open-source-licence-change-divides-users", "Open-source licence change divides database users",
+                        "A popular database moved to a source-available licence; contributors are weighing a fork.",
+                        "https://images.newsroom.example/2026/11/fork-meeting.jpg", "Developers around a whiteboard sketching a project fork"},
+                {"newsrooms-adopt-structured-corrections", "Newsrooms adopt structured corrections to rebuild trust",
+                        "Publishers are tagging corrections so readers and search engines can see exactly what changed.",
+                        "https://images.newsroom.example/2026/11/corrections.jpg", "A printed article with handwritten corrections in red ink"},
+                {"edge-caching-cuts-page-load-times", "Edge caching cuts page load times for regional publishers",
+                        "Serving pages from caches near readers halved load times in a six-month trial.",
+                        "https://images.newsroom.example/2026/11/edge-map.jpg", "A map of Europe with glowing dots marking cache locations"}};
+        List<String> featured = new ArrayList<>();
+        for (String[] a : more) {
+            featured.add(publish(author, a[0], a[1], a[2], a[2] + "\n\nMore reporting to follow.", List.of("industry"), a[3], a[4]));
+        }
+
+        create("carl", "/api/lists", Map.of("slug", LIST, "title", "Featured", "description",
+                "Hand-picked stories beside every article", "maxItems", 6));
+        String[][] overrides = {
+                {"Chips are back", "Server makers finally get the processors they ordered.", null, null},
+                {null, "Why a licence change has database users talking about a fork.", null, null},
+                {"Corrections, with receipts", null, "https://images.newsroom.example/2026/11/corrections-rail.jpg",
+                        "A red pen resting on a marked-up newspaper page"},
+                {null, null, null, null}};
+        for (int i = 0; i < featured.size(); i++) {
+            Map<String, Object> item = new java.util.HashMap<>(Map.of("articleId", featured.get(i)));
+            Map<String, Object> o = new java.util.HashMap<>();
+            if (overrides[i][0] != null) {
+                o.put("headline", overrides[i][0]);
+            }
+            if (overrides[i][1] != null) {
+                o.put("summary", overrides[i][1]);
+            }
+            if (overrides[i][2] != null) {
+                o.put("image", Map.of("url", overrides[i][2], "alt", overrides[i][3]));
+            }
+            if (!o.isEmpty()) {
+                item.put("overrides", o);
+            }
+            String etag = send("GET", "/api/lists/" + LIST + "/draft", "carl", null, null).headers().firstValue("ETag").orElseThrow();
+            expect(send("POST", "/api/lists/" + LIST + "/draft/items", "carl", etag, item), 200);
+        }
+        expect(send("POST", "/api/lists/" + LIST + "/publish", "carl", null, Map.of()), 200);
+        return true;
+    }
+
+    private String publish(String author, String slug, String headline, String dek, String body, List<String> tags,
+                           String heroUrl, String heroAlt) {
+        String id = create("alice", "/api/articles", Map.of("slug", slug, "headline", headline, "dek", dek, "body", body,
+                "tags", tags, "byline", List.of(author), "heroImage", Map.of("url", heroUrl, "alt", heroAlt, "credit", "Newsroom demo")));
+        for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
+            expect(send("POST", "/api/articles/" + id + "/transitions", step[0], null, Map.of("action", step[1])), 200);
+        }
+        return id;
+    }
+
+    private String create(String user, String path, Map<String, Object> body) {
+        HttpResponse<String> response = send("POST", path, user, null, body);
+        expect(response, 201);
+        try {
+            return JSON.readTree(response.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Demo content: " + response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String ifMatch, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
+            if (user != null) {
+                request.header("Authorization", "Bearer " + tokens.of(user));
+            }
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            if (body != null) {
+                ObjectNode node = JSON.valueToTree(body);
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(node.toString()));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return Net.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Demo content: " + path + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
