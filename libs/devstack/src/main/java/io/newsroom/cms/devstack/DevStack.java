@@ -17,7 +17,8 @@ public final class DevStack {
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         Path root = Env.repoRoot();
-        Path state = root.resolve(".cms");
+        // CMS_STATE_DIR lets the benchmark run a stack of its own next to the local one's data
+        Path state = Path.of(Env.get("CMS_STATE_DIR", root.resolve(".cms").toString()));
         Path logs = state.resolve("logs");
         Files.createDirectories(logs);
         Path pidFile = state.resolve("stack.pid");
