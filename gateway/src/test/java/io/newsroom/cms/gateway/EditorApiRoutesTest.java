@@ -43,6 +43,17 @@ class EditorApiRoutesTest {
     }
 
     @Test
+    void aRealTokenFromAnotherRealmIs401() {
+        // Keycloak's own master realm: valid signature from the same server, wrong issuer and audience
+        String issuer = KeycloakResource.issuer();
+        String master = issuer.substring(0, issuer.indexOf("/realms/")) + "/realms/master/protocol/openid-connect/token";
+        String token = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin").post(master)
+                .then().statusCode(200).extract().path("access_token");
+        given().header("Authorization", "Bearer " + token).get("/api/articles").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
     void validTokenForADownBackendIs503Problem() {
         given().header("Authorization", TestTokens.bearer("erin")).get("/api/articles")
                 .then().statusCode(503).contentType(PROBLEM).body("type", endsWith("/service-unavailable"));
