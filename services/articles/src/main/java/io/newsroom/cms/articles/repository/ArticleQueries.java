@@ -151,11 +151,22 @@ public class ArticleQueries {
         return ordered;
     }
 
+    /** Articles with their live revisions, in the order of {@code ids}: two queries, whatever the count. */
     private List<Live> live(List<UUID> ids) {
+        List<Article> articles = load(ids);
+        if (articles.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ArticleRevision> liveRevisions = new HashMap<>();
+        em.createQuery("select r from ArticleRevision r, Article a where a.id in :ids and r.key.articleId = a.id"
+                        + " and r.key.number = a.liveRevision", ArticleRevision.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(r -> liveRevisions.put(r.key.articleId, r));
         List<Live> result = new ArrayList<>();
-        for (Article article : load(ids)) {
-            if (article != null && article.liveRevision != null) {
-                result.add(new Live(article, ArticleRevision.findById(new ArticleRevision.Key(article.id, article.liveRevision))));
+        for (Article article : articles) {
+            ArticleRevision revision = article == null ? null : liveRevisions.get(article.id);
+            if (revision != null && article.liveRevision != null) {
+                result.add(new Live(article, revision));
             }
         }
         return result;
