@@ -213,6 +213,11 @@ class ArticleWorkflowTest {
                 org.junit.jupiter.api.Assertions.assertFalse(value.startsWith("javascript:") || value.startsWith("data:"), value + " in " + html);
             }
         }
+        // the editor's live preview renders exactly what readers get
+        String preview = as("alice").body(Map.of("body", body.get("body"))).post("/articles/preview")
+                .then().statusCode(200).extract().path("html");
+        assertEquals(html, preview);
+        given().contentType("application/json").body(Map.of("body", "x")).post("/articles/preview").then().statusCode(401);
         org.junit.jupiter.api.Assertions.assertTrue(html.contains("<strong>Bold</strong>") && html.contains("href=\"https://example.com\""), html);
     }
 

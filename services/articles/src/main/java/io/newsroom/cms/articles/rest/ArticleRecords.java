@@ -61,6 +61,12 @@ public final class ArticleRecords {
                                     Instant at, String comment, Integer revision) {
     }
 
+    public record PreviewRequest(@NotNull @Size(max = 200_000) String body) {
+    }
+
+    public record PreviewResponse(String html) {
+    }
+
     public record CommentRequest(@NotBlank @Size(max = 5000) String body) {
     }
 

@@ -62,6 +62,13 @@ public class ArticleResource {
         return withEtag(Response.created(UriBuilder.fromResource(ArticleResource.class).path(article.id.toString()).build()), article);
     }
 
+    @POST
+    @Path("preview")
+    @Operation(summary = "Render Markdown exactly as readers will get it (sanitized HTML), for the editor's live preview")
+    public PreviewResponse preview(@NotNull @Valid PreviewRequest request) {
+        return new PreviewResponse(io.newsroom.cms.common.content.MarkdownRenderer.toSafeHtml(request.body()));
+    }
+
     @GET
     @Operation(summary = "List articles: filter by status, author, tag, free text, mine; sort; paginate")
     public ArticlePage list(@QueryParam("status") ArticleStatus status, @QueryParam("author") UUID author,
