@@ -1,60 +1,105 @@
-import { useEffect, useState } from 'react';
-import { authorizedFetch, logout } from './auth';
-import { describeProblem } from './problem';
-
-interface User {
-  username: string;
-  name: string;
-  roles: string[];
-}
-
-interface AuthorSummary {
-  id: string;
-  displayName: string;
-  jobTitle?: string;
-  active: boolean;
-}
+import { useEffect, useRef } from 'react';
+import { BrowserRouter, NavLink, Navigate, Route, Routes, useLocation, useNavigationType } from 'react-router-dom';
+import { logout } from './auth';
+import { abilities, SessionContext, useUser, type User } from './session';
+import { ToastProvider } from './ui/Toasts';
+import { Dashboard } from './pages/Dashboard';
+import { EditorRoute } from './pages/ArticleEditor';
+import { Revisions } from './pages/Revisions';
+import { ListsIndex } from './pages/ListsIndex';
+import { ListEditor } from './pages/ListEditor';
+import { Authors } from './pages/Authors';
+import { MyProfile } from './pages/MyProfile';
+import { ReaderPreview, ReaderIndex } from './pages/ReaderPreview';
 
 export function App({ user }: { user: User }) {
-  const [authors, setAuthors] = useState<AuthorSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    authorizedFetch('/api/authors?size=50')
-      .then(async (response) => {
-        const body = await response.json().catch(() => undefined);
-        if (!response.ok) throw new Error(describeProblem(body, response.status));
-        setAuthors(body.items);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
-
   return (
-    <>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '1rem' }}>
-        <h1>Newsroom CMS</h1>
-        <span>
-          Signed in as <strong data-testid="user">{user.name || user.username}</strong> ({user.roles.join(', ')}){' '}
-          <button type="button" onClick={() => logout()}>Sign out</button>
-        </span>
+    <SessionContext.Provider value={user}>
+      <ToastProvider>
+        <BrowserRouter>
+          <Shell />
+        </BrowserRouter>
+      </ToastProvider>
+    </SessionContext.Provider>
+  );
+}
+
+function Shell() {
+  const user = useUser();
+  const can = abilities(user);
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const main = useRef<HTMLElement>(null);
+  // After moving to another page, focus it so keyboard and screen-reader users start at its top. A replaced URL
+  // (the editor's address after its first save) is the same page: the focus stays where the person is typing.
+  useEffect(() => {
+    if (navigationType !== 'REPLACE') main.current?.focus({ preventScroll: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.pathname]);
+  const roleNames = user.roles.filter((r) => ['writer', 'editor', 'curator', 'admin'].includes(r));
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">N</span> Newsroom CMS
+        </NavLink>
+        <div className="topbar-user">
+          <span className="user-name" data-testid="user">
+            {user.name || user.username}
+          </span>
+          <span className="user-roles">{roleNames.join(' · ')}</span>
+          <button type="button" className="button button-quiet" onClick={() => logout()}>
+            Sign out
+          </button>
+        </div>
       </header>
-      <main>
-        <h2>Authors</h2>
-        {error && <p role="alert" style={{ whiteSpace: 'pre-line' }}>{error}</p>}
-        {!error && authors === null && <p aria-busy="true">Loading…</p>}
-        {authors && authors.length === 0 && <p>No authors yet.</p>}
-        {authors && authors.length > 0 && (
-          <ul>
-            {authors.map((a) => (
-              <li key={a.id}>
-                {a.displayName}
-                {a.jobTitle ? ` — ${a.jobTitle}` : ''}
-                {a.active ? '' : ' (deactivated)'}
-              </li>
-            ))}
-          </ul>
-        )}
+      <nav className="sidenav" aria-label="Main">
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              Dashboard
+            </NavLink>
+          </li>
+          {can.writesArticles && (
+            <li>
+              <NavLink to="/articles/new">New article</NavLink>
+            </li>
+          )}
+          {can.readsLists && (
+            <li>
+              <NavLink to="/lists">Featured lists</NavLink>
+            </li>
+          )}
+          {can.admin && (
+            <li>
+              <NavLink to="/authors">Authors</NavLink>
+            </li>
+          )}
+          <li>
+            <NavLink to="/profile">My profile</NavLink>
+          </li>
+          <li>
+            <NavLink to="/read">Reader preview</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <main id="main" ref={main} tabIndex={-1} className="content">
+        <Routes>
+          <Route path="/" element={<Dashboard />} />
+          <Route path="/articles/:id" element={<EditorRoute />} />
+          <Route path="/articles/:id/revisions" element={<Revisions />} />
+          <Route path="/lists" element={<ListsIndex />} />
+          <Route path="/lists/:slug" element={<ListEditor />} />
+          <Route path="/authors" element={<Authors />} />
+          <Route path="/profile" element={<MyProfile />} />
+          <Route path="/read" element={<ReaderIndex />} />
+          <Route path="/read/:slug" element={<ReaderPreview />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
       </main>
-    </>
+    </div>
   );
 }

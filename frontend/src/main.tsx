@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { login, type RuntimeConfig } from './auth';
+import './styles.css';
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);
@@ -15,7 +16,15 @@ async function start() {
       </StrictMode>,
     );
   } catch (e) {
-    root.render(<p role="alert">Sign-in is unavailable right now: {String(e)}</p>);
+    root.render(
+      <div className="fatal" role="alert">
+        <h1>Newsroom CMS</h1>
+        <p>Sign-in is unavailable right now: {String(e)}</p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </div>,
+    );
   }
 }
 

@@ -1,0 +1,211 @@
+package io.newsroom.cms.e2e.browser;
+
+import io.newsroom.cms.devstack.Env;
+import io.newsroom.cms.e2e.SystemExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * One signed-in person in a real headless Chromium (Debian's, driven through Debian's chromedriver, so nothing is
+ * downloaded), with a fresh profile: logging in goes through the real Keycloak page every time.
+ */
+final class Browser implements AutoCloseable {
+    static final Path SCREENSHOTS = Env.repoRoot().resolve("e2e/target/screenshots");
+    private static final String CHROMIUM = Env.get("CMS_CHROMIUM", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = Env.get("CMS_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+    final String user;
+    private final Path profile;
+
+    private Browser(String user) {
+        this.user = user;
+        try {
+            profile = Files.createTempDirectory("cms-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1366,900", "--force-device-scale-factor=1", "--lang=en-US", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    /** Opens the app as {@code user} (password = user name, as in the demo realm) through Keycloak's login page. */
+    static Browser signIn(String user) {
+        Browser browser = new Browser(user);
+        try {
+            browser.driver.get(SystemExtension.stack().gatewayUrl() + "/");
+            WebDriverWait slow = new WebDriverWait(browser.driver, Duration.ofSeconds(90));
+            slow.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+            browser.driver.findElement(By.id("password")).sendKeys(user);
+            browser.driver.findElement(By.id("kc-login")).click();
+            slow.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=user]")));
+            return browser;
+        } catch (RuntimeException e) {
+            browser.screenshot("failed-login-" + user);
+            browser.close();
+            throw e;
+        }
+    }
+
+    /** Navigates inside the app (a deep link: the gateway serves index.html, the app's router takes over). */
+    Browser open(String path) {
+        driver.get(SystemExtension.stack().gatewayUrl() + path);
+        waitFor(By.cssSelector("[data-testid=user]"));
+        return this;
+    }
+
+    <T> T until(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100)).until(condition);
+    }
+
+    WebElement waitFor(By by) {
+        return until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement byTestId(String id) {
+        return waitFor(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    void clickButton(String text) {
+        click(By.xpath("//button[normalize-space()=" + xpathLiteral(text) + "]"));
+    }
+
+    void clickLink(String text) {
+        click(By.xpath("//a[normalize-space()=" + xpathLiteral(text) + "]"));
+    }
+
+    /** Clicks like a person: the element scrolled to the middle of the screen, clear of the toasts in the corner. */
+    void click(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+        try {
+            element.click();
+        } catch (ElementClickInterceptedException e) {
+            dismissToasts();
+            element.click();
+        }
+    }
+
+    void click(By by) {
+        click(until(ExpectedConditions.elementToBeClickable(by)));
+    }
+
+    void dismissToasts() {
+        js("document.querySelectorAll('.toasts button').forEach(b => b.click())");
+    }
+
+    void type(By by, String text) {
+        WebElement element = waitFor(by);
+        click(element);
+        element.sendKeys(text);
+    }
+
+    /** Replaces a controlled input's value the way a person does (select all, type), so React sees every key. */
+    void replace(By by, String text) {
+        WebElement element = waitFor(by);
+        click(element);
+        element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        element.sendKeys(text);
+    }
+
+    void waitForText(By by, String text) {
+        until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void waitForToast(String text) {
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"), text));
+    }
+
+    List<String> texts(By by) {
+        return driver.findElements(by).stream().map(WebElement::getText).toList();
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Saves what the screen shows now as e2e/target/screenshots/{name}.png (images on the page loaded first). */
+    Path screenshot(String name) {
+        dismissToasts();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(js(
+                    "return Array.from(document.images).every(i => i.complete)")));
+        } catch (RuntimeException ignored) {
+            // a broken image still gets its screenshot
+        }
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole page, not just the viewport: the window grows to the page's height for the shot, then shrinks back. */
+    Path fullPageScreenshot(String name) {
+        Dimension original = driver.manage().window().getSize();
+        long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
+        long chrome = ((Number) js("return window.outerHeight - window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(original.width, (int) Math.min(height + chrome, 4000)));
+        try {
+            js("window.scrollTo(0, 0)");
+            Thread.sleep(300); // let the layout settle at the new height
+            return screenshot(name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            driver.manage().window().setSize(original);
+        }
+    }
+
+    static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp profile left behind is harmless
+            }
+        }
+    }
+}

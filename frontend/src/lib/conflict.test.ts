@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { conflictRows, mergeContent } from './conflict';
+import type { ArticleContent } from './types';
+
+const base: ArticleContent = { headline: 'Outage hits newsrooms', dek: 'Two hours dark.', body: 'One.\n\nTwo.', tags: ['cloud'], byline: ['a1'], heroImage: { url: 'https://img/1.jpg', alt: 'Servers' } };
+
+describe('conflictRows', () => {
+  it('shows only the fields where the copies differ, and who changed them', () => {
+    const mine = { ...base, headline: 'Outage hits regional newsrooms' };
+    const theirs = { ...base, dek: 'Publishing went dark for two hours.', tags: ['cloud', 'outage'] };
+    const rows = conflictRows(base, mine, theirs);
+    expect(rows.map((r) => r.field)).toEqual(['headline', 'dek', 'tags']);
+    expect(rows[0]).toMatchObject({ changedByMe: true, changedByThem: false, suggested: 'mine' });
+    expect(rows[1]).toMatchObject({ changedByMe: false, changedByThem: true, suggested: 'theirs', theirs: 'Publishing went dark for two hours.' });
+    expect(rows[2]).toMatchObject({ mine: 'cloud', theirs: 'cloud, outage' });
+  });
+
+  it('keeps mine when both changed the same field', () => {
+    const rows = conflictRows(base, { ...base, body: 'Mine' }, { ...base, body: 'Theirs' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ changedByMe: true, changedByThem: true, suggested: 'mine' });
+  });
+
+  it('sees nested image fields', () => {
+    const rows = conflictRows(base, base, { ...base, heroImage: { url: 'https://img/1.jpg', alt: 'A rack of servers' } });
+    expect(rows.map((r) => r.label)).toEqual(['Hero image alt text']);
+  });
+});
+
+describe('mergeContent', () => {
+  it('takes the chosen fields from theirs and the rest from mine', () => {
+    const mine = { ...base, headline: 'Mine', tags: ['mine'] };
+    const theirs = { ...base, headline: 'Theirs', tags: ['theirs'], heroImage: { url: 'https://img/2.jpg', alt: 'New' } };
+    const merged = mergeContent(mine, theirs, { headline: 'mine', tags: 'theirs', 'heroImage.url': 'theirs' });
+    expect(merged.headline).toBe('Mine');
+    expect(merged.tags).toEqual(['theirs']);
+    expect(merged.heroImage).toEqual({ url: 'https://img/2.jpg', alt: 'Servers' });
+    expect(mine.tags).toEqual(['mine']);
+  });
+});

@@ -1,0 +1,252 @@
+/** The shapes the editor API and the public API answer with (see /work/shared/ARCHITECTURE.md, "API map"). */
+
+export type ArticleStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'SCHEDULED' | 'PUBLISHED' | 'UNPUBLISHED' | 'ARCHIVED';
+export const STATUSES: ArticleStatus[] = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHED', 'UNPUBLISHED', 'ARCHIVED'];
+
+export type Action = 'submit' | 'request_changes' | 'approve' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive';
+
+export interface HeroImage {
+  url?: string | null;
+  alt?: string | null;
+  caption?: string | null;
+  credit?: string | null;
+}
+
+export interface ArticleContent {
+  slug?: string | null;
+  headline: string;
+  dek?: string | null;
+  body?: string | null;
+  heroImage?: HeroImage | null;
+  tags: string[];
+  byline: string[];
+}
+
+export interface Article extends ArticleContent {
+  id: string;
+  slug: string;
+  status: ArticleStatus;
+  live: boolean;
+  liveRevision: number | null;
+  workingRevision: number;
+  owner: string;
+  createdAt: string;
+  updatedAt: string;
+  firstPublishedAt?: string | null;
+  lastPublishedAt?: string | null;
+  scheduledPublishAt?: string | null;
+  allowedActions: Action[];
+  version: number;
+}
+
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  headline: string;
+  status: ArticleStatus;
+  live: boolean;
+  tags: string[];
+  byline: string[];
+  owner: string;
+  updatedAt: string;
+  firstPublishedAt?: string | null;
+  scheduledPublishAt?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface HistoryEntry {
+  kind: 'transition' | 'comment';
+  at: string;
+  actor: string;
+  action?: string | null;
+  fromStatus?: ArticleStatus | null;
+  toStatus?: ArticleStatus | null;
+  comment?: string | null;
+  revision?: number | null;
+}
+
+export interface RevisionSummary {
+  number: number;
+  author: string;
+  createdAt: string;
+  note?: string | null;
+  live: boolean;
+  working: boolean;
+  headline: string;
+}
+
+export interface Revision extends ArticleContent {
+  number: number;
+  author: string;
+  createdAt: string;
+  note?: string | null;
+}
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface LineChange {
+  type: string;
+  fromLine: number;
+  removed: string[];
+  toLine: number;
+  added: string[];
+}
+
+export interface RevisionDiff {
+  from: number;
+  to: number;
+  changes: FieldChange[];
+  body: LineChange[];
+}
+
+export interface Avatar {
+  url?: string | null;
+  alt?: string | null;
+}
+
+export interface Social {
+  x?: string | null;
+  website?: string | null;
+  linkedin?: string | null;
+  mastodon?: string | null;
+}
+
+export interface Author {
+  id: string;
+  slug: string;
+  displayName: string;
+  jobTitle?: string | null;
+  organization?: string | null;
+  bio?: string | null;
+  bioHtml?: string | null;
+  avatar?: Avatar | null;
+  social?: Social | null;
+  email?: string | null;
+  username?: string | null;
+  active: boolean;
+  bylined?: boolean;
+  version: number;
+}
+
+export interface ImageRef {
+  url?: string | null;
+  alt?: string | null;
+}
+
+export interface Overrides {
+  headline?: string | null;
+  summary?: string | null;
+  image?: ImageRef | null;
+}
+
+export interface ItemWindow {
+  from?: string | null;
+  until?: string | null;
+}
+
+export interface ListItem {
+  articleId: string;
+  position: number;
+  overrides?: Overrides | null;
+  window?: ItemWindow | null;
+  addedBy?: string;
+  addedAt?: string;
+}
+
+export interface Draft {
+  version: number;
+  items: ListItem[];
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export interface FeaturedList {
+  slug: string;
+  title: string;
+  description?: string | null;
+  maxItems: number;
+  version: number;
+  draftItems: number;
+  liveRevision: number | null;
+  publishedAt?: string | null;
+  scheduledPublishAt?: string | null;
+  scheduledBy?: string | null;
+  rollbackRevisions: number[];
+  createdAt?: string;
+  createdBy?: string;
+}
+
+export interface ResolvedItem {
+  position: number;
+  articleId: string;
+  slug: string;
+  headline: string;
+  summary?: string | null;
+  image?: ImageRef | null;
+  publishedAt?: string | null;
+}
+
+export interface ResolvedList {
+  slug: string;
+  title: string;
+  description?: string | null;
+  revision?: number | null;
+  publishedAt?: string | null;
+  asOf?: string;
+  stale?: boolean;
+  items: ResolvedItem[];
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  articleId?: string | null;
+  detail?: string | null;
+}
+
+// --- public content API (/public/v1) ---
+
+export interface PublicAuthor {
+  id: string;
+  slug: string;
+  displayName: string;
+  jobTitle?: string | null;
+  organization?: string | null;
+  bioHtml?: string | null;
+  avatar?: Avatar | null;
+  social?: Social | null;
+}
+
+export interface PublicArticle {
+  id: string;
+  slug: string;
+  headline: string;
+  dek?: string | null;
+  bodyHtml: string;
+  heroImage?: HeroImage | null;
+  tags: string[];
+  publishedAt?: string | null;
+  updatedAt?: string | null;
+  authors: PublicAuthor[];
+  authorsDegraded?: boolean;
+}
+
+export interface PublicSummary {
+  id: string;
+  slug: string;
+  headline: string;
+  dek?: string | null;
+  heroImage?: HeroImage | null;
+  tags: string[];
+  authors?: { id: string; slug: string; displayName: string }[];
+  publishedAt?: string | null;
+}

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { get, query } from '../lib/api';
+import { useAuthorDirectory } from '../lib/authors';
+import { formatDateTime } from '../lib/format';
+import { STATUSES, type ArticleSummary, type Page } from '../lib/types';
+import { STATUS_LABELS } from '../lib/workflow';
+import { abilities, useUser } from '../session';
+import { ErrorBox, LiveBadge, Loading, PageHeader, StatusBadge, useDebounced, useLoad } from '../ui/common';
+
+const PAGE_SIZE = 20;
+
+/** Articles by status, "mine" and "all", with search and filters kept in the URL (so they survive a reload). */
+export function Dashboard() {
+  const user = useUser();
+  const can = abilities(user);
+  const [params, setParams] = useSearchParams();
+  const scope = params.get('scope') ?? (user.roles.includes('writer') && !can.edits ? 'mine' : 'all');
+  const status = params.get('status') ?? '';
+  const author = params.get('author') ?? '';
+  const tag = params.get('tag') ?? '';
+  const page = Number(params.get('page') ?? '0');
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const debouncedQ = useDebounced(q.trim(), 300);
+  const authors = useAuthorDirectory();
+
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const { data, error, loading, reload } = useLoad(
+    (signal) =>
+      get<Page<ArticleSummary>>(
+        '/api/articles' + query({ mine: scope === 'mine', status, author, tag, q: debouncedQ, sort: debouncedQ ? 'relevance' : '-updated', page, size: PAGE_SIZE }),
+        signal,
+      ),
+    [scope, status, author, tag, debouncedQ, page],
+  );
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <PageHeader title="Dashboard" subtitle="Articles by status. Open one to edit it, review it or move it along the workflow.">
+        {can.writesArticles && (
+          <Link className="button button-primary" to="/articles/new">
+            New article
+          </Link>
+        )}
+      </PageHeader>
+
+      <div className="tabs" role="tablist" aria-label="Whose articles">
+        {[
+          ['mine', 'Mine'],
+          ['all', 'All articles'],
+        ].map(([value, label]) => (
+          <button key={value} type="button" role="tab" aria-selected={scope === value} className={scope === value ? 'tab tab-active' : 'tab'} onClick={() => set('scope', value)}>
+            {label}
+          </button>
+        ))}
+      </div>
+
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="f-q">Search</label>
+          <input
+            id="f-q"
+            type="search"
+            value={q}
+            placeholder="Headline, dek or body"
+            onChange={(e) => {
+              setQ(e.target.value);
+              set('q', e.target.value.trim());
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" value={status} onChange={(e) => set('status', e.target.value)}>
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-author">Author</label>
+          <select id="f-author" value={author} onChange={(e) => set('author', e.target.value)}>
+            <option value="">Any author</option>
+            {[...authors.values()]
+              .sort((a, b) => a.displayName.localeCompare(b.displayName))
+              .map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.displayName}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-tag">Tag</label>
+          <input id="f-tag" value={tag} placeholder="e.g. technology" onChange={(e) => set('tag', e.target.value.trim())} />
+        </div>
+      </form>
+
+      <ErrorBox error={error} onRetry={reload} />
+      {loading && !data && <Loading what="Loading articles" />}
+      {data && (
+        <>
+          <p className="muted" aria-live="polite">
+            {data.total === 0 ? 'No articles match.' : `${data.total} article${data.total === 1 ? '' : 's'}`}
+            {loading && ' · updating…'}
+          </p>
+          {data.items.length > 0 && (
+            <div className="table-wrap">
+              <table className="table" data-testid="article-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Headline</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Byline</th>
+                    <th scope="col" className="hide-narrow">Tags</th>
+                    <th scope="col">Updated</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        <Link to={`/articles/${a.id}`} className="strong-link">
+                          {a.headline}
+                        </Link>
+                        <div className="muted small">by {a.owner}</div>
+                      </td>
+                      <td>
+                        <StatusBadge status={a.status} /> <LiveBadge live={a.live} />
+                      </td>
+                      <td>{a.byline.map((id) => authors.get(id)?.displayName ?? '…').join(', ') || <span className="muted">—</span>}</td>
+                      <td className="hide-narrow">
+                        {a.tags.map((t) => (
+                          <button key={t} type="button" className="chip chip-button" onClick={() => set('tag', t)} aria-label={`Filter by tag ${t}`}>
+                            {t}
+                          </button>
+                        ))}
+                      </td>
+                      <td className="nowrap">{formatDateTime(a.updatedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {pages > 1 && (
+            <nav className="pager" aria-label="Pages">
+              <button type="button" className="button" disabled={page <= 0} onClick={() => set('page', String(page - 1))}>
+                Previous
+              </button>
+              <span>
+                Page {page + 1} of {pages}
+              </span>
+              <button type="button" className="button" disabled={page + 1 >= pages} onClick={() => set('page', String(page + 1))}>
+                Next
+              </button>
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useId, useState } from 'react';
+import { get, query } from '../../lib/api';
+import type { Author, Page } from '../../lib/types';
+import { useDebounced } from '../../ui/common';
+
+/** Chooses the byline from the authors service: search, add, remove, reorder by buttons. */
+export function BylinePicker({ value, onChange, names, disabled }: { value: string[]; onChange: (ids: string[]) => void; names: Map<string, Author>; disabled?: boolean }) {
+  const id = useId();
+  const [q, setQ] = useState('');
+  const debounced = useDebounced(q.trim(), 250);
+  const [results, setResults] = useState<Author[]>([]);
+  const [searching, setSearching] = useState(false);
+  const [known, setKnown] = useState<Map<string, Author>>(new Map());
+
+  useEffect(() => {
+    if (!debounced) {
+      setResults([]);
+      return;
+    }
+    const controller = new AbortController();
+    setSearching(true);
+    get<Page<Author>>('/api/authors' + query({ q: debounced, active: true, size: 8 }), controller.signal)
+      .then((page) => setResults(page.items))
+      .catch(() => setResults([]))
+      .finally(() => setSearching(false));
+    return () => controller.abort();
+  }, [debounced]);
+
+  const nameOf = (authorId: string) => known.get(authorId)?.displayName ?? names.get(authorId)?.displayName ?? 'Unknown author';
+  const add = (author: Author) => {
+    setKnown((m) => new Map(m).set(author.id, author));
+    if (!value.includes(author.id)) onChange([...value, author.id]);
+    setQ('');
+  };
+  const candidates = results.filter((a) => !value.includes(a.id));
+
+  return (
+    <fieldset className="fieldset" disabled={disabled}>
+      <legend>Byline</legend>
+      {value.length === 0 ? (
+        <p className="muted small">No author yet. Search below to add one.</p>
+      ) : (
+        <ul className="byline-list" aria-label="Authors on the byline">
+          {value.map((authorId, index) => (
+            <li key={authorId} className="byline-item">
+              <span>{nameOf(authorId)}</span>
+              <span className="byline-actions">
+                {index > 0 && (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Move ${nameOf(authorId)} earlier`}
+                    onClick={() => {
+                      const next = [...value];
+                      [next[index - 1], next[index]] = [next[index], next[index - 1]];
+                      onChange(next);
+                    }}
+                  >
+                    ↑
+                  </button>
+                )}
+                <button type="button" className="icon-button" aria-label={`Remove ${nameOf(authorId)} from the byline`} onClick={() => onChange(value.filter((x) => x !== authorId))}>
+                  ×
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-q`}>Add an author</label>
+        <input id={`${id}-q`} type="search" value={q} placeholder="Search authors by name" autoComplete="off" onChange={(e) => setQ(e.target.value)} data-testid="byline-search" />
+      </div>
+      {debounced && (
+        <ul className="picker-results" aria-live="polite" aria-label="Matching authors">
+          {searching && candidates.length === 0 && <li className="muted small">Searching…</li>}
+          {!searching && candidates.length === 0 && <li className="muted small">No active author matches “{debounced}”.</li>}
+          {candidates.map((a) => (
+            <li key={a.id}>
+              <button type="button" className="picker-option" onClick={() => add(a)}>
+                <strong>{a.displayName}</strong>
+                {a.jobTitle && <span className="muted"> · {a.jobTitle}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
