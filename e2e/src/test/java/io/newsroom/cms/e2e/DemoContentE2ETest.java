@@ -26,7 +26,9 @@ class DemoContentE2ETest {
                 .body("authors[0].displayName", is("Jane Doe"))
                 .body("authors[0].social.x", is("@JaneDoeNews"))
                 .body("authors[0].jobTitle", is("Senior Technology Correspondent"))
-                .body("authors[0].avatar.alt", containsString("Jane Doe"));
+                .body("authors[0].avatar.alt", containsString("Jane Doe"))
+                .body("heroImage.url", endsWith("/samples/servers.svg"));
+        given().get("/samples/servers.svg").then().statusCode(200); // the demo's pictures are served by the gateway
         given().get("/public/v1/lists/" + DemoContent.LIST).then().statusCode(200)
                 .body("title", is("Featured"))
                 .body("items", hasSize(4))

@@ -41,8 +41,8 @@ public final class DemoContent {
                 "organization", "The Ledger Trade Press", "username", "alice", "email", "jane.doe@newsroom.example",
                 "bio", "Jane Doe covers cloud infrastructure, data centres and the software that keeps newsrooms running. "
                         + "Before joining *The Ledger* she spent eight years as a systems engineer.",
-                "avatar", Map.of("url", "https://images.newsroom.example/authors/jane-doe.jpg",
-                        "alt", "Jane Doe, smiling, in front of a rack of servers"),
+                "avatar", Map.of("url", image("avatar-jane.svg"),
+                        "alt", "Illustrated portrait of Jane Doe"),
                 "social", Map.of("x", "@JaneDoeNews", "website", "https://janedoe.example",
                         "linkedin", "https://www.linkedin.com/in/janedoe-example")));
 
@@ -73,22 +73,22 @@ public final class DemoContent {
                         Analysts expect the incident to accelerate interest in multi-region deployments, caching layers that \
                         keep serving the last good version of a page, and editorial tools that can queue work while offline.""",
                 List.of("cloud", "outages", "publishing"),
-                "https://images.newsroom.example/2026/11/outage-control-room.jpg",
-                "Engineers watching dashboards in a dimly lit network operations centre");
+                image("servers.svg"),
+                "Racks of servers with green, amber and red status lights in a dark data centre");
 
         String[][] more = {
                 {"chip-supply-eases-for-server-makers", "Chip supply eases for server makers after two lean years",
                         "Lead times for data-centre processors have fallen to eight weeks, the shortest since 2020.",
-                        "https://images.newsroom.example/2026/11/wafers.jpg", "Rows of silicon wafers under yellow clean-room light"},
+                        image("chart.svg"), "A bar chart whose bars climb from left to right"},
                 {"open-source-licence-change-divides-users", "Open-source licence change divides database users",
                         "A popular database moved to a source-available licence; contributors are weighing a fork.",
-                        "https://images.newsroom.example/2026/11/fork-meeting.jpg", "Developers around a whiteboard sketching a project fork"},
+                        image("city.svg"), "A city skyline at dusk under a low orange sun"},
                 {"newsrooms-adopt-structured-corrections", "Newsrooms adopt structured corrections to rebuild trust",
                         "Publishers are tagging corrections so readers and search engines can see exactly what changed.",
-                        "https://images.newsroom.example/2026/11/corrections.jpg", "A printed article with handwritten corrections in red ink"},
+                        image("press.svg"), "A printed newspaper page with a headline and columns of text"},
                 {"edge-caching-cuts-page-load-times", "Edge caching cuts page load times for regional publishers",
                         "Serving pages from caches near readers halved load times in a six-month trial.",
-                        "https://images.newsroom.example/2026/11/edge-map.jpg", "A map of Europe with glowing dots marking cache locations"}};
+                        image("solar.svg"), "Rows of solar panels under a bright sun"}};
         List<String> featured = new ArrayList<>();
         for (String[] a : more) {
             featured.add(publish(author, a[0], a[1], a[2], a[2] + "\n\nMore reporting to follow.", List.of("industry"), a[3], a[4]));
@@ -99,8 +99,8 @@ public final class DemoContent {
         String[][] overrides = {
                 {"Chips are back", "Server makers finally get the processors they ordered.", null, null},
                 {null, "Why a licence change has database users talking about a fork.", null, null},
-                {"Corrections, with receipts", null, "https://images.newsroom.example/2026/11/corrections-rail.jpg",
-                        "A red pen resting on a marked-up newspaper page"},
+                {"Corrections, with receipts", null, image("press.svg"),
+                        "A newspaper page seen up close, columns of text under a bold headline"},
                 {null, null, null, null}};
         for (int i = 0; i < featured.size(); i++) {
             Map<String, Object> item = new java.util.HashMap<>(Map.of("articleId", featured.get(i)));
@@ -122,6 +122,11 @@ public final class DemoContent {
         }
         expect(send("POST", "/api/lists/" + LIST + "/publish", "carl", null, Map.of()), 200);
         return true;
+    }
+
+    /** Sample pictures the editor app ships (frontend/public/samples), so the demo shows real images offline. */
+    private String image(String name) {
+        return gateway + "/samples/" + name;
     }
 
     private String publish(String author, String slug, String headline, String dek, String body, List<String> tags,
