@@ -26,8 +26,8 @@ public final class Tokens {
         this.issuer = issuer;
     }
 
-    /** A current access token for {@code user} (password = username, as in the demo realm). */
-    public String of(String user) {
+    /** A current access token for {@code user} (password = username, as in the demo realm); one login at a time. */
+    public synchronized String of(String user) {
         Cached cached = cache.get(user);
         if (cached != null && cached.expiresAtNanos - System.nanoTime() > Duration.ofSeconds(30).toNanos()) {
             return cached.token;

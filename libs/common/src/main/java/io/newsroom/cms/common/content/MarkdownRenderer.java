@@ -1,5 +1,7 @@
 package io.newsroom.cms.common.content;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -28,6 +30,13 @@ public final class MarkdownRenderer {
             .addProtocols("img", "src", "https", "http")
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
     private static final Cleaner CLEANER = new Cleaner(SAFELIST);
+    /**
+     * Rendering + cleaning costs about a millisecond per article body, and the same bodies are read over and over
+     * (published views, author boxes): remember recent results, bounded by ~32 MB of source text.
+     */
+    private static final Cache<String, String> RENDERED = Caffeine.newBuilder()
+            .maximumWeight(32L * 1024 * 1024).weigher((String markdown, String html) -> markdown.length() + html.length())
+            .build();
 
     private MarkdownRenderer() {
     }
@@ -36,6 +45,10 @@ public final class MarkdownRenderer {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
+        return RENDERED.get(markdown, MarkdownRenderer::render);
+    }
+
+    private static String render(String markdown) {
         String html = RENDERER.render(PARSER.parse(markdown));
         Document clean = CLEANER.clean(Jsoup.parseBodyFragment(html));
         clean.outputSettings().prettyPrint(false);
