@@ -178,9 +178,7 @@ public class PublicContent {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(new Found(Map.of(), false));
         }
-        ObjectNode request = json.createObjectNode();
-        ids.forEach(request.putArray("ids")::add);
-        return raw(authors.batch(request.toString())).map(response -> {
+        return raw(authors.byIds(String.join(",", ids))).map(response -> {
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             read(response, "authors").path("items").forEach(a -> byId.put(a.path("id").asText(), a));
             return new Found(byId, false);

@@ -204,6 +204,9 @@ class AuthorResourceTest {
         given().log().ifValidationFails().contentType(ContentType.JSON).body(Map.of("ids", List.of(id, UUID.randomUUID().toString())))
                 .post("/authors/public/batch").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0]", not(hasKey("email")));
+        given().log().ifValidationFails().get("/authors/public?ids=" + id + "," + UUID.randomUUID()).then().statusCode(200)
+                .body("items.id", contains(id)).body("items[0]", not(hasKey("username")));
+        given().log().ifValidationFails().get("/authors/public?ids=nope").then().statusCode(400).body("errors[0].field", is("ids"));
 
         Map<String, Object> renamed = author(slug + "-new", null);
         given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", created.header("ETag"))

@@ -152,6 +152,25 @@ public class AuthorResource {
         return new PublicAuthors(authors.byIds(request.ids()).stream().map(AuthorMapper::publicView).toList());
     }
 
+    @GET
+    @Path("public")
+    @PermitAll
+    @Operation(summary = "Public profiles for up to 100 comma-separated ids, in the order asked (GET form of batch)")
+    public PublicAuthors publicByIds(@QueryParam("ids") @jakarta.validation.constraints.NotBlank @Size(max = 3_800) String ids) {
+        java.util.List<UUID> parsed = new java.util.ArrayList<>();
+        for (String id : ids.split(",")) {
+            try {
+                parsed.add(UUID.fromString(id.trim()));
+            } catch (IllegalArgumentException e) {
+                throw io.newsroom.cms.common.problem.ProblemException.invalid("ids", "must be comma-separated author ids");
+            }
+        }
+        if (parsed.size() > 100) {
+            throw io.newsroom.cms.common.problem.ProblemException.invalid("ids", "at most 100 ids");
+        }
+        return new PublicAuthors(authors.byIds(parsed).stream().map(AuthorMapper::publicView).toList());
+    }
+
     private static Response withEtag(Response.ResponseBuilder builder, Author author) {
         AuthorView view = AuthorMapper.view(author);
         return builder.tag(Versions.etag(author.version)).entity(view).build();
