@@ -1,13 +1,6 @@
 package io.newsroom.cms.devstack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +15,17 @@ public final class DemoContent {
     public static final String AUTHOR = "jane-doe";
     public static final String LIST = "featured";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String gateway;
-    private final Tokens tokens;
+    private final GatewayClient api;
 
     public DemoContent(String gatewayUrl, String issuer) {
         this.gateway = gatewayUrl;
-        this.tokens = new Tokens(issuer);
+        this.api = new GatewayClient(gatewayUrl, issuer);
     }
 
     /** Returns true when it loaded the content, false when it was already there. */
     public boolean loadIfMissing() {
-        if (send("GET", "/public/v1/articles/" + FULL_ARTICLE, null, null, null).statusCode() == 200) {
+        if (api.send("GET", "/public/v1/articles/" + FULL_ARTICLE, null, null, null).statusCode() == 200) {
             return false;
         }
         String author = create("root", "/api/authors", Map.of(
@@ -117,10 +109,10 @@ public final class DemoContent {
             if (!o.isEmpty()) {
                 item.put("overrides", o);
             }
-            String etag = send("GET", "/api/lists/" + LIST + "/draft", "carl", null, null).headers().firstValue("ETag").orElseThrow();
-            expect(send("POST", "/api/lists/" + LIST + "/draft/items", "carl", etag, item), 200);
+            String etag = api.send("GET", "/api/lists/" + LIST + "/draft", "carl", null, null).headers().firstValue("ETag").orElseThrow();
+            api.expect(200, "POST", "/api/lists/" + LIST + "/draft/items", "carl", etag, item);
         }
-        expect(send("POST", "/api/lists/" + LIST + "/publish", "carl", null, Map.of()), 200);
+        api.expect(200, "POST", "/api/lists/" + LIST + "/publish", "carl", null, Map.of());
         return true;
     }
 
@@ -134,50 +126,12 @@ public final class DemoContent {
         String id = create("alice", "/api/articles", Map.of("slug", slug, "headline", headline, "dek", dek, "body", body,
                 "tags", tags, "byline", List.of(author), "heroImage", Map.of("url", heroUrl, "alt", heroAlt, "credit", "Newsroom demo")));
         for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
-            expect(send("POST", "/api/articles/" + id + "/transitions", step[0], null, Map.of("action", step[1])), 200);
+            api.expect(200, "POST", "/api/articles/" + id + "/transitions", step[0], null, Map.of("action", step[1]));
         }
         return id;
     }
 
     private String create(String user, String path, Map<String, Object> body) {
-        HttpResponse<String> response = send("POST", path, user, null, body);
-        expect(response, 201);
-        try {
-            return JSON.readTree(response.body()).path("id").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayClient.id(api.expect(201, "POST", path, user, null, body));
     }
-
-    private static void expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException("Demo content: " + response.request().method() + " " + response.uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, String user, String ifMatch, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
-            if (user != null) {
-                request.header("Authorization", "Bearer " + tokens.of(user));
-            }
-            if (ifMatch != null) {
-                request.header("If-Match", ifMatch);
-            }
-            if (body != null) {
-                ObjectNode node = JSON.valueToTree(body);
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(node.toString()));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            return Net.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Demo content: " + path + " unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

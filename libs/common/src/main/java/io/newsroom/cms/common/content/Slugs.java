@@ -18,4 +18,14 @@ public final class Slugs {
         }
         return slug.isEmpty() ? "untitled" : slug;
     }
+
+    /** {@code base}, or {@code base-2}, {@code base-3}, ... (kept within the length limit): the first not taken. */
+    public static String firstFree(String base, java.util.function.Predicate<String> taken) {
+        String slug = base;
+        for (int n = 2; taken.test(slug); n++) {
+            String suffix = "-" + n;
+            slug = (base.length() + suffix.length() > MAX_LENGTH ? base.substring(0, MAX_LENGTH - suffix.length()) : base) + suffix;
+        }
+        return slug;
+    }
 }

@@ -1,15 +1,11 @@
 package io.newsroom.cms.devstack.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsroom.cms.devstack.Tokens;
+import io.newsroom.cms.devstack.GatewayClient;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,28 +23,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BenchSeed {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private BenchSeed() {
     }
 
     public static void main(String[] args) throws Exception {
-        String gateway = args[0];
-        Tokens tokens = new Tokens(args[1]);
+        GatewayClient api = new GatewayClient(args[0], args[1]);
         int target = Integer.parseInt(args[3]);
-        String author = authorId(gateway, tokens);
+        String author = authorId(api);
         if (args[2].equals("drafts")) {
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < target; i++) {
                 String slug = "bench-save-" + System.nanoTime();
-                HttpResponse<String> created = send(gateway, "POST", "/api/articles", tokens.of("alice"), null, article(slug, author, i));
-                lines.add(JSON.readTree(created.body()).path("id").asText() + " " + created.headers().firstValue("ETag").orElseThrow()
+                HttpResponse<String> created = api.expect(201, "POST", "/api/articles", "alice", null, article(slug, author, i));
+                lines.add(GatewayClient.id(created) + " " + created.headers().firstValue("ETag").orElseThrow()
                         + " " + slug);
             }
             Files.write(Path.of(args[4]), lines);
             return;
         }
-        int existing = countPublished(gateway);
+        int existing = countPublished(api);
         int missing = Math.max(0, target - existing);
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
@@ -58,11 +52,11 @@ public final class BenchSeed {
             int n = existing + i;
             jobs.add(pool.submit(() -> {
                 String slug = "bench-" + n + "-" + Long.toString(System.nanoTime(), 36);
-                HttpResponse<String> created = send(gateway, "POST", "/api/articles", tokens.of("alice"), null, article(slug, author, n));
-                String id = JSON.readTree(created.body()).path("id").asText();
-                send(gateway, "POST", "/api/articles/" + id + "/transitions", tokens.of("alice"), null, Map.of("action", "submit"));
-                send(gateway, "POST", "/api/articles/" + id + "/transitions", tokens.of("erin"), null, Map.of("action", "approve"));
-                send(gateway, "POST", "/api/articles/" + id + "/transitions", tokens.of("erin"), null, Map.of("action", "publish"));
+                HttpResponse<String> created = api.expect(201, "POST", "/api/articles", "alice", null, article(slug, author, n));
+                String id = GatewayClient.id(created);
+                api.expect(200, "POST", "/api/articles/" + id + "/transitions", "alice", null, Map.of("action", "submit"));
+                api.expect(200, "POST", "/api/articles/" + id + "/transitions", "erin", null, Map.of("action", "approve"));
+                api.expect(200, "POST", "/api/articles/" + id + "/transitions", "erin", null, Map.of("action", "publish"));
                 int d = done.incrementAndGet();
                 if (d % 500 == 0) {
                     System.out.printf("  %d/%d published (%.0f/s)%n", d, missing, d / ((System.nanoTime() - start) / 1e9));
@@ -74,7 +68,7 @@ public final class BenchSeed {
             job.get();
         }
         pool.shutdown();
-        System.out.printf("%d published articles (%d added in %.1f s)%n", countPublished(gateway), missing, (System.nanoTime() - start) / 1e9);
+        System.out.printf("%d published articles (%d added in %.1f s)%n", countPublished(api), missing, (System.nanoTime() - start) / 1e9);
     }
 
     private static Map<String, Object> article(String slug, String author, int n) {
@@ -86,47 +80,26 @@ public final class BenchSeed {
                 "heroImage", Map.of("url", "https://images.newsroom.example/bench/" + n + ".jpg", "alt", "Benchmark image " + n));
     }
 
-    private static String authorId(String gateway, Tokens tokens) throws Exception {
-        HttpResponse<String> found = send(gateway, "GET", "/api/authors?q=jane-doe", tokens.of("root"), null, null);
+    private static String authorId(GatewayClient api) throws Exception {
+        HttpResponse<String> found = api.expect(200, "GET", "/api/authors?q=jane-doe", "root", null, null);
         var items = JSON.readTree(found.body()).path("items");
         if (items.size() > 0) {
             return items.get(0).path("id").asText();
         }
-        HttpResponse<String> created = send(gateway, "POST", "/api/authors", tokens.of("root"), null,
+        HttpResponse<String> created = api.expect(201, "POST", "/api/authors", "root", null,
                 Map.of("slug", "jane-doe", "displayName", "Jane Doe"));
-        return JSON.readTree(created.body()).path("id").asText();
+        return GatewayClient.id(created);
     }
 
-    private static int countPublished(String gateway) throws Exception {
+    private static int countPublished(GatewayClient api) throws Exception {
         int count = 0;
         String cursor = null;
         do {
-            HttpResponse<String> page = send(gateway, "GET", "/public/v1/articles?limit=50" + (cursor == null ? "" : "&cursor=" + cursor), null, null, null);
+            HttpResponse<String> page = api.expect(200, "GET", "/public/v1/articles?limit=50" + (cursor == null ? "" : "&cursor=" + cursor), null, null, null);
             var node = JSON.readTree(page.body());
             count += node.path("items").size();
             cursor = node.path("nextCursor").isNull() || node.path("nextCursor").isMissingNode() ? null : node.path("nextCursor").asText();
         } while (cursor != null);
         return count;
-    }
-
-    private static HttpResponse<String> send(String gateway, String method, String path, String token, String ifMatch, Object body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
-        }
-        return response;
     }
 }

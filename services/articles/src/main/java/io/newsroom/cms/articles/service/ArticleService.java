@@ -319,12 +319,7 @@ public class ArticleService {
     }
 
     private String freeSlug(String base) {
-        String slug = base;
-        for (int n = 2; Article.count("content.slug", slug) > 0 || ArticleSlugAlias.findById(slug) != null; n++) {
-            String suffix = "-" + n;
-            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH ? base.substring(0, Slugs.MAX_LENGTH - suffix.length()) : base) + suffix;
-        }
-        return slug;
+        return Slugs.firstFree(base, slug -> Article.count("content.slug", slug) > 0 || ArticleSlugAlias.findById(slug) != null);
     }
 
     private static Content toContent(ArticleRequest request, String slug) {

@@ -227,12 +227,7 @@ public class AuthorService {
 
     /** A slug derived from a name gets -2, -3, ... when taken, so creating "Jane Doe" twice just works. */
     private String freeSlug(String base) {
-        String slug = base;
-        for (int n = 2; Author.count("slug", slug) > 0 || AuthorSlugAlias.findById(slug) != null; n++) {
-            String suffix = "-" + n;
-            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH ? base.substring(0, Slugs.MAX_LENGTH - suffix.length()) : base) + suffix;
-        }
-        return slug;
+        return Slugs.firstFree(base, slug -> Author.count("slug", slug) > 0 || AuthorSlugAlias.findById(slug) != null);
     }
 
     private static String blankToNull(String value) {

@@ -1,0 +1,65 @@
+package io.newsroom.cms.devstack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Calls the gateway as a demo user (real Keycloak token) would; used to load demo and benchmark content. */
+public final class GatewayClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String gateway;
+    private final Tokens tokens;
+
+    public GatewayClient(String gatewayUrl, String issuer) {
+        this.gateway = gatewayUrl;
+        this.tokens = new Tokens(issuer);
+    }
+
+    /** {@code user} null: anonymous; {@code body} is sent as JSON when not null. */
+    public HttpResponse<String> send(String method, String path, String user, String ifMatch, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
+            if (user != null) {
+                request.header("Authorization", "Bearer " + tokens.of(user));
+            }
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return Net.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + ": gateway unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Like {@link #send} but fails unless the answer has the expected status. */
+    public HttpResponse<String> expect(int status, String method, String path, String user, String ifMatch, Object body) {
+        HttpResponse<String> response = send(method, path, user, ifMatch, body);
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    /** The {@code id} of a JSON answer. */
+    public static String id(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
