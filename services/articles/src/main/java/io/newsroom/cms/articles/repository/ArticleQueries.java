@@ -72,13 +72,12 @@ public class ArticleQueries {
             sort = "-updated";
         }
         Query count = em.createNativeQuery("select count(*) from article a" + where);
-        Query select = em.createNativeQuery("select a.id from article a" + where + " order by " + SORTS.get(sort), UUID.class);
+        Query select = em.createNativeQuery("select a.id from article a" + where + " order by " + SORTS.get(sort));
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             select.setParameter(k, v);
         });
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<UUID> ids = uuids(select.setFirstResult(page * size).setMaxResults(size));
         return new Page(load(ids), ((Number) count.getSingleResult()).longValue());
     }
 
@@ -120,9 +119,8 @@ public class ArticleQueries {
 
     /** By the slug readers see (the live revision's), else the working slug or an old slug (→ redirect). */
     public Optional<Live> liveBySlug(String slug) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select a.id from article a join article_revision r on r.article_id = a.id"
-                + " and r.number = a.live_revision where r.slug = :slug", UUID.class).setParameter("slug", slug).getResultList();
+        List<UUID> ids = uuids(em.createNativeQuery("select a.id from article a join article_revision r on r.article_id = a.id"
+                + " and r.number = a.live_revision where r.slug = :slug").setParameter("slug", slug));
         if (ids.isEmpty()) {
             Article holder = Article.find("content.slug", slug).firstResult();
             ArticleSlugAlias alias = ArticleSlugAlias.findById(slug);
@@ -132,12 +130,23 @@ public class ArticleQueries {
         return live(ids).stream().findFirst();
     }
 
-    private List<UUID> ids(String sql, Map<String, Object> params, int limit) {
-        Query query = em.createNativeQuery(sql, UUID.class).setMaxResults(limit);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = query.getResultList();
+    /**
+     * The ids a native query selects. Native queries are created without a result class on purpose: Hibernate 7.2's
+     * plan cache keys for {@code createNativeQuery(sql, UUID.class)} never compare equal, so every execution added
+     * an entry (up to 2,048, all colliding) and each lookup walked them — measured as most of the CPU of a published
+     * read. Untyped, the key is the SQL and the plan is reused.
+     */
+    public static List<UUID> uuids(Query query) {
+        List<?> rows = query.getResultList();
+        List<UUID> ids = new ArrayList<>(rows.size());
+        rows.forEach(row -> ids.add(row instanceof UUID id ? id : UUID.fromString(row.toString())));
         return ids;
+    }
+
+    private List<UUID> ids(String sql, Map<String, Object> params, int limit) {
+        Query query = em.createNativeQuery(sql).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        return uuids(query);
     }
 
     private List<Article> load(List<UUID> ids) {

@@ -4,6 +4,7 @@ import io.newsroom.cms.articles.domain.Article;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.newsroom.cms.articles.repository.ArticleQueries;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -54,8 +55,7 @@ public class ScheduledTransitions {
         return done;
     }
 
-    @SuppressWarnings("unchecked")
     private List<UUID> due(String sql, Instant now) {
-        return em.createNativeQuery(sql, UUID.class).setParameter(1, now).getResultList();
+        return ArticleQueries.uuids(em.createNativeQuery(sql).setParameter(1, now));
     }
 }
