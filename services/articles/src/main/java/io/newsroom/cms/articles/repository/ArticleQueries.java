@@ -1,18 +1,16 @@
 package io.newsroom.cms.articles.repository;
 
 import io.newsroom.cms.articles.domain.Article;
-import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.ArticleSlugAlias;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.hibernate.Session;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +26,6 @@ public class ArticleQueries {
     }
 
     public record Page(List<Article> items, long total) {
-    }
-
-    public record Live(Article article, ArticleRevision revision) {
     }
 
     private static final Map<String, String> SORTS = Map.of(
@@ -81,53 +76,14 @@ public class ArticleQueries {
         return new Page(load(ids), ((Number) count.getSingleResult()).longValue());
     }
 
-    /** Live articles newest first, after the cursor position (publishedAt, id) when given. */
-    public List<Live> newest(int limit, String tag, UUID author, Instant afterPublishedAt, UUID afterId) {
-        StringBuilder sql = new StringBuilder("select a.id from article a join article_revision r"
-                + " on r.article_id = a.id and r.number = a.live_revision where a.live_revision is not null");
-        Map<String, Object> params = new HashMap<>();
-        if (tag != null) {
-            sql.append(" and r.tags @> cast(:tag as jsonb)");
-            params.put("tag", jsonArray(tag.toLowerCase()));
+    /** The article that has this slug as its working slug or had it before (the public views redirect from it). */
+    public Optional<UUID> articleIdBySlugOrAlias(String slug) {
+        Article holder = Article.find("content.slug", slug).firstResult();
+        if (holder != null) {
+            return Optional.of(holder.id);
         }
-        if (author != null) {
-            sql.append(" and r.byline @> cast(:author as jsonb)");
-            params.put("author", "[\"" + author + "\"]");
-        }
-        if (afterPublishedAt != null) {
-            sql.append(" and (a.first_published_at, a.id) < (:after, :afterId)");
-            params.put("after", afterPublishedAt);
-            params.put("afterId", afterId);
-        }
-        sql.append(" order by a.first_published_at desc, a.id desc");
-        return live(ids(sql.toString(), params, limit));
-    }
-
-    /** Full-text search over what readers can see (live revisions), best match first. */
-    public List<Live> searchLive(String q, int limit) {
-        String sql = "select a.id from article a join article_revision r on r.article_id = a.id and r.number = a.live_revision"
-                + " where a.live_revision is not null and r.search_vector @@ websearch_to_tsquery('english', :q)"
-                + " order by ts_rank(r.search_vector, websearch_to_tsquery('english', :q)) desc, a.first_published_at desc";
-        return live(ids(sql, Map.of("q", q), limit));
-    }
-
-    public List<Live> liveByIds(List<UUID> ids) {
-        Map<UUID, Live> byId = new LinkedHashMap<>();
-        live(ids).forEach(l -> byId.put(l.article().id, l));
-        return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** By the slug readers see (the live revision's), else the working slug or an old slug (→ redirect). */
-    public Optional<Live> liveBySlug(String slug) {
-        List<UUID> ids = uuids(em.createNativeQuery("select a.id from article a join article_revision r on r.article_id = a.id"
-                + " and r.number = a.live_revision where r.slug = :slug").setParameter("slug", slug));
-        if (ids.isEmpty()) {
-            Article holder = Article.find("content.slug", slug).firstResult();
-            ArticleSlugAlias alias = ArticleSlugAlias.findById(slug);
-            UUID id = holder != null ? holder.id : alias != null ? alias.articleId : null;
-            ids = id == null ? List.of() : List.of(id);
-        }
-        return live(ids).stream().findFirst();
+        ArticleSlugAlias alias = ArticleSlugAlias.findById(slug);
+        return alias == null ? Optional.empty() : Optional.of(alias.articleId);
     }
 
     /**
@@ -143,42 +99,12 @@ public class ArticleQueries {
         return ids;
     }
 
-    private List<UUID> ids(String sql, Map<String, Object> params, int limit) {
-        Query query = em.createNativeQuery(sql).setMaxResults(limit);
-        params.forEach(query::setParameter);
-        return uuids(query);
-    }
-
     private List<Article> load(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Article> byId = new HashMap<>();
-        Article.<Article>list("id in ?1", ids).forEach(a -> byId.put(a.id, a));
-        List<Article> ordered = new ArrayList<>();
-        ids.forEach(id -> ordered.add(byId.get(id)));
-        return ordered;
-    }
-
-    /** Articles with their live revisions, in the order of {@code ids}: two queries, whatever the count. */
-    private List<Live> live(List<UUID> ids) {
-        List<Article> articles = load(ids);
-        if (articles.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, ArticleRevision> liveRevisions = new HashMap<>();
-        em.createQuery("select r from ArticleRevision r, Article a where a.id in :ids and r.key.articleId = a.id"
-                        + " and r.key.number = a.liveRevision", ArticleRevision.class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(r -> liveRevisions.put(r.key.articleId, r));
-        List<Live> result = new ArrayList<>();
-        for (Article article : articles) {
-            ArticleRevision revision = article == null ? null : liveRevisions.get(article.id);
-            if (revision != null && article.liveRevision != null) {
-                result.add(new Live(article, revision));
-            }
-        }
-        return result;
+        // Hibernate's multi-load keeps the order asked, with one reusable statement (an "in" list is re-planned per call)
+        return em.unwrap(Session.class).findMultiple(Article.class, ids);
     }
 
     private static String jsonArray(String value) {

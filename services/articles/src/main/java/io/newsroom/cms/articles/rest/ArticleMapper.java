@@ -12,7 +12,7 @@ import io.newsroom.cms.common.content.MarkdownRenderer;
 import java.util.Set;
 
 /** Entity → API records, explicitly: entities never leave the service. */
-final class ArticleMapper {
+public final class ArticleMapper {
     private ArticleMapper() {
     }
 
@@ -47,14 +47,13 @@ final class ArticleMapper {
         return new CommentView(c.id, c.author, c.body, c.createdAt);
     }
 
-    static PublishedArticle published(Article a, ArticleRevision live) {
-        Content c = live.content;
+    /** What readers see of revision {@code revision} (content {@code c}) of a live article. */
+    public static PublishedArticle published(Article a, Content c, int revision) {
         return new PublishedArticle(a.id, c.slug, c.headline, c.dek, c.body, MarkdownRenderer.toSafeHtml(c.body), hero(c),
-                c.tags, c.byline, a.firstPublishedAt, a.lastPublishedAt, live.key.number);
+                c.tags, c.byline, a.firstPublishedAt, a.lastPublishedAt, revision);
     }
 
-    static PublishedSummary publishedSummary(Article a, ArticleRevision live) {
-        Content c = live.content;
+    public static PublishedSummary publishedSummary(Article a, Content c) {
         return new PublishedSummary(a.id, c.slug, c.headline, c.dek, hero(c), c.tags, c.byline, a.firstPublishedAt,
                 a.lastPublishedAt);
     }

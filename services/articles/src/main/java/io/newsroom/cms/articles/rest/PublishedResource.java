@@ -1,7 +1,8 @@
 package io.newsroom.cms.articles.rest;
 
+import io.newsroom.cms.articles.published.PublishedViews;
+import io.newsroom.cms.articles.published.PublishedViews.Summary;
 import io.newsroom.cms.articles.repository.ArticleQueries;
-import io.newsroom.cms.articles.repository.ArticleQueries.Live;
 import io.newsroom.cms.articles.rest.ArticleRecords.*;
 import io.newsroom.cms.common.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -18,12 +19,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,13 +43,18 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PublishedResource {
     @Inject
+    PublishedViews views;
+
+    @Inject
     ArticleQueries queries;
 
     @GET
     @Operation(summary = "Newest-first published summaries, cursor pagination, tag/author filters")
-    public PublishedPage newest(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
-                                @QueryParam("cursor") @Size(max = 200) String cursor,
-                                @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("author") UUID author) {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublishedPage.class)))
+    public String newest(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                         @QueryParam("cursor") @Size(max = 200) String cursor,
+                         @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("author") UUID author) {
         Instant after = null;
         UUID afterId = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -56,51 +66,72 @@ public class PublishedResource {
                 throw ProblemException.invalid("cursor", "is not a cursor this API issued");
             }
         }
-        List<Live> page = queries.newest(limit + 1, tag, author, after, afterId);
+        List<Summary> page = views.newest(limit + 1, tag, author, after, afterId);
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
-            Live last = page.get(limit - 1);
+            Summary last = page.get(limit - 1);
             next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.article().firstPublishedAt + "|" + last.article().id).getBytes(StandardCharsets.UTF_8));
+                    (last.publishedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
         }
-        return new PublishedPage(page.stream().map(l -> ArticleMapper.publishedSummary(l.article(), l.revision())).toList(), next);
+        // the cursor alphabet (base64url) needs no JSON escaping
+        return items(page).append(",\"nextCursor\":").append(next == null ? "null" : "\"" + next + "\"").append('}').toString();
     }
 
     @GET
     @Path("{slug}")
     @Operation(summary = "A published article by slug; an old slug answers 301 to the current one")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublishedArticle.class)))
     public Response bySlug(@PathParam("slug") String slug) {
-        Live live = queries.liveBySlug(slug).orElseThrow(() -> ProblemException.notFound("Published article '" + slug + "'"));
-        if (!live.revision().content.slug.equals(slug)) {
-            return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(UriBuilder.fromResource(PublishedResource.class).path(live.revision().content.slug).build()).build();
+        Optional<String> document = views.bySlug(slug);
+        if (document.isPresent()) {
+            return Response.ok(document.get(), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(ArticleMapper.published(live.article(), live.revision())).build();
+        // a working or former slug of a live article: send readers to the slug they can see
+        String current = queries.articleIdBySlugOrAlias(slug).flatMap(views::slugOf)
+                .orElseThrow(() -> ProblemException.notFound("Published article '" + slug + "'"));
+        return Response.status(Response.Status.MOVED_PERMANENTLY)
+                .location(UriBuilder.fromResource(PublishedResource.class).path(current).build()).build();
     }
 
     @GET
     @Path("by-id/" + ArticleResource.ID)
-    public PublishedArticle byId(@PathParam("id") UUID id) {
-        return queries.liveByIds(List.of(id)).stream().findFirst()
-                .map(l -> ArticleMapper.published(l.article(), l.revision()))
-                .orElseThrow(() -> ProblemException.notFound("Published article " + id));
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublishedArticle.class)))
+    public String byId(@PathParam("id") UUID id) {
+        return views.byId(id).orElseThrow(() -> ProblemException.notFound("Published article " + id));
     }
 
     @POST
     @Path("batch")
     @Operation(summary = "Summaries of the published ones among up to 100 ids, in the order asked")
-    public ListOf<PublishedSummary> batch(@NotNull @Valid IdsRequest request) {
-        return new ListOf<>(queries.liveByIds(request.ids()).stream()
-                .map(l -> ArticleMapper.publishedSummary(l.article(), l.revision())).toList());
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SummaryList.class)))
+    public String batch(@NotNull @Valid IdsRequest request) {
+        return items(views.byIds(request.ids())).append('}').toString();
     }
 
     @GET
     @Path("search")
     @Operation(summary = "Full-text search over published articles, best match first")
-    public ListOf<PublishedSummary> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
-                                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return new ListOf<>(queries.searchLive(q, limit).stream()
-                .map(l -> ArticleMapper.publishedSummary(l.article(), l.revision())).toList());
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SummaryList.class)))
+    public String search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
+                         @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
+        return items(views.search(q, limit)).append('}').toString();
+    }
+
+    /** {@code {"items":[...]} } without the closing brace: the summaries are stored JSON, joined as they are. */
+    private static StringBuilder items(List<Summary> summaries) {
+        StringBuilder json = new StringBuilder(64 + summaries.size() * 600).append("{\"items\":[");
+        for (int i = 0; i < summaries.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(summaries.get(i).json());
+        }
+        return json.append(']');
+    }
+
+    /** The shape of the summary lists, for the OpenAPI document. */
+    private record SummaryList(List<PublishedSummary> items) {
     }
 }

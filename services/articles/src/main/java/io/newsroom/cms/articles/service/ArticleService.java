@@ -8,6 +8,7 @@ import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.domain.ReviewComment;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
+import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.rest.ArticleRecords.ArticleRequest;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
 import io.newsroom.cms.common.content.Slugs;
@@ -38,6 +39,9 @@ public class ArticleService {
 
     @Inject
     AuthorsClient authors;
+
+    @Inject
+    PublishedViews publishedViews;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article get(UUID id) {
@@ -210,18 +214,20 @@ public class ArticleService {
         record(article, "scheduled_unpublish", from, article.status, "scheduler", "unpublished at the scheduled time");
     }
 
-    private static void makeLive(Article article, Instant now) {
+    private void makeLive(Article article, Instant now) {
         article.liveRevision = article.workingRevision;
         article.lastPublishedAt = now;
         if (article.firstPublishedAt == null) {
             article.firstPublishedAt = now;
         }
         article.scheduledPublishAt = null;
+        publishedViews.put(article, article.content, article.workingRevision);
     }
 
-    private static void takeDown(Article article) {
+    private void takeDown(Article article) {
         article.liveRevision = null;
         article.scheduledUnpublishAt = null;
+        publishedViews.remove(article.id);
     }
 
     public ReviewComment comment(UUID id, String body, Actor actor) {
