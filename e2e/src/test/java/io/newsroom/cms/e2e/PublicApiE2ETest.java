@@ -146,7 +146,7 @@ class PublicApiE2ETest {
 
         SystemExtension.stack().stop("authors");
         try {
-            Thread.sleep(600); // past the fresh window: the next read recomputes
+            Thread.sleep(900); // past fresh-for + refresh-ahead (700 ms): the next read recomputes
             given().get("/public/v1/articles/" + article[1]).then().statusCode(200)
                     .body("headline", startsWith("Resilience")).body("authors", empty()).body("authorsDegraded", is(true));
         } finally {
@@ -156,7 +156,7 @@ class PublicApiE2ETest {
 
         SystemExtension.stack().stop("articles");
         try {
-            Thread.sleep(600);
+            Thread.sleep(900);
             given().get("/public/v1/articles/" + article[1]).then().statusCode(200).header("Age", notNullValue())
                     .body("headline", startsWith("Resilience"));
             given().get("/public/v1/articles?tag=" + tag).then().statusCode(200).header("Age", notNullValue());

@@ -12,9 +12,17 @@ public interface PublicApiConfig {
     @WithDefault("true")
     boolean cacheEnabled();
 
-    /** How long a composed answer is served without asking the services again: the publish → visible bound. */
-    @WithDefault("500ms")
+    /** How long a composed answer is served without asking the services again. */
+    @WithDefault("300ms")
     Duration freshFor();
+
+    /**
+     * After {@code fresh-for}, for this long more, the answer is still served at once while one request refreshes it
+     * in the background, so readers never wait for the services on a busy key. fresh-for + refresh-ahead is the bound
+     * on how old an answer can be: the publish → visible bound (plus the time to compose one answer).
+     */
+    @WithDefault("400ms")
+    Duration refreshAhead();
 
     /** How long the last good answer keeps being served (with Age) while a service is down; then 503. */
     @WithDefault("10m")
