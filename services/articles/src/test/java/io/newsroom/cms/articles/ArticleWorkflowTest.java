@@ -1,9 +1,12 @@
 package io.newsroom.cms.articles;
 
+import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.service.ScheduledTransitions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,12 @@ class ArticleWorkflowTest {
 
     @Inject
     ScheduledTransitions scheduler;
+
+    @Inject
+    PublishedViews views;
+
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void authors() {
@@ -246,6 +255,34 @@ class ArticleWorkflowTest {
                 .then().statusCode(200).body("items.id", contains(ids.get(0)));
         as("erin").get("/articles?q=quantum&tag=" + tag + "&size=50").then().statusCode(200).body("total", is(3));
         as("alice").get("/articles?mine=true&size=1").then().statusCode(200).body("total", greaterThan(0));
+    }
+
+    @Test
+    void publishedViewsAreRebuiltAtStartFromTheLiveRevision() {
+        String id = published();
+        String slug = as("erin").get("/articles/" + id).path("slug");
+        String served = given().get("/articles/published/" + slug).then().statusCode(200).extract().asString();
+        // a working copy edited after publishing must not leak into the rebuilt view
+        Response current = as("erin").get("/articles/" + id);
+        Map<String, Object> edit = article("Not yet public", List.of(jane));
+        edit.put("slug", slug);
+        as("erin").header("If-Match", current.header("ETag")).body(edit).put("/articles/" + id).then().statusCode(200);
+
+        String unpublished = published();
+        String goneSlug = as("erin").get("/articles/" + unpublished).path("slug");
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from published_article where article_id = cast(:id as uuid)").setParameter("id", id).executeUpdate();
+            em.createNativeQuery("update published_article set format = 0, document = '{}' where article_id = cast(:id as uuid)")
+                    .setParameter("id", unpublished).executeUpdate();
+            // as if the article had been taken down while the row stayed behind
+            em.createNativeQuery("update article set live_revision = null where id = cast(:id as uuid)")
+                    .setParameter("id", unpublished).executeUpdate();
+        });
+        given().get("/articles/published/" + slug).then().statusCode(404);
+
+        views.catchUp();
+        assertEquals(served, given().get("/articles/published/" + slug).then().statusCode(200).extract().asString());
+        given().get("/articles/published/" + goneSlug).then().statusCode(404);
     }
 
     @Test

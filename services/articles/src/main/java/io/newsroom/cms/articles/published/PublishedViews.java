@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -80,15 +81,24 @@ public class PublishedViews {
      * before the read model) or an older format are written from the live revision; rows of articles no longer live
      * are dropped. Idempotent, so replicas starting together do no harm.
      */
+    void onStart(@Observes StartupEvent start) {
+        catchUp();
+    }
+
     @Transactional
-    void catchUp(@Observes StartupEvent start) {
+    public void catchUp() {
         int dropped = em.createNativeQuery("delete from published_article p using article a where a.id = p.article_id"
                 + " and a.live_revision is null").executeUpdate();
         List<UUID> stale = ArticleQueries.uuids(em.createNativeQuery("select a.id from article a left join published_article p"
                 + " on p.article_id = a.id where a.live_revision is not null and (p.article_id is null or p.format <> :format)")
                 .setParameter("format", FORMAT));
         for (UUID id : stale) {
-            Article article = Article.findById(id);
+            // under the article's row lock, like every transition: an unpublish on another replica cannot slip between
+            // this read and the write and leave a row for an article that is no longer live
+            Article article = Article.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            if (article == null || article.liveRevision == null) {
+                continue;
+            }
             ArticleRevision live = ArticleRevision.findById(new ArticleRevision.Key(id, article.liveRevision));
             put(article, live.content, live.key.number);
         }
