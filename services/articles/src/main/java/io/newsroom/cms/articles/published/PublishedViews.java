@@ -127,11 +127,11 @@ public class PublishedViews {
         Map<String, Object> params = new HashMap<>();
         if (tag != null && !tag.isBlank()) {
             sql.append(" and tags @> cast(:tag as jsonb)");
-            params.put("tag", write(List.of(tag.toLowerCase())));
+            params.put("tag", ArticleQueries.jsonArray(tag.toLowerCase()));
         }
         if (author != null) {
             sql.append(" and byline @> cast(:author as jsonb)");
-            params.put("author", write(List.of(author)));
+            params.put("author", ArticleQueries.jsonArray(author.toString()));
         }
         if (afterPublishedAt != null) {
             sql.append(" and (published_at, article_id) < (:after, :afterId)");
@@ -168,7 +168,7 @@ public class PublishedViews {
         List<Summary> result = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            result.add(new Summary(uuid(columns[0]), instant(columns[1]), (String) columns[2]));
+            result.add(new Summary(ArticleQueries.uuid(columns[0]), instant(columns[1]), (String) columns[2]));
         }
         return result;
     }
@@ -176,10 +176,6 @@ public class PublishedViews {
     private static Optional<String> first(Query query) {
         List<?> rows = query.getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     private static Instant instant(Object value) {

@@ -1,5 +1,7 @@
 package io.newsroom.cms.articles.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleSlugAlias;
 import io.newsroom.cms.articles.domain.ArticleStatus;
@@ -19,6 +21,8 @@ import java.util.UUID;
 /** The list and search queries, in SQL: JSONB containment and PostgreSQL full-text search are not HQL. */
 @ApplicationScoped
 public class ArticleQueries {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     EntityManager em;
 
@@ -48,7 +52,7 @@ public class ArticleQueries {
         }
         if (filter.author() != null) {
             where.append(" and a.byline @> cast(:author as jsonb)");
-            params.put("author", "[\"" + filter.author() + "\"]");
+            params.put("author", jsonArray(filter.author().toString()));
         }
         if (filter.tag() != null) {
             where.append(" and a.tags @> cast(:tag as jsonb)");
@@ -95,7 +99,7 @@ public class ArticleQueries {
     public static List<UUID> uuids(Query query) {
         List<?> rows = query.getResultList();
         List<UUID> ids = new ArrayList<>(rows.size());
-        rows.forEach(row -> ids.add(row instanceof UUID id ? id : UUID.fromString(row.toString())));
+        rows.forEach(row -> ids.add(uuid(row)));
         return ids;
     }
 
@@ -107,7 +111,17 @@ public class ArticleQueries {
         return em.unwrap(Session.class).findMultiple(Article.class, ids);
     }
 
-    private static String jsonArray(String value) {
-        return "[\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    /** {@code ["value"]}, for JSONB containment ({@code @>}) filters on tags and bylines. */
+    public static String jsonArray(String value) {
+        try {
+            return JSON.writeValueAsString(List.of(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A uuid column's value as the JDBC driver returned it. */
+    public static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 }

@@ -9,6 +9,7 @@ import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.domain.ReviewComment;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
 import io.newsroom.cms.articles.published.PublishedViews;
+import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.rest.ArticleRecords.ArticleRequest;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
 import io.newsroom.cms.common.content.Slugs;
@@ -42,6 +43,9 @@ public class ArticleService {
 
     @Inject
     PublishedViews publishedViews;
+
+    @Inject
+    ArticleQueries queries;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article get(UUID id) {
@@ -316,16 +320,14 @@ public class ArticleService {
     }
 
     private void requireSlugFree(String slug, UUID self) {
-        Article holder = Article.find("content.slug", slug).firstResult();
-        ArticleSlugAlias alias = ArticleSlugAlias.findById(slug);
-        if (holder != null && !holder.id.equals(self) || alias != null && !alias.articleId.equals(self)) {
+        if (queries.articleIdBySlugOrAlias(slug).filter(holder -> !holder.equals(self)).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "The slug '" + slug + "' belongs to another article",
                     List.of(new Problem.FieldError("slug", "already taken")), Map.of());
         }
     }
 
     private String freeSlug(String base) {
-        return Slugs.firstFree(base, slug -> Article.count("content.slug", slug) > 0 || ArticleSlugAlias.findById(slug) != null);
+        return Slugs.firstFree(base, slug -> queries.articleIdBySlugOrAlias(slug).isPresent());
     }
 
     private static Content toContent(ArticleRequest request, String slug) {
