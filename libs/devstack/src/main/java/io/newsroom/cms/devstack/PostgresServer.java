@@ -65,6 +65,17 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
+    /**
+     * What a service needs to reach {@code database}: the JDBC URL (Hibernate, Flyway: writes), the reactive client's URL
+     * (the published reads on the event loop) and the credentials, as Quarkus configuration keys.
+     */
+    public java.util.Map<String, String> datasource(String database) {
+        return java.util.Map.of("quarkus.datasource.jdbc.url", jdbcUrl(database),
+                "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password);
+    }
+
     public String user() {
         return user;
     }

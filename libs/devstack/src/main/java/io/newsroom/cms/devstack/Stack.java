@@ -191,9 +191,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private Map<String, String> datasource(String db) {
-        return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db + dbSuffix),
-                "quarkus.datasource.username", postgres.user(),
-                "quarkus.datasource.password", postgres.password());
+        return postgres.datasource(db + dbSuffix);
     }
 
     @SafeVarargs

@@ -1,9 +1,12 @@
 package io.newsroom.cms.authors;
 
+import io.agroal.api.AgroalDataSource;
+import io.newsroom.cms.authors.published.PublicProfiles;
 import io.newsroom.cms.devstack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -214,6 +217,39 @@ class AuthorResourceTest {
         given().log().ifValidationFails().redirects().follow(false).get("/authors/public/by-slug/" + slug)
                 .then().statusCode(301).header("Location", endsWith("/authors/public/by-slug/" + slug + "-new"));
         given().log().ifValidationFails().get("/authors/public/by-slug/" + slug + "-new").then().statusCode(200).body("id", is(id));
+    }
+
+    @Inject
+    PublicProfiles publicProfiles;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void publicProfileFollowsEveryEditAndIsRebuiltAtStartWithoutTouchingTheVersion() throws Exception {
+        Response first = create(author(unique("first"), null));
+        Response second = create(author(unique("second"), null));
+        String id = first.path("id");
+        Map<String, Object> edited = author(first.path("slug"), null);
+        edited.put("bio", "Now covers *chips*.");
+        edited.put("displayName", "Jane Q. Doe");
+        String etag = given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", first.header("ETag"))
+                .contentType(ContentType.JSON).body(edited).put("/authors/" + id).then().statusCode(200).extract().header("ETag");
+        given().log().ifValidationFails().get("/authors/public?ids=" + second.path("id") + "," + id + "," + second.path("id"))
+                .then().statusCode(200).body("items.id", contains(second.path("id"), id))
+                .body("items[1].displayName", is("Jane Q. Doe")).body("items[1].bioHtml", containsString("<em>chips</em>"));
+
+        // a row from before the stored projection existed (or of an older format) is written at start
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("update author set public_json = null, public_format = 0 where id = '" + id + "'");
+        }
+        publicProfiles.catchUp();
+        given().log().ifValidationFails().get("/authors/public/" + id).then().statusCode(200)
+                .body("displayName", is("Jane Q. Doe")).body("bioHtml", containsString("<em>chips</em>")).body("$", not(hasKey("email")));
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).get("/authors/" + id)
+                .then().statusCode(200).header("ETag", is(etag));
+        given().log().ifValidationFails().get("/authors/public/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType(PROBLEM);
     }
 
     @Test

@@ -24,9 +24,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         PostgresServer pg = server();
         pg.ensureDatabase(database);
-        return Map.of("quarkus.datasource.jdbc.url", pg.jdbcUrl(database),
-                "quarkus.datasource.username", pg.user(),
-                "quarkus.datasource.password", pg.password());
+        return pg.datasource(database);
     }
 
     private static synchronized PostgresServer server() {

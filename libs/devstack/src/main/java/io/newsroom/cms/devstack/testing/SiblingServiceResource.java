@@ -74,9 +74,7 @@ public class SiblingServiceResource implements QuarkusTestResourceLifecycleManag
             String database = db + "_test_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
             postgres.ensureDatabase(database);
             databases.add(database);
-            command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database));
-            command.add("-Dquarkus.datasource.username=" + postgres.user());
-            command.add("-Dquarkus.datasource.password=" + postgres.password());
+            postgres.datasource(database).forEach((key, value) -> command.add("-D" + key + "=" + value));
         }
         command.add("-jar");
         command.add(jar.toString());

@@ -46,4 +46,9 @@ public class Author extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The public projection as JSON, kept current by every write (see published.PublicProfiles). */
+    @Column(name = "public_json")
+    public String publicJson;
+    @Column(name = "public_format")
+    public int publicFormat;
 }

@@ -8,7 +8,7 @@ import io.newsroom.cms.authors.rest.AuthorRecords.Social;
 import io.newsroom.cms.common.content.MarkdownRenderer;
 
 /** Entity → API records, explicitly: entities never leave the service. */
-final class AuthorMapper {
+public final class AuthorMapper {
     private AuthorMapper() {
     }
 
@@ -18,7 +18,7 @@ final class AuthorMapper {
                 a.version, a.createdAt, a.updatedAt);
     }
 
-    static PublicAuthor publicView(Author a) {
+    public static PublicAuthor publicView(Author a) {
         return new PublicAuthor(a.id, a.slug, a.displayName, a.jobTitle, a.organization, a.bio,
                 MarkdownRenderer.toSafeHtml(a.bio), avatar(a), social(a), a.active);
     }

@@ -6,17 +6,22 @@ import io.newsroom.cms.authors.rest.AuthorRecords.AuthorRequest;
 import io.newsroom.cms.authors.rest.AuthorRecords.AuthorView;
 import io.newsroom.cms.authors.rest.AuthorRecords.IdsRequest;
 import io.newsroom.cms.authors.rest.AuthorRecords.ProfileUpdate;
+import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthor;
 import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthors;
+import io.newsroom.cms.authors.published.PublicProfiles;
 import io.newsroom.cms.authors.service.AuthorService;
 import io.newsroom.cms.common.Roles;
+import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.Versions;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -34,8 +39,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Editor API for author profiles, plus the public projection the gateway and articles service read. */
@@ -51,6 +61,9 @@ public class AuthorResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    PublicProfiles publicProfiles;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -126,49 +139,59 @@ public class AuthorResource {
     @Path("public/" + UUID_PATTERN)
     @PermitAll
     @Operation(summary = "Public profile by id")
-    public AuthorRecords.PublicAuthor publicById(@PathParam("id") UUID id) {
-        return AuthorMapper.publicView(authors.get(id));
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicAuthor.class)))
+    public Uni<String> publicById(@PathParam("id") UUID id) {
+        return publicProfiles.byId(id).map(json -> json.orElseThrow(() -> ProblemException.notFound("Author " + id)));
     }
 
     @GET
     @Path("public/by-slug/{slug}")
     @PermitAll
     @Operation(summary = "Public profile by slug; an old slug answers 301 to the current one")
-    public Response publicBySlug(@PathParam("slug") String slug) {
-        Author author = authors.bySlug(slug);
-        if (!author.slug.equals(slug)) {
-            return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(UriBuilder.fromResource(AuthorResource.class).path("public/by-slug/{slug}").build(author.slug))
-                    .build();
-        }
-        return Response.ok(AuthorMapper.publicView(author)).build();
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicAuthor.class)))
+    public Uni<Response> publicBySlug(@PathParam("slug") String slug) {
+        return publicProfiles.bySlug(slug).map(found -> {
+            PublicProfiles.BySlug author = found.orElseThrow(() -> ProblemException.notFound("Author '" + slug + "'"));
+            if (author.movedTo() != null) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY)
+                        .location(UriBuilder.fromResource(AuthorResource.class).path("public/by-slug/{slug}").build(author.movedTo()))
+                        .build();
+            }
+            return Response.ok(author.json(), MediaType.APPLICATION_JSON_TYPE).build();
+        });
     }
 
     @POST
     @Path("public/batch")
     @PermitAll
     @Operation(summary = "Public profiles for up to 100 ids, in the order asked; unknown ids are left out")
-    public PublicAuthors publicBatch(@NotNull @Valid IdsRequest request) {
-        return new PublicAuthors(authors.byIds(request.ids()).stream().map(AuthorMapper::publicView).toList());
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicAuthors.class)))
+    public Uni<String> publicBatch(@NotNull @Valid IdsRequest request) {
+        return publicProfiles.byIds(request.ids());
     }
 
     @GET
     @Path("public")
     @PermitAll
     @Operation(summary = "Public profiles for up to 100 comma-separated ids, in the order asked (GET form of batch)")
-    public PublicAuthors publicByIds(@QueryParam("ids") @jakarta.validation.constraints.NotBlank @Size(max = 3_800) String ids) {
-        java.util.List<UUID> parsed = new java.util.ArrayList<>();
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicAuthors.class)))
+    public Uni<String> publicByIds(@QueryParam("ids") @NotBlank @Size(max = 3_800) String ids) {
+        List<UUID> parsed = new ArrayList<>();
         for (String id : ids.split(",")) {
             try {
                 parsed.add(UUID.fromString(id.trim()));
             } catch (IllegalArgumentException e) {
-                throw io.newsroom.cms.common.problem.ProblemException.invalid("ids", "must be comma-separated author ids");
+                throw ProblemException.invalid("ids", "must be comma-separated author ids");
             }
         }
         if (parsed.size() > 100) {
-            throw io.newsroom.cms.common.problem.ProblemException.invalid("ids", "at most 100 ids");
+            throw ProblemException.invalid("ids", "at most 100 ids");
         }
-        return new PublicAuthors(authors.byIds(parsed).stream().map(AuthorMapper::publicView).toList());
+        return publicProfiles.byIds(parsed);
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, Author author) {

@@ -2,6 +2,7 @@ package io.newsroom.cms.authors.service;
 
 import io.newsroom.cms.authors.domain.Author;
 import io.newsroom.cms.authors.domain.AuthorSlugAlias;
+import io.newsroom.cms.authors.published.PublicProfiles;
 import io.newsroom.cms.authors.rest.AuthorRecords.AuthorRequest;
 import io.newsroom.cms.authors.rest.AuthorRecords.Avatar;
 import io.newsroom.cms.authors.rest.AuthorRecords.ProfileUpdate;
@@ -14,6 +15,7 @@ import io.newsroom.cms.common.problem.Versions;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -33,6 +35,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class AuthorService {
+    @Inject
+    PublicProfiles publicProfiles;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Author get(UUID id) {
@@ -46,20 +50,6 @@ public class AuthorService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Author> byUsername(String username) {
         return Author.find("username", username).firstResultOptional();
-    }
-
-    /** By current slug, or by an old slug (then the caller redirects to the current one). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Author bySlug(String slug) {
-        Optional<Author> current = Author.find("slug", slug).firstResultOptional();
-        if (current.isPresent()) {
-            return current.get();
-        }
-        AuthorSlugAlias alias = AuthorSlugAlias.findById(slug);
-        if (alias == null) {
-            throw ProblemException.notFound("Author '" + slug + "'");
-        }
-        return get(alias.authorId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -100,6 +90,7 @@ public class AuthorService {
         requireUsernameFree(author.username, null);
         apply(author, request.displayName(), request.jobTitle(), request.organization(), request.bio(), request.avatar(),
                 request.social(), request.email());
+        publicProfiles.refresh(author);
         author.persistAndFlush();
         return author;
     }
@@ -179,6 +170,7 @@ public class AuthorService {
 
     private Author flush(Author author) {
         author.updatedAt = now();
+        publicProfiles.refresh(author);
         try {
             author.flush();
         } catch (OptimisticLockException e) {
