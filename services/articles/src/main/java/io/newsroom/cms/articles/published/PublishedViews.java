@@ -8,21 +8,24 @@ import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.rest.ArticleMapper;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,6 +48,9 @@ public class PublishedViews {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Pool pool;
 
     /** Makes {@code content} (revision {@code revision} of the article) what readers see. */
     public void put(Article article, Content content, int revision) {
@@ -107,85 +113,84 @@ public class PublishedViews {
         }
     }
 
-    public Optional<String> bySlug(String slug) {
-        return first(em.createNativeQuery("select document from published_article where slug = :slug"
-                + " order by published_at desc limit 1").setParameter("slug", slug));
+    // --- reads: the reactive client on the event loop that received the request (no worker thread, no session) ---
+
+    /** A published article by slug: {@code json} for its published slug, {@code movedTo} for another slug it had. */
+    public record BySlug(String json, String movedTo) {
     }
 
-    public Optional<String> byId(UUID id) {
-        return first(em.createNativeQuery("select document from published_article where article_id = :id").setParameter("id", id));
+    public Uni<Optional<BySlug>> bySlug(String slug) {
+        return pool.preparedQuery("select document from published_article where slug = $1 order by published_at desc limit 1")
+                .execute(Tuple.of(slug)).flatMap(rows -> {
+                    Optional<Row> live = first(rows);
+                    if (live.isPresent()) {
+                        return Uni.createFrom().item(Optional.of(new BySlug(live.get().getString(0), null)));
+                    }
+                    // a working or former slug of a live article: send readers to the slug they can see
+                    return pool.preparedQuery("select p.slug from published_article p where p.article_id ="
+                                    + " coalesce((select a.id from article a where a.slug = $1),"
+                                    + " (select s.article_id from article_slug_alias s where s.slug = $1))")
+                            .execute(Tuple.of(slug)).map(moved -> first(moved).map(row -> new BySlug(null, row.getString(0))));
+                });
     }
 
-    /** The published slug of an article, if it is live. */
-    public Optional<String> slugOf(UUID id) {
-        return first(em.createNativeQuery("select slug from published_article where article_id = :id").setParameter("id", id));
+    public Uni<Optional<String>> byId(UUID id) {
+        return pool.preparedQuery("select document from published_article where article_id = $1").execute(Tuple.of(id))
+                .map(rows -> first(rows).map(row -> row.getString(0)));
     }
 
     /** Newest first, strictly after the cursor position (publishedAt, id) when given. */
-    public List<Summary> newest(int limit, String tag, UUID author, Instant afterPublishedAt, UUID afterId) {
+    public Uni<List<Summary>> newest(int limit, String tag, UUID author, Instant afterPublishedAt, UUID afterId) {
+        // a statement per filter combination (each prepared once per connection), so every one gets its index
         StringBuilder sql = new StringBuilder("select article_id, published_at, summary from published_article where true");
-        Map<String, Object> params = new HashMap<>();
+        Tuple params = Tuple.tuple();
         if (tag != null && !tag.isBlank()) {
-            sql.append(" and tags @> cast(:tag as jsonb)");
-            params.put("tag", ArticleQueries.jsonArray(tag.toLowerCase()));
+            params.addString(ArticleQueries.jsonArray(tag.toLowerCase()));
+            sql.append(" and tags @> $").append(params.size()).append("::text::jsonb");
         }
         if (author != null) {
-            sql.append(" and byline @> cast(:author as jsonb)");
-            params.put("author", ArticleQueries.jsonArray(author.toString()));
+            params.addString(ArticleQueries.jsonArray(author.toString()));
+            sql.append(" and byline @> $").append(params.size()).append("::text::jsonb");
         }
         if (afterPublishedAt != null) {
-            sql.append(" and (published_at, article_id) < (:after, :afterId)");
-            params.put("after", afterPublishedAt);
-            params.put("afterId", afterId);
+            params.addOffsetDateTime(afterPublishedAt.atOffset(ZoneOffset.UTC)).addUUID(afterId);
+            sql.append(" and (published_at, article_id) < ($").append(params.size() - 1).append(", $").append(params.size()).append(')');
         }
-        sql.append(" order by published_at desc, article_id desc limit :limit");
-        Query query = em.createNativeQuery(sql.toString()).setParameter("limit", limit);
-        params.forEach(query::setParameter);
-        return summaries(query);
+        params.addInteger(limit);
+        sql.append(" order by published_at desc, article_id desc limit $").append(params.size());
+        return summaries(pool.preparedQuery(sql.toString()).execute(params));
     }
 
     /** Full-text search over what readers see, best match first. */
-    public List<Summary> search(String q, int limit) {
-        return summaries(em.createNativeQuery("select article_id, published_at, summary from published_article"
-                        + " where search_vector @@ websearch_to_tsquery('english', :q)"
-                        + " order by ts_rank(search_vector, websearch_to_tsquery('english', :q)) desc, published_at desc limit :limit")
-                .setParameter("q", q).setParameter("limit", limit));
+    public Uni<List<Summary>> search(String q, int limit) {
+        return summaries(pool.preparedQuery("select article_id, published_at, summary from published_article"
+                        + " where search_vector @@ websearch_to_tsquery('english', $1)"
+                        + " order by ts_rank(search_vector, websearch_to_tsquery('english', $1)) desc, published_at desc limit $2")
+                .execute(Tuple.of(q, limit)));
     }
 
     /** The live ones among {@code ids}, in the order asked, each once. */
-    public List<Summary> byIds(List<UUID> ids) {
+    public Uni<List<Summary>> byIds(List<UUID> ids) {
         // one array parameter rather than an IN list: the statement and its plan stay the same whatever the count
-        String array = "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
-        Map<UUID, Summary> found = new LinkedHashMap<>();
-        summaries(em.createNativeQuery("select article_id, published_at, summary from published_article"
-                + " where article_id = any(cast(:ids as uuid[]))").setParameter("ids", array))
-                .forEach(s -> found.put(s.id(), s));
-        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
+        UUID[] asked = ids.stream().distinct().toArray(UUID[]::new);
+        return summaries(pool.preparedQuery("select p.article_id, p.published_at, p.summary"
+                + " from unnest($1::uuid[]) with ordinality as asked(id, n) join published_article p on p.article_id = asked.id"
+                + " order by asked.n").execute(Tuple.of(asked)));
     }
 
-    private static List<Summary> summaries(Query query) {
-        List<?> rows = query.getResultList();
-        List<Summary> result = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            result.add(new Summary(ArticleQueries.uuid(columns[0]), instant(columns[1]), (String) columns[2]));
-        }
-        return result;
+    private static Uni<List<Summary>> summaries(Uni<RowSet<Row>> query) {
+        return query.map(rows -> {
+            List<Summary> result = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                result.add(new Summary(row.getUUID(0), row.getOffsetDateTime(1).toInstant(), row.getString(2)));
+            }
+            return result;
+        });
     }
 
-    private static Optional<String> first(Query query) {
-        List<?> rows = query.getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+    private static Optional<Row> first(RowSet<Row> rows) {
+        RowIterator<Row> iterator = rows.iterator();
+        return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();
     }
 
     private String write(Object value) {

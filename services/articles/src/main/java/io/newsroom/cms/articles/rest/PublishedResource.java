@@ -2,12 +2,11 @@ package io.newsroom.cms.articles.rest;
 
 import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.published.PublishedViews.Summary;
-import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.rest.ArticleRecords.*;
 import io.newsroom.cms.common.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,31 +27,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Published views: live revisions only, anonymous, for the gateway's public API and the curation service. A draft,
- * an unpublished or an archived article is simply not here.
+ * an unpublished or an archived article is simply not here. Non-blocking: each answer is one or two statements of
+ * the reactive client, run on the event loop that received the request.
  */
 @Path("/articles/published")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "published")
 @PermitAll
-@Transactional(Transactional.TxType.SUPPORTS)
 public class PublishedResource {
     @Inject
     PublishedViews views;
-
-    @Inject
-    ArticleQueries queries;
 
     @GET
     @Operation(summary = "Newest-first published summaries, cursor pagination, tag/author filters")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PublishedPage.class)))
-    public String newest(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+    public Uni<String> newest(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
                          @QueryParam("cursor") @Size(max = 200) String cursor,
                          @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("author") UUID author) {
         Instant after = null;
@@ -66,16 +61,18 @@ public class PublishedResource {
                 throw ProblemException.invalid("cursor", "is not a cursor this API issued");
             }
         }
-        List<Summary> page = views.newest(limit + 1, tag, author, after, afterId);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Summary last = page.get(limit - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.publishedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-        }
-        // the cursor alphabet (base64url) needs no JSON escaping
-        return items(page).append(",\"nextCursor\":").append(next == null ? "null" : "\"" + next + "\"").append('}').toString();
+        return views.newest(limit + 1, tag, author, after, afterId).map(found -> {
+            List<Summary> page = found;
+            String next = null;
+            if (page.size() > limit) {
+                page = page.subList(0, limit);
+                Summary last = page.get(limit - 1);
+                next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        (last.publishedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+            }
+            // the cursor alphabet (base64url) needs no JSON escaping
+            return items(page).append(",\"nextCursor\":").append(next == null ? "null" : "\"" + next + "\"").append('}').toString();
+        });
     }
 
     @GET
@@ -83,24 +80,23 @@ public class PublishedResource {
     @Operation(summary = "A published article by slug; an old slug answers 301 to the current one")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PublishedArticle.class)))
-    public Response bySlug(@PathParam("slug") String slug) {
-        Optional<String> document = views.bySlug(slug);
-        if (document.isPresent()) {
-            return Response.ok(document.get(), MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        // a working or former slug of a live article: send readers to the slug they can see
-        String current = queries.articleIdBySlugOrAlias(slug).flatMap(views::slugOf)
-                .orElseThrow(() -> ProblemException.notFound("Published article '" + slug + "'"));
-        return Response.status(Response.Status.MOVED_PERMANENTLY)
-                .location(UriBuilder.fromResource(PublishedResource.class).path(current).build()).build();
+    public Uni<Response> bySlug(@PathParam("slug") String slug) {
+        return views.bySlug(slug).map(found -> {
+            PublishedViews.BySlug article = found.orElseThrow(() -> ProblemException.notFound("Published article '" + slug + "'"));
+            if (article.movedTo() != null) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY)
+                        .location(UriBuilder.fromResource(PublishedResource.class).path(article.movedTo()).build()).build();
+            }
+            return Response.ok(article.json(), MediaType.APPLICATION_JSON_TYPE).build();
+        });
     }
 
     @GET
     @Path("by-id/" + ArticleResource.ID)
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PublishedArticle.class)))
-    public String byId(@PathParam("id") UUID id) {
-        return views.byId(id).orElseThrow(() -> ProblemException.notFound("Published article " + id));
+    public Uni<String> byId(@PathParam("id") UUID id) {
+        return views.byId(id).map(json -> json.orElseThrow(() -> ProblemException.notFound("Published article " + id)));
     }
 
     @POST
@@ -108,8 +104,8 @@ public class PublishedResource {
     @Operation(summary = "Summaries of the published ones among up to 100 ids, in the order asked")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SummaryList.class)))
-    public String batch(@NotNull @Valid IdsRequest request) {
-        return items(views.byIds(request.ids())).append('}').toString();
+    public Uni<String> batch(@NotNull @Valid IdsRequest request) {
+        return views.byIds(request.ids()).map(found -> items(found).append('}').toString());
     }
 
     @GET
@@ -117,9 +113,9 @@ public class PublishedResource {
     @Operation(summary = "Full-text search over published articles, best match first")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SummaryList.class)))
-    public String search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
-                         @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return items(views.search(q, limit)).append('}').toString();
+    public Uni<String> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
+                              @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
+        return views.search(q, limit).map(found -> items(found).append('}').toString());
     }
 
     /** {@code {"items":[...]} } without the closing brace: the summaries are stored JSON, joined as they are. */
