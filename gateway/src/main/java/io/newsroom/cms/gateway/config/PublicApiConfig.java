@@ -44,6 +44,14 @@ public interface PublicApiConfig {
     @WithDefault("http://localhost:8080/public/v1/articles/{slug}")
     String articleUrlTemplate();
 
+    /** How long a service may take to start answering a public read before it counts as not answering. */
+    @WithDefault("3s")
+    Duration backendTimeout();
+
+    /** How long opening a connection to a service may take. */
+    @WithDefault("1s")
+    Duration backendConnectTimeout();
+
     RateLimit rateLimit();
 
     interface RateLimit {

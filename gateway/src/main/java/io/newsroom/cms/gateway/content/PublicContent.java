@@ -8,8 +8,6 @@ import io.newsroom.cms.gateway.config.PublicApiConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,16 +31,7 @@ public class PublicContent {
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
     @Inject
-    @RestClient
-    BackendApis.Articles articles;
-
-    @Inject
-    @RestClient
-    BackendApis.Authors authors;
-
-    @Inject
-    @RestClient
-    BackendApis.Curation curation;
+    ContentBackends backends;
 
     @Inject
     ObjectMapper json;
@@ -51,8 +40,8 @@ public class PublicContent {
     PublicApiConfig config;
 
     public Uni<CachedAnswer> article(String slug) {
-        return raw(articles.bySlug(slug)).flatMap(response -> {
-            if (response.getStatus() == 301) {
+        return backends.article(slug).flatMap(response -> {
+            if (response.status() == 301) {
                 return Uni.createFrom().item(CachedAnswer.redirect("/public/v1/articles/" + lastSegment(response)));
             }
             ObjectNode article = (ObjectNode) read(response, "article");
@@ -75,27 +64,27 @@ public class PublicContent {
     public Uni<CachedAnswer> newest(int limit, String cursor, String tag, String author) {
         Uni<String> authorId = author == null || author.isBlank() || UUID_SHAPE.matcher(author).matches()
                 ? Uni.createFrom().item(author)
-                : raw(authors.bySlug(author)).map(r -> {
-                    if (r.getStatus() == 301) {
+                : backends.author(author).map(r -> {
+                    if (r.status() == 301) {
                         return null;
                     }
                     return read(r, "author").path("id").asText();
                 });
-        return authorId.flatMap(id -> articles.newest(limit, cursor, tag, id))
+        return authorId.flatMap(id -> backends.newestArticles(limit, cursor, tag, id))
                 .flatMap(response -> withAuthorNames((ObjectNode) read(response, "articles")));
     }
 
     public Uni<CachedAnswer> search(String q, int limit) {
-        return raw(articles.search(q, limit)).flatMap(response -> withAuthorNames((ObjectNode) read(response, "search")));
+        return backends.searchArticles(q, limit).flatMap(response -> withAuthorNames((ObjectNode) read(response, "search")));
     }
 
     public Uni<CachedAnswer> author(String slug) {
-        return raw(authors.bySlug(slug)).flatMap(response -> {
-            if (response.getStatus() == 301) {
+        return backends.author(slug).flatMap(response -> {
+            if (response.status() == 301) {
                 return Uni.createFrom().item(CachedAnswer.redirect("/public/v1/authors/" + lastSegment(response)));
             }
             ObjectNode author = (ObjectNode) read(response, "author");
-            return raw(articles.newest(10, null, null, author.path("id").asText())).map(list -> {
+            return backends.newestArticles(10, null, null, author.path("id").asText()).map(list -> {
                 ArrayNode recent = author.putArray("articles");
                 read(list, "articles").path("items").forEach(item -> {
                     ((ObjectNode) item).remove("byline");
@@ -107,14 +96,14 @@ public class PublicContent {
     }
 
     public Uni<CachedAnswer> list(String slug) {
-        return raw(curation.list(slug)).map(response -> {
+        return backends.list(slug).map(response -> {
             JsonNode list = read(response, "list");
             return CachedAnswer.json(list.toString(), list.path("stale").asBoolean(false));
         });
     }
 
     public Uni<CachedAnswer> feed() {
-        return raw(articles.newest(20, null, null, null)).map(response -> {
+        return backends.newestArticles(20, null, null, null).map(response -> {
             StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n")
                     .append("<title>Newsroom</title>\n<link>").append(xml(config.articleUrlTemplate().replace("{slug}", "")))
                     .append("</link>\n<description>Latest published articles</description>\n");
@@ -138,7 +127,7 @@ public class PublicContent {
 
     /** Walks the newest-first pages (50 each, at most 50,000 URLs: the sitemap limit). */
     private Uni<StringBuilder> collectAll(String cursor, StringBuilder urls, int count) {
-        return raw(articles.newest(50, cursor, null, null)).flatMap(response -> {
+        return backends.newestArticles(50, cursor, null, null).flatMap(response -> {
             JsonNode page = read(response, "articles");
             int n = count;
             for (JsonNode item : page.path("items")) {
@@ -178,17 +167,11 @@ public class PublicContent {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(new Found(Map.of(), false));
         }
-        return raw(authors.byIds(String.join(",", ids))).map(response -> {
+        return backends.authorsById(String.join(",", ids)).map(response -> {
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             read(response, "authors").path("items").forEach(a -> byId.put(a.path("id").asText(), a));
             return new Found(byId, false);
         }).onFailure().recoverWithItem(new Found(Map.of(), true));
-    }
-
-    /** A 4xx/5xx from a service is data here (404: not published); only no answer at all is a failure. */
-    private static Uni<Response> raw(Uni<Response> call) {
-        return call.onFailure(jakarta.ws.rs.WebApplicationException.class)
-                .recoverWithItem(e -> ((jakarta.ws.rs.WebApplicationException) e).getResponse());
     }
 
     private static List<String> ids(JsonNode array) {
@@ -197,11 +180,11 @@ public class PublicContent {
         return ids;
     }
 
-    private JsonNode read(Response response, String what) {
-        int status = response.getStatus();
+    private JsonNode read(ContentBackends.Answer response, String what) {
+        int status = response.status();
         if (status == 200) {
             try {
-                return json.readTree(response.readEntity(String.class));
+                return json.readTree(response.body());
             } catch (java.io.IOException e) {
                 throw new BackendException(502, "The " + what + " service sent an unreadable answer");
             }
@@ -212,8 +195,8 @@ public class PublicContent {
         throw new BackendException(status == 503 ? 503 : 502, "The " + what + " service answered " + status);
     }
 
-    private static String lastSegment(Response response) {
-        String location = response.getHeaderString("Location");
+    private static String lastSegment(ContentBackends.Answer response) {
+        String location = response.location();
         return location.substring(location.lastIndexOf('/') + 1);
     }
 

@@ -135,6 +135,9 @@ public class EditorApiRoutes {
     }
 
     private static void unauthorized(RoutingContext ctx, String detail) {
+        if (ctx.response().headWritten()) {
+            return; // Quarkus' own authentication failure handling got there first (also a 401 problem)
+        }
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
         problem(ctx, ProblemType.UNAUTHORIZED, detail);
     }
