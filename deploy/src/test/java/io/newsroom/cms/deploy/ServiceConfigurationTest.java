@@ -43,9 +43,10 @@ class ServiceConfigurationTest {
 
     /** What each application must be given in a cluster, as Quarkus environment variable names. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
-            "articles", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                    "QUARKUS_REST_CLIENT_AUTHORS_URL"),
-            "authors", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"),
+            "articles", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
+                    "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REST_CLIENT_AUTHORS_URL"),
+            "authors", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
+                    "QUARKUS_DATASOURCE_PASSWORD"),
             "curation", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_MONGODB_DATABASE", "QUARKUS_REST_CLIENT_ARTICLES_URL"),
             "gateway", List.of("CMS_GATEWAY_SERVICES_ARTICLES", "CMS_GATEWAY_SERVICES_AUTHORS", "CMS_GATEWAY_SERVICES_CURATION",
                     "QUARKUS_HTTP_CORS_ORIGINS", "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL"));
@@ -98,8 +99,12 @@ class ServiceConfigurationTest {
         }
         Map<String, EnvValue> articles = environment(rendered, "articles");
         assertServiceUrl(rendered, articles.get("QUARKUS_REST_CLIENT_AUTHORS_URL").value(), "authors", "");
-        assertDatabase(rendered, articles.get("QUARKUS_DATASOURCE_JDBC_URL").value(), "articles");
-        assertDatabase(rendered, environment(rendered, "authors").get("QUARKUS_DATASOURCE_JDBC_URL").value(), "authors");
+        for (String service : DATABASE_SERVICES) {
+            Map<String, EnvValue> env = environment(rendered, service);
+            assertDatabase(rendered, env.get("QUARKUS_DATASOURCE_JDBC_URL").value(), service);
+            assertEquals(env.get("QUARKUS_DATASOURCE_JDBC_URL").value(), "jdbc:" + env.get("QUARKUS_DATASOURCE_REACTIVE_URL").value(),
+                    service + ": the reactive client reads the database the JDBC pool writes");
+        }
         assertDatabase(rendered, environment(rendered, "keycloak").get("KC_DB_URL").value(), "keycloak");
         Map<String, EnvValue> curation = environment(rendered, "curation");
         assertServiceUrl(rendered, curation.get("QUARKUS_REST_CLIENT_ARTICLES_URL").value(), "articles", "");
