@@ -13,12 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,19 +40,20 @@ public class PublicContent {
             if (response.status() == 301) {
                 return Uni.createFrom().item(CachedAnswer.redirect("/public/v1/articles/" + lastSegment(response)));
             }
-            ObjectNode article = (ObjectNode) read(response, "article");
-            return authorsById(ids(article.path("byline"))).map(found -> {
-                ArrayNode box = article.putArray("authors");
-                ids(article.path("byline")).forEach(id -> {
-                    JsonNode author = found.authors().get(id);
+            // readers get the sanitized HTML, never the raw Markdown (body); the byline becomes the author box
+            JsonSplice.Open article = splice(response, "article", JsonSplice::open);
+            return authorsById(article.byline()).map(found -> {
+                StringBuilder box = new StringBuilder("\"authors\":[");
+                boolean first = true;
+                for (String id : article.byline()) {
+                    JsonSplice.Author author = found.authors().get(id);
                     if (author != null) {
-                        box.add(author);
+                        box.append(first ? "" : ",").append(author.json());
+                        first = false;
                     }
-                });
-                article.remove("byline");
-                article.remove("body"); // readers get the sanitized HTML, never the raw Markdown
-                article.put("authorsDegraded", found.degraded());
-                return CachedAnswer.json(article.toString(), found.degraded());
+                }
+                box.append("],\"authorsDegraded\":").append(found.degraded());
+                return CachedAnswer.json(article.close(box.toString()), found.degraded());
             });
         });
     }
@@ -71,11 +68,11 @@ public class PublicContent {
                     return read(r, "author").path("id").asText();
                 });
         return authorId.flatMap(id -> backends.newestArticles(limit, cursor, tag, id))
-                .flatMap(response -> withAuthorNames((ObjectNode) read(response, "articles")));
+                .flatMap(response -> withAuthorNames(splice(response, "articles", JsonSplice::page)));
     }
 
     public Uni<CachedAnswer> search(String q, int limit) {
-        return backends.searchArticles(q, limit).flatMap(response -> withAuthorNames((ObjectNode) read(response, "search")));
+        return backends.searchArticles(q, limit).flatMap(response -> withAuthorNames(splice(response, "search", JsonSplice::page)));
     }
 
     public Uni<CachedAnswer> author(String slug) {
@@ -140,26 +137,23 @@ public class PublicContent {
         });
     }
 
-    private Uni<CachedAnswer> withAuthorNames(ObjectNode page) {
-        Set<String> ids = new LinkedHashSet<>();
-        page.path("items").forEach(item -> ids.addAll(ids(item.path("byline"))));
-        return authorsById(new ArrayList<>(ids)).map(found -> {
-            page.path("items").forEach(item -> {
-                ArrayNode names = ((ObjectNode) item).putArray("authors");
-                ids(item.path("byline")).forEach(id -> {
-                    JsonNode author = found.authors().get(id);
-                    if (author != null) {
-                        names.addObject().put("id", id).put("slug", author.path("slug").asText())
-                                .put("displayName", author.path("displayName").asText());
-                    }
-                });
-                ((ObjectNode) item).remove("byline");
-            });
-            return CachedAnswer.json(page.toString(), found.degraded());
+    /** The page with each item's byline replaced by its authors' ids, slugs and names. */
+    private Uni<CachedAnswer> withAuthorNames(JsonSplice.Page page) {
+        return authorsById(page.authorIds()).map(found -> {
+            StringBuilder json = new StringBuilder(256 + page.items().size() * 640).append("{\"items\":[");
+            for (int i = 0; i < page.items().size(); i++) {
+                JsonSplice.Open item = page.items().get(i);
+                json.append(i == 0 ? "" : ",").append(item.close("\"authors\":" + JsonSplice.names(item.byline(), found.authors())));
+            }
+            json.append(']');
+            if (!page.otherFields().isEmpty()) {
+                json.append(',').append(page.otherFields());
+            }
+            return CachedAnswer.json(json.append('}').toString(), found.degraded());
         });
     }
 
-    private record Found(Map<String, JsonNode> authors, boolean degraded) {
+    private record Found(Map<String, JsonSplice.Author> authors, boolean degraded) {
     }
 
     /** Public author profiles by id; an authors outage yields none, marked degraded, instead of failing. */
@@ -167,27 +161,33 @@ public class PublicContent {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(new Found(Map.of(), false));
         }
-        return backends.authorsById(String.join(",", ids)).map(response -> {
-            Map<String, JsonNode> byId = new LinkedHashMap<>();
-            read(response, "authors").path("items").forEach(a -> byId.put(a.path("id").asText(), a));
-            return new Found(byId, false);
-        }).onFailure().recoverWithItem(new Found(Map.of(), true));
+        return backends.authorsById(String.join(",", ids)).map(response -> new Found(splice(response, "authors", JsonSplice::authors), false))
+                .onFailure().recoverWithItem(new Found(Map.of(), true));
     }
 
-    private static List<String> ids(JsonNode array) {
-        List<String> ids = new ArrayList<>();
-        array.forEach(id -> ids.add(id.asText()));
-        return ids;
+    /** A 200 answer, read by {@code reader}; anything else becomes the matching failure (404 stays an answer). */
+    private static <T> T splice(ContentBackends.Answer response, String what, java.util.function.Function<String, T> reader) {
+        check(response, what);
+        try {
+            return reader.apply(response.body());
+        } catch (java.io.UncheckedIOException e) {
+            throw new BackendException(502, "The " + what + " service sent an unreadable answer");
+        }
     }
 
     private JsonNode read(ContentBackends.Answer response, String what) {
+        check(response, what);
+        try {
+            return json.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new BackendException(502, "The " + what + " service sent an unreadable answer");
+        }
+    }
+
+    private static void check(ContentBackends.Answer response, String what) {
         int status = response.status();
         if (status == 200) {
-            try {
-                return json.readTree(response.body());
-            } catch (java.io.IOException e) {
-                throw new BackendException(502, "The " + what + " service sent an unreadable answer");
-            }
+            return;
         }
         if (status == 404 || status == 400) {
             throw new BackendException(status, status == 404 ? "No published " + what + " here" : "Bad " + what + " request");
