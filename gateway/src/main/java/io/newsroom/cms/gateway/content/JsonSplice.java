@@ -44,8 +44,25 @@ final class JsonSplice {
         }
     }
 
-    /** An author's public profile as JSON text, with the fields a byline link needs. */
-    record Author(String id, String slug, String displayName, String json) {
+    /** An author's public profile as JSON text, and the link a byline in a list gets ({@code {"id","slug","displayName"}}). */
+    record Author(String id, String slug, String displayName, String json, String link) {
+        Author(String id, String slug, String displayName, String json) {
+            this(id, slug, displayName, json, link(id, slug, displayName));
+        }
+
+        private static String link(String id, String slug, String displayName) {
+            StringWriter text = new StringWriter();
+            try (JsonGenerator out = FACTORY.createGenerator(text)) {
+                out.writeStartObject();
+                out.writeStringField("id", id);
+                out.writeStringField("slug", slug);
+                out.writeStringField("displayName", displayName);
+                out.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return text.toString();
+        }
     }
 
     static Open open(String json) {
@@ -128,29 +145,19 @@ final class JsonSplice {
 
     /** {@code [{"id":..,"slug":..,"displayName":..}, ...]} for the byline, skipping unknown authors. */
     static String names(List<String> byline, Map<String, Author> authors) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = FACTORY.createGenerator(text)) {
-            out.writeStartArray();
-            for (String id : byline) {
-                Author author = authors.get(id);
-                if (author != null) {
-                    out.writeStartObject();
-                    out.writeStringField("id", id);
-                    out.writeStringField("slug", author.slug());
-                    out.writeStringField("displayName", author.displayName());
-                    out.writeEndObject();
-                }
+        StringBuilder names = new StringBuilder(64 * byline.size() + 2).append('[');
+        for (String id : byline) {
+            Author author = authors.get(id);
+            if (author != null) {
+                names.append(names.length() == 1 ? "" : ",").append(author.link());
             }
-            out.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return text.toString();
+        return names.append(']').toString();
     }
 
     /** The object the parser is at (its START_OBJECT) minus the internal fields, copied from {@code json}, left open. */
     private static Open open(JsonParser parser, String json) throws IOException {
-        StringBuilder text = new StringBuilder(json.length()).append('{');
+        StringBuilder text = new StringBuilder(512).append('{');
         List<String> byline = new ArrayList<>();
         JsonToken token = parser.nextToken();
         while (token == JsonToken.FIELD_NAME) {
