@@ -140,16 +140,16 @@ public class PublicContent {
     /** The page with each item's byline replaced by its authors' ids, slugs and names. */
     private Uni<CachedAnswer> withAuthorNames(JsonSplice.Page page) {
         return authorsById(page.authorIds()).map(found -> {
-            StringBuilder json = new StringBuilder(256 + page.items().size() * 640).append("{\"items\":[");
+            StringBuilder out = new StringBuilder(256 + page.items().size() * 640).append("{\"items\":[");
             for (int i = 0; i < page.items().size(); i++) {
                 JsonSplice.Open item = page.items().get(i);
-                json.append(i == 0 ? "" : ",").append(item.close("\"authors\":" + JsonSplice.names(item.byline(), found.authors())));
+                out.append(i == 0 ? "" : ",").append(item.close("\"authors\":" + JsonSplice.names(item.byline(), found.authors())));
             }
-            json.append(']');
+            out.append(']');
             if (!page.otherFields().isEmpty()) {
-                json.append(',').append(page.otherFields());
+                out.append(',').append(page.otherFields());
             }
-            return CachedAnswer.json(json.append('}').toString(), found.degraded());
+            return CachedAnswer.json(out.append('}').toString(), found.degraded());
         });
     }
 

@@ -258,7 +258,7 @@ class ArticleWorkflowTest {
     }
 
     @Test
-    void publishedViewsAreRebuiltAtStartFromTheLiveRevision() {
+    void publishedViewsAreReconciledWithTheLiveRevisions() {
         String id = published();
         String slug = as("erin").get("/articles/" + id).path("slug");
         String served = given().get("/articles/published/" + slug).then().statusCode(200).extract().asString();
@@ -270,7 +270,13 @@ class ArticleWorkflowTest {
 
         String unpublished = published();
         String goneSlug = as("erin").get("/articles/" + unpublished).path("slug");
+        String lagging = published();
+        String laggingSlug = as("erin").get("/articles/" + lagging).path("slug");
+        String laggingServed = given().get("/articles/published/" + laggingSlug).then().statusCode(200).extract().asString();
         QuarkusTransaction.requiringNew().run(() -> {
+            // as if a replica of the version before the read model had republished it: the row lags the live revision
+            em.createNativeQuery("update published_article set document = '{\"headline\":\"old\"}', revision = revision - 1"
+                    + " where article_id = cast(:id as uuid)").setParameter("id", lagging).executeUpdate();
             em.createNativeQuery("delete from published_article where article_id = cast(:id as uuid)").setParameter("id", id).executeUpdate();
             em.createNativeQuery("update published_article set format = 0, document = '{}' where article_id = cast(:id as uuid)")
                     .setParameter("id", unpublished).executeUpdate();
@@ -280,9 +286,12 @@ class ArticleWorkflowTest {
         });
         given().get("/articles/published/" + slug).then().statusCode(404);
 
+        given().get("/articles/published/" + laggingSlug).then().statusCode(200).body("headline", is("old"));
+
         views.catchUp();
         assertEquals(served, given().get("/articles/published/" + slug).then().statusCode(200).extract().asString());
         given().get("/articles/published/" + goneSlug).then().statusCode(404);
+        assertEquals(laggingServed, given().get("/articles/published/" + laggingSlug).then().statusCode(200).extract().asString());
     }
 
     @Test

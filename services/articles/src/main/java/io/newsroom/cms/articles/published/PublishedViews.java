@@ -8,6 +8,7 @@ import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.rest.ArticleMapper;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -57,12 +58,13 @@ public class PublishedViews {
         String document = write(ArticleMapper.published(article, content, revision));
         String summary = write(ArticleMapper.publishedSummary(article, content));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
-                        + " summary, document, format) values (:id, :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
+                        + " summary, document, format, revision) values (:id, :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
-                        + " || setweight(to_tsvector('english', :body), 'C'), :summary, :document, :format)"
+                        + " || setweight(to_tsvector('english', :body), 'C'), :summary, :document, :format, :revision)"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
-                        + " summary = excluded.summary, document = excluded.document, format = excluded.format")
+                        + " summary = excluded.summary, document = excluded.document, format = excluded.format,"
+                        + " revision = excluded.revision")
                 .setParameter("id", article.id)
                 .setParameter("slug", content.slug)
                 .setParameter("publishedAt", article.firstPublishedAt)
@@ -74,6 +76,7 @@ public class PublishedViews {
                 .setParameter("summary", summary)
                 .setParameter("document", document)
                 .setParameter("format", FORMAT)
+                .setParameter("revision", revision)
                 .executeUpdate();
     }
 
@@ -83,11 +86,20 @@ public class PublishedViews {
     }
 
     /**
-     * Brings the read model in line with the articles at start-up: rows for live articles that have none (data from
-     * before the read model) or an older format are written from the live revision; rows of articles no longer live
-     * are dropped. Idempotent, so replicas starting together do no harm.
+     * Brings the read model in line with the articles, at start-up and then every
+     * {@code cms.articles.read-model.reconcile-every}: rows for live articles that have none (data from before the read
+     * model), one of an older format or one written from another revision are written from the live revision; rows of
+     * articles no longer live are dropped. Every publish writes its row in its own transaction, so this finds work
+     * only after an upgrade (replicas of the old version still running) or a format change. Idempotent, so replicas
+     * doing it together do no harm.
      */
     void onStart(@Observes StartupEvent start) {
+        catchUp();
+    }
+
+    @Scheduled(every = "${cms.articles.read-model.reconcile-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reconcile() {
         catchUp();
     }
 
@@ -96,7 +108,8 @@ public class PublishedViews {
         int dropped = em.createNativeQuery("delete from published_article p using article a where a.id = p.article_id"
                 + " and a.live_revision is null").executeUpdate();
         List<UUID> stale = ArticleQueries.uuids(em.createNativeQuery("select a.id from article a left join published_article p"
-                + " on p.article_id = a.id where a.live_revision is not null and (p.article_id is null or p.format <> :format)")
+                + " on p.article_id = a.id where a.live_revision is not null and (p.article_id is null or p.format <> :format"
+                + " or p.revision is distinct from a.live_revision)")
                 .setParameter("format", FORMAT));
         for (UUID id : stale) {
             // under the article's row lock, like every transition: an unpublish on another replica cannot slip between

@@ -51,4 +51,7 @@ public class Author extends PanacheEntityBase {
     public String publicJson;
     @Column(name = "public_format")
     public int publicFormat;
+    /** The {@link #updatedAt} the public JSON was written from. */
+    @Column(name = "public_updated_at")
+    public Instant publicUpdatedAt;
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.authors.domain.Author;
 import io.newsroom.cms.authors.rest.AuthorMapper;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,24 +48,34 @@ public class PublicProfiles {
     public void refresh(Author author) {
         author.publicJson = write(author);
         author.publicFormat = FORMAT;
+        author.publicUpdatedAt = author.updatedAt;
     }
 
     void onStart(@Observes StartupEvent start) {
         catchUp();
     }
 
+    @Scheduled(every = "${cms.authors.public-profiles.reconcile-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reconcile() {
+        catchUp();
+    }
+
     /**
-     * Writes the public JSON of profiles that have none (data from before the column existed) or one of an older
-     * format. The write is conditional on the version read, and does not change it: a profile edited meanwhile
-     * (by another replica) already carries a fresh JSON, and editors' ETags stay valid.
+     * Writes the public JSON of profiles that have none (data from before the column existed), one of an older format,
+     * or one written before the profile's last change; at start-up and then every
+     * {@code cms.authors.public-profiles.reconcile-every}. Every edit writes its JSON in its own transaction, so this
+     * finds work only after an upgrade (replicas of the old version still running) or a format change. The write is
+     * conditional on the version read, and does not change it: a profile edited meanwhile already carries a fresh
+     * JSON, and editors' ETags stay valid.
      */
     @Transactional
     public void catchUp() {
-        List<Author> stale = Author.list("publicJson is null or publicFormat <> ?1", FORMAT);
+        List<Author> stale = Author.list("publicJson is null or publicFormat <> ?1"
+                + " or publicUpdatedAt is null or publicUpdatedAt <> updatedAt", FORMAT);
         int written = 0;
         for (Author author : stale) {
-            written += em.createNativeQuery("update author set public_json = :json, public_format = :format"
-                            + " where id = :id and version = :version")
+            written += em.createNativeQuery("update author set public_json = :json, public_format = :format,"
+                            + " public_updated_at = updated_at where id = :id and version = :version")
                     .setParameter("json", write(author)).setParameter("format", FORMAT)
                     .setParameter("id", author.id).setParameter("version", author.version)
                     .executeUpdate();
