@@ -45,24 +45,7 @@ final class JsonSplice {
     }
 
     /** An author's public profile as JSON text, and the link a byline in a list gets ({@code {"id","slug","displayName"}}). */
-    record Author(String id, String slug, String displayName, String json, String link) {
-        Author(String id, String slug, String displayName, String json) {
-            this(id, slug, displayName, json, link(id, slug, displayName));
-        }
-
-        private static String link(String id, String slug, String displayName) {
-            StringWriter text = new StringWriter();
-            try (JsonGenerator out = FACTORY.createGenerator(text)) {
-                out.writeStartObject();
-                out.writeStringField("id", id);
-                out.writeStringField("slug", slug);
-                out.writeStringField("displayName", displayName);
-                out.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return text.toString();
-        }
+    record Author(String id, String json, String link) {
     }
 
     static Open open(String json) {
@@ -133,7 +116,7 @@ final class JsonSplice {
                         }
                     }
                     if (id != null) {
-                        byId.put(id, new Author(id, slug, displayName, json.substring(start, offset(parser) + 1)));
+                        byId.put(id, new Author(id, json.substring(start, offset(parser) + 1), link(id, slug, displayName)));
                     }
                 }
             }
@@ -153,6 +136,18 @@ final class JsonSplice {
             }
         }
         return names.append(']').toString();
+    }
+
+    private static String link(String id, String slug, String displayName) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = FACTORY.createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringField("id", id);
+            out.writeStringField("slug", slug);
+            out.writeStringField("displayName", displayName);
+            out.writeEndObject();
+        }
+        return text.toString();
     }
 
     /** The object the parser is at (its START_OBJECT) minus the internal fields, copied from {@code json}, left open. */

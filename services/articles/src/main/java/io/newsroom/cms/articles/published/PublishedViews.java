@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The read model behind the published views: per live article, its public JSON (full and summary) and what the
@@ -97,7 +98,8 @@ public class PublishedViews {
         catchUp();
     }
 
-    @Scheduled(every = "${cms.articles.read-model.reconcile-every}",
+    // first run 30 s after start: the start-up has just done it
+    @Scheduled(every = "${cms.articles.read-model.reconcile-every}", delay = 30, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reconcile() {
         catchUp();

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The public projection of every author ("About the Author"), stored as JSON next to the profile and written by the
@@ -55,7 +56,9 @@ public class PublicProfiles {
         catchUp();
     }
 
-    @Scheduled(every = "${cms.authors.public-profiles.reconcile-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // first run 30 s after start: the start-up has just done it
+    @Scheduled(every = "${cms.authors.public-profiles.reconcile-every}", delay = 30, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reconcile() {
         catchUp();
     }
@@ -70,8 +73,8 @@ public class PublicProfiles {
      */
     @Transactional
     public void catchUp() {
-        List<Author> stale = Author.list("publicJson is null or publicFormat <> ?1"
-                + " or publicUpdatedAt is null or publicUpdatedAt <> updatedAt", FORMAT);
+        // a JSON is only ever written together with its publicUpdatedAt: a null one also means no JSON yet
+        List<Author> stale = Author.list("publicFormat <> ?1 or publicUpdatedAt is null or publicUpdatedAt <> updatedAt", FORMAT);
         int written = 0;
         for (Author author : stale) {
             written += em.createNativeQuery("update author set public_json = :json, public_format = :format,"
