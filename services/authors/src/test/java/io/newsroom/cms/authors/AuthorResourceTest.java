@@ -9,6 +9,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -257,6 +259,51 @@ class AuthorResourceTest {
                 .then().statusCode(200).header("ETag", is(etag));
         given().log().ifValidationFails().get("/authors/public/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(PROBLEM);
+    }
+
+    @Test
+    void nameChangesPageThroughProfilesInTheOrderTheyChanged() {
+        String since = Instant.now().minusSeconds(1).toString();
+        Response first = create(author(unique("names-a"), null));
+        String a = first.path("id");
+        String b = create(author(unique("names-b"), null)).path("id");
+        Map<String, Object> renamed = author(first.path("slug"), null);
+        renamed.put("displayName", "Jane \"JD\" Renamed");
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", first.header("ETag"))
+                .contentType(ContentType.JSON).body(renamed).put("/authors/" + a).then().statusCode(200);
+
+        // one item a page, following (updatedAt, id) of the last one, the way a consumer pages on
+        List<String> seen = new ArrayList<>();
+        String name = null;
+        String after = "00000000-0000-0000-0000-000000000000";
+        for (int page = 0; page < 50; page++) {
+            Response changes = given().log().ifValidationFails().get("/authors/public/changes?limit=1&since=" + since + "&after=" + after)
+                    .then().statusCode(200).body("items", hasSize(lessThanOrEqualTo(1))).extract().response();
+            List<Map<String, Object>> items = changes.path("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            seen.add((String) items.get(0).get("id"));
+            if (a.equals(items.get(0).get("id"))) {
+                name = (String) items.get(0).get("displayName");
+                assertEquals(name, changes.path("items[0].profile.displayName"));
+                assertEquals("Senior Technology Correspondent", changes.path("items[0].profile.jobTitle"));
+                assertFalse(changes.asString().contains("jane@newsroom.example"), "no private field in a profile");
+            }
+            since = (String) items.get(0).get("updatedAt");
+            after = (String) items.get(0).get("id");
+        }
+        // the renamed profile changed last: it comes after b, once, with its new name
+        assertEquals(List.of(b, a), seen.stream().filter(id -> id.equals(a) || id.equals(b)).toList());
+        assertEquals("Jane \"JD\" Renamed", name);
+        given().log().ifValidationFails().get("/authors/public/changes?since=" + since + "&after=" + after).then().statusCode(200)
+                .body("items", empty());
+
+        given().log().ifValidationFails().get("/authors/public/changes?since=yesterday").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("since"));
+        given().log().ifValidationFails().get("/authors/public/changes").then().statusCode(400).contentType(PROBLEM);
+        given().log().ifValidationFails().get("/authors/public/changes?since=" + since + "&after=nope").then().statusCode(400).contentType(PROBLEM);
+        given().log().ifValidationFails().get("/authors/public/changes?since=" + since + "&limit=0").then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test

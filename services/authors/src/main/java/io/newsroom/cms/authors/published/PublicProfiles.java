@@ -19,6 +19,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import io.newsroom.cms.authors.rest.AuthorRecords.ProfileChange;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -121,6 +126,23 @@ public class PublicProfiles {
                         firstItem = false;
                     }
                     return items.append("]}").toString();
+                });
+    }
+
+    /**
+     * The public names and profiles of the authors changed after {@code (since, after)} in (updatedAt, id) order, at
+     * most {@code limit}: a keyset over the profiles' change times that other services page through to keep their
+     * copies current.
+     */
+    public Uni<List<ProfileChange>> changes(Instant since, UUID after, int limit) {
+        return pool.preparedQuery("select id, slug, display_name, updated_at, public_json from author where (updated_at, id) > ($1, $2)"
+                + " order by updated_at, id limit $3").execute(Tuple.of(since.atOffset(ZoneOffset.UTC), after, limit)).map(rows -> {
+                    List<ProfileChange> changes = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        changes.add(new ProfileChange(row.getUUID(0), row.getString(1), row.getString(2),
+                                row.getOffsetDateTime(3).toInstant(), row.getString(4)));
+                    }
+                    return changes;
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.newsroom.cms.authors.rest;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.newsroom.cms.common.validation.AltRequired;
 import io.newsroom.cms.common.validation.HttpUrl;
 import io.newsroom.cms.common.validation.Image;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +70,17 @@ public final class AuthorRecords {
     /** The public projection ("About the Author"): never the email or the identity link. */
     public record PublicAuthor(UUID id, String slug, String displayName, String jobTitle, String organization, String bio,
                                String bioHtml, Avatar avatar, Social social, boolean active) {
+    }
+
+    /**
+     * An author's public name and profile ({@link PublicAuthor}, as JSON) as of {@code updatedAt}: what other services
+     * copy to show bylines and "About the Author" boxes without asking each time.
+     */
+    public record ProfileChange(UUID id, String slug, String displayName, Instant updatedAt,
+                                @JsonRawValue @Schema(implementation = PublicAuthor.class) String profile) {
+    }
+
+    public record ProfileChanges(List<ProfileChange> items) {
     }
 
     public record AuthorPage(List<AuthorView> items, long total) {

@@ -5,6 +5,7 @@ import io.newsroom.cms.authors.rest.AuthorRecords.AuthorPage;
 import io.newsroom.cms.authors.rest.AuthorRecords.AuthorRequest;
 import io.newsroom.cms.authors.rest.AuthorRecords.AuthorView;
 import io.newsroom.cms.authors.rest.AuthorRecords.IdsRequest;
+import io.newsroom.cms.authors.rest.AuthorRecords.ProfileChanges;
 import io.newsroom.cms.authors.rest.AuthorRecords.ProfileUpdate;
 import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthor;
 import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthors;
@@ -44,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -192,6 +195,29 @@ public class AuthorResource {
             throw ProblemException.invalid("ids", "at most 100 ids");
         }
         return publicProfiles.byIds(parsed);
+    }
+
+    @GET
+    @Path("public/changes")
+    @PermitAll
+    @Operation(summary = "Public names and profiles of the authors changed after (since, after), oldest change first;"
+            + " page on with the last item's updatedAt and id. How other services keep their copies of bylines current.")
+    public Uni<ProfileChanges> publicChanges(@QueryParam("since") @NotBlank @Size(max = 40) String since,
+                                          @QueryParam("after") @Size(max = 40) String after,
+                                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        Instant from;
+        try {
+            from = Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("since", "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
+        }
+        UUID afterId;
+        try {
+            afterId = after == null || after.isBlank() ? new UUID(0, 0) : UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("after", "must be the id of the last profile of the previous page");
+        }
+        return publicProfiles.changes(from, afterId, limit).map(ProfileChanges::new);
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, Author author) {
