@@ -1,5 +1,6 @@
 package io.newsroom.cms.articles;
 
+import io.newsroom.cms.articles.published.BylineAuthors;
 import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.service.ScheduledTransitions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,7 +11,11 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import static io.newsroom.cms.articles.ArticleApi.*;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ArticleWorkflowTest {
@@ -292,6 +298,64 @@ class ArticleWorkflowTest {
         assertEquals(served, given().get("/articles/published/" + slug).then().statusCode(200).extract().asString());
         given().get("/articles/published/" + goneSlug).then().statusCode(404);
         assertEquals(laggingServed, given().get("/articles/published/" + laggingSlug).then().statusCode(200).extract().asString());
+    }
+
+    @Inject
+    BylineAuthors bylineAuthors;
+
+    @Test
+    void publishedReadsCarryTheirAuthorsAndFollowTheirEdits() {
+        String rita = author("Rita Reporter", true);
+        String headline = unique("Harbour names");
+        String id = create("alice", article(headline, List.of(rita, jane))).then().statusCode(201).extract().path("id");
+        transition("alice", id, "submit", null).then().statusCode(200);
+        transition("erin", id, "approve", null).then().statusCode(200);
+        transition("erin", id, "publish", null).then().statusCode(200);
+        String item = "items.find { it.id == '" + id + "' }";
+        // the names come with the byline claim's answer, before any sync
+        given().get("/articles/published?limit=50").then().statusCode(200)
+                .body(item + ".authors.displayName", contains("Rita Reporter", "Jane Doe"))
+                .body(item + ".authors.id", contains(rita, jane))
+                .body(item + ".byline", contains(rita, jane));
+        given().get("/articles/published?author=" + rita).then().statusCode(200).body("items[0].authors[0].id", is(rita));
+        String slug = as("erin").get("/articles/" + id).path("slug");
+        given().get("/articles/published/" + slug).then().statusCode(200)
+                .body("authors.id", contains(rita, jane)).body("authors[0].displayName", is("Rita Reporter"))
+                .body("authors[0].active", is(true)).body("authors[0]", not(hasKey("email")));
+
+        String authorsUrl = ConfigProvider.getConfig().getValue("cms.test.sibling.authors.url", String.class);
+        Response profile = as("root").baseUri(authorsUrl).get("/authors/" + rita);
+        Map<String, Object> renamed = new HashMap<>(Map.of("displayName", "Rita Q. Reporter", "slug", unique("rita-q")));
+        as("root").baseUri(authorsUrl).header("If-Match", profile.header("ETag")).body(renamed).put("/authors/" + rita)
+                .then().statusCode(200);
+        given().get("/articles/published?limit=50").then().body(item + ".authors[0].displayName", is("Rita Reporter"));
+        assertTrue(bylineAuthors.sync().await().atMost(Duration.ofSeconds(10)) >= 1);
+        given().get("/articles/published?limit=50").then().statusCode(200)
+                .body(item + ".authors[0].displayName", is("Rita Q. Reporter"))
+                .body(item + ".authors[0].slug", is(renamed.get("slug")))
+                .body(item + ".authors[1].displayName", is("Jane Doe"));
+        given().get("/articles/published/search?q=" + headline).then().statusCode(200)
+                .body("items[0].id", is(id)).body("items[0].authors.displayName", contains("Rita Q. Reporter", "Jane Doe"));
+        given().get("/articles/published/" + slug).then().statusCode(200)
+                .body("authors.displayName", contains("Rita Q. Reporter", "Jane Doe"));
+        given().get("/articles/published/by-id/" + id).then().statusCode(200).body("authors[0].slug", is(renamed.get("slug")));
+        // nothing changed since: the overlap re-reads the last minute's changes and writes nothing
+        assertEquals(0, bylineAuthors.sync().await().atMost(Duration.ofSeconds(10)));
+        // the curation service's batch keeps its shape
+        given().contentType("application/json").body(Map.of("ids", List.of(id))).post("/articles/published/batch").then()
+                .statusCode(200).body("items[0]", not(hasKey("authors")));
+
+        // as right after the upgrade that adds the copy: no names known, none stored with the published articles; the
+        // first sync starts from the beginning of the authors' changes and names them all
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from byline_author").executeUpdate();
+            em.createNativeQuery("update published_article set authors = null, profiles = null").executeUpdate();
+        });
+        given().get("/articles/published?limit=50").then().body(item + ".authors", empty());
+        given().get("/articles/published/" + slug).then().statusCode(200).body("authors", empty());
+        bylineAuthors.sync().await().atMost(Duration.ofSeconds(10));
+        given().get("/articles/published?limit=50").then().body(item + ".authors.displayName", contains("Rita Q. Reporter", "Jane Doe"));
+        given().get("/articles/published/" + slug).then().statusCode(200).body("authors.displayName", contains("Rita Q. Reporter", "Jane Doe"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.newsroom.cms.articles.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -24,7 +26,9 @@ interface AuthorsApi {
     record Ids(List<UUID> ids) {
     }
 
-    record Claimed(List<Object> items) {
+    /** The claimed authors' public profiles. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Claimed(List<JsonNode> items) {
     }
 
     /** A 4xx answer is the caller's problem, not a sign of an unhealthy service: it does not trip the breaker. */

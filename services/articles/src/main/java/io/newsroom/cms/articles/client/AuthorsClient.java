@@ -29,14 +29,15 @@ public class AuthorsClient {
 
     /**
      * Checks that the new byline ids exist and are active, recording them as bylined. {@code positions} maps each id
-     * to its index in the article's byline, for field errors like {@code byline[2]}.
+     * to its index in the article's byline, for field errors like {@code byline[2]}. Answers their public profiles.
      */
-    public void claim(List<UUID> ids, List<Integer> positions) {
+    public List<AuthorChangesApi.ProfileChange> claim(List<UUID> ids, List<Integer> positions) {
         if (ids.isEmpty()) {
-            return;
+            return List.of();
         }
         try {
-            api.claimForByline(new AuthorsApi.Ids(ids));
+            AuthorsApi.Claimed claimed = api.claimForByline(new AuthorsApi.Ids(ids));
+            return claimed.items() == null ? List.of() : claimed.items().stream().map(AuthorChangesApi.ProfileChange::of).toList();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 400) {

@@ -42,7 +42,11 @@ public class PublishedViews {
     public static final int FORMAT = 1;
     private static final Logger LOG = Logger.getLogger(PublishedViews.class);
 
-    public record Summary(UUID id, Instant publishedAt, String json) {
+    /**
+     * A published summary: its stored JSON, and for lists its authors' links (the contents of a JSON array, null when
+     * none is known; stored with the row and kept current by {@link BylineAuthors}).
+     */
+    public record Summary(UUID id, Instant publishedAt, String json, String authors) {
     }
 
     @Inject
@@ -59,13 +63,15 @@ public class PublishedViews {
         String document = write(ArticleMapper.published(article, content, revision));
         String summary = write(ArticleMapper.publishedSummary(article, content));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
-                        + " summary, document, format, revision) values (:id, :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
+                        + " summary, document, format, revision, authors, profiles) values (:id, :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
-                        + " || setweight(to_tsvector('english', :body), 'C'), :summary, :document, :format, :revision)"
+                        + " || setweight(to_tsvector('english', :body), 'C'), :summary, :document, :format, :revision, "
+                        + BylineAuthors.joined("link", "cast(:byline as jsonb)") + ", "
+                        + BylineAuthors.joined("profile", "cast(:byline as jsonb)") + ")"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
                         + " summary = excluded.summary, document = excluded.document, format = excluded.format,"
-                        + " revision = excluded.revision")
+                        + " revision = excluded.revision, authors = excluded.authors, profiles = excluded.profiles")
                 .setParameter("id", article.id)
                 .setParameter("slug", content.slug)
                 .setParameter("publishedAt", article.firstPublishedAt)
@@ -130,16 +136,19 @@ public class PublishedViews {
 
     // --- reads: the reactive client on the event loop that received the request (no worker thread, no session) ---
 
-    /** A published article by slug: {@code json} for its published slug, {@code movedTo} for another slug it had. */
+    /**
+     * A published article by slug: {@code json} (with its authors' profiles) for its published slug, {@code movedTo}
+     * for another slug it had.
+     */
     public record BySlug(String json, String movedTo) {
     }
 
     public Uni<Optional<BySlug>> bySlug(String slug) {
-        return pool.preparedQuery("select document from published_article where slug = $1 order by published_at desc limit 1")
+        return pool.preparedQuery("select document, profiles from published_article where slug = $1 order by published_at desc limit 1")
                 .execute(Tuple.of(slug)).flatMap(rows -> {
                     Optional<Row> live = first(rows);
                     if (live.isPresent()) {
-                        return Uni.createFrom().item(Optional.of(new BySlug(live.get().getString(0), null)));
+                        return Uni.createFrom().item(Optional.of(new BySlug(withAuthors(live.get()), null)));
                     }
                     // a working or former slug of a live article: send readers to the slug they can see
                     return pool.preparedQuery("select p.slug from published_article p where p.article_id ="
@@ -150,14 +159,23 @@ public class PublishedViews {
     }
 
     public Uni<Optional<String>> byId(UUID id) {
-        return pool.preparedQuery("select document from published_article where article_id = $1").execute(Tuple.of(id))
-                .map(rows -> first(rows).map(row -> row.getString(0)));
+        return pool.preparedQuery("select document, profiles from published_article where article_id = $1").execute(Tuple.of(id))
+                .map(rows -> first(rows).map(PublishedViews::withAuthors));
     }
 
-    /** Newest first, strictly after the cursor position (publishedAt, id) when given. */
+    /** The stored document with its authors' public profiles last: {@code "authors":[...]} (see {@link BylineAuthors}). */
+    private static String withAuthors(Row row) {
+        String document = row.getString(0);
+        String profiles = row.getString(1);
+        return new StringBuilder(document.length() + (profiles == null ? 16 : profiles.length() + 16))
+                .append(document, 0, document.lastIndexOf('}')).append(",\"authors\":[")
+                .append(profiles == null ? "" : profiles).append("]}").toString();
+    }
+
+    /** Newest first, strictly after the cursor position (publishedAt, id) when given; with the authors' names. */
     public Uni<List<Summary>> newest(int limit, String tag, UUID author, Instant afterPublishedAt, UUID afterId) {
         // a statement per filter combination (each prepared once per connection), so every one gets its index
-        StringBuilder sql = new StringBuilder("select article_id, published_at, summary from published_article where true");
+        StringBuilder sql = new StringBuilder("select article_id, published_at, summary, authors from published_article where true");
         Tuple params = Tuple.tuple();
         if (tag != null && !tag.isBlank()) {
             params.addString(ArticleQueries.jsonArray(tag.toLowerCase()));
@@ -176,9 +194,9 @@ public class PublishedViews {
         return summaries(pool.preparedQuery(sql.toString()).execute(params));
     }
 
-    /** Full-text search over what readers see, best match first. */
+    /** Full-text search over what readers see, best match first; with the authors' names. */
     public Uni<List<Summary>> search(String q, int limit) {
-        return summaries(pool.preparedQuery("select article_id, published_at, summary from published_article"
+        return summaries(pool.preparedQuery("select article_id, published_at, summary, authors from published_article"
                         + " where search_vector @@ websearch_to_tsquery('english', $1)"
                         + " order by ts_rank(search_vector, websearch_to_tsquery('english', $1)) desc, published_at desc limit $2")
                 .execute(Tuple.of(q, limit)));
@@ -197,7 +215,8 @@ public class PublishedViews {
         return query.map(rows -> {
             List<Summary> result = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                result.add(new Summary(row.getUUID(0), row.getOffsetDateTime(1).toInstant(), row.getString(2)));
+                result.add(new Summary(row.getUUID(0), row.getOffsetDateTime(1).toInstant(), row.getString(2),
+                        row.size() > 3 ? row.getString(3) : null));
             }
             return result;
         });

@@ -110,7 +110,17 @@ public final class ArticleRecords {
                                    List<String> tags, List<UUID> byline, Instant publishedAt, Instant updatedAt) {
     }
 
-    public record PublishedPage(List<PublishedSummary> items, String nextCursor) {
+    /** An author on a byline, as list items name them. */
+    public record BylineLink(UUID id, String slug, String displayName) {
+    }
+
+    /** A summary in the newest-first list and in search: the stored summary plus its authors' names, last. */
+    public record ListedSummary(UUID id, String slug, String headline, String dek, HeroImage heroImage,
+                                List<String> tags, List<UUID> byline, Instant publishedAt, Instant updatedAt,
+                                List<BylineLink> authors) {
+    }
+
+    public record PublishedPage(List<ListedSummary> items, String nextCursor) {
     }
 
     public record IdsRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull UUID> ids) {

@@ -71,13 +71,14 @@ public class PublishedResource {
                         (last.publishedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
             }
             // the cursor alphabet (base64url) needs no JSON escaping
-            return items(page).append(",\"nextCursor\":").append(next == null ? "null" : "\"" + next + "\"").append('}').toString();
+            return items(page, true).append(",\"nextCursor\":").append(next == null ? "null" : "\"" + next + "\"").append('}').toString();
         });
     }
 
     @GET
     @Path("{slug}")
-    @Operation(summary = "A published article by slug; an old slug answers 301 to the current one")
+    @Operation(summary = "A published article by slug, with its authors' public profiles as `authors` (in byline order;"
+            + " fewer than the byline when one is not known yet); an old slug answers 301 to the current one")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PublishedArticle.class)))
     public Uni<Response> bySlug(@PathParam("slug") String slug) {
@@ -105,29 +106,43 @@ public class PublishedResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SummaryList.class)))
     public Uni<String> batch(@NotNull @Valid IdsRequest request) {
-        return views.byIds(request.ids()).map(found -> items(found).append('}').toString());
+        return views.byIds(request.ids()).map(found -> items(found, false).append('}').toString());
     }
 
     @GET
     @Path("search")
     @Operation(summary = "Full-text search over published articles, best match first")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SummaryList.class)))
+            schema = @Schema(implementation = ListedSummaries.class)))
     public Uni<String> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
                               @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return views.search(q, limit).map(found -> items(found).append('}').toString());
+        return views.search(q, limit).map(found -> items(found, true).append('}').toString());
     }
 
-    /** {@code {"items":[...]} } without the closing brace: the summaries are stored JSON, joined as they are. */
-    private static StringBuilder items(List<Summary> summaries) {
-        StringBuilder json = new StringBuilder(64 + summaries.size() * 600).append("{\"items\":[");
+    /**
+     * {@code {"items":[...]} } without the closing brace: the summaries are stored JSON, joined as they are; with
+     * {@code authors}, each gets its byline's names ({@code "authors":[{"id","slug","displayName"}, ...]}) last.
+     */
+    private static StringBuilder items(List<Summary> summaries, boolean authors) {
+        StringBuilder json = new StringBuilder(64 + summaries.size() * 700).append("{\"items\":[");
         for (int i = 0; i < summaries.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(summaries.get(i).json());
+            Summary summary = summaries.get(i);
+            json.append(i == 0 ? "" : ",");
+            if (authors) {
+                String stored = summary.json();
+                json.append(stored, 0, stored.lastIndexOf('}')).append(",\"authors\":[")
+                        .append(summary.authors() == null ? "" : summary.authors()).append("]}");
+            } else {
+                json.append(summary.json());
+            }
         }
         return json.append(']');
     }
 
-    /** The shape of the summary lists, for the OpenAPI document. */
+    /** The shapes of the summary lists, for the OpenAPI document. */
     private record SummaryList(List<PublishedSummary> items) {
+    }
+
+    private record ListedSummaries(List<ListedSummary> items) {
     }
 }

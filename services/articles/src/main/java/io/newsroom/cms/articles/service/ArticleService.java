@@ -8,6 +8,7 @@ import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.domain.ReviewComment;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
+import io.newsroom.cms.articles.published.BylineAuthors;
 import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.rest.ArticleRecords.ArticleRequest;
@@ -43,6 +44,9 @@ public class ArticleService {
 
     @Inject
     PublishedViews publishedViews;
+
+    @Inject
+    BylineAuthors bylineAuthors;
 
     @Inject
     ArticleQueries queries;
@@ -304,7 +308,7 @@ public class ArticleService {
         if (!duplicates.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The byline names an author twice", duplicates, Map.of());
         }
-        authors.claim(added, positions);
+        bylineAuthors.remember(authors.claim(added, positions));
     }
 
     private void renameIfNeeded(Article article, String slug) {
