@@ -121,6 +121,27 @@ class PublicApiE2ETest {
     }
 
     @Test
+    void anAuthorsEditReachesTheArticleAndTheListsWithinSeconds() throws Exception {
+        String authorId = author("Nora Name");
+        String tag = "n" + UUID.randomUUID().toString().substring(0, 6);
+        String[] article = publish("Bylines follow renames " + tag, authorId, tag);
+        given().get("/public/v1/articles?tag=" + tag).then().statusCode(200).body("items[0].authors[0].displayName", is("Nora Name"));
+        given().get("/public/v1/search?q=renames " + tag).then().statusCode(200).body("items[0].authors[0].displayName", is("Nora Name"));
+
+        Response profile = as("root").get("/api/authors/" + authorId);
+        as("root").header("If-Match", profile.header("ETag")).body(Map.of("displayName", "Nora N. Newname", "jobTitle", "Editor"))
+                .put("/api/authors/" + authorId).then().statusCode(200);
+        Instant renamedAt = Instant.now();
+        // the articles service's copy of the public profiles follows within its sync interval (5 s)
+        within(Duration.ofSeconds(10), () -> "Nora N. Newname".equals(given().get("/public/v1/articles/" + article[1]).path("authors[0].displayName")));
+        long articleAfter = Duration.between(renamedAt, Instant.now()).toMillis();
+        given().get("/public/v1/articles/" + article[1]).then().body("authors[0].jobTitle", is("Editor")).body("authorsDegraded", is(false));
+        within(Duration.ofSeconds(3), () -> "Nora N. Newname".equals(given().get("/public/v1/articles?tag=" + tag).path("items[0].authors[0].displayName")));
+        within(Duration.ofSeconds(3), () -> "Nora N. Newname".equals(given().get("/public/v1/search?q=renames " + tag).path("items[0].authors[0].displayName")));
+        assertTrue(articleAfter <= 7_000, "the edit reached the article after " + articleAfter + " ms");
+    }
+
+    @Test
     void renamedSlugsRedirectAndBadInputIs4xx() {
         String authorId = author("Rita Rename");
         String[] article = publish("Rename me", authorId, "rename");
@@ -139,20 +160,30 @@ class PublicApiE2ETest {
     @Test
     void lastGoodAnswersWhileAServiceIsDownThenRecovery() throws Exception {
         String authorId = author("Sam Stale");
+        String authorSlug = as("root").get("/api/authors/" + authorId).path("slug");
         String tag = "s" + UUID.randomUUID().toString().substring(0, 6);
         String[] article = publish("Resilience " + tag, authorId, tag);
         given().get("/public/v1/articles/" + article[1]).then().statusCode(200);
         given().get("/public/v1/articles?tag=" + tag).then().statusCode(200);
+        given().get("/public/v1/authors/" + authorSlug).then().statusCode(200);
 
         SystemExtension.stack().stop("authors");
         try {
             Thread.sleep(900); // past fresh-for + refresh-ahead (700 ms): the next read recomputes
-            given().get("/public/v1/articles/" + article[1]).then().statusCode(200)
-                    .body("headline", startsWith("Resilience")).body("authors", empty()).body("authorsDegraded", is(true));
+            // the article and the lists carry their authors from the articles service's copy of the public profiles:
+            // an authors outage does not touch them, and they are fresh answers, not stale ones
+            given().get("/public/v1/articles/" + article[1]).then().statusCode(200).header("Age", nullValue())
+                    .body("headline", startsWith("Resilience")).body("authors[0].displayName", is("Sam Stale"))
+                    .body("authors[0].avatar.alt", is("Portrait of Sam Stale")).body("authorsDegraded", is(false));
+            given().get("/public/v1/articles?tag=" + tag).then().statusCode(200).header("Age", nullValue())
+                    .body("items[0].authors[0].displayName", is("Sam Stale"));
+            // the author page is the authors service's own: its last good answer, marked stale
+            given().get("/public/v1/authors/" + authorSlug).then().statusCode(200)
+                    .header("Age", notNullValue()).body("displayName", is("Sam Stale"));
         } finally {
             SystemExtension.stack().restart("authors");
         }
-        within(Duration.ofSeconds(3), () -> Boolean.FALSE.equals(given().get("/public/v1/articles/" + article[1]).path("authorsDegraded")));
+        within(Duration.ofSeconds(3), () -> given().get("/public/v1/authors/" + authorSlug).header("Age") == null);
 
         SystemExtension.stack().stop("articles");
         try {

@@ -71,10 +71,6 @@ public class ContentBackends {
     }
 
     /** Public profiles of these author ids (comma-separated), in that order. */
-    public Uni<Answer> authorsById(String commaSeparatedIds) {
-        return get(gateway.services().authors(), "/authors/public?ids=" + encode(commaSeparatedIds));
-    }
-
     public Uni<Answer> list(String slug) {
         return get(gateway.services().curation(), "/lists/public/" + segment(slug));
     }

@@ -1,23 +1,19 @@
 package io.newsroom.cms.gateway.content;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Edits of the services' JSON for the public answers without building a tree or re-encoding it: a streaming parser
  * finds where each field starts, and the fields readers get are copied from the service's text as they are, minus
- * the internal ones (byline, body). Objects are left open so the composer can append the authors once it has them.
+ * the internal ones (byline, body). Objects are left open so the composer can append fields.
  * On the uncached path this is a fraction of parsing, editing and re-serializing a tree.
  */
 final class JsonSplice {
@@ -27,25 +23,24 @@ final class JsonSplice {
     private JsonSplice() {
     }
 
-    /** An object's fields minus the internal ones, as JSON text without the closing brace; its byline ids. */
-    record Open(String text, boolean empty, List<String> byline) {
+    /**
+     * An object's fields minus the internal ones, as JSON text without the closing brace; its byline ids, and how many
+     * items its {@code authors} array has (-1 without one).
+     */
+    record Open(String text, boolean empty, List<String> byline, int authors) {
         /** Closes the object with more fields ({@code "name":value,...}, already JSON). */
         String close(String moreFields) {
             return text + (empty ? "" : ",") + moreFields + "}";
+        }
+
+        /** Closes the object as it is. */
+        String close() {
+            return text + "}";
         }
     }
 
     /** A page ({@code {"items":[...], ...}}): its items opened, and its other top-level fields as JSON text. */
     record Page(List<Open> items, String otherFields) {
-        List<String> authorIds() {
-            List<String> ids = new ArrayList<>();
-            items.forEach(item -> item.byline().stream().filter(id -> !ids.contains(id)).forEach(ids::add));
-            return ids;
-        }
-    }
-
-    /** An author's public profile as JSON text, and the link a byline in a list gets ({@code {"id","slug","displayName"}}). */
-    record Author(String id, String json, String link) {
     }
 
     static Open open(String json) {
@@ -86,74 +81,11 @@ final class JsonSplice {
         }
     }
 
-    /** The {@code items} of an authors answer by id, each as JSON text. */
-    static Map<String, Author> authors(String json) {
-        Map<String, Author> byId = new LinkedHashMap<>();
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (parser.nextToken() != JsonToken.START_ARRAY || !name.equals("items")) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    int start = offset(parser);
-                    String id = null;
-                    String slug = null;
-                    String displayName = null;
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = parser.currentName();
-                        if (parser.nextToken() == JsonToken.VALUE_STRING) {
-                            switch (field) {
-                                case "id" -> id = parser.getText();
-                                case "slug" -> slug = parser.getText();
-                                case "displayName" -> displayName = parser.getText();
-                                default -> { }
-                            }
-                        } else {
-                            parser.skipChildren();
-                        }
-                    }
-                    if (id != null) {
-                        byId.put(id, new Author(id, json.substring(start, offset(parser) + 1), link(id, slug, displayName)));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return byId;
-    }
-
-    /** {@code [{"id":..,"slug":..,"displayName":..}, ...]} for the byline, skipping unknown authors. */
-    static String names(List<String> byline, Map<String, Author> authors) {
-        StringBuilder names = new StringBuilder(64 * byline.size() + 2).append('[');
-        for (String id : byline) {
-            Author author = authors.get(id);
-            if (author != null) {
-                names.append(names.length() == 1 ? "" : ",").append(author.link());
-            }
-        }
-        return names.append(']').toString();
-    }
-
-    private static String link(String id, String slug, String displayName) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = FACTORY.createGenerator(text)) {
-            out.writeStartObject();
-            out.writeStringField("id", id);
-            out.writeStringField("slug", slug);
-            out.writeStringField("displayName", displayName);
-            out.writeEndObject();
-        }
-        return text.toString();
-    }
-
     /** The object the parser is at (its START_OBJECT) minus the internal fields, copied from {@code json}, left open. */
     private static Open open(JsonParser parser, String json) throws IOException {
         StringBuilder text = new StringBuilder(512).append('{');
         List<String> byline = new ArrayList<>();
+        int authors = -1;
         JsonToken token = parser.nextToken();
         while (token == JsonToken.FIELD_NAME) {
             int start = offset(parser);
@@ -162,6 +94,12 @@ final class JsonSplice {
             if (name.equals("byline") && value == JsonToken.START_ARRAY) {
                 while (parser.nextToken() == JsonToken.VALUE_STRING) {
                     byline.add(parser.getText());
+                }
+            } else if (name.equals("authors") && value == JsonToken.START_ARRAY) {
+                authors = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    parser.skipChildren();
+                    authors++;
                 }
             } else {
                 parser.skipChildren();
@@ -172,7 +110,7 @@ final class JsonSplice {
             }
         }
         expect(token, JsonToken.END_OBJECT);
-        return new Open(text.toString(), text.length() == 1, byline);
+        return new Open(text.toString(), text.length() == 1, byline, authors);
     }
 
     /** Appends the field that spans {@code json[start, next)} (up to the next token), comma-separated. */

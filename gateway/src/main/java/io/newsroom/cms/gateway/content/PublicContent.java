@@ -13,14 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Composes the public answers from the services: published articles with their authors embedded ("About the
- * Author"), author pages with recent articles, resolved featured lists, search, RSS and sitemap. An authors outage
- * degrades the author box; it never takes an article down.
+ * Author"), author pages with recent articles, resolved featured lists, search, RSS and sitemap. Articles and lists
+ * come with their authors from the articles service, which keeps a copy of the authors' public profiles: an authors
+ * outage does not touch them.
  */
 @ApplicationScoped
 public class PublicContent {
@@ -36,25 +35,16 @@ public class PublicContent {
     PublicApiConfig config;
 
     public Uni<CachedAnswer> article(String slug) {
-        return backends.article(slug).flatMap(response -> {
+        return backends.article(slug).map(response -> {
             if (response.status() == 301) {
-                return Uni.createFrom().item(CachedAnswer.redirect("/public/v1/articles/" + lastSegment(response)));
+                return CachedAnswer.redirect("/public/v1/articles/" + lastSegment(response));
             }
-            // readers get the sanitized HTML, never the raw Markdown (body); the byline becomes the author box
+            // readers get the sanitized HTML, never the raw Markdown (body). The articles service embeds the authors'
+            // public profiles from its copy of them; fewer than the byline means one is not known there (yet).
             JsonSplice.Open article = splice(response, "article", JsonSplice::open);
-            return authorsById(article.byline()).map(found -> {
-                StringBuilder box = new StringBuilder("\"authors\":[");
-                boolean first = true;
-                for (String id : article.byline()) {
-                    JsonSplice.Author author = found.authors().get(id);
-                    if (author != null) {
-                        box.append(first ? "" : ",").append(author.json());
-                        first = false;
-                    }
-                }
-                box.append("],\"authorsDegraded\":").append(found.degraded());
-                return CachedAnswer.json(article.close(box.toString()), found.degraded());
-            });
+            boolean degraded = article.authors() < article.byline().size();
+            String box = (article.authors() < 0 ? "\"authors\":[]," : "") + "\"authorsDegraded\":" + degraded;
+            return CachedAnswer.json(article.close(box), degraded);
         });
     }
 
@@ -68,11 +58,11 @@ public class PublicContent {
                     return read(r, "author").path("id").asText();
                 });
         return authorId.flatMap(id -> backends.newestArticles(limit, cursor, tag, id))
-                .flatMap(response -> withAuthorNames(splice(response, "articles", JsonSplice::page)));
+                .map(response -> summaries(splice(response, "articles", JsonSplice::page)));
     }
 
     public Uni<CachedAnswer> search(String q, int limit) {
-        return backends.searchArticles(q, limit).flatMap(response -> withAuthorNames(splice(response, "search", JsonSplice::page)));
+        return backends.searchArticles(q, limit).map(response -> summaries(splice(response, "search", JsonSplice::page)));
     }
 
     public Uni<CachedAnswer> author(String slug) {
@@ -137,32 +127,21 @@ public class PublicContent {
         });
     }
 
-    /** The page with each item's byline replaced by its authors' ids, slugs and names. */
-    private Uni<CachedAnswer> withAuthorNames(JsonSplice.Page page) {
-        return authorsById(page.authorIds()).map(found -> {
-            StringBuilder out = new StringBuilder(256 + page.items().size() * 640).append("{\"items\":[");
-            for (int i = 0; i < page.items().size(); i++) {
-                JsonSplice.Open item = page.items().get(i);
-                out.append(i == 0 ? "" : ",").append(item.close("\"authors\":" + JsonSplice.names(item.byline(), found.authors())));
-            }
-            out.append(']');
-            if (!page.otherFields().isEmpty()) {
-                out.append(',').append(page.otherFields());
-            }
-            return CachedAnswer.json(out.append('}').toString(), found.degraded());
-        });
-    }
-
-    private record Found(Map<String, JsonSplice.Author> authors, boolean degraded) {
-    }
-
-    /** Public author profiles by id; an authors outage yields none, marked degraded, instead of failing. */
-    private Uni<Found> authorsById(List<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(new Found(Map.of(), false));
+    /**
+     * The page without the items' internal fields. The articles service names each item's authors itself (its copy of
+     * their public names, see the articles service's BylineNames), so lists need no authors call and keep their
+     * names during an authors outage.
+     */
+    private static CachedAnswer summaries(JsonSplice.Page page) {
+        StringBuilder out = new StringBuilder(256 + page.items().size() * 640).append("{\"items\":[");
+        for (int i = 0; i < page.items().size(); i++) {
+            out.append(i == 0 ? "" : ",").append(page.items().get(i).close());
         }
-        return backends.authorsById(String.join(",", ids)).map(response -> new Found(splice(response, "authors", JsonSplice::authors), false))
-                .onFailure().recoverWithItem(new Found(Map.of(), true));
+        out.append(']');
+        if (!page.otherFields().isEmpty()) {
+            out.append(',').append(page.otherFields());
+        }
+        return CachedAnswer.json(out.append('}').toString(), false);
     }
 
     /** A 200 answer, read by {@code reader}; anything else becomes the matching failure (404 stays an answer). */

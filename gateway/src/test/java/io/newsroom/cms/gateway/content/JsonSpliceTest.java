@@ -4,11 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonSpliceTest {
 
@@ -17,6 +15,7 @@ class JsonSpliceTest {
         JsonSplice.Open article = JsonSplice.open("{\"slug\":\"a\",\"body\":\"# raw\",\"byline\":[\"x\",\"y\"],"
                 + "\"bodyHtml\":\"<p>\\\"q\\\" \\u00e9</p>\",\"heroImage\":{\"url\":\"u\",\"alt\":null},\"tags\":[\"t\"]}");
         assertEquals(List.of("x", "y"), article.byline());
+        assertEquals(-1, article.authors());
         assertEquals("{\"slug\":\"a\",\"bodyHtml\":\"<p>\\\"q\\\" \\u00e9</p>\",\"heroImage\":{\"url\":\"u\",\"alt\":null},\"tags\":[\"t\"],"
                 + "\"authors\":[],\"authorsDegraded\":false}", article.close("\"authors\":[],\"authorsDegraded\":false"));
         assertEquals("{\"n\":1}", JsonSplice.open("{\"body\":\"only\"}").close("\"n\":1"));
@@ -25,30 +24,25 @@ class JsonSpliceTest {
     }
 
     @Test
-    void aPageKeepsItsOrderAndOtherFieldsAndCollectsEachAuthorOnce() {
-        JsonSplice.Page page = JsonSplice.page("{\"items\":[{\"id\":\"1\",\"byline\":[\"b\",\"a\"]},{\"id\":\"2\",\"byline\":[\"a\"]}],"
-                + "\"nextCursor\":\"Y3Vy\"}");
-        assertEquals(List.of("b", "a"), page.authorIds());
+    void aPageKeepsItsOrderAndOtherFieldsAndItsItemsLoseTheirBylines() {
+        JsonSplice.Page page = JsonSplice.page("{\"items\":[{\"id\":\"1\",\"byline\":[\"b\",\"a\"],\"authors\":[{\"id\":\"b\"},{\"id\":\"a\"}]},"
+                + "{\"id\":\"2\",\"byline\":[\"a\"]}],\"nextCursor\":\"Y3Vy\"}");
         assertEquals("\"nextCursor\":\"Y3Vy\"", page.otherFields());
         assertEquals(2, page.items().size());
+        assertEquals("{\"id\":\"1\",\"authors\":[{\"id\":\"b\"},{\"id\":\"a\"}]}", page.items().get(0).close());
         assertEquals("{\"id\":\"2\",\"x\":0}", page.items().get(1).close("\"x\":0"));
+        assertEquals("{}", JsonSplice.open("{\"byline\":[]}").close());
+        assertEquals(2, page.items().get(0).authors());
+        JsonSplice.Open withAuthors = JsonSplice.open("{\"byline\":[\"a\",\"b\"],\"authors\":[{\"id\":\"a\",\"social\":{\"x\":[1]}}],\"n\":1}");
+        assertEquals(1, withAuthors.authors());
+        assertEquals("{\"authors\":[{\"id\":\"a\",\"social\":{\"x\":[1]}}],\"n\":1,\"d\":true}", withAuthors.close("\"d\":true"));
+        assertEquals(0, JsonSplice.open("{\"authors\":[]}").authors());
         assertEquals("", JsonSplice.page("{\"items\":[]}").otherFields());
-    }
-
-    @Test
-    void authorsAreReadByIdAndNamedWithEscaping() {
-        Map<String, JsonSplice.Author> authors = JsonSplice.authors("{\"items\":[{\"id\":\"a\",\"slug\":\"jane\",\"displayName\":\"Jane \\\"JD\\\" Doe\","
-                + "\"social\":{\"x\":\"@jd\"},\"active\":true}]}");
-        assertEquals("{\"id\":\"a\",\"slug\":\"jane\",\"displayName\":\"Jane \\\"JD\\\" Doe\",\"social\":{\"x\":\"@jd\"},\"active\":true}",
-                authors.get("a").json());
-        assertEquals("[{\"id\":\"a\",\"slug\":\"jane\",\"displayName\":\"Jane \\\"JD\\\" Doe\"}]",
-                JsonSplice.names(List.of("a", "unknown"), authors));
     }
 
     @Test
     void somethingThatIsNotAnObjectIsRefused() {
         assertThrows(UncheckedIOException.class, () -> JsonSplice.open("[1]"));
         assertThrows(UncheckedIOException.class, () -> JsonSplice.page("{\"items\":[{\"id\":"));
-        assertTrue(JsonSplice.authors("{\"total\":0}").isEmpty());
     }
 }
