@@ -70,7 +70,6 @@ public class ContentBackends {
         return get(gateway.services().authors(), "/authors/public/by-slug/" + segment(slug));
     }
 
-    /** Public profiles of these author ids (comma-separated), in that order. */
     public Uni<Answer> list(String slug) {
         return get(gateway.services().curation(), "/lists/public/" + segment(slug));
     }

@@ -129,7 +129,7 @@ public class PublicContent {
 
     /**
      * The page without the items' internal fields. The articles service names each item's authors itself (its copy of
-     * their public names, see the articles service's BylineNames), so lists need no authors call and keep their
+     * their public names, see the articles service's BylineAuthors), so lists need no authors call and keep their
      * names during an authors outage.
      */
     private static CachedAnswer summaries(JsonSplice.Page page) {
