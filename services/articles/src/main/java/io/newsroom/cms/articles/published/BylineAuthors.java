@@ -49,12 +49,14 @@ public class BylineAuthors {
     private static final Logger LOG = Logger.getLogger(BylineAuthors.class);
 
     /**
-     * SQL for the {@code column} (link or profile) of the authors of {@code byline} (a jsonb array of ids), in byline
-     * order and comma-separated (the contents of a JSON array); null when none is known.
+     * SQL for one row {@code (links, profiles)}: the links ({@code {"id","slug","displayName"}}) and the public profiles
+     * of the authors of {@code byline} (a jsonb array of ids), each in byline order and comma-separated (the contents of
+     * a JSON array); nulls when none is known.
      */
-    static String joined(String column, String byline) {
-        return "(select string_agg(n." + column + ", ',' order by b.n) from jsonb_array_elements_text(" + byline + ")"
-                + " with ordinality as b(id, n) join byline_author n on n.id = b.id::uuid)";
+    static String authorsOf(String byline) {
+        return "(select string_agg(n.link, ',' order by b.n) as links, string_agg(n.profile, ',' order by b.n) as profiles"
+                + " from jsonb_array_elements_text(" + byline + ") with ordinality as b(id, n)"
+                + " join byline_author n on n.id = b.id::uuid)";
     }
 
     private static final String UPSERT = "insert into byline_author (id, slug, display_name, link, profile, source_updated_at)"
@@ -65,10 +67,8 @@ public class BylineAuthors {
 
     /** Rewrites the stored authors of the published articles with author $1 (as {@code ["id"]}) where they differ. */
     private static final String RELINK = "update published_article p set authors = now.links, profiles = now.profiles"
-            + " from (select a.article_id, x.links, x.profiles from published_article a cross join lateral"
-            + " (select string_agg(n.link, ',' order by b.n) as links, string_agg(n.profile, ',' order by b.n) as profiles"
-            + " from jsonb_array_elements_text(a.byline) with ordinality as b(id, n) join byline_author n on n.id = b.id::uuid) x"
-            + " where a.byline @> $1::text::jsonb) now"
+            + " from (select a.article_id, x.links, x.profiles from published_article a cross join lateral "
+            + authorsOf("a.byline") + " x where a.byline @> $1::text::jsonb) now"
             + " where p.article_id = now.article_id and (p.authors is distinct from now.links or p.profiles is distinct from now.profiles)";
 
     private record Link(UUID id, String slug, String displayName) {

@@ -43,8 +43,8 @@ public class PublishedViews {
     private static final Logger LOG = Logger.getLogger(PublishedViews.class);
 
     /**
-     * A published summary: its stored JSON, and for lists its authors' links (the contents of a JSON array, null when
-     * none is known; stored with the row and kept current by {@link BylineAuthors}).
+     * A published summary: its stored JSON, and its authors' links (the contents of a JSON array, null when none is
+     * known; stored with the row and kept current by {@link BylineAuthors}).
      */
     public record Summary(UUID id, Instant publishedAt, String json, String authors) {
     }
@@ -63,11 +63,11 @@ public class PublishedViews {
         String document = write(ArticleMapper.published(article, content, revision));
         String summary = write(ArticleMapper.publishedSummary(article, content));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
-                        + " summary, document, format, revision, authors, profiles) values (:id, :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
-                        + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
-                        + " || setweight(to_tsvector('english', :body), 'C'), :summary, :document, :format, :revision, "
-                        + BylineAuthors.joined("link", "cast(:byline as jsonb)") + ", "
-                        + BylineAuthors.joined("profile", "cast(:byline as jsonb)") + ")"
+                        + " summary, document, format, revision, authors, profiles) select :id, :slug, :publishedAt, cast(:tags as jsonb),"
+                        + " cast(:byline as jsonb), setweight(to_tsvector('english', :headline), 'A')"
+                        + " || setweight(to_tsvector('english', :dek), 'B') || setweight(to_tsvector('english', :body), 'C'),"
+                        + " :summary, :document, :format, :revision, x.links, x.profiles"
+                        + " from " + BylineAuthors.authorsOf("cast(:byline as jsonb)") + " x"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
                         + " summary = excluded.summary, document = excluded.document, format = excluded.format,"
@@ -206,7 +206,7 @@ public class PublishedViews {
     public Uni<List<Summary>> byIds(List<UUID> ids) {
         // one array parameter rather than an IN list: the statement and its plan stay the same whatever the count
         UUID[] asked = ids.stream().distinct().toArray(UUID[]::new);
-        return summaries(pool.preparedQuery("select p.article_id, p.published_at, p.summary"
+        return summaries(pool.preparedQuery("select p.article_id, p.published_at, p.summary, p.authors"
                 + " from unnest($1::uuid[]) with ordinality as asked(id, n) join published_article p on p.article_id = asked.id"
                 + " order by asked.n").execute(Tuple.of(asked)));
     }
@@ -215,8 +215,7 @@ public class PublishedViews {
         return query.map(rows -> {
             List<Summary> result = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                result.add(new Summary(row.getUUID(0), row.getOffsetDateTime(1).toInstant(), row.getString(2),
-                        row.size() > 3 ? row.getString(3) : null));
+                result.add(new Summary(row.getUUID(0), row.getOffsetDateTime(1).toInstant(), row.getString(2), row.getString(3)));
             }
             return result;
         });
