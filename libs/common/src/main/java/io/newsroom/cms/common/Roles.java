@@ -6,6 +6,8 @@ public final class Roles {
     public static final String EDITOR = "editor";
     public static final String CURATOR = "curator";
     public static final String ADMIN = "admin";
+    /** The articles service's own account (client credentials of client {@code cms-articles}), never a person's. */
+    public static final String ARTICLES_SERVICE = "articles-service";
 
     private Roles() {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.newsroom.cms.common.json.StrictJson;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -39,6 +40,9 @@ public class ProblemMappers {
         return respond(e.toProblem(path(uri)));
     }
 
+    /** Seconds a client should wait before trying again after a 503. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -66,10 +70,22 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String raw = String.valueOf(e.getOriginalMessage());
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        String detail = null;
+        if (e instanceof StrictJson.RejectedValue rejected) {
+            message = rejected.reason();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             message = "unknown field";
+        } else if (raw.startsWith("Trailing token")) {
+            field = "";
+            message = null;
+            detail = "The request body has more after its JSON value; send exactly one JSON value";
+        } else if (raw.startsWith("Duplicate field")) {
+            int quote = raw.indexOf('\'');
+            field = quote >= 0 && raw.indexOf('\'', quote + 1) > quote ? raw.substring(quote + 1, raw.indexOf('\'', quote + 1)) : "";
+            message = "appears twice";
         } else if (e instanceof InvalidFormatException invalid) {
             message = "cannot read " + quote(invalid.getValue()) + " as " + typeName(invalid.getTargetType());
         } else if (e instanceof MismatchedInputException mismatched) {
@@ -79,9 +95,11 @@ public class ProblemMappers {
         } else {
             message = "cannot be read";
         }
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
-        String detail = field.isEmpty() ? "The request body is " + (e instanceof JsonParseException ? "not valid JSON" : "not readable")
-                : field + ": " + message;
+        List<Problem.FieldError> errors = field.isEmpty() || message == null ? List.of() : List.of(new Problem.FieldError(field, message));
+        if (detail == null) {
+            detail = errors.isEmpty() ? "The request body is " + (e instanceof JsonParseException ? "not valid JSON" : "not readable")
+                    : field + ": " + message;
+        }
         return respond(new Problem(ProblemType.MALFORMED_BODY.uri(), ProblemType.MALFORMED_BODY.title(), 400, detail,
                 path(uri), errors, Map.of()));
     }
@@ -113,11 +131,15 @@ public class ProblemMappers {
             case 405 -> "This resource does not accept that method";
             case 406 -> "This resource cannot produce the requested media type";
             case 415 -> "Send application/json";
+            case 413 -> "The request body is too large";
             case 400 -> e.getMessage() == null || e.getMessage().startsWith("HTTP 400") ? "The request cannot be read" : e.getMessage();
             default -> type.title();
         };
         Problem problem = new Problem(type.uri(), type.title(), status, detail, path(uri), List.of(), Map.of());
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        if (status == 503) {
+            builder.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
         if (allow != null) {
             builder.header(HttpHeaders.ALLOW, allow);
@@ -127,6 +149,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        ProblemException known = Failures.classify(e);
+        if (known != null) {
+            if (known.type() == ProblemType.SERVICE_UNAVAILABLE) {
+                LOG.warnf("Answering 503 to %s: %s", path(uri), rootMessage(e));
+            } else if (known.type() == ProblemType.VALIDATION) {
+                LOG.warnf("Answering 400 to %s for a value the store refused: %s", path(uri), rootMessage(e));
+            }
+            return respond(known.toProblem(path(uri)));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s answering %s", errorId, path(uri));
         return respond(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
@@ -134,8 +165,21 @@ public class ProblemMappers {
                 Map.of("errorId", errorId)));
     }
 
+    /** Every problem answer; a 503 says when to try again. */
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            builder.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return builder.build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Problem of(ProblemType type, String detail, UriInfo uri) {
