@@ -42,8 +42,19 @@ public final class KeycloakServer implements AutoCloseable {
         Path snapshot = ensureRealmSnapshot(home, realmFile);
         try {
             Files.createDirectories(dataDir);
+            // The realm file is all a local Keycloak holds (demo users, clients): when it changed since this database
+            // was seeded, start from the new realm instead of lacking its new clients or roles (sessions end).
+            Path seededFrom = dataDir.resolve("realm.sha256");
+            String realm = sha256(realmFile);
+            boolean stale = Files.exists(dataDir.resolve(DB_FILE))
+                    && !(Files.exists(seededFrom) && Files.readString(seededFrom).equals(realm));
+            if (stale) {
+                LOG.info("The realm file changed since Keycloak's local database was made: replacing it with the new realm");
+                Files.delete(dataDir.resolve(DB_FILE));
+            }
             if (!Files.exists(dataDir.resolve(DB_FILE))) {
                 Files.copy(snapshot.resolve(DB_FILE), dataDir.resolve(DB_FILE));
+                Files.writeString(seededFrom, realm);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

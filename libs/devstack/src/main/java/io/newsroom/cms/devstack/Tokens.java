@@ -40,7 +40,33 @@ public final class Tokens {
 
     /** The raw token-endpoint answer for a username/password pair; fails on anything but 200. */
     public JsonNode grant(String user, String password) {
-        String form = "grant_type=password&client_id=cms-cli&scope=openid&username=" + enc(user) + "&password=" + enc(password);
+        return token("grant_type=password&client_id=cms-cli&scope=openid&username=" + enc(user) + "&password=" + enc(password), user);
+    }
+
+    /**
+     * A service account's access token (client credentials), e.g. the articles service's: client {@code cms-articles}
+     * with the realm's local-development secret.
+     */
+    public synchronized String service(String clientId, String secret) {
+        Cached cached = cache.get("client:" + clientId);
+        if (cached != null && cached.expiresAtNanos - System.nanoTime() > Duration.ofSeconds(30).toNanos()) {
+            return cached.token;
+        }
+        JsonNode body = token("grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret), clientId);
+        String token = body.path("access_token").asText();
+        cache.put("client:" + clientId, new Cached(token, System.nanoTime() + Duration.ofSeconds(body.path("expires_in").asLong(60)).toNanos()));
+        return token;
+    }
+
+    /** The articles service's token, as it gets it itself (see the realm's {@code cms-articles} client). */
+    public String articlesService() {
+        return service("cms-articles", ARTICLES_CLIENT_SECRET);
+    }
+
+    /** The local-development secret of the realm's {@code cms-articles} client (deploy/keycloak/cms-realm.json). */
+    public static final String ARTICLES_CLIENT_SECRET = "local-dev-articles-secret";
+
+    private JsonNode token(String form, String who) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -48,7 +74,7 @@ public final class Tokens {
         try {
             HttpResponse<String> response = Net.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Token for " + user + " refused: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException("Token for " + who + " refused: " + response.statusCode() + " " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -48,7 +48,12 @@ final class ArticleApi {
         if (comment != null) {
             body.put("comment", comment);
         }
-        return as(user).body(body).post("/articles/" + id + "/transitions");
+        return as(user).header("If-Match", etag(id)).body(body).post("/articles/" + id + "/transitions");
+    }
+
+    /** The article's current ETag, as the editor app holds it before every change (read as an admin). */
+    static String etag(String id) {
+        return as("root").get("/articles/" + id).then().statusCode(200).extract().header("ETag");
     }
 
     /** Creates an author in the real authors service (as admin) and returns its id. */

@@ -92,10 +92,10 @@ class ArticleWorkflowTest {
         transition("carl", id, "submit", null).then().statusCode(403);
         transition("erin", id, "schedule", null).then().statusCode(409);
         transition("alice", id, "submit", null).then().statusCode(200);
-        as("erin").body(Map.of("action", "approve")).post("/articles/" + id + "/transitions").then().statusCode(200);
-        as("erin").body(Map.of("action", "schedule", "at", Instant.now().minusSeconds(60).toString()))
+        as("erin").header("If-Match", etag(id)).body(Map.of("action", "approve")).post("/articles/" + id + "/transitions").then().statusCode(200);
+        as("erin").header("If-Match", etag(id)).body(Map.of("action", "schedule", "at", Instant.now().minusSeconds(60).toString()))
                 .post("/articles/" + id + "/transitions").then().statusCode(400).body("errors[0].field", is("at"));
-        as("erin").body(Map.of("action", "fly")).post("/articles/" + id + "/transitions").then().statusCode(400).contentType(PROBLEM);
+        as("erin").header("If-Match", etag(id)).body(Map.of("action", "fly")).post("/articles/" + id + "/transitions").then().statusCode(400).contentType(PROBLEM);
         // writers edit only their own drafts
         Response current = as("alice").get("/articles/" + id);
         as("alice").header("If-Match", current.header("ETag")).body(article("Changed", List.of(jane)))
@@ -185,7 +185,7 @@ class ArticleWorkflowTest {
         String id = draft("alice");
         transition("alice", id, "submit", null).then().statusCode(200);
         transition("erin", id, "approve", null).then().statusCode(200);
-        as("erin").body(Map.of("action", "schedule", "at", Instant.now().plusMillis(1500).toString()))
+        as("erin").header("If-Match", etag(id)).body(Map.of("action", "schedule", "at", Instant.now().plusMillis(1500).toString()))
                 .post("/articles/" + id + "/transitions").then().statusCode(200).body("status", is("SCHEDULED"));
         given().get("/articles/published/by-id/" + id).then().statusCode(404);
         Thread.sleep(1700);
@@ -386,12 +386,12 @@ class ArticleWorkflowTest {
     @Test
     void onlyAdminsDeleteAndOnlyNeverPublishedOrArchived() {
         String draft = draft("alice");
-        as("erin").delete("/articles/" + draft).then().statusCode(403);
-        as("root").delete("/articles/" + draft).then().statusCode(204);
+        as("erin").header("If-Match", etag(draft)).delete("/articles/" + draft).then().statusCode(403);
+        as("root").header("If-Match", etag(draft)).delete("/articles/" + draft).then().statusCode(204);
         String live = published();
-        as("root").delete("/articles/" + live).then().statusCode(409).contentType(PROBLEM);
+        as("root").header("If-Match", etag(live)).delete("/articles/" + live).then().statusCode(409).contentType(PROBLEM);
         transition("erin", live, "archive", null).then().statusCode(200).body("status", is("ARCHIVED"), "live", is(false));
-        as("root").delete("/articles/" + live).then().statusCode(204);
+        as("root").header("If-Match", etag(live)).delete("/articles/" + live).then().statusCode(204);
     }
 
     @Test

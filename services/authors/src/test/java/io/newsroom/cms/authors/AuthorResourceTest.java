@@ -92,6 +92,8 @@ class AuthorResourceTest {
         String etag = created.header("ETag");
 
         given().log().ifValidationFails().header("Authorization", TestTokens.bearer("erin")).get("/authors/" + id)
+                .then().statusCode(200).header("ETag", is(etag)).body("displayName", is("Jane Doe"), "$", not(hasKey("email")));
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).get("/authors/" + id)
                 .then().statusCode(200).header("ETag", is(etag)).body("email", is("jane@newsroom.example"));
 
         Map<String, Object> change = author(slug, null);
@@ -313,21 +315,127 @@ class AuthorResourceTest {
         inactiveBody.put("active", false);
         Response inactive = create(inactiveBody);
         String unknown = UUID.randomUUID().toString();
+        String article = UUID.randomUUID().toString();
+        String service = TestTokens.articlesService();
 
-        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("alice")).contentType(ContentType.JSON)
-                .body(Map.of("ids", List.of(active.path("id"), inactive.path("id"), unknown))).post("/authors/byline-claims")
+        given().log().ifValidationFails().header("Authorization", service).contentType(ContentType.JSON)
+                .body(Map.of("articleId", article, "ids", List.of(active.path("id"), inactive.path("id"), unknown))).post("/authors/byline-claims")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("authorIds[1]", "authorIds[2]"));
         // nothing was recorded by the refused claim: the active author can still be deleted ...
         String id = active.path("id");
         given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).get("/authors/" + id).then().body("bylined", is(false));
-        // ... until a successful claim puts them on a byline
-        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("alice")).contentType(ContentType.JSON)
-                .body(Map.of("ids", List.of(id))).post("/authors/byline-claims").then().statusCode(200).body("items[0].id", is(id));
-        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).delete("/authors/" + id).then().statusCode(409).contentType(PROBLEM);
-        // never-bylined authors can be deleted, by admins only
-        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("erin")).delete("/authors/" + inactive.path("id")).then().statusCode(403);
-        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).delete("/authors/" + inactive.path("id")).then().statusCode(204);
+        // ... until a successful claim puts them on a byline; the second claim for the same article is not new
+        given().log().ifValidationFails().header("Authorization", service).contentType(ContentType.JSON)
+                .body(Map.of("articleId", article, "ids", List.of(id))).post("/authors/byline-claims").then().statusCode(200)
+                .body("items[0].id", is(id), "claimed", contains(id));
+        given().log().ifValidationFails().header("Authorization", service).contentType(ContentType.JSON)
+                .body(Map.of("articleId", article, "ids", List.of(id))).post("/authors/byline-claims").then().statusCode(200)
+                .body("claimed", empty());
+        String etag = given().header("Authorization", TestTokens.bearer("root")).get("/authors/" + id).then().body("bylined", is(true))
+                .extract().header("ETag");
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", etag)
+                .delete("/authors/" + id).then().statusCode(409).contentType(PROBLEM);
+        // the article's save failed (or it was deleted): its claim is released and nothing holds the author any more
+        given().log().ifValidationFails().header("Authorization", service).queryParam("author", id)
+                .delete("/authors/byline-claims/" + article).then().statusCode(204);
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).get("/authors/" + id).then().body("bylined", is(false));
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", etag)
+                .delete("/authors/" + id).then().statusCode(204);
+        // never-bylined authors can be deleted, by admins only, and only with If-Match
+        String inactiveEtag = inactive.header("ETag");
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("erin")).header("If-Match", inactiveEtag)
+                .delete("/authors/" + inactive.path("id")).then().statusCode(403);
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).delete("/authors/" + inactive.path("id"))
+                .then().statusCode(428).contentType(PROBLEM);
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).header("If-Match", inactiveEtag)
+                .delete("/authors/" + inactive.path("id")).then().statusCode(204);
         given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).get("/authors/" + inactive.path("id")).then().statusCode(404);
+    }
+
+    @Test
+    void onlyTheArticlesServiceClaimsAuthorsForBylines() {
+        String id = create(author(unique("claimed"), null)).path("id");
+        Map<String, Object> claim = Map.of("articleId", UUID.randomUUID().toString(), "ids", List.of(id));
+        for (String user : List.of("alice", "erin", "carl", "root")) {
+            given().log().ifValidationFails().header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON).body(claim)
+                    .post("/authors/byline-claims").then().statusCode(403).contentType(PROBLEM);
+            given().log().ifValidationFails().header("Authorization", TestTokens.bearer(user))
+                    .delete("/authors/byline-claims/" + UUID.randomUUID()).then().statusCode(403).contentType(PROBLEM);
+        }
+        given().log().ifValidationFails().contentType(ContentType.JSON).body(claim).post("/authors/byline-claims").then().statusCode(401);
+        given().log().ifValidationFails().header("Authorization", TestTokens.bearer("root")).get("/authors/" + id).then().body("bylined", is(false));
+    }
+
+    @Test
+    void emailAndAccountGoToAdminsAndTheAuthorOnly() {
+        Map<String, Object> body = author(unique("private"), "erin");
+        String id = create(body).path("id");
+        try {
+            for (String user : List.of("alice", "bob", "carl")) {
+                given().log().ifValidationFails().header("Authorization", TestTokens.bearer(user)).get("/authors/" + id).then().statusCode(200)
+                        .body("$", not(hasKey("email")), "$", not(hasKey("username")));
+                given().log().ifValidationFails().header("Authorization", TestTokens.bearer(user)).get("/authors?q=" + body.get("slug"))
+                        .then().statusCode(200).body("items", hasSize(1))
+                        .body("items[0]", not(hasKey("email")), "items[0]", not(hasKey("username")));
+            }
+            for (String user : List.of("erin", "root")) {
+                given().log().ifValidationFails().header("Authorization", TestTokens.bearer(user)).get("/authors/" + id).then().statusCode(200)
+                        .body("email", is("jane@newsroom.example"), "username", is("erin"));
+            }
+            given().log().ifValidationFails().header("Authorization", TestTokens.bearer("erin")).get("/authors/me").then().statusCode(200)
+                    .body("email", is("jane@newsroom.example"));
+        } finally {
+            unlink(id);
+        }
+    }
+
+    @Test
+    void concurrentCreatesOfOneSlugGiveOneAuthorAndConflicts() throws Exception {
+        String slug = unique("race");
+        List<Integer> statuses = race(20, () -> create(author(slug, null)).statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one create wins: " + statuses);
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), "the others get 409: " + statuses);
+        // without a slug, the same name gets -2, -3, ... however many ask at once
+        String name = "Racing " + unique("name");
+        List<Integer> derived = race(10, () -> given().header("Authorization", TestTokens.bearer("root")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", name)).post("/authors").statusCode());
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201, 201), derived);
+        // one account link per author, whoever loses the race
+        String account = unique("acct");
+        List<Integer> linked = race(10, () -> create(author(unique("link"), account)).statusCode());
+        assertEquals(1, linked.stream().filter(s -> s == 201).count(), "one link wins: " + linked);
+        assertEquals(9, linked.stream().filter(s -> s == 409).count(), "the others get 409: " + linked);
+    }
+
+    private static List<Integer> race(int n, java.util.concurrent.Callable<Integer> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
+            TestTokens.bearer("root"); // one login before the race, not twenty
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : futures) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Frees the account link again for other tests (a username is linked to one author at most). */
+    private static void unlink(String id) {
+        Response current = given().header("Authorization", TestTokens.bearer("root")).get("/authors/" + id);
+        Map<String, Object> body = author(current.path("slug"), null);
+        given().header("Authorization", TestTokens.bearer("root")).header("If-Match", current.header("ETag")).contentType(ContentType.JSON)
+                .body(body).put("/authors/" + id).then().statusCode(200);
     }
 
     @Test

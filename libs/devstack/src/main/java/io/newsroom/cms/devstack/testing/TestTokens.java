@@ -11,10 +11,19 @@ public final class TestTokens {
 
     /** A current access token of a demo user: alice, bob (writer), erin (editor), carl (curator), root (admin). */
     public static synchronized String of(String user) {
+        return tokens().of(user);
+    }
+
+    private static Tokens tokens() {
         if (tokens == null) {
             tokens = new Tokens(KeycloakResource.issuer());
         }
-        return tokens.of(user);
+        return tokens;
+    }
+
+    /** {@code Bearer <token>} of the articles service's own account (client credentials). */
+    public static synchronized String articlesService() {
+        return "Bearer " + tokens().articlesService();
     }
 
     /** {@code Bearer <token>} for an Authorization header. */

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Byline checks against the authors service, with a short timeout and a circuit breaker: when the authors service
- * is down or slow the save is refused with a 503 problem (nothing is written), never a hang or a 500.
+ * Byline claims on the authors service, with a short timeout and a circuit breaker: when the authors service is down
+ * or slow the save is refused with a 503 problem (nothing is written), never a hang or a 500. Claims are made before
+ * the article's transaction (no remote call while its row is locked) and released when the save then fails.
  */
 @ApplicationScoped
 public class AuthorsClient {
@@ -27,30 +28,62 @@ public class AuthorsClient {
     @RestClient
     AuthorsApi api;
 
+    /** What a claim gave: the authors' public profiles, and which claims it made (to release if the save fails). */
+    public record Claim(List<AuthorChangesApi.ProfileChange> profiles, List<UUID> newlyClaimed) {
+        public static final Claim NONE = new Claim(List.of(), List.of());
+    }
+
     /**
-     * Checks that the new byline ids exist and are active, recording them as bylined. {@code positions} maps each id
-     * to its index in the article's byline, for field errors like {@code byline[2]}. Answers their public profiles.
+     * Checks that the new byline ids exist and are active, and records that article {@code articleId} names them.
+     * {@code positions} maps each id to its index in the article's byline, for field errors like {@code byline[2]}.
      */
-    public List<AuthorChangesApi.ProfileChange> claim(List<UUID> ids, List<Integer> positions) {
+    public Claim claim(UUID articleId, List<UUID> ids, List<Integer> positions) {
         if (ids.isEmpty()) {
-            return List.of();
+            return Claim.NONE;
         }
         try {
-            AuthorsApi.Claimed claimed = api.claimForByline(new AuthorsApi.Ids(ids));
-            return claimed.items() == null ? List.of() : claimed.items().stream().map(AuthorChangesApi.ProfileChange::of).toList();
+            AuthorsApi.Claimed claimed = api.claim(new AuthorsApi.Claim(articleId, ids));
+            List<AuthorChangesApi.ProfileChange> profiles = claimed.items() == null ? List.of()
+                    : claimed.items().stream().map(AuthorChangesApi.ProfileChange::of).toList();
+            return new Claim(profiles, claimed.claimed() == null ? List.of() : claimed.claimed());
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 400) {
                 throw bylineProblem(e, positions);
             }
             if (status == 401 || status == 403) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "Your role may not put authors on a byline");
+                // this service's own account was refused: a deployment problem (client secret, role), not the caller's
+                LOG.errorf("The authors service refused this service's byline claim (%d): check the cms-articles client", status);
             }
             throw unavailable(e);
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
             throw unavailable(e);
+        }
+    }
+
+    /**
+     * Gives back the claims a failed save made, so they do not keep authors undeletable. Best effort: when the authors
+     * service cannot be told, the claim stays (the author can still be deactivated) and a warning says which.
+     */
+    public void release(UUID articleId, List<UUID> authorIds) {
+        if (authorIds.isEmpty()) {
+            return;
+        }
+        try {
+            api.release(articleId, authorIds);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release byline claims of article %s on %s: %s", articleId, authorIds, e.toString());
+        }
+    }
+
+    /** Gives back every claim of a deleted article (best effort, as {@link #release}). */
+    public void releaseAll(UUID articleId) {
+        try {
+            api.release(articleId, List.of());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release the byline claims of deleted article %s: %s", articleId, e.toString());
         }
     }
 

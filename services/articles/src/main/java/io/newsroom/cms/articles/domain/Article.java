@@ -43,6 +43,12 @@ public class Article extends PanacheEntityBase {
     public Instant scheduledPublishAt;
     @Column(name = "scheduled_unpublish_at")
     public Instant scheduledUnpublishAt;
+    /** Failed attempts of the due scheduled publish or unpublish since it last succeeded or was (re)scheduled. */
+    @Column(name = "schedule_failures")
+    public int scheduleFailures;
+    /** After a failed attempt: not before this time is it tried again (backoff). */
+    @Column(name = "schedule_retry_at")
+    public Instant scheduleRetryAt;
     @Version
     public long version;
 

@@ -4,6 +4,7 @@ import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.rest.ArticleRecords.*;
+import io.newsroom.cms.articles.service.ArticleSaves;
 import io.newsroom.cms.articles.service.ArticleService;
 import io.newsroom.cms.articles.service.ArticleWorkflow;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
@@ -44,6 +45,9 @@ public class ArticleResource {
     ArticleService articles;
 
     @Inject
+    ArticleSaves saves;
+
+    @Inject
     ArticleQueries queries;
 
     @Inject
@@ -58,7 +62,7 @@ public class ArticleResource {
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
     @Operation(summary = "Create an article (a DRAFT owned by the caller)")
     public Response create(@NotNull @Valid ArticleRequest request) {
-        Article article = articles.create(request, actor());
+        Article article = saves.create(request, actor());
         return withEtag(Response.created(UriBuilder.fromResource(ArticleResource.class).path(article.id.toString()).build()), article);
     }
 
@@ -74,7 +78,7 @@ public class ArticleResource {
     public ArticlePage list(@QueryParam("status") ArticleStatus status, @QueryParam("author") UUID author,
                             @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("q") @Size(max = 200) String q,
                             @QueryParam("mine") boolean mine, @QueryParam("sort") String sort,
-                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         if (sort != null && !ArticleQueries.knownSort(sort)) {
             throw ProblemException.invalid("sort", "must be one of updated, -updated, created, -created, headline, -headline, published, -published, relevance");
@@ -95,26 +99,27 @@ public class ArticleResource {
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
     @Operation(summary = "Replace the working copy (If-Match required); every change is a new revision")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ArticleRequest request) {
-        return withEtag(Response.ok(), articles.update(id, Versions.requireIfMatch(ifMatch), request, actor()));
+        return withEtag(Response.ok(), saves.update(id, Versions.requireIfMatch(ifMatch), request, actor()));
     }
 
     @DELETE
     @Path(ID)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete a never-published or archived article")
+    @Operation(summary = "Delete a never-published or archived article (If-Match required)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        articles.delete(id, ifMatch == null ? null : Versions.requireIfMatch(ifMatch));
+        saves.delete(id, Versions.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
 
     @POST
     @Path(ID + "/transitions")
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "Run a workflow action: submit, request_changes, approve, publish, schedule, unschedule, unpublish, archive")
+    @Operation(summary = "Run a workflow action (If-Match required): submit, request_changes, approve, publish, schedule,"
+            + " unschedule, unpublish, archive")
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                @NotNull @Valid TransitionRequest request) {
         Article article = articles.transition(id, request.action(), request.comment(), request.at(),
-                ifMatch == null ? null : Versions.requireIfMatch(ifMatch), actor());
+                Versions.requireIfMatch(ifMatch), actor());
         return withEtag(Response.ok(), article);
     }
 
@@ -167,9 +172,9 @@ public class ArticleResource {
     @POST
     @Path(ID + "/revisions/{n: \\d{1,9}}/restore")
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "Make an old revision's content the working copy again, as a new revision")
+    @Operation(summary = "Make an old revision's content the working copy again, as a new revision (If-Match required)")
     public Response restore(@PathParam("id") UUID id, @PathParam("n") int n, @HeaderParam("If-Match") String ifMatch) {
-        return withEtag(Response.ok(), articles.restore(id, n, ifMatch == null ? null : Versions.requireIfMatch(ifMatch), actor()));
+        return withEtag(Response.ok(), saves.restore(id, n, Versions.requireIfMatch(ifMatch), actor()));
     }
 
     private Response withEtag(Response.ResponseBuilder builder, Article article) {

@@ -1,6 +1,6 @@
 package io.newsroom.cms.articles.service;
 
-import io.newsroom.cms.articles.client.AuthorsClient;
+import io.newsroom.cms.articles.client.AuthorChangesApi.ProfileChange;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.ArticleSlugAlias;
@@ -11,6 +11,7 @@ import io.newsroom.cms.articles.domain.WorkflowEvent;
 import io.newsroom.cms.articles.published.BylineAuthors;
 import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.repository.ArticleQueries;
+import io.newsroom.cms.articles.repository.NameLocks;
 import io.newsroom.cms.articles.rest.ArticleRecords.ArticleRequest;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
 import io.newsroom.cms.common.content.Slugs;
@@ -40,7 +41,7 @@ import java.util.UUID;
 public class ArticleService {
 
     @Inject
-    AuthorsClient authors;
+    NameLocks names;
 
     @Inject
     PublishedViews publishedViews;
@@ -68,18 +69,22 @@ public class ArticleService {
         return article;
     }
 
-    public Article create(@NotNull @Valid ArticleRequest request, Actor actor) {
-        if (!actor.writer() && !actor.editor()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only writers, editors and admins create articles");
-        }
+    /**
+     * Creates article {@code id}. {@code claimed}: the byline's authors' public profiles, claimed by {@link ArticleSaves}
+     * before this transaction.
+     */
+    public Article create(UUID id, @NotNull @Valid ArticleRequest request, Actor actor, List<ProfileChange> claimed) {
+        requireMayCreate(actor);
         Article article = new Article();
-        article.id = UUID.randomUUID();
+        article.id = id;
         article.owner = actor.username();
         article.status = ArticleStatus.DRAFT;
         article.createdAt = now();
-        Content content = toContent(request, request.slug() != null ? request.slug() : freeSlug(Slugs.from(request.headline())));
+        String slug = request.slug() != null ? request.slug() : Slugs.from(request.headline());
+        names.lock("article-slug", slug);
+        Content content = toContent(request, request.slug() != null ? slug : freeSlug(slug));
         requireSlugFree(content.slug, null);
-        claimNewAuthors(List.of(), content.byline);
+        bylineAuthors.remember(claimed);
         article.content = content;
         article.workingRevision = 1;
         article.updatedAt = article.createdAt;
@@ -90,33 +95,46 @@ public class ArticleService {
         return article;
     }
 
-    public Article update(UUID id, long expectedVersion, @NotNull @Valid ArticleRequest request, Actor actor) {
+    public Article update(UUID id, long expectedVersion, @NotNull @Valid ArticleRequest request, Actor actor, List<ProfileChange> claimed) {
         Article article = lock(id);
-        Versions.requireCurrent(expectedVersion, article.version);
         requireMayEdit(article, actor);
+        Versions.requireCurrent(expectedVersion, article.version);
         Content content = toContent(request, request.slug() != null ? request.slug() : article.content.slug);
         if (content.equals(article.content)) {
             return article; // nothing changed: no new revision, same version
         }
         renameIfNeeded(article, content.slug);
-        claimNewAuthors(article.content.byline, content.byline);
+        bylineAuthors.remember(claimed);
         article.content = content;
         afterContentChange(article, actor, null, "edit");
         return article;
     }
 
-    public Article restore(UUID id, int number, Long expectedVersion, Actor actor) {
+    public Article restore(UUID id, int number, long expectedVersion, Actor actor, List<ProfileChange> claimed) {
         Article article = lock(id);
-        if (expectedVersion != null) {
-            Versions.requireCurrent(expectedVersion, article.version);
-        }
         requireMayEdit(article, actor);
+        Versions.requireCurrent(expectedVersion, article.version);
         Content content = revision(id, number).content.copy();
         renameIfNeeded(article, content.slug);
-        claimNewAuthors(article.content.byline, content.byline);
+        bylineAuthors.remember(claimed);
         article.content = content;
         afterContentChange(article, actor, "restored from revision " + number, "restore");
         return article;
+    }
+
+    /** The checks {@link ArticleSaves} runs before it claims authors: who may edit, and the version, unlocked. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Article checkEdit(UUID id, long expectedVersion, Actor actor) {
+        Article article = get(id);
+        requireMayEdit(article, actor);
+        Versions.requireCurrent(expectedVersion, article.version);
+        return article;
+    }
+
+    public static void requireMayCreate(Actor actor) {
+        if (!actor.writer() && !actor.editor()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only writers, editors and admins create articles");
+        }
     }
 
     private void afterContentChange(Article article, Actor actor, String note, String action) {
@@ -131,11 +149,9 @@ public class ArticleService {
         article.flush();
     }
 
-    public void delete(UUID id, Long expectedVersion) {
+    public void delete(UUID id, long expectedVersion) {
         Article article = lock(id);
-        if (expectedVersion != null) {
-            Versions.requireCurrent(expectedVersion, article.version);
-        }
+        Versions.requireCurrent(expectedVersion, article.version);
         if (article.firstPublishedAt != null && article.status != ArticleStatus.ARCHIVED) {
             throw ProblemException.conflict("A published article can only be deleted once it is archived");
         }
@@ -143,11 +159,8 @@ public class ArticleService {
     }
 
     /** Runs one workflow command, checked against state, role and ownership, and records it. */
-    public Article transition(UUID id, Action action, String comment, Instant at, Long expectedVersion, Actor actor) {
+    public Article transition(UUID id, Action action, String comment, Instant at, long expectedVersion, Actor actor) {
         Article article = lock(id);
-        if (expectedVersion != null) {
-            Versions.requireCurrent(expectedVersion, article.version);
-        }
         Set<Action> allowed = ArticleWorkflow.allowed(article, actor);
         if (!allowed.contains(action)) {
             boolean existsHere = ArticleWorkflow.possible(article).contains(action);
@@ -157,6 +170,8 @@ public class ArticleService {
                     : "Cannot " + action.wire() + " an article that is " + article.status;
             throw new ProblemException(type, detail, List.of(), Map.of("currentStatus", article.status, "allowedActions", allowed));
         }
+        // who may, then which version: a caller who may not act learns nothing about versions
+        Versions.requireCurrent(expectedVersion, article.version);
         if (action == Action.REQUEST_CHANGES && (comment == null || comment.isBlank())) {
             throw ProblemException.invalid("comment", "is required to request changes: say what should change");
         }
@@ -174,11 +189,18 @@ public class ArticleService {
         switch (action) {
             case SUBMIT -> article.submittedAt = now;
             case PUBLISH -> makeLive(article, now);
-            case SCHEDULE -> article.scheduledPublishAt = at.truncatedTo(ChronoUnit.MICROS);
-            case UNSCHEDULE -> article.scheduledPublishAt = null;
+            case SCHEDULE -> {
+                article.scheduledPublishAt = at.truncatedTo(ChronoUnit.MICROS);
+                clearRetries(article);
+            }
+            case UNSCHEDULE -> {
+                article.scheduledPublishAt = null;
+                clearRetries(article);
+            }
             case UNPUBLISH -> {
                 if (at != null && at.isAfter(now)) {
                     article.scheduledUnpublishAt = at.truncatedTo(ChronoUnit.MICROS);
+                    clearRetries(article);
                     record(article, "schedule_unpublish", from, from, actor.username(), comment);
                     article.flush();
                     return article;
@@ -290,31 +312,11 @@ public class ArticleService {
         throw new ProblemException(ProblemType.FORBIDDEN, why);
     }
 
-    /** Only authors that are new on the byline are checked: deactivated authors keep existing bylines. */
-    private void claimNewAuthors(List<UUID> before, List<UUID> after) {
-        Set<UUID> seen = new LinkedHashSet<>();
-        List<Problem.FieldError> duplicates = new ArrayList<>();
-        List<UUID> added = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < after.size(); i++) {
-            UUID id = after.get(i);
-            if (!seen.add(id)) {
-                duplicates.add(new Problem.FieldError("byline[" + i + "]", "names the same author twice"));
-            } else if (!before.contains(id)) {
-                added.add(id);
-                positions.add(i);
-            }
-        }
-        if (!duplicates.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, "The byline names an author twice", duplicates, Map.of());
-        }
-        bylineAuthors.remember(authors.claim(added, positions));
-    }
-
     private void renameIfNeeded(Article article, String slug) {
         if (slug.equals(article.content.slug)) {
             return;
         }
+        names.lock("article-slug", slug);
         requireSlugFree(slug, article.id);
         ArticleSlugAlias.deleteById(slug);
         ArticleSlugAlias alias = new ArticleSlugAlias();
@@ -362,7 +364,13 @@ public class ArticleService {
         revision.persist();
     }
 
-    private static void record(Article article, String action, ArticleStatus from, ArticleStatus to, String actor, String comment) {
+    /** A new schedule starts without the failures of the old one. */
+    private static void clearRetries(Article article) {
+        article.scheduleFailures = 0;
+        article.scheduleRetryAt = null;
+    }
+
+    static void record(Article article, String action, ArticleStatus from, ArticleStatus to, String actor, String comment) {
         WorkflowEvent event = new WorkflowEvent();
         event.id = UUID.randomUUID();
         event.articleId = article.id;

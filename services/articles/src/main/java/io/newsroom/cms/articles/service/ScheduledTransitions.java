@@ -1,33 +1,61 @@
 package io.newsroom.cms.articles.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsroom.cms.articles.domain.Article;
+import io.newsroom.cms.articles.domain.ArticleStatus;
+import io.newsroom.cms.articles.repository.ArticleQueries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.newsroom.cms.articles.repository.ArticleQueries;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Runs due scheduled publishes and unpublishes. Exactly once across replicas: every replica polls, and
- * {@code FOR UPDATE SKIP LOCKED} hands each due row to one transaction only; once committed the row is no longer
- * due. A replica that was down catches up on its next poll (everything due in the past is due now).
+ * Runs due scheduled publishes and unpublishes, each in its own transaction. Exactly once across replicas: every
+ * replica polls, and {@code FOR UPDATE SKIP LOCKED} on the one article, re-checked as still due, hands it to one
+ * transaction only; once committed it is no longer due. A failure is recorded (history event, metric, log) and retried
+ * with backoff ({@link #backoff}), and never holds back the others. A replica that was down catches up on its next
+ * poll: everything due in the past is due now.
  */
 @ApplicationScoped
 public class ScheduledTransitions {
     private static final Logger LOG = Logger.getLogger(ScheduledTransitions.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 200;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(15);
+    private static final String DUE_PUBLISH = "status = 'SCHEDULED' and scheduled_publish_at <= :now";
+    private static final String DUE_UNPUBLISH = "live_revision is not null and scheduled_unpublish_at <= :now";
+    private static final String NOT_BACKING_OFF = " and (schedule_retry_at is null or schedule_retry_at <= :now)";
+
+    enum Kind {
+        PUBLISH("scheduled_publish", DUE_PUBLISH, "scheduled_publish_at"),
+        UNPUBLISH("scheduled_unpublish", DUE_UNPUBLISH, "scheduled_unpublish_at");
+
+        final String action;
+        final String due;
+        final String at;
+
+        Kind(String action, String due, String at) {
+            this.action = action;
+            this.due = due;
+            this.at = at;
+        }
+    }
 
     @Inject
     EntityManager em;
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Scheduled(every = "${cms.articles.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
@@ -37,25 +65,95 @@ public class ScheduledTransitions {
         }
     }
 
-    /** Publishes and unpublishes what is due now; returns how many articles it changed. */
-    @Transactional
+    /** Publishes and unpublishes what is due now; returns how many articles this replica changed. */
     public int runDue() {
         Instant now = ArticleService.now();
         int done = 0;
-        for (UUID id : due("select id from article where status = 'SCHEDULED' and scheduled_publish_at <= ?1"
-                + " order by scheduled_publish_at limit " + BATCH + " for update skip locked", now)) {
-            articles.publishScheduled(Article.findById(id), now);
-            done++;
-        }
-        for (UUID id : due("select id from article where live_revision is not null and scheduled_unpublish_at <= ?1"
-                + " order by scheduled_unpublish_at limit " + BATCH + " for update skip locked", now)) {
-            articles.unpublishScheduled(Article.findById(id), now);
-            done++;
+        for (Kind kind : Kind.values()) {
+            List<UUID> due;
+            do {
+                due = candidates(kind, now);
+                for (UUID id : due) {
+                    if (runOne(kind, id, now)) {
+                        done++;
+                    }
+                }
+            } while (due.size() == BATCH); // a full batch: more may be due
         }
         return done;
     }
 
-    private List<UUID> due(String sql, Instant now) {
-        return ArticleQueries.uuids(em.createNativeQuery(sql).setParameter(1, now));
+    /** Due articles, oldest first, without locks (each is locked and re-checked on its own). */
+    private List<UUID> candidates(Kind kind, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> ArticleQueries.uuids(em.createNativeQuery(
+                        "select id from article where " + kind.due + NOT_BACKING_OFF + " order by " + kind.at + " limit " + BATCH)
+                .setParameter("now", now)));
+    }
+
+    /** One article in its own transaction; false when another replica has it or it is no longer due. */
+    private boolean runOne(Kind kind, UUID id, Instant now) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<UUID> locked = ArticleQueries.uuids(em.createNativeQuery("select id from article where id = :id and "
+                                + kind.due + NOT_BACKING_OFF + " for update skip locked")
+                        .setParameter("id", id).setParameter("now", now));
+                if (locked.isEmpty()) {
+                    return false;
+                }
+                Article article = em.find(Article.class, id);
+                if (kind == Kind.PUBLISH) {
+                    articles.publishScheduled(article, now);
+                } else {
+                    articles.unpublishScheduled(article, now);
+                }
+                article.scheduleFailures = 0;
+                article.scheduleRetryAt = null;
+                em.flush();
+                return true;
+            });
+        } catch (RuntimeException e) {
+            recordFailure(kind, id, now, e);
+            return false;
+        }
+    }
+
+    private void recordFailure(Kind kind, UUID id, Instant now, RuntimeException failure) {
+        metrics.counter("cms.articles.scheduled.failures", "action", kind.action).increment();
+        String reason = reason(failure);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Article article = em.find(Article.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (article == null) {
+                    return;
+                }
+                article.scheduleFailures++;
+                Duration wait = backoff(article.scheduleFailures);
+                article.scheduleRetryAt = now.plus(wait);
+                ArticleStatus status = article.status;
+                articles.record(article, kind.action + "_failed", status, status, "scheduler",
+                        "attempt " + article.scheduleFailures + " failed (" + reason + "); next try in " + wait.toSeconds() + " s");
+                LOG.warnf("Scheduled %s of article %s failed (attempt %d), retrying at %s: %s", kind == Kind.PUBLISH ? "publish"
+                        : "unpublish", id, article.scheduleFailures, article.scheduleRetryAt, reason);
+            });
+        } catch (RuntimeException e) {
+            // the database itself is away: nothing can be recorded, the next poll tries the article again
+            LOG.warnf("Scheduled %s of article %s failed and could not be recorded: %s / %s", kind.action, id, reason, e.toString());
+        }
+    }
+
+    /** 10 s, 20 s, 40 s, ... at most 15 minutes. */
+    static Duration backoff(int failures) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 16));
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        message = message.lines().findFirst().orElse(message);
+        return message.length() > 140 ? message.substring(0, 140) + "…" : message;
     }
 }

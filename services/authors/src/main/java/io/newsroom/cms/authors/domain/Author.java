@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Formula;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -38,7 +39,8 @@ public class Author extends PanacheEntityBase {
     public String email;
     public String username;
     public boolean active;
-    /** Set once the author has been put on any byline; such authors can be deactivated but never deleted. */
+    /** Whether any article has claimed the author for its byline (table byline_claim); such authors cannot be deleted. */
+    @Formula("(exists (select 1 from byline_claim c where c.author_id = id))")
     public boolean bylined;
     @Version
     public long version;

@@ -12,10 +12,11 @@ public final class AuthorMapper {
     private AuthorMapper() {
     }
 
-    static AuthorView view(Author a) {
+    /** {@code withPrivate}: the email and account link are included (admins, the author themself). */
+    static AuthorView view(Author a, boolean withPrivate) {
         return new AuthorView(a.id, a.slug, a.displayName, a.jobTitle, a.organization, a.bio,
-                MarkdownRenderer.toSafeHtml(a.bio), avatar(a), social(a), a.email, a.username, a.active, a.bylined,
-                a.version, a.createdAt, a.updatedAt);
+                MarkdownRenderer.toSafeHtml(a.bio), avatar(a), social(a), withPrivate ? a.email : null,
+                withPrivate ? a.username : null, a.active, a.bylined, a.version, a.createdAt, a.updatedAt);
     }
 
     public static PublicAuthor publicView(Author a) {

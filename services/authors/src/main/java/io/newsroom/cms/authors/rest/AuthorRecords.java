@@ -1,5 +1,6 @@
 package io.newsroom.cms.authors.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.newsroom.cms.common.validation.AltRequired;
 import io.newsroom.cms.common.validation.HttpUrl;
@@ -61,9 +62,14 @@ public final class AuthorRecords {
             @Email @Size(max = 254) String email) {
     }
 
-    /** The editorial view: everything, for signed-in staff. */
+    /**
+     * The editorial view, for signed-in staff. {@code email} and {@code username} (the account link) are private: only
+     * admins and the author themself get them; for everyone else they are left out.
+     */
     public record AuthorView(UUID id, String slug, String displayName, String jobTitle, String organization, String bio,
-                             String bioHtml, Avatar avatar, Social social, String email, String username, boolean active,
+                             String bioHtml, Avatar avatar, Social social,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String email,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String username, boolean active,
                              boolean bylined, long version, Instant createdAt, Instant updatedAt) {
     }
 
@@ -87,6 +93,15 @@ public final class AuthorRecords {
     }
 
     public record PublicAuthors(List<PublicAuthor> items) {
+    }
+
+    /** The articles service claims these authors for the byline of article {@code articleId}. */
+    public record BylineClaimRequest(@jakarta.validation.constraints.NotNull UUID articleId,
+                                     @jakarta.validation.constraints.NotNull @Size(min = 1, max = 10) List<@jakarta.validation.constraints.NotNull UUID> ids) {
+    }
+
+    /** The claimed authors' public profiles, and the ids whose claim this call made (to release if the save fails). */
+    public record BylineClaimed(List<PublicAuthor> items, List<UUID> claimed) {
     }
 
     public record IdsRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 100) List<@jakarta.validation.constraints.NotNull UUID> ids) {

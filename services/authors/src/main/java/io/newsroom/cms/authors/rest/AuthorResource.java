@@ -4,6 +4,8 @@ import io.newsroom.cms.authors.domain.Author;
 import io.newsroom.cms.authors.rest.AuthorRecords.AuthorPage;
 import io.newsroom.cms.authors.rest.AuthorRecords.AuthorRequest;
 import io.newsroom.cms.authors.rest.AuthorRecords.AuthorView;
+import io.newsroom.cms.authors.rest.AuthorRecords.BylineClaimRequest;
+import io.newsroom.cms.authors.rest.AuthorRecords.BylineClaimed;
 import io.newsroom.cms.authors.rest.AuthorRecords.IdsRequest;
 import io.newsroom.cms.authors.rest.AuthorRecords.ProfileChanges;
 import io.newsroom.cms.authors.rest.AuthorRecords.ProfileUpdate;
@@ -14,6 +16,7 @@ import io.newsroom.cms.authors.service.AuthorService;
 import io.newsroom.cms.common.Roles;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.Versions;
+import io.newsroom.cms.common.time.Times;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -46,7 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -80,10 +82,10 @@ public class AuthorResource {
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.CURATOR, Roles.ADMIN})
     @Operation(summary = "List and search authors (for the byline picker)")
     public AuthorPage list(@QueryParam("q") @Size(max = 100) String q, @QueryParam("active") Boolean active,
-                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         AuthorService.SearchResult result = authors.search(q, active, page, size);
-        return new AuthorPage(result.items().stream().map(AuthorMapper::view).toList(), result.total());
+        return new AuthorPage(result.items().stream().map(a -> AuthorMapper.view(a, mayReadPrivate(a))).toList(), result.total());
     }
 
     @GET
@@ -107,7 +109,7 @@ public class AuthorResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Delete an author who never appeared on a byline")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        authors.delete(id, ifMatch == null ? null : Versions.requireIfMatch(ifMatch));
+        authors.delete(id, Versions.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -130,10 +132,23 @@ public class AuthorResource {
 
     @POST
     @Path("byline-claims")
-    @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "Check ids for a byline (known and active) and record that they appear on one")
-    public PublicAuthors claimForByline(@NotNull @Valid IdsRequest request) {
-        return new PublicAuthors(authors.claimForByline(request.ids()).stream().map(AuthorMapper::publicView).toList());
+    @RolesAllowed(Roles.ARTICLES_SERVICE)
+    @Operation(summary = "For the articles service only: check ids for an article's byline (known and active) and record"
+            + " that the article names them; answers their public profiles and which claims are new")
+    public BylineClaimed claimForByline(@NotNull @Valid BylineClaimRequest request) {
+        AuthorService.Claimed claimed = authors.claimForByline(request.articleId(), request.ids());
+        return new BylineClaimed(claimed.authors().stream().map(AuthorMapper::publicView).toList(), claimed.newlyClaimed());
+    }
+
+    @DELETE
+    @Path("byline-claims/" + UUID_PATTERN)
+    @RolesAllowed(Roles.ARTICLES_SERVICE)
+    @Operation(summary = "For the articles service only: release an article's claims on these authors (a save that"
+            + " failed), or all of its claims when none is named (a deleted article)")
+    public Response releaseClaims(@PathParam("id") UUID articleId,
+                                  @QueryParam("author") @Size(max = 10) List<@NotNull UUID> authorIds) {
+        authors.releaseClaims(articleId, authorIds == null ? List.of() : authorIds);
+        return Response.noContent().build();
     }
 
     // --- public projection (no email, no account link): read by the gateway and other services ---
@@ -205,12 +220,7 @@ public class AuthorResource {
     public Uni<ProfileChanges> publicChanges(@QueryParam("since") @NotBlank @Size(max = 40) String since,
                                           @QueryParam("after") @Size(max = 40) String after,
                                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        Instant from;
-        try {
-            from = Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("since", "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
-        }
+        Instant from = Times.param("since", since);
         UUID afterId;
         try {
             afterId = after == null || after.isBlank() ? new UUID(0, 0) : UUID.fromString(after);
@@ -220,8 +230,13 @@ public class AuthorResource {
         return publicProfiles.changes(from, afterId, limit).map(ProfileChanges::new);
     }
 
-    private static Response withEtag(Response.ResponseBuilder builder, Author author) {
-        AuthorView view = AuthorMapper.view(author);
+    /** An author's email and account link go to admins and to that author only. */
+    private boolean mayReadPrivate(Author author) {
+        return identity.hasRole(Roles.ADMIN) || author.username != null && author.username.equals(identity.getPrincipal().getName());
+    }
+
+    private Response withEtag(Response.ResponseBuilder builder, Author author) {
+        AuthorView view = AuthorMapper.view(author, mayReadPrivate(author));
         return builder.tag(Versions.etag(author.version)).entity(view).build();
     }
 }

@@ -16,11 +16,13 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.newsroom.cms.authors.repository.BylineClaims;
+import io.newsroom.cms.authors.repository.NameLocks;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.hibernate.Session;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +40,12 @@ public class AuthorService {
     @Inject
     PublicProfiles publicProfiles;
 
+    @Inject
+    BylineClaims claims;
+
+    @Inject
+    NameLocks names;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Author get(UUID id) {
         Author author = Author.findById(id);
@@ -50,14 +58,6 @@ public class AuthorService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Author> byUsername(String username) {
         return Author.find("username", username).firstResultOptional();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Author> byIds(List<UUID> ids) {
-        // Hibernate's multi-load: one array-parameter query with a reusable plan (an "in" list is re-planned per call)
-        List<UUID> distinct = ids.stream().distinct().toList();
-        return Author.getEntityManager().unwrap(Session.class).findMultiple(Author.class, distinct).stream()
-                .filter(java.util.Objects::nonNull).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -84,7 +84,9 @@ public class AuthorService {
         author.id = UUID.randomUUID();
         author.createdAt = now();
         author.active = request.active() == null || request.active();
-        author.slug = request.slug() != null ? request.slug() : freeSlug(Slugs.from(request.displayName()));
+        String slug = request.slug() != null ? request.slug() : Slugs.from(request.displayName());
+        names.lock("author-slug", slug);
+        author.slug = request.slug() != null ? slug : freeSlug(slug);
         requireSlugFree(author.slug, null);
         author.username = blankToNull(request.username());
         requireUsernameFree(author.username, null);
@@ -100,6 +102,7 @@ public class AuthorService {
         Versions.requireCurrent(expectedVersion, author.version);
         String slug = request.slug() != null ? request.slug() : author.slug;
         if (!slug.equals(author.slug)) {
+            names.lock("author-slug", slug);
             requireSlugFree(slug, author.id);
             AuthorSlugAlias.deleteById(slug); // taking back one of our own old slugs
             AuthorSlugAlias alias = new AuthorSlugAlias();
@@ -127,26 +130,37 @@ public class AuthorService {
         return flush(author);
     }
 
-    public void delete(UUID id, Long expectedVersion) {
-        Author author = get(id);
-        if (expectedVersion != null) {
-            Versions.requireCurrent(expectedVersion, author.version);
+    public void delete(UUID id, long expectedVersion) {
+        // locked: a claim made meanwhile waits for this delete (then finds no author) or this delete for it (then a 409)
+        Author author = Author.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (author == null) {
+            throw ProblemException.notFound("Author " + id);
         }
-        if (author.bylined) {
+        Versions.requireCurrent(expectedVersion, author.version);
+        if (claims.anyFor(id)) {
             throw ProblemException.conflict("This author has appeared on a byline and cannot be deleted; deactivate them instead");
         }
         AuthorSlugAlias.delete("authorId", id);
         author.delete();
     }
 
+    /** The authors an article claimed, and which of those claims are new (the ones to release if its save fails). */
+    public record Claimed(List<Author> authors, List<UUID> newlyClaimed) {
+    }
+
     /**
-     * Checks that every id is a known, active author and records that they now appear on a byline. Answers 400 with
-     * one field error per bad id ({@code authorIds[i]}), so an article is never saved with a bad byline.
+     * Checks that every id is a known, active author and records that article {@code articleId} names them on its
+     * byline. Answers 400 with one field error per bad id ({@code authorIds[i]}) and records nothing then, so an
+     * article is never saved with a bad byline. The authors are share-locked: a delete cannot slip in between.
      */
-    public List<Author> claimForByline(List<UUID> ids) {
-        List<Author> authors = byIds(ids);
+    public Claimed claimForByline(UUID articleId, List<UUID> ids) {
         Map<UUID, Author> byId = new HashMap<>();
-        authors.forEach(a -> byId.put(a.id, a));
+        for (UUID id : ids.stream().distinct().toList()) {
+            Author author = Author.findById(id, LockModeType.PESSIMISTIC_READ);
+            if (author != null) {
+                byId.put(id, author);
+            }
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Author author = byId.get(ids.get(i));
@@ -159,8 +173,21 @@ public class AuthorService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The byline names unknown or deactivated authors", errors, Map.of());
         }
-        authors.stream().filter(a -> !a.bylined).forEach(a -> a.bylined = true);
-        return authors;
+        Instant now = now();
+        List<UUID> newlyClaimed = new ArrayList<>();
+        List<Author> authors = new ArrayList<>();
+        for (UUID id : ids.stream().distinct().toList()) {
+            authors.add(byId.get(id));
+            if (claims.claim(id, articleId, now)) {
+                newlyClaimed.add(id);
+            }
+        }
+        return new Claimed(authors, newlyClaimed);
+    }
+
+    /** Drops claims of an article: those of a save that failed, or all of a deleted article ({@code authorIds} empty). */
+    public int releaseClaims(UUID articleId, List<UUID> authorIds) {
+        return claims.release(articleId, authorIds);
     }
 
     public static ProblemException noProfile(String username) {
@@ -211,6 +238,7 @@ public class AuthorService {
         if (username == null) {
             return;
         }
+        names.lock("author-username", username);
         Optional<Author> holder = byUsername(username);
         if (holder.isPresent() && !holder.get().id.equals(self)) {
             throw new ProblemException(ProblemType.CONFLICT, "The account '" + username + "' is linked to another author",
