@@ -438,13 +438,13 @@ function PublishPanel({ list, draft, busy, setBusy, onDone, onDraft }: {
   const toast = useToast();
   const [at, setAt] = useState('');
   const [rollbackTo, setRollbackTo] = useState('');
-  const run = async (call: () => Promise<Versioned<FeaturedList>>, success: string) => {
+  const run = async (call: () => Promise<Versioned<FeaturedList>>, success: string, changed = 'The draft changed since you loaded it; reload the page to see the latest before publishing.') => {
     setBusy(true);
     try {
       onDone(await call());
       toast.success(success);
     } catch (e) {
-      toast.error(e instanceof ApiError && e.status === 412 ? 'The draft changed since you loaded it; reload the page to see the latest before publishing.' : messageOf(e));
+      toast.error(e instanceof ApiError && e.status === 412 ? changed : messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -512,7 +512,7 @@ function PublishPanel({ list, draft, busy, setBusy, onDone, onDraft }: {
             type="button"
             className="button button-block"
             disabled={busy || !rollbackTo}
-            onClick={() => void run(() => request<FeaturedList>(`/api/lists/${list.slug}/rollback`, { method: 'POST', body: { revision: Number(rollbackTo) } }), `Revision ${rollbackTo} is live again`)}
+            onClick={() => void run(() => request<FeaturedList>(`/api/lists/${list.slug}/rollback`, { method: 'POST', body: { revision: Number(rollbackTo) }, ifMatch: list.version }), `Revision ${rollbackTo} is live again`, 'Someone published or rolled back this list since you loaded it; reload the page to see what is live now.')}
           >
             Roll back
           </button>

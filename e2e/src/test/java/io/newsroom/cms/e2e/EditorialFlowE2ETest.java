@@ -34,15 +34,15 @@ class EditorialFlowE2ETest {
         as("alice").body(Map.of("slug", slug + "-x", "headline", "Ghost byline", "byline", List.of(UUID.randomUUID().toString())))
                 .post("/api/articles").then().statusCode(400).body("errors[0].field", is("byline[0]"));
 
-        as("alice").body(Map.of("action", "submit")).post("/api/articles/" + id + "/transitions").then().statusCode(200);
-        as("alice").body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions").then().statusCode(409);
-        as("erin").body(Map.of("action", "approve")).post("/api/articles/" + id + "/transitions").then().statusCode(200);
-        as("alice").body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions").then().statusCode(403);
-        as("erin").body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions")
+        as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", "submit")).post("/api/articles/" + id + "/transitions").then().statusCode(200);
+        as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions").then().statusCode(409);
+        as("erin").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", "approve")).post("/api/articles/" + id + "/transitions").then().statusCode(200);
+        as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions").then().statusCode(403);
+        as("erin").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", "publish")).post("/api/articles/" + id + "/transitions")
                 .then().statusCode(200).body("status", is("PUBLISHED"), "live", is(true));
 
         // the author can no longer be deleted: they appeared on a byline
-        as("root").delete("/api/authors/" + author).then().statusCode(409);
+        as("root").header("If-Match", SystemExtension.etag("/api/authors/" + author)).delete("/api/authors/" + author).then().statusCode(409);
         as("erin").get("/api/articles/" + id + "/history").then().statusCode(200).body("items.size()", is(4));
     }
 }

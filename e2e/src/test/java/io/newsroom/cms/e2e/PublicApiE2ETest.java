@@ -39,7 +39,7 @@ class PublicApiE2ETest {
                         "byline", List.of(authorId)))
                 .post("/api/articles").then().statusCode(201).extract().path("id");
         for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
-            as(step[0]).body(Map.of("action", step[1])).post("/api/articles/" + id + "/transitions").then().statusCode(200);
+            as(step[0]).header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", step[1])).post("/api/articles/" + id + "/transitions").then().statusCode(200);
         }
         return new String[]{id, slug};
     }
@@ -83,12 +83,12 @@ class PublicApiE2ETest {
         as("carl").header("If-Match", draftEtag).body(Map.of("articleId", article[0], "overrides",
                         Map.of("headline", "Cranes go robotic", "image", Map.of("url", "https://img.example/c.jpg", "alt", "Robotic cranes at dusk"))))
                 .post("/api/lists/" + list + "/draft/items").then().statusCode(200);
-        as("carl").body(Map.of()).post("/api/lists/" + list + "/publish").then().statusCode(200);
+        as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of()).post("/api/lists/" + list + "/publish").then().statusCode(200);
         given().get("/public/v1/lists/" + list).then().statusCode(200)
                 .body("items[0].headline", is("Cranes go robotic")).body("items[0].image.alt", is("Robotic cranes at dusk"))
                 .body("items[0].slug", is(slug)).body("items[0].summary", startsWith("Standfirst"));
 
-        as("erin").body(Map.of("action", "unpublish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
+        as("erin").header("If-Match", SystemExtension.etag("/api/articles/" + article[0])).body(Map.of("action", "unpublish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
         Duration gone = within(Duration.ofSeconds(2), () -> given().get("/public/v1/articles/" + slug).statusCode() == 404);
         within(Duration.ofSeconds(2), () -> !given().get("/public/v1/articles?tag=" + tag).asString().contains(slug));
         within(Duration.ofSeconds(2), () -> !given().get("/public/v1/lists/" + list).asString().contains(slug));
@@ -113,7 +113,7 @@ class PublicApiE2ETest {
         as("erin").header("If-Match", current.header("ETag")).body(Map.of("slug", article[1], "headline", "Conditional requests, updated",
                 "byline", List.of(authorId))).put("/api/articles/" + article[0]).then().statusCode(200);
         Instant publishedAt = Instant.now();
-        as("erin").body(Map.of("action", "publish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
+        as("erin").header("If-Match", SystemExtension.etag("/api/articles/" + article[0])).body(Map.of("action", "publish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
         within(Duration.ofSeconds(2), () -> "Conditional requests, updated".equals(given().get("/public/v1/articles/" + article[1]).path("headline")));
         long visibleAfter = Duration.between(publishedAt, Instant.now()).toMillis();
         assertTrue(visibleAfter <= 1000, "visible after " + visibleAfter + " ms");
@@ -148,7 +148,7 @@ class PublicApiE2ETest {
         Response current = as("erin").get("/api/articles/" + article[0]);
         as("erin").header("If-Match", current.header("ETag")).body(Map.of("slug", article[1] + "-v2", "headline", "Rename me",
                 "byline", List.of(authorId))).put("/api/articles/" + article[0]).then().statusCode(200);
-        as("erin").body(Map.of("action", "publish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
+        as("erin").header("If-Match", SystemExtension.etag("/api/articles/" + article[0])).body(Map.of("action", "publish")).post("/api/articles/" + article[0] + "/transitions").then().statusCode(200);
         given().redirects().follow(false).get("/public/v1/articles/" + article[1])
                 .then().statusCode(301).header("Location", endsWith("/public/v1/articles/" + article[1] + "-v2"));
         given().get("/public/v1/articles/NOT_A_SLUG").then().statusCode(400).contentType("application/problem+json");

@@ -49,4 +49,9 @@ public class SystemExtension implements BeforeAllCallback {
     public static String bearer(String user) {
         return "Bearer " + tokens.of(user);
     }
+
+    /** The current ETag of a versioned resource of the editor API (read as an admin), for If-Match. */
+    public static String etag(String path) {
+        return RestAssured.given().header("Authorization", bearer("root")).get(path).then().statusCode(200).extract().header("ETag");
+    }
 }

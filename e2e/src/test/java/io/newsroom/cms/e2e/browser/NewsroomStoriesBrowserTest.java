@@ -87,7 +87,7 @@ class NewsroomStoriesBrowserTest {
                             "heroImage", Map.of("url", image(s[2]), "alt", s[3]), "tags", List.of("local"), "byline", List.of(authorId)))
                     .post("/api/articles").then().statusCode(201).extract().path("id");
             for (String action : List.of("submit", "approve", "publish")) {
-                as("erin").body(Map.of("action", action)).post("/api/articles/" + id + "/transitions").then().statusCode(200);
+                as("erin").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", action)).post("/api/articles/" + id + "/transitions").then().statusCode(200);
             }
             others.add(id);
         }

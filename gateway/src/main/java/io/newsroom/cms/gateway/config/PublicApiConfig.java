@@ -3,6 +3,7 @@ package io.newsroom.cms.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
 
 /** Public content API settings ({@code cms.public-api.*}). */
@@ -40,9 +41,19 @@ public interface PublicApiConfig {
     @WithDefault("300s")
     Duration staleWhileRevalidate();
 
-    /** Where readers read an article: used for links in the feed and the sitemap. */
-    @WithDefault("http://localhost:8080/public/v1/articles/{slug}")
-    String articleUrlTemplate();
+    /**
+     * The readers' site, e.g. {@code https://www.example.com}: the feed's channel link. Required: no default, so a
+     * production gateway without it does not start (environment: {@code CMS_PUBLIC_API_SITE_URL}).
+     */
+    URI siteUrl();
+
+    /** Where an article is read on that site, relative to {@link #siteUrl()}: feed and sitemap links. */
+    @WithDefault("/articles/{slug}")
+    String articlePath();
+
+    /** The feed's title. */
+    @WithDefault("Newsroom")
+    String feedTitle();
 
     /** How long a service may take to start answering a public read before it counts as not answering. */
     @WithDefault("3s")

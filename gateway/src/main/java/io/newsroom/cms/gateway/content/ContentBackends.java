@@ -28,8 +28,8 @@ import java.nio.charset.StandardCharsets;
  */
 @ApplicationScoped
 public class ContentBackends {
-    /** A service's answer: status, body, and the Location of a redirect. */
-    public record Answer(int status, String body, String location) {
+    /** A service's answer: status, body, the Location of a redirect, and a Warning (e.g. 110: made from stale data). */
+    public record Answer(int status, String body, String location, String warning) {
     }
 
     @Inject
@@ -81,7 +81,7 @@ public class ContentBackends {
         return UniHelper.toUni(client.request(request)
                 .compose(sent -> sent.send())
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
-                        body.toString(StandardCharsets.UTF_8), response.getHeader("Location")))));
+                        body.toString(StandardCharsets.UTF_8), response.getHeader("Location"), response.getHeader("Warning")))));
     }
 
     private static void query(StringBuilder uri, String name, String value) {

@@ -53,7 +53,8 @@ public class PublicApiResource {
     @GET
     @Path("articles")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author filters")
+    @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author filters; author is an"
+            + " author's slug (an old slug is followed) or id, and an unknown author is a 404 problem")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
             value = "{\"items\":[{\"id\":\"0b6f…\",\"slug\":\"regional-cloud-outage\",\"headline\":\"Regional cloud outage disrupts newsrooms\","
                     + "\"dek\":\"Publishing systems went dark for two hours.\",\"heroImage\":{\"url\":\"https://img.example/outage.jpg\","
@@ -141,7 +142,10 @@ public class PublicApiResource {
             }
             response.header("ETag", answer.etag()).header("Cache-Control", cacheControl());
             if (served.stale()) {
-                response.header("Age", answer.ageSeconds()).header("Warning", "110 - \"Response is stale\"");
+                response.header("Age", answer.ageSeconds());
+            }
+            if (served.stale() || answer.degraded()) {
+                response.header("Warning", "110 - \"Response is stale\"");
             }
             return response.build();
         }).onFailure().recoverWithItem(this::problem);

@@ -9,10 +9,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -48,17 +51,31 @@ public class PublicContent {
         });
     }
 
+    /**
+     * Newest first, optionally by tag and author. {@code author} is an author's slug (an old one is followed to the
+     * author's current one) or id; an author that does not exist is a 404 problem, never an unfiltered page.
+     */
     public Uni<CachedAnswer> newest(int limit, String cursor, String tag, String author) {
         Uni<String> authorId = author == null || author.isBlank() || UUID_SHAPE.matcher(author).matches()
                 ? Uni.createFrom().item(author)
-                : backends.author(author).map(r -> {
-                    if (r.status() == 301) {
-                        return null;
-                    }
-                    return read(r, "author").path("id").asText();
-                });
+                : authorIdOf(author, 0);
         return authorId.flatMap(id -> backends.newestArticles(limit, cursor, tag, id))
                 .map(response -> summaries(splice(response, "articles", JsonSplice::page)));
+    }
+
+    /** The id of the author at {@code slug}, following renames (a few hops at most). */
+    private Uni<String> authorIdOf(String slug, int hops) {
+        return backends.author(slug).flatMap(r -> {
+            if (r.status() == 301 && hops < 3) {
+                return authorIdOf(lastSegment(r), hops + 1);
+            }
+            if (r.status() == 404 || r.status() == 301) {
+                return Uni.createFrom().failure(new BackendException(404, "No author '" + slug + "'; the author filter takes an author's slug or id"));
+            }
+            String id = read(r, "author").path("id").asText("");
+            return id.isEmpty() ? Uni.createFrom().failure(new BackendException(502, "The authors service sent an unreadable answer"))
+                    : Uni.createFrom().item(id);
+        });
     }
 
     public Uni<CachedAnswer> search(String q, int limit) {
@@ -82,49 +99,85 @@ public class PublicContent {
         });
     }
 
+    /**
+     * A resolved featured list, passed on as the curation service sent it (content only, so equal content has the same
+     * ETag); when curation made it from its last good view of the articles (its {@code Warning: 110}), it is served
+     * but not kept fresh, and readers get the warning too.
+     */
     public Uni<CachedAnswer> list(String slug) {
         return backends.list(slug).map(response -> {
-            JsonNode list = read(response, "list");
-            return CachedAnswer.json(list.toString(), list.path("stale").asBoolean(false));
+            check(response, "list");
+            boolean stale = response.warning() != null && response.warning().startsWith("110");
+            return CachedAnswer.json(response.body(), stale);
         });
     }
 
+    /**
+     * RSS 2.0 of the 20 newest articles, written with an XML writer. Feed readers show {@code <description>} as HTML,
+     * so the dek (plain text) is HTML-escaped first and the XML writer escapes that again: a dek such as
+     * {@code <img src=x onerror=...>} reaches readers' apps as text, never as markup.
+     */
     public Uni<CachedAnswer> feed() {
         return backends.newestArticles(20, null, null, null).map(response -> {
-            StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n")
-                    .append("<title>Newsroom</title>\n<link>").append(xml(config.articleUrlTemplate().replace("{slug}", "")))
-                    .append("</link>\n<description>Latest published articles</description>\n");
-            for (JsonNode item : read(response, "articles").path("items")) {
-                String link = config.articleUrlTemplate().replace("{slug}", item.path("slug").asText());
-                xml.append("<item><title>").append(xml(item.path("headline").asText())).append("</title><link>").append(xml(link))
-                        .append("</link><guid isPermaLink=\"false\">").append(item.path("id").asText()).append("</guid><pubDate>")
-                        .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.parse(item.path("publishedAt").asText()).atOffset(ZoneOffset.UTC)))
-                        .append("</pubDate><description>").append(xml(item.path("dek").asText(""))).append("</description></item>\n");
-            }
-            xml.append("</channel>\n</rss>\n");
-            return CachedAnswer.of(200, xml.toString().getBytes(StandardCharsets.UTF_8), "application/rss+xml", false);
+            JsonNode items = read(response, "articles").path("items");
+            byte[] xml = FeedXml.write(writer -> {
+                writer.writeStartElement("rss");
+                writer.writeAttribute("version", "2.0");
+                writer.writeStartElement("channel");
+                FeedXml.element(writer, "title", config.feedTitle());
+                FeedXml.element(writer, "link", config.siteUrl().toString());
+                FeedXml.element(writer, "description", "Latest published articles");
+                for (JsonNode item : items) {
+                    writer.writeStartElement("item");
+                    FeedXml.element(writer, "title", item.path("headline").asText());
+                    FeedXml.element(writer, "link", articleUrl(item.path("slug").asText()));
+                    writer.writeStartElement("guid");
+                    writer.writeAttribute("isPermaLink", "false");
+                    writer.writeCharacters(item.path("id").asText());
+                    writer.writeEndElement();
+                    FeedXml.element(writer, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            Instant.parse(item.path("publishedAt").asText()).atOffset(ZoneOffset.UTC)));
+                    FeedXml.element(writer, "description", FeedXml.htmlEscape(item.path("dek").asText("")));
+                    writer.writeEndElement();
+                }
+                writer.writeEndElement();
+                writer.writeEndElement();
+            });
+            return CachedAnswer.of(200, xml, "application/rss+xml", false);
         });
     }
 
     public Uni<CachedAnswer> sitemap() {
-        return collectAll(null, new StringBuilder(), 0).map(urls -> CachedAnswer.of(200, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" + urls + "</urlset>\n")
-                .getBytes(StandardCharsets.UTF_8), "application/xml", false));
+        return collectAll(null, new ArrayList<>(), 0).map(urls -> CachedAnswer.of(200, FeedXml.write(writer -> {
+            writer.writeStartElement("urlset");
+            writer.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
+            for (String[] url : urls) {
+                writer.writeStartElement("url");
+                FeedXml.element(writer, "loc", url[0]);
+                FeedXml.element(writer, "lastmod", url[1]);
+                writer.writeEndElement();
+            }
+            writer.writeEndElement();
+        }), "application/xml", false));
     }
 
-    /** Walks the newest-first pages (50 each, at most 50,000 URLs: the sitemap limit). */
-    private Uni<StringBuilder> collectAll(String cursor, StringBuilder urls, int count) {
+    /** Walks the newest-first pages (50 each, at most 50,000 URLs: the sitemap limit): {loc, lastmod} per article. */
+    private Uni<List<String[]>> collectAll(String cursor, List<String[]> urls, int count) {
         return backends.newestArticles(50, cursor, null, null).flatMap(response -> {
             JsonNode page = read(response, "articles");
             int n = count;
             for (JsonNode item : page.path("items")) {
-                urls.append("<url><loc>").append(xml(config.articleUrlTemplate().replace("{slug}", item.path("slug").asText())))
-                        .append("</loc><lastmod>").append(item.path("updatedAt").asText()).append("</lastmod></url>\n");
+                urls.add(new String[]{articleUrl(item.path("slug").asText()), item.path("updatedAt").asText()});
                 n++;
             }
             String next = page.path("nextCursor").asText(null);
             return next == null || n >= 50_000 ? Uni.createFrom().item(urls) : collectAll(next, urls, n);
         });
+    }
+
+    private String articleUrl(String slug) {
+        String site = config.siteUrl().toString().replaceAll("/+$", "");
+        return site + config.articlePath().replace("{slug}", URLEncoder.encode(slug, StandardCharsets.UTF_8));
     }
 
     /**
@@ -179,7 +232,4 @@ public class PublicContent {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

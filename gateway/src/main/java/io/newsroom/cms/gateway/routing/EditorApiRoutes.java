@@ -1,17 +1,19 @@
 package io.newsroom.cms.gateway.routing;
 
+import io.newsroom.cms.common.http.HttpGuard;
+import io.newsroom.cms.common.problem.Failures;
 import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.gateway.config.GatewayConfig;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,9 @@ public class EditorApiRoutes {
                 .setConnectTimeout((int) Math.min(config.timeout().toMillis(), 5_000)));
         backends = Map.of("articles", config.services().articles(), "authors", config.services().authors(),
                 "lists", config.services().curation());
+        // the services' internal reads and the articles service's byline claims are not part of the editor API
+        router.routeWithRegex("/api/(articles/published|authors/public|authors/byline-claims|lists/public)(/.*)?").order(9)
+                .handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No editor API at " + ctx.request().path()));
         router.routeWithRegex("/api/(articles|authors|lists)(/.*)?").order(10).handler(this::forward);
         router.routeWithRegex("/api(/.*)?").order(11).handler(ctx -> problem(ctx, ProblemType.NOT_FOUND,
                 "No editor API at " + ctx.request().path() + "; the API has /api/articles, /api/authors and /api/lists"));
@@ -97,14 +102,19 @@ public class EditorApiRoutes {
         String forwardedFor = request.getHeader("X-Forwarded-For");
         String remote = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
         headers.set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
-        if (request.headers().contains("Content-Length")) {
+        // a chunked body was read whole by HttpGuard (within the size limit): it goes on with its length
+        Buffer read = ctx.body() == null ? null : ctx.body().buffer();
+        if (read != null) {
+            headers.remove("Transfer-Encoding");
+            headers.set("Content-Length", Integer.toString(read.length()));
+        } else if (request.headers().contains("Content-Length")) {
             headers.set("Content-Length", request.getHeader("Content-Length"));
         }
 
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(backend.getHost())
                 .setPort(backend.getPort()).setURI(uri).setHeaders(headers).setIdleTimeout(config.timeout().toMillis());
         client.request(options)
-                .compose(backendRequest -> backendRequest.send(request))
+                .compose(backendRequest -> read != null ? backendRequest.send(read) : backendRequest.send(request))
                 .onSuccess(backendResponse -> {
                     HttpServerResponse response = ctx.response().setStatusCode(backendResponse.statusCode());
                     backendResponse.headers().forEach(h -> {
@@ -124,10 +134,14 @@ public class EditorApiRoutes {
             ctx.response().reset();
             return;
         }
-        if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
-            problem(ctx, ProblemType.SERVICE_UNAVAILABLE, "The " + name + " service is unavailable; try again shortly");
-        } else if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
+        boolean connecting = failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
+        if (!connecting && (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout"))) {
             problem(ctx, ProblemType.GATEWAY_TIMEOUT, "The " + name + " service did not answer within " + config.timeout().toSeconds() + " s");
+        } else if (Failures.classify(failure) != null) {
+            // refused, reset or closed mid-answer (a restart, a crash): the service is away, and a write may not have
+            // happened; every change carries If-Match, so trying again is safe
+            LOG.debugf("Forwarding to %s failed: %s", name, failure.toString());
+            problem(ctx, ProblemType.SERVICE_UNAVAILABLE, "The " + name + " service is unavailable; try again shortly");
         } else {
             LOG.warnf("Forwarding to %s failed: %s", name, failure.toString());
             problem(ctx, ProblemType.BAD_GATEWAY, "The " + name + " service failed to answer");
@@ -147,6 +161,6 @@ public class EditorApiRoutes {
         if (!ctx.request().isEnded()) {
             ctx.request().resume();
         }
-        ctx.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(problem));
+        HttpGuard.respond(ctx, problem);
     }
 }

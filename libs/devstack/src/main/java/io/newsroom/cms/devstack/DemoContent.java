@@ -2,6 +2,7 @@ package io.newsroom.cms.devstack;
 
 
 import java.util.ArrayList;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -112,7 +113,8 @@ public final class DemoContent {
             String etag = api.send("GET", "/api/lists/" + LIST + "/draft", "carl", null, null).headers().firstValue("ETag").orElseThrow();
             api.expect(200, "POST", "/api/lists/" + LIST + "/draft/items", "carl", etag, item);
         }
-        api.expect(200, "POST", "/api/lists/" + LIST + "/publish", "carl", null, Map.of());
+        String draft = api.send("GET", "/api/lists/" + LIST + "/draft", "carl", null, null).headers().firstValue("ETag").orElseThrow();
+        api.expect(200, "POST", "/api/lists/" + LIST + "/publish", "carl", draft, Map.of());
         return true;
     }
 
@@ -123,11 +125,12 @@ public final class DemoContent {
 
     private String publish(String author, String slug, String headline, String dek, String body, List<String> tags,
                            String heroUrl, String heroAlt) {
-        String id = create("alice", "/api/articles", Map.of("slug", slug, "headline", headline, "dek", dek, "body", body,
-                "tags", tags, "byline", List.of(author), "heroImage", Map.of("url", heroUrl, "alt", heroAlt, "credit", "Newsroom demo")));
-        for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
-            api.expect(200, "POST", "/api/articles/" + id + "/transitions", step[0], null, Map.of("action", step[1]));
-        }
+        HttpResponse<String> created = api.expect(201, "POST", "/api/articles", "alice", null, Map.of("slug", slug, "headline", headline,
+                "dek", dek, "body", body, "tags", tags, "byline", List.of(author),
+                "heroImage", Map.of("url", heroUrl, "alt", heroAlt, "credit", "Newsroom demo")));
+        String id = GatewayClient.id(created);
+        api.transitions(id, GatewayClient.etag(created), new String[]{"alice", "submit"}, new String[]{"erin", "approve"},
+                new String[]{"erin", "publish"});
         return id;
     }
 

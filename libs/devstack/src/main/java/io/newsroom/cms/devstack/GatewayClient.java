@@ -54,6 +54,22 @@ public final class GatewayClient {
         return response;
     }
 
+    /** The ETag of an answer (every change of a versioned resource sends it back as If-Match). */
+    public static String etag(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException("no ETag in " + response.uri()));
+    }
+
+    /**
+     * Runs workflow actions on an article one after another, each with the ETag the previous answer gave: {@code steps}
+     * are {user, action} pairs.
+     */
+    public void transitions(String articleId, String etag, String[]... steps) {
+        String current = etag;
+        for (String[] step : steps) {
+            current = etag(expect(200, "POST", "/api/articles/" + articleId + "/transitions", step[0], current, java.util.Map.of("action", step[1])));
+        }
+    }
+
     /** The {@code id} of a JSON answer. */
     public static String id(HttpResponse<String> response) {
         try {

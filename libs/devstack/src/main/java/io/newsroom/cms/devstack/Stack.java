@@ -138,7 +138,9 @@ public final class Stack implements AutoCloseable {
                 Map.of("cms.gateway.services.articles", "http://localhost:" + ports.articles(),
                         "cms.gateway.services.authors", "http://localhost:" + ports.authors(),
                         "cms.gateway.services.curation", "http://localhost:" + ports.curation(),
-                        "cms.gateway.frontend.keycloak-url", keycloak.baseUrl())));
+                        "cms.gateway.frontend.keycloak-url", keycloak.baseUrl(),
+                        // no readers' site runs locally: feed and sitemap links point at the public API's article reads
+                        "cms.public-api.site-url", "http://localhost:" + ports.gateway() + "/public/v1")));
 
         appConfig.putAll(config);
         List<CompletableFuture<Void>> ready = new ArrayList<>();

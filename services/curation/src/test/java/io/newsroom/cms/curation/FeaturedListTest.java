@@ -36,6 +36,14 @@ class FeaturedListTest {
         return as("carl").get("/lists/" + slug + "/draft").then().statusCode(200).extract().header("ETag");
     }
 
+    private static String listEtag(String slug) {
+        return as("carl").get("/lists/" + slug).then().statusCode(200).extract().header("ETag");
+    }
+
+    private static io.restassured.specification.RequestSpecification publishing(String slug) {
+        return as("carl").header("If-Match", draftEtag(slug));
+    }
+
     private static Response add(String slug, String articleId, Map<String, Object> extra) {
         Map<String, Object> body = new java.util.HashMap<>(extra);
         body.put("articleId", articleId);
@@ -51,8 +59,10 @@ class FeaturedListTest {
         as("erin").get("/lists/" + slug).then().statusCode(200).body("title", is("Featured"));
         as("erin").get("/lists/" + slug + "/audit").then().statusCode(200).body("items[0].action", is("create"));
         as("erin").header("If-Match", draftEtag(slug)).post("/lists/" + slug + "/draft/discard").then().statusCode(403);
-        as("carl").delete("/lists/" + slug).then().statusCode(403);
-        as("root").delete("/lists/" + slug).then().statusCode(204);
+        as("carl").header("If-Match", listEtag(slug)).delete("/lists/" + slug).then().statusCode(403);
+        as("root").delete("/lists/" + slug).then().statusCode(428).contentType(PROBLEM);
+        as("root").header("If-Match", "\"99\"").delete("/lists/" + slug).then().statusCode(412).contentType(PROBLEM);
+        as("root").header("If-Match", listEtag(slug)).delete("/lists/" + slug).then().statusCode(204);
         as("carl").body(Map.of("slug", "Bad Slug", "title", "", "maxItems", 99)).post("/lists").then().statusCode(400)
                 .body("errors.field", hasItems("slug", "title", "maxItems"));
     }
@@ -77,7 +87,7 @@ class FeaturedListTest {
                 .put("/lists/" + slug + "/draft/items/" + c).then().statusCode(400).body("errors[0].field", is("overrides.image.alt"));
 
         given().get("/lists/public/" + slug).then().statusCode(404);
-        as("carl").body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(200).body("liveRevision", is(1));
+        publishing(slug).body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(200).body("liveRevision", is(1));
         given().get("/lists/public/" + slug).then().statusCode(200)
                 .body("items.articleId", contains(b, c, a))
                 .body("items[1].headline", is("Curated headline"))
@@ -90,11 +100,17 @@ class FeaturedListTest {
         as("carl").header("If-Match", draftEtag(slug)).delete("/lists/" + slug + "/draft/items/" + a).then().statusCode(200)
                 .body("items", hasSize(2));
         given().get("/lists/public/" + slug).then().body("items", hasSize(3)); // the draft is not live yet
-        as("carl").body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(200).body("liveRevision", is(2));
+        publishing(slug).body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(200).body("liveRevision", is(2));
         given().get("/lists/public/" + slug).then().body("items", hasSize(2));
-        as("carl").body(Map.of("revision", 1)).post("/lists/" + slug + "/rollback").then().statusCode(200).body("liveRevision", is(3));
+        as("carl").body(Map.of("revision", 1)).post("/lists/" + slug + "/rollback").then().statusCode(428).contentType(PROBLEM);
+        String beforeRollback = listEtag(slug);
+        as("carl").header("If-Match", beforeRollback).body(Map.of("revision", 1)).post("/lists/" + slug + "/rollback").then()
+                .statusCode(200).body("liveRevision", is(3));
         given().get("/lists/public/" + slug).then().body("items.articleId", contains(b, c, a));
-        as("carl").body(Map.of("revision", 42)).post("/lists/" + slug + "/rollback").then().statusCode(400);
+        // the rollback changed the list: a second one based on what was read before it is refused
+        as("carl").header("If-Match", beforeRollback).body(Map.of("revision", 2)).post("/lists/" + slug + "/rollback").then()
+                .statusCode(412).contentType(PROBLEM);
+        as("carl").header("If-Match", listEtag(slug)).body(Map.of("revision", 42)).post("/lists/" + slug + "/rollback").then().statusCode(400);
 
         as("carl").header("If-Match", draftEtag(slug)).post("/lists/" + slug + "/draft/discard").then().statusCode(200)
                 .body("items.articleId", contains(b, c, a));
@@ -152,7 +168,7 @@ class FeaturedListTest {
     void scheduledPublishRunsExactlyOnceWithTwoSchedulerInstances() throws Exception {
         String slug = newList(5);
         add(slug, publishedArticle(unique("Scheduled")), Map.of()).then().statusCode(200);
-        as("carl").body(Map.of("at", Instant.now().plusMillis(1200).toString())).post("/lists/" + slug + "/publish")
+        publishing(slug).body(Map.of("at", Instant.now().plusMillis(1200).toString())).post("/lists/" + slug + "/publish")
                 .then().statusCode(200).body("scheduledPublishAt", notNullValue()).body("liveRevision", nullValue());
         as("carl").get("/lists/" + slug + "/preview?at=" + Instant.now().plusSeconds(60)).then().statusCode(200).body("items", hasSize(1));
         given().get("/lists/public/" + slug).then().statusCode(404);
@@ -182,7 +198,7 @@ class FeaturedListTest {
         add(slug, unpublished, Map.of()).then().statusCode(200);
         add(slug, expiring, Map.of("window", Map.of("until", soon.toString()))).then().statusCode(200);
         add(slug, upcoming, Map.of("window", Map.of("from", Instant.now().plusSeconds(3600).toString()))).then().statusCode(200);
-        as("carl").body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(200);
+        publishing(slug).body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(200);
         given().get("/lists/public/" + slug).then().body("items.articleId", contains(stays, unpublished, expiring));
         as("carl").get("/lists/" + slug + "/preview?at=" + Instant.now().plusSeconds(7200)).then()
                 .body("items.articleId", contains(stays, unpublished, upcoming));
@@ -192,5 +208,64 @@ class FeaturedListTest {
         given().get("/lists/public/" + slug).then().body("items.articleId", contains(stays, expiring));
         Thread.sleep(java.time.Duration.between(Instant.now(), soon).toMillis() + 200);
         given().get("/lists/public/" + slug).then().body("items.articleId", contains(stays));
+    }
+
+    @Test
+    void publishNeedsTheDraftVersionAndTimesAreBounded() {
+        String slug = newList(5);
+        add(slug, publishedArticle(unique("Bounded")), Map.of()).then().statusCode(200);
+        as("carl").body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(428).contentType(PROBLEM);
+        as("carl").header("If-Match", "\"1\"").body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(412).contentType(PROBLEM);
+        publishing(slug).body(Map.of("at", "+1000000000-01-01T00:00:00Z")).post("/lists/" + slug + "/publish").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", is("at"));
+        as("carl").header("If-Match", draftEtag(slug)).body(Map.of("window", Map.of("from", "-999999999-01-01T00:00:00Z")))
+                .put("/lists/" + slug + "/draft/items/" + as("carl").get("/lists/" + slug + "/draft").path("items[0].articleId"))
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("window.from"));
+        as("carl").get("/lists/" + slug + "/preview?at=%2B1000000000-01-01T00:00:00Z").then().statusCode(400).contentType(PROBLEM);
+        as("carl").body(Map.of("slug", 123, "title", "Numbers are not slugs", "maxItems", 5)).post("/lists").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", is("slug"));
+        as("carl").body(Map.of("slug", unique("coerced"), "title", "X", "maxItems", "5")).post("/lists").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", is("maxItems"));
+    }
+
+    @Test
+    void theReadersListCarriesContentOnlySoEqualContentIsEqualBytes() throws Exception {
+        String slug = newList(5);
+        add(slug, publishedArticle(unique("Steady")), Map.of()).then().statusCode(200);
+        publishing(slug).body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(200);
+        String first = given().get("/lists/public/" + slug).then().statusCode(200).header("Warning", nullValue())
+                .body("$", not(hasKey("asOf")), "$", not(hasKey("stale"))).extract().asString();
+        Thread.sleep(20);
+        assertEquals(first, given().get("/lists/public/" + slug).then().statusCode(200).extract().asString());
+    }
+
+    @Inject
+    com.mongodb.client.MongoClient mongo;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Test
+    void anUnreadableDueListDoesNotHoldBackTheOthers() throws Exception {
+        String slug = newList(5);
+        add(slug, publishedArticle(unique("Healthy")), Map.of()).then().statusCode(200);
+        publishing(slug).body(Map.of("at", Instant.now().plusMillis(800).toString())).post("/lists/" + slug + "/publish").then().statusCode(200);
+        // a document a bug or a hand edit left unreadable, due before the healthy one
+        String broken = unique("broken");
+        mongo.getDatabase(database).getCollection("lists").insertOne(new org.bson.Document("_id", broken).append("slug", broken)
+                .append("draft", "not a draft").append("scheduledPublishAt", java.util.Date.from(Instant.now().minusSeconds(60)))
+                .append("docRevision", 1));
+        try {
+            Thread.sleep(1000);
+            assertEquals(1, scheduler.runDue(), "the healthy list is published");
+            given().get("/lists/public/" + slug).then().statusCode(200).body("revision", is(1));
+            org.bson.Document after = mongo.getDatabase(database).getCollection("lists").find(com.mongodb.client.model.Filters.eq("_id", broken)).first();
+            assertEquals(1, after.getInteger("scheduleFailures"));
+            org.junit.jupiter.api.Assertions.assertTrue(after.getDate("scheduleRetryAt").toInstant().isAfter(Instant.now()), "it waits before the next try");
+            assertEquals(0, scheduler.runDue(), "the broken one backs off");
+            given().get("/q/metrics").then().body(containsString("cms_curation_scheduled_failures_total"));
+        } finally {
+            mongo.getDatabase(database).getCollection("lists").deleteOne(com.mongodb.client.model.Filters.eq("_id", broken));
+        }
     }
 }

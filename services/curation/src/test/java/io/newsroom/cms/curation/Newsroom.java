@@ -54,7 +54,8 @@ final class Newsroom {
     }
 
     static void transition(String user, String id, String action) {
-        as(user).baseUri(url("articles")).body(Map.of("action", action)).post("/articles/" + id + "/transitions")
+        String etag = as(user).baseUri(url("articles")).get("/articles/" + id).then().statusCode(200).extract().header("ETag");
+        as(user).baseUri(url("articles")).header("If-Match", etag).body(Map.of("action", action)).post("/articles/" + id + "/transitions")
                 .then().statusCode(200);
     }
 }

@@ -7,6 +7,10 @@ import io.newsroom.cms.common.problem.ProblemMappers;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.common.text.SafeText;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -193,6 +197,16 @@ public class HttpGuard {
         }
         Throwable failure = ctx.failure();
         int status = ctx.statusCode();
+        if (failure instanceof AuthenticationFailedException || failure instanceof AuthenticationCompletionException
+                || failure instanceof UnauthorizedException) {
+            response.putHeader("WWW-Authenticate", "Bearer");
+            refuse(ctx, ProblemType.UNAUTHORIZED, "A valid bearer token is required: expired, wrongly signed or for another audience");
+            return;
+        }
+        if (failure instanceof ForbiddenException) {
+            refuse(ctx, ProblemType.FORBIDDEN, "Your role does not allow this");
+            return;
+        }
         ProblemType type;
         String detail;
         if (status >= 400) {

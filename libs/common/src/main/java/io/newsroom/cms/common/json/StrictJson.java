@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.newsroom.cms.common.text.SafeText;
 import io.newsroom.cms.common.time.Times;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -35,6 +36,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         apply(mapper);
     }
 
+    /** Last, after the modules Quarkus registers, so that these deserializers are the ones used. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** Also for mappers made outside CDI (tests, tools). */
     @SuppressWarnings("deprecation") // MapperFeature on a built mapper: Quarkus hands us the mapper, not its builder
     public static ObjectMapper apply(ObjectMapper mapper) {
@@ -52,6 +59,9 @@ public class StrictJson implements ObjectMapperCustomizer {
                 }
             }
         }
+        // Jackson asks the module registered last first, and registers a module once: java.time's goes in before ours,
+        // so a later registration of it is ignored and ours decides for Instant.
+        mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(new SimpleModule("strict-json")
                 .addDeserializer(String.class, new SafeStringDeserializer())
                 .addKeyDeserializer(String.class, new SafeKeyDeserializer())

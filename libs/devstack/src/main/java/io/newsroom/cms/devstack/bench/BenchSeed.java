@@ -53,10 +53,8 @@ public final class BenchSeed {
             jobs.add(pool.submit(() -> {
                 String slug = "bench-" + n + "-" + Long.toString(System.nanoTime(), 36);
                 HttpResponse<String> created = api.expect(201, "POST", "/api/articles", "alice", null, article(slug, author, n));
-                String id = GatewayClient.id(created);
-                api.expect(200, "POST", "/api/articles/" + id + "/transitions", "alice", null, Map.of("action", "submit"));
-                api.expect(200, "POST", "/api/articles/" + id + "/transitions", "erin", null, Map.of("action", "approve"));
-                api.expect(200, "POST", "/api/articles/" + id + "/transitions", "erin", null, Map.of("action", "publish"));
+                api.transitions(GatewayClient.id(created), GatewayClient.etag(created), new String[]{"alice", "submit"},
+                        new String[]{"erin", "approve"}, new String[]{"erin", "publish"});
                 int d = done.incrementAndGet();
                 if (d % 500 == 0) {
                     System.out.printf("  %d/%d published (%.0f/s)%n", d, missing, d / ((System.nanoTime() - start) / 1e9));

@@ -47,13 +47,14 @@ public record FeaturedList(String id, String slug, String title, String descript
                 scheduledBy, revisions, audit, createdAt, createdBy, docRevision);
     }
 
+    /** What readers see changes, so does the list's version (its ETag): rollbacks and deletes name it. */
     public FeaturedList withLive(Live newLive, List<Live> newRevisions) {
-        return new FeaturedList(id, slug, title, description, maxItems, version, draft, newLive, null, null, newRevisions,
+        return new FeaturedList(id, slug, title, description, maxItems, version + 1, draft, newLive, null, null, newRevisions,
                 audit, createdAt, createdBy, docRevision);
     }
 
     public FeaturedList withSchedule(Instant at, String by) {
-        return new FeaturedList(id, slug, title, description, maxItems, version, draft, live, at, by, revisions, audit,
+        return new FeaturedList(id, slug, title, description, maxItems, version + 1, draft, live, at, by, revisions, audit,
                 createdAt, createdBy, docRevision);
     }
 

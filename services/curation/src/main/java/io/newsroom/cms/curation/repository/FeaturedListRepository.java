@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.*;
 import io.quarkus.runtime.StartupEvent;
@@ -58,11 +59,52 @@ public class FeaturedListRepository {
         return lists;
     }
 
-    public List<FeaturedList> dueForPublish(Instant now) {
-        List<FeaturedList> due = new ArrayList<>();
-        collection().find(Filters.lte("scheduledPublishAt", Date.from(now))).limit(50).forEach(d -> due.add(fromDocument(d)));
+    /** A list whose scheduled publish is due: read, or {@code unreadable} when its document cannot be read. */
+    public record Due(String id, String slug, FeaturedList list, RuntimeException unreadable) {
+    }
+
+    /**
+     * Lists due to be published at {@code now}, leaving out those waiting for a retry after a failed attempt. A document
+     * that cannot be read is handed back as such, so one bad document never stops the others.
+     */
+    public List<Due> dueForPublish(Instant now, int limit) {
+        List<Due> due = new ArrayList<>();
+        Bson notBackingOff = Filters.or(Filters.exists(SCHEDULE_RETRY_AT, false), Filters.lte(SCHEDULE_RETRY_AT, Date.from(now)));
+        collection().find(Filters.and(Filters.lte("scheduledPublishAt", Date.from(now)), notBackingOff))
+                .sort(Sorts.ascending("scheduledPublishAt")).limit(limit).forEach(d -> {
+                    Object slug = d.get("slug");
+                    try {
+                        due.add(new Due(String.valueOf(d.get("_id")), String.valueOf(slug), fromDocument(d), null));
+                    } catch (RuntimeException e) {
+                        due.add(new Due(String.valueOf(d.get("_id")), String.valueOf(slug), null, e));
+                    }
+                });
         return due;
     }
+
+    /**
+     * Records a failed scheduled publish on the list's document: how many attempts failed and when to try again. Any
+     * replace of the document (a curator's edit, a new schedule, the publish itself) starts over without them.
+     */
+    public void recordScheduleFailure(String id, Instant retryAt, AuditEntry entry) {
+        collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc(SCHEDULE_FAILURES, 1),
+                Updates.set(SCHEDULE_RETRY_AT, Date.from(retryAt))));
+        try {
+            collection().updateOne(Filters.eq("_id", id), Updates.push("audit", audit(entry)));
+        } catch (RuntimeException e) {
+            // a document too broken to take an audit entry still has its retry time
+        }
+    }
+
+    /** Failed scheduled-publish attempts recorded on the document (0 when none). */
+    public int scheduleFailures(String id) {
+        Document d = collection().find(Filters.eq("_id", id)).first();
+        Object value = d == null ? null : d.get(SCHEDULE_FAILURES);
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static final String SCHEDULE_FAILURES = "scheduleFailures";
+    private static final String SCHEDULE_RETRY_AT = "scheduleRetryAt";
 
     /** Inserts a new list; false when the slug is taken (unique index). */
     public boolean insert(FeaturedList list) {
@@ -103,8 +145,7 @@ public class FeaturedListRepository {
                 .append("live", live(l.live()))
                 .append("scheduledPublishAt", date(l.scheduledPublishAt())).append("scheduledBy", l.scheduledBy())
                 .append("revisions", l.revisions().stream().map(FeaturedListRepository::live).toList())
-                .append("audit", l.audit().stream().map(a -> new Document("at", date(a.at())).append("actor", a.actor())
-                        .append("action", a.action()).append("articleId", str(a.articleId())).append("detail", a.detail())).toList())
+                .append("audit", l.audit().stream().map(FeaturedListRepository::audit).toList())
                 .append("createdAt", date(l.createdAt())).append("createdBy", l.createdBy())
                 .append("docRevision", docRevision);
     }
@@ -120,6 +161,11 @@ public class FeaturedListRepository {
                 d.getList("audit", Document.class, List.of()).stream().map(a -> new AuditEntry(instant(a, "at"),
                         a.getString("actor"), a.getString("action"), uuid(a.getString("articleId")), a.getString("detail"))).toList(),
                 instant(d, "createdAt"), d.getString("createdBy"), number(d, "docRevision"));
+    }
+
+    private static Document audit(AuditEntry a) {
+        return new Document("at", date(a.at())).append("actor", a.actor()).append("action", a.action())
+                .append("articleId", str(a.articleId())).append("detail", a.detail());
     }
 
     private static Document live(Live live) {

@@ -85,7 +85,13 @@ public final class ListRecords {
                                Instant publishedAt) {
     }
 
+    /** The list as it resolves at {@code asOf} (editors' preview); {@code stale}: from the last good view of the articles. */
     public record ResolvedList(String slug, String title, String description, Integer revision, Instant publishedAt,
                                Instant asOf, boolean stale, List<ResolvedItem> items) {
+    }
+
+    /** The live list as readers get it: content only (freshness travels in headers). */
+    public record PublicList(String slug, String title, String description, Integer revision, Instant publishedAt,
+                             List<ResolvedItem> items) {
     }
 }

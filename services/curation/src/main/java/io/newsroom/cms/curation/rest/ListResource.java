@@ -3,6 +3,7 @@ package io.newsroom.cms.curation.rest;
 import io.newsroom.cms.common.Roles;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.Versions;
+import io.newsroom.cms.common.time.Times;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.Item;
 import io.newsroom.cms.curation.rest.ListRecords.*;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -79,9 +79,9 @@ public class ListResource {
     @DELETE
     @Path(SLUG)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete an empty list")
-    public Response delete(@PathParam("slug") String slug) {
-        lists.delete(slug);
+    @Operation(summary = "Delete an empty list (If-Match: the list's ETag)")
+    public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
+        lists.delete(slug, Versions.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -137,18 +137,19 @@ public class ListResource {
 
     @POST
     @Path(SLUG + "/publish")
-    @Operation(summary = "Publish the draft now, or at a future time ({\"at\": ...})")
+    @Operation(summary = "Publish the draft now, or at a future time ({\"at\": ...}); If-Match: the draft's ETag, so"
+            + " that what is published is what the caller saw")
     public Response publish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @Valid PublishRequest request) {
-        FeaturedList list = lists.publish(slug, ifMatch == null ? null : Versions.requireIfMatch(ifMatch),
-                request == null ? null : request.at(), actor());
+        FeaturedList list = lists.publish(slug, Versions.requireIfMatch(ifMatch), request == null ? null : request.at(), actor());
         return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
     }
 
     @POST
     @Path(SLUG + "/rollback")
-    @Operation(summary = "Make an earlier published revision live again")
-    public Response rollback(@PathParam("slug") String slug, @NotNull @Valid RollbackRequest request) {
-        FeaturedList list = lists.rollback(slug, request.revision(), actor());
+    @Operation(summary = "Make an earlier published revision live again (If-Match: the list's ETag)")
+    public Response rollback(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
+                             @NotNull @Valid RollbackRequest request) {
+        FeaturedList list = lists.rollback(slug, Versions.requireIfMatch(ifMatch), request.revision(), actor());
         return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
     }
 
@@ -157,12 +158,7 @@ public class ListResource {
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
     @Operation(summary = "The list as readers will see it at a time (item windows and a scheduled publish applied)")
     public ResolvedList preview(@PathParam("slug") String slug, @QueryParam("at") String at) {
-        Instant when;
-        try {
-            when = at == null || at.isBlank() ? Instant.now() : Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("at", "must be an ISO-8601 UTC time like 2026-12-01T08:00:00Z");
-        }
+        Instant when = at == null || at.isBlank() ? Instant.now() : Times.param("at", at);
         return lists.resolve(lists.get(slug), when, true);
     }
 
@@ -176,18 +172,32 @@ public class ListResource {
         return new AuditPage(entries);
     }
 
-    /** The live list resolved for readers: anonymous, read by the gateway's public API. */
+    /**
+     * The live list resolved for readers: anonymous, read by the gateway's public API. The body is the content only,
+     * so equal content is equal bytes (and the same ETag downstream); when the articles could not be asked and their
+     * last good view was used, a {@code Warning: 110} header says so.
+     */
     @GET
     @Path("public/" + SLUG)
     @PermitAll
-    @Operation(summary = "The live list, resolved: overrides applied, unpublished articles and ended windows dropped")
-    public ResolvedList publicList(@PathParam("slug") String slug) {
+    @Operation(summary = "The live list, resolved: overrides applied, unpublished articles and ended windows dropped;"
+            + " Warning: 110 when resolved from the last good view of the articles")
+    public Response publicList(@PathParam("slug") String slug) {
         FeaturedList list = lists.get(slug);
         if (list.live() == null) {
             throw ProblemException.notFound("Published list '" + slug + "'");
         }
-        return lists.resolve(list, Instant.now(), false);
+        ResolvedList resolved = lists.resolve(list, Instant.now(), false);
+        Response.ResponseBuilder response = Response.ok(new PublicList(resolved.slug(), resolved.title(), resolved.description(),
+                resolved.revision(), resolved.publishedAt(), resolved.items()));
+        if (resolved.stale()) {
+            response.header("Warning", STALE_WARNING);
+        }
+        return response.build();
     }
+
+    /** RFC 7234's warning for an answer made from data that may be out of date. */
+    public static final String STALE_WARNING = "110 - \"Response is stale\"";
 
     private static Response draftResponse(FeaturedList list) {
         List<ItemView> items = items(list.draft().items());

@@ -74,8 +74,9 @@ public class FeaturedListService {
         });
     }
 
-    public void delete(String slug) {
+    public void delete(String slug, long expectedVersion) {
         FeaturedList list = get(slug);
+        Versions.requireCurrent(expectedVersion, list.version());
         if (!list.draft().items().isEmpty() || list.live() != null && !list.live().items().isEmpty()) {
             throw ProblemException.conflict("Only empty lists can be deleted; remove the items and publish first");
         }
@@ -178,7 +179,7 @@ public class FeaturedListService {
     }
 
     /** Publishes the draft now, or schedules it when {@code at} is in the future. */
-    public FeaturedList publish(String slug, Long expectedDraft, Instant at, String actor) {
+    public FeaturedList publish(String slug, long expectedDraft, Instant at, String actor) {
         Instant now = now();
         if (at != null && at.isAfter(now)) {
             Instant when = at.truncatedTo(ChronoUnit.MILLIS);
@@ -204,8 +205,10 @@ public class FeaturedListService {
         return repository.replace(list, updated, Filters.eq("scheduledPublishAt", Date.from(list.scheduledPublishAt())));
     }
 
-    public FeaturedList rollback(String slug, int revision, String actor) {
+    /** Makes an earlier revision live again; {@code expectedVersion} is the list's version (its ETag). */
+    public FeaturedList rollback(String slug, long expectedVersion, int revision, String actor) {
         return write(slug, list -> {
+            Versions.requireCurrent(expectedVersion, list.version());
             Live target = list.revisions().stream().filter(r -> r.revision() == revision).findFirst()
                     .orElseThrow(() -> ProblemException.invalid("revision", "is not one of the last " + KEEP_REVISIONS
                             + " published revisions: " + list.revisions().stream().map(Live::revision).toList()));
@@ -280,10 +283,8 @@ public class FeaturedListService {
         }
     }
 
-    private static void requireDraft(Long expectedDraft, FeaturedList list) {
-        if (expectedDraft != null) {
-            Versions.requireCurrent(expectedDraft, list.draft().version());
-        }
+    private static void requireDraft(long expectedDraft, FeaturedList list) {
+        Versions.requireCurrent(expectedDraft, list.draft().version());
     }
 
     private static FeaturedList goLive(FeaturedList list, List<Item> items, String actor, Instant now) {
