@@ -3,11 +3,14 @@ package io.newsroom.cms.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.newsroom.cms.deploy.support.Project;
 import io.newsroom.cms.deploy.support.Realms;
 import io.newsroom.cms.deploy.support.RenderedOverlay;
+import io.newsroom.cms.deploy.support.RenderedOverlay.EnvValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -17,6 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +35,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 class RealmTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.NAMES;
+
+    /** The variable Keycloak fills the cms-articles client's secret from, and the Secret both sides read. */
+    static final String ARTICLES_SECRET_VARIABLE = "CMS_ARTICLES_CLIENT_SECRET";
+    static final String ARTICLES_CLIENT_SECRET = "articles-oidc-client";
+    static final String ARTICLES_CLIENT_SECRET_KEY = "client-secret";
 
     /** Set to true (-Dcms.deploy.update-prod-realm=true) to rewrite the prod realm from the local one. */
     private static final String UPDATE = "cms.deploy.update-prod-realm";
@@ -43,9 +55,10 @@ class RealmTest {
     }
 
     @Test
-    void prodRealmHasNoDirectGrantsClientNoUsersAndNoCredentials() {
+    void prodRealmHasNoDirectGrantsClientNoPeopleAndNoCredentials() {
         ObjectNode realm = Realms.parse(realmOf("prod"));
         List<String> problems = new ArrayList<>();
+        Set<String> serviceAccountClients = new TreeSet<>();
         for (JsonNode client : realm.path("clients")) {
             String id = client.path("clientId").asText();
             if (client.path("directAccessGrantsEnabled").asBoolean(false)) {
@@ -54,15 +67,29 @@ class RealmTest {
             if (client.path("implicitFlowEnabled").asBoolean(false)) {
                 problems.add("client " + id + " allows the implicit flow");
             }
-            if (client.has("secret")) {
-                problems.add("client " + id + " carries a client secret");
+            // A client secret is only ever a placeholder Keycloak fills from its environment at import,
+            // without a default: production must provide the value (from a Secret).
+            if (client.has("secret") && !isPlaceholderWithoutDefault(client.path("secret").asText())) {
+                problems.add("client " + id + " carries a client secret that is not an environment placeholder without default");
             }
             if (Realms.TEST_ONLY_CLIENT.equals(id)) {
                 problems.add("the test-only client " + id + " is present");
             }
+            if (client.path("serviceAccountsEnabled").asBoolean(false)) {
+                serviceAccountClients.add(id);
+            }
         }
-        if (realm.has("users") || realm.has("federatedUsers")) {
-            problems.add("the realm carries users");
+        // The only users are the service accounts of its clients: nobody logs in with them.
+        for (JsonNode user : realm.path("users")) {
+            String clientId = user.path("serviceAccountClientId").asText("");
+            if (!serviceAccountClients.contains(clientId)) {
+                problems.add("the realm carries the user " + user.path("username").asText() + ", not a client's service account");
+            } else if (!("service-account-" + clientId).equals(user.path("username").asText())) {
+                problems.add("the service account of " + clientId + " is named " + user.path("username").asText());
+            }
+        }
+        if (realm.has("federatedUsers")) {
+            problems.add("the realm carries federated users");
         }
         if (realm.findValue("credentials") != null) {
             problems.add("the realm carries credentials");
@@ -82,7 +109,7 @@ class RealmTest {
             Files.createDirectories(proposal.getParent());
             Files.writeString(proposal, expected);
             fail(file + " no longer matches deploy/keycloak/cms-realm.json (minus " + Realms.TEST_ONLY_CLIENT
-                    + " and the demo users, with the public editor origin). The expected file is in " + proposal
+                    + " and the demo users, secret placeholders without their local defaults, with the public editor origin). The expected file is in " + proposal
                     + "; or regenerate it with: cd deploy && ../mvnw test -Dtest=RealmTest -D" + UPDATE + "=true");
         }
     }
@@ -108,12 +135,136 @@ class RealmTest {
         ObjectNode realm = Realms.parse(realmOf(overlay));
         assertEquals("cms", realm.path("realm").asText());
         assertTrue(realm.path("clients").findValuesAsText("clientId").contains(audience), "the audience client exists");
-        JsonNode editor = client(realm, Realms.EDITOR_CLIENT);
-        assertTrue(StreamSupport.stream(editor.path("protocolMappers").spliterator(), false).anyMatch(mapper ->
-                        "oidc-audience-mapper".equals(mapper.path("protocolMapper").asText())
-                                && audience.equals(mapper.path("config").path("included.client.audience").asText())
-                                && "true".equals(mapper.path("config").path("access.token.claim").asText())),
+        assertTrue(hasAudienceMapper(client(realm, Realms.EDITOR_CLIENT), audience),
                 "the editor's access tokens carry the audience " + audience);
+        assertTrue(hasAudienceMapper(client(realm, Realms.ARTICLES_CLIENT), audience),
+                "the articles service's own access tokens carry the audience " + audience);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void articlesServiceHasAConfidentialServiceAccountClientOnly(String overlay) {
+        JsonNode client = client(Realms.parse(realmOf(overlay)), Realms.ARTICLES_CLIENT);
+        assertTrue(client.path("enabled").asBoolean(true), "enabled");
+        assertEquals(false, client.path("publicClient").asBoolean(true), "confidential: not a public client");
+        assertEquals(false, client.path("bearerOnly").asBoolean(false), "not bearer-only: it asks for tokens");
+        assertEquals("client-secret", client.path("clientAuthenticatorType").asText(), "authenticates with its secret");
+        assertTrue(client.path("serviceAccountsEnabled").asBoolean(false), "client credentials (service account) enabled");
+        // Keycloak enables the standard flow when the field is absent: every interactive or password flow must be
+        // switched off explicitly.
+        for (String flow : List.of("standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled")) {
+            assertTrue(client.path(flow).isBoolean() && !client.path(flow).asBoolean(), flow + " is explicitly false");
+        }
+        for (String grant : List.of("oauth2.device.authorization.grant.enabled", "oidc.ciba.grant.enabled")) {
+            assertFalse(client.path("attributes").path(grant).asBoolean(false), grant + " is not enabled");
+        }
+        assertTrue(texts(client.path("redirectUris")).isEmpty() && texts(client.path("webOrigins")).isEmpty(),
+                "no redirect URIs or web origins: nobody logs in through it");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void onlyTheArticlesServiceAccountHasTheArticlesServiceRole(String overlay) {
+        ObjectNode realm = Realms.parse(realmOf(overlay));
+        String role = Realms.ARTICLES_SERVICE_ROLE;
+        assertTrue(realm.path("roles").path("realm").findValuesAsText("name").contains(role), "realm role " + role + " exists");
+
+        List<JsonNode> serviceAccounts = StreamSupport.stream(realm.path("users").spliterator(), false)
+                .filter(u -> Realms.ARTICLES_CLIENT.equals(u.path("serviceAccountClientId").asText())).toList();
+        assertEquals(1, serviceAccounts.size(), "one service-account user for " + Realms.ARTICLES_CLIENT);
+        JsonNode account = serviceAccounts.get(0);
+        assertEquals("service-account-" + Realms.ARTICLES_CLIENT, account.path("username").asText());
+        assertTrue(account.path("enabled").asBoolean(true), "the service account is enabled");
+        assertEquals(List.of(role), texts(account.path("realmRoles")), "exactly the realm role " + role);
+        assertTrue(account.path("clientRoles").isEmpty() && account.path("groups").isEmpty(), "no client roles, no groups");
+        assertTrue(account.path("credentials").isMissingNode(), "a service account has no credentials of its own");
+
+        List<String> problems = new ArrayList<>();
+        for (JsonNode user : realm.path("users")) {
+            if (user != account && texts(user.path("realmRoles")).contains(role)) {
+                problems.add("user " + user.path("username").asText() + " has " + role);
+            }
+        }
+        addGroupsGranting(realm.path("groups"), role, problems);
+        for (JsonNode other : realm.path("roles").path("realm")) {
+            if (texts(other.path("composites").path("realm")).contains(role)) {
+                problems.add("role " + other.path("name").asText() + " includes " + role);
+            }
+        }
+        if (texts(realm.path("defaultRoles")).contains(role) || texts(realm.path("defaultRole").path("composites").path("realm")).contains(role)) {
+            problems.add("every user gets " + role + " by default");
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void prodArticlesClientSecretIsAnEnvironmentPlaceholderWithoutDefault() {
+        JsonNode client = client(Realms.parse(realmOf("prod")), Realms.ARTICLES_CLIENT);
+        assertEquals("${" + ARTICLES_SECRET_VARIABLE + "}", client.path("secret").asText(),
+                "production must provide the secret: a placeholder with no default");
+    }
+
+    @Test
+    void localArticlesClientSecretIsAPlaceholderWithALocalDefault() throws IOException {
+        JsonNode client = client(Realms.parse(realmOf("dev")), Realms.ARTICLES_CLIENT);
+        Matcher placeholder = Realms.ENVIRONMENT_PLACEHOLDER.matcher(client.path("secret").asText());
+        assertTrue(placeholder.matches(), "the secret is an environment placeholder: " + client.path("secret").asText());
+        assertEquals(ARTICLES_SECRET_VARIABLE, placeholder.group(1));
+        String localDefault = placeholder.group(2);
+        assertTrue(localDefault != null && (localDefault.startsWith("local-dev-") || localDefault.contains("change-me")),
+                "the default is a clearly local one (local-dev-… or change-me…): " + localDefault);
+        // The local stack (./cms up, the tests) runs without the variable: the articles service's own
+        // development value must be the one Keycloak falls back to.
+        Properties articles = ServiceConfigurationTest.properties("articles");
+        String serviceDefault = articles.getProperty("%dev.quarkus.oidc-client.credentials.secret",
+                articles.getProperty("quarkus.oidc-client.credentials.secret"));
+        assertEquals(localDefault, serviceDefault, "the articles service's local secret and the realm's default agree");
+    }
+
+    /** The realm's placeholder variable (Keycloak) and the articles service's secret come from one Secret key. */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void articlesAndKeycloakTakeTheClientSecretFromTheSameSecret(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Matcher placeholder = Realms.ENVIRONMENT_PLACEHOLDER.matcher(
+                client(Realms.parse(realmOf(overlay)), Realms.ARTICLES_CLIENT).path("secret").asText());
+        assertTrue(placeholder.matches());
+        assertFromArticlesClientSecret(rendered, "keycloak", placeholder.group(1));
+        assertFromArticlesClientSecret(rendered, "articles", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET");
+    }
+
+    private static void assertFromArticlesClientSecret(RenderedOverlay rendered, String deployment, String variable) {
+        Container container = rendered.get(Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0);
+        EnvValue value = rendered.environment(container).get(variable);
+        String where = rendered + ": " + deployment + " " + variable;
+        assertTrue(value != null && value.fromSecret(), where + " comes from a Secret");
+        assertEquals(ARTICLES_CLIENT_SECRET, value.secretName(), where);
+        assertEquals(ARTICLES_CLIENT_SECRET_KEY, value.secretKey(), where);
+        // Never optional: without the Secret the pod must not start (Keycloak would import the bare placeholder).
+        EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst().orElseThrow();
+        assertFalse(Boolean.TRUE.equals(env.getValueFrom().getSecretKeyRef().getOptional()), where + " is not optional");
+    }
+
+    /** Groups (and their sub-groups) whose members get the realm role. */
+    private static void addGroupsGranting(JsonNode groups, String role, List<String> problems) {
+        for (JsonNode group : groups) {
+            if (texts(group.path("realmRoles")).contains(role)) {
+                problems.add("group " + group.path("name").asText() + " grants " + role);
+            }
+            addGroupsGranting(group.path("subGroups"), role, problems);
+        }
+    }
+
+    private static boolean hasAudienceMapper(JsonNode client, String audience) {
+        return StreamSupport.stream(client.path("protocolMappers").spliterator(), false).anyMatch(mapper ->
+                "oidc-audience-mapper".equals(mapper.path("protocolMapper").asText())
+                        && audience.equals(mapper.path("config").path("included.client.audience").asText())
+                        && "true".equals(mapper.path("config").path("access.token.claim").asText()));
+    }
+
+    private static boolean isPlaceholderWithoutDefault(String value) {
+        Matcher placeholder = Realms.ENVIRONMENT_PLACEHOLDER.matcher(value);
+        return placeholder.matches() && placeholder.group(2) == null;
     }
 
     /** https:// plus the host the gateway Ingress serves. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,15 +44,18 @@ class ServiceConfigurationTest {
 
     static final List<String> DATABASE_SERVICES = List.of("articles", "authors");
 
+    /** The readers' site (cms.public-api.site-url): the gateway does not start without it outside dev and tests. */
+    static final String SITE_URL = "CMS_PUBLIC_API_SITE_URL";
+
     /** What each application must be given in a cluster, as Quarkus environment variable names. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "articles", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
-                    "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REST_CLIENT_AUTHORS_URL"),
+                    "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REST_CLIENT_AUTHORS_URL", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
             "authors", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
                     "QUARKUS_DATASOURCE_PASSWORD"),
             "curation", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_MONGODB_DATABASE", "QUARKUS_REST_CLIENT_ARTICLES_URL"),
             "gateway", List.of("CMS_GATEWAY_SERVICES_ARTICLES", "CMS_GATEWAY_SERVICES_AUTHORS", "CMS_GATEWAY_SERVICES_CURATION",
-                    "QUARKUS_HTTP_CORS_ORIGINS", "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL"));
+                    "QUARKUS_HTTP_CORS_ORIGINS", "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL", SITE_URL));
 
     private static final List<String> REQUIRED_EVERYWHERE = List.of("QUARKUS_HTTP_PORT", "QUARKUS_OIDC_AUTH_SERVER_URL",
             "QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_OIDC_TOKEN_AUDIENCE");
@@ -118,6 +124,30 @@ class ServiceConfigurationTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void gatewayLinksToTheReadersSiteByAnAbsoluteUrl(String overlay) {
+        EnvValue given = environment(RenderedOverlay.of(overlay), "gateway").get(SITE_URL);
+        assertTrue(given != null && given.value() != null && !given.value().isBlank(),
+                overlay + ": the gateway gets " + SITE_URL + " (it does not start without it)");
+        String url = given.value();
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new AssertionError(overlay + ": " + SITE_URL + " is not a URL: " + url, e);
+        }
+        assertTrue(uri.isAbsolute() && Set.of("http", "https").contains(uri.getScheme()), overlay + ": an absolute http(s) URL: " + url);
+        assertTrue(uri.getHost() != null && !uri.getHost().isBlank(), overlay + ": names a host: " + url);
+        assertNull(uri.getRawUserInfo(), overlay + ": no credentials in the URL (it is printed in every feed)");
+        assertTrue(uri.getRawQuery() == null && uri.getRawFragment() == null,
+                overlay + ": no query or fragment: article paths are appended to it: " + url);
+        if (overlay.equals("prod")) {
+            assertEquals("https", uri.getScheme(), "prod: readers are sent to the site over https: " + url);
+            assertFalse(Set.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost()), "prod: a public host: " + url);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @FieldSource("DATABASE_SERVICES")
     void theSchemaIsMigratedAtStartUp(String application) throws IOException {
         // Several replicas may start together: Flyway serialises them with a PostgreSQL lock (README).
@@ -145,6 +175,8 @@ class ServiceConfigurationTest {
         assertEquals("http://localhost:8180", environment(dev, "keycloak").get("KC_HOSTNAME").value());
         assertEquals("http://localhost:8080", environment(dev, "gateway").get("QUARKUS_HTTP_CORS_ORIGINS").value());
         assertEquals("http://localhost:8180", environment(dev, "gateway").get("CMS_GATEWAY_FRONTEND_KEYCLOAK_URL").value());
+        // No readers' site in dev: the public API, behind the gateway's port-forward, stands in for it.
+        assertEquals("http://localhost:8080/public/v1", environment(dev, "gateway").get(SITE_URL).value());
     }
 
     /** The JDBC URL names the primary's Service of the database's store and the database itself. */

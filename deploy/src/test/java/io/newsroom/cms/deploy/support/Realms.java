@@ -12,14 +12,20 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The prod realm is the local realm (deploy/keycloak/cms-realm.json) made fit for production:
- * without the direct-grants client cms-cli, without the demo users, and with the editor app's
- * local address replaced by its public one. The prod overlay keeps the result as a file (a
- * ConfigMap generator cannot patch JSON); the tests rebuild it here so the two cannot drift.
+ * without the direct-grants client cms-cli, without the demo users (the service-account users of
+ * the remaining clients stay), with every client secret placeholder's local default removed
+ * ({@code ${VAR:default}} becomes {@code ${VAR}}, so production must provide VAR), and with the
+ * editor app's local address replaced by its public one. The prod overlay keeps the result as a
+ * file (a ConfigMap generator cannot patch JSON); the tests rebuild it here so the two cannot drift.
  */
 public final class Realms {
 
@@ -28,6 +34,15 @@ public final class Realms {
     public static final String LOCAL_EDITOR_ORIGIN = "http://localhost:8080";
     /** Where the browser tests run the editor app (e2e); never part of a deployed realm. */
     public static final String TEST_EDITOR_ORIGIN = "http://localhost:18080";
+    /** The articles service's own client (client credentials), its service-account user's only role. */
+    public static final String ARTICLES_CLIENT = "cms-articles";
+    public static final String ARTICLES_SERVICE_ROLE = "articles-service";
+
+    /**
+     * A Keycloak import placeholder for an environment variable, {@code ${NAME}} or
+     * {@code ${NAME:default}}: group 1 is the name, group 2 the default (null without one).
+     */
+    public static final Pattern ENVIRONMENT_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,12 +76,18 @@ public final class Realms {
     /** The prod realm derived from the local one, for the editor app served at {@code publicOrigin}. */
     public static ObjectNode forProduction(ObjectNode localRealm, String publicOrigin) {
         ObjectNode realm = localRealm.deepCopy();
-        realm.remove("users");
         realm.remove("federatedUsers");
         ArrayNode clients = (ArrayNode) realm.path("clients");
         for (Iterator<JsonNode> it = clients.elements(); it.hasNext(); ) {
             if (TEST_ONLY_CLIENT.equals(it.next().path("clientId").asText())) {
                 it.remove();
+            }
+        }
+        keepServiceAccountsOnly(realm, clients);
+        for (JsonNode client : clients) {
+            Matcher secret = ENVIRONMENT_PLACEHOLDER.matcher(client.path("secret").asText());
+            if (client.path("secret").isTextual() && secret.matches()) {
+                ((ObjectNode) client).put("secret", "${" + secret.group(1) + "}");
             }
         }
         if (realm.path("roles").path("client") instanceof ObjectNode clientRoles) {
@@ -89,6 +110,28 @@ public final class Realms {
             }
         }
         return realm;
+    }
+
+    /** Drops every user but the service accounts of the clients left; no "users" at all if none is left. */
+    private static void keepServiceAccountsOnly(ObjectNode realm, ArrayNode clients) {
+        if (!(realm.path("users") instanceof ArrayNode users)) {
+            realm.remove("users");
+            return;
+        }
+        Set<String> serviceAccountClients = new HashSet<>();
+        clients.forEach(c -> {
+            if (c.path("serviceAccountsEnabled").asBoolean(false)) {
+                serviceAccountClients.add(c.path("clientId").asText());
+            }
+        });
+        for (Iterator<JsonNode> it = users.elements(); it.hasNext(); ) {
+            if (!serviceAccountClients.contains(it.next().path("serviceAccountClientId").asText(""))) {
+                it.remove();
+            }
+        }
+        if (users.isEmpty()) {
+            realm.remove("users");
+        }
     }
 
     /** Removes the browser tests' origin from URI lists and from '##'-separated attribute values. */

@@ -89,6 +89,18 @@ public final class ChildProcess implements AutoCloseable {
         return 0;
     }
 
+    /** kill -9: no shutdown hook runs, nothing is flushed, connections drop (a crash). */
+    public void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> descendants = process.descendants().toList();

@@ -25,14 +25,60 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
+    private final Path embeddedDataDir;
 
     private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+        this(host, port, user, password, embedded, null);
+    }
+
+    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded, Path embeddedDataDir) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.embeddedDataDir = embeddedDataDir;
+    }
+
+    /**
+     * An embedded PostgreSQL of its own, data in {@code dataDir} on {@code port}, that {@link #stop()} and
+     * {@link #start()} can take away and bring back (the trust suite's database outage), the data kept.
+     */
+    public static PostgresServer own(Path dataDir, int port) {
+        PostgresServer server = new PostgresServer("127.0.0.1", port, "postgres", "", null, dataDir);
+        server.start();
+        return server;
+    }
+
+    /** Starts this server's own PostgreSQL again on the same port and data (see {@link #own}). */
+    public synchronized void start() {
+        if (embeddedDataDir == null || embedded != null) {
+            return;
+        }
+        try {
+            embedded = EmbeddedPostgres.builder().setDataDirectory(embeddedDataDir).setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(true).setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL on port " + port, e);
+        }
+    }
+
+    /** Stops this server's own PostgreSQL (fast shutdown: connections are cut, as in a real outage). */
+    public synchronized void stop() {
+        if (embeddedDataDir == null || embedded == null) {
+            throw new IllegalStateException("Only a PostgreSQL started with own() can be stopped");
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            LOG.warning("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+        embedded = null;
+    }
+
+    public int port() {
+        return port;
     }
 
     /**
@@ -128,13 +174,14 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (embedded != null) {
             try {
                 embedded.close();
             } catch (IOException e) {
                 LOG.warning("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
             }
+            embedded = null;
         }
     }
 }

@@ -49,8 +49,14 @@ public final class Stack implements AutoCloseable {
 
     /**
      * @param persistent keep data in {@code dataDir} across runs (local stack) or use throw-away databases (tests)
+     * @param ownStores  a PostgreSQL and a MongoDB wire server of the stack's own, in {@code dataDir}, that can be
+     *                   stopped and started again with their data (the trust suite's outages); otherwise the machine's
+     *                   PostgreSQL when one answers, and an in-memory wire server for throw-away runs
      */
-    public record Options(Path repoRoot, Path dataDir, Path logDir, Ports ports, boolean persistent) {
+    public record Options(Path repoRoot, Path dataDir, Path logDir, Ports ports, boolean persistent, boolean ownStores) {
+        public Options(Path repoRoot, Path dataDir, Path logDir, Ports ports, boolean persistent) {
+            this(repoRoot, dataDir, logDir, ports, persistent, false);
+        }
     }
 
     /**
@@ -67,6 +73,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, Map<String, String>> appConfig = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KeycloakServer keycloak;
+    private MongoServerRunner mongo;
     private String mongoUri;
     private final String dbSuffix;
 
@@ -108,24 +115,19 @@ public final class Stack implements AutoCloseable {
         requireFreePorts(ports, externalMongo.isEmpty());
 
         Path data = options.dataDir();
-        postgres = PostgresServer.startOrConnect(data.resolve("postgres"));
+        postgres = options.ownStores() ? PostgresServer.own(data.resolve("postgres"), Net.freePort())
+                : PostgresServer.startOrConnect(data.resolve("postgres"));
         for (String db : List.of("articles", "authors")) {
             postgres.ensureDatabase(db + dbSuffix);
         }
 
         if (externalMongo.isEmpty()) {
-            MongoServerRunner mongo = options.persistent()
-                    ? MongoServerRunner.persistent(data.resolve("mongo/curation.mv"), ports.mongo())
-                    : MongoServerRunner.inMemory(ports.mongo());
-            started.add(mongo);
-            mongoUri = mongo.connectionString();
+            startMongo();
         } else {
             mongoUri = externalMongo;
         }
 
-        keycloak = KeycloakServer.start(options.repoRoot().resolve("deploy/keycloak/cms-realm.json"), ports.keycloak(),
-                ports.keycloakManagement(), data.resolve("keycloak"), options.logDir().resolve("keycloak.log"));
-        started.add(keycloak);
+        startKeycloak();
 
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
         config.put("authors", merge(common(ports.authors()), datasource("authors")));
@@ -146,6 +148,88 @@ public final class Stack implements AutoCloseable {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         config.keySet().forEach(name -> ready.add(launch(name)));
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    // --- parts that the trust suite takes away and brings back ---
+
+    /** Starts the MongoDB wire server (again): on the same port, with the same data when the stores are persistent or own. */
+    public synchronized void startMongo() {
+        if (mongo != null) {
+            return;
+        }
+        Path data = options.dataDir();
+        mongo = options.persistent() || options.ownStores()
+                ? MongoServerRunner.persistent(data.resolve("mongo/curation.mv"), options.ports().mongo())
+                : MongoServerRunner.inMemory(options.ports().mongo());
+        started.add(mongo);
+        mongoUri = mongo.connectionString();
+    }
+
+    public synchronized void stopMongo() {
+        if (mongo != null) {
+            started.remove(mongo);
+            mongo.close();
+            mongo = null;
+        }
+    }
+
+    /** Starts Keycloak (again) on the same ports with the same database. */
+    public synchronized void startKeycloak() {
+        if (keycloak != null) {
+            return;
+        }
+        keycloak = KeycloakServer.start(options.repoRoot().resolve("deploy/keycloak/cms-realm.json"), options.ports().keycloak(),
+                options.ports().keycloakManagement(), options.dataDir().resolve("keycloak"), options.logDir().resolve("keycloak.log"));
+        started.add(keycloak);
+    }
+
+    public synchronized void stopKeycloak() {
+        if (keycloak != null) {
+            started.remove(keycloak);
+            keycloak.close();
+            keycloak = null;
+        }
+    }
+
+    /** The PostgreSQL the services use; with {@link Options#ownStores()} it can be stopped and started. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** kill -9 of one app: no shutdown, connections drop mid-request. {@link #restart} brings it back. */
+    public void kill(String name) {
+        ChildProcess app = apps.remove(name);
+        if (app != null) {
+            started.remove(app);
+            app.kill();
+        }
+    }
+
+    /**
+     * Starts another replica of {@code service} (same database and configuration, its own port) and returns its name,
+     * e.g. {@code articles-2}; {@link #stop}, {@link #kill} and {@link #restart} take that name.
+     */
+    public synchronized String startReplica(String service) {
+        int n = 2;
+        while (appConfig.containsKey(service + "-" + n)) {
+            n++;
+        }
+        String name = service + "-" + n;
+        Map<String, String> properties = new LinkedHashMap<>(appConfig.get(service));
+        properties.put("quarkus.http.port", Integer.toString(Net.freePort()));
+        appConfig.put(name, properties);
+        launch(name).join();
+        return name;
+    }
+
+    /** Starts the named apps together and waits until all are ready. */
+    public void start(List<String> names) {
+        CompletableFuture.allOf(names.stream().map(this::launch).toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** The base URL of one app (a service, the gateway or a replica), e.g. {@code http://localhost:8081}. */
+    public String url(String name) {
+        return "http://localhost:" + appConfig.get(name).get("quarkus.http.port");
     }
 
     private CompletableFuture<Void> launch(String name) {
@@ -173,7 +257,8 @@ public final class Stack implements AutoCloseable {
     }
 
     private ChildProcess startApp(String name, Map<String, String> properties) {
-        Path module = name.equals("gateway") ? Path.of("gateway") : Path.of("services", name);
+        String app = name.replaceAll("-\\d+$", ""); // a replica runs its service's jar
+        Path module = app.equals("gateway") ? Path.of("gateway") : Path.of("services", app);
         Path jar = options.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build first (./mvnw package -DskipTests)");
