@@ -38,6 +38,12 @@ public final class Tokens {
         return token;
     }
 
+    /** A new token for {@code user} now, whatever is cached: a full lifetime ahead (e.g. before Keycloak goes away). */
+    public synchronized String refresh(String user) {
+        cache.remove(user);
+        return of(user);
+    }
+
     /** The raw token-endpoint answer for a username/password pair; fails on anything but 200. */
     public JsonNode grant(String user, String password) {
         return token("grant_type=password&client_id=cms-cli&scope=openid&username=" + enc(user) + "&password=" + enc(password), user);

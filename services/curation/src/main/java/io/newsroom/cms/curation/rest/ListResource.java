@@ -33,7 +33,8 @@ import java.util.UUID;
 @Tag(name = "lists")
 @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
 public class ListResource {
-    private static final String SLUG = "{slug: [a-z0-9]+(-[a-z0-9]+)*}";
+    /** What a slug may look like in a path (its exact form is checked on create): linear to match, whatever arrives. */
+    private static final String SLUG = "{slug: [a-z0-9][a-z0-9-]{0,79}}";
 
     @Inject
     FeaturedListService lists;

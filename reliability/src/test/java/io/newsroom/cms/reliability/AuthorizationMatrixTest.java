@@ -1,0 +1,198 @@
+package io.newsroom.cms.reliability;
+
+import io.newsroom.cms.reliability.support.Endpoint;
+import io.newsroom.cms.reliability.support.Figures;
+import io.newsroom.cms.reliability.support.Fixtures;
+import io.newsroom.cms.reliability.support.Http;
+import io.newsroom.cms.reliability.support.Requests;
+import io.newsroom.cms.reliability.support.TrustStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.newsroom.cms.reliability.Callers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every endpoint of every part, enumerated from its OpenAPI document, called by everyone who could call it, directly
+ * on the service's port and through the gateway. Who may call what is the table below, as data; an endpoint without
+ * an expectation, or an expectation without an endpoint, fails the build. Calls that are allowed must not change the
+ * fixtures: changes carry a stale If-Match (412 for whoever may), creates make new things. A caller is "denied" when
+ * answered 401 or 403; every answer is also checked for private author fields that caller must not get.
+ */
+@Order(1)
+class AuthorizationMatrixTest {
+    /** Who may call what ({@code "METHOD /path"} as the OpenAPI documents name them). */
+    static final Map<String, Set<Callers>> MAY = new LinkedHashMap<>();
+
+    static {
+        // articles: editorial
+        MAY.put("POST /articles", WRITERS_EDITORS_ADMINS);
+        MAY.put("GET /articles", PEOPLE);
+        MAY.put("POST /articles/preview", PEOPLE);
+        MAY.put("GET /articles/{id}", PEOPLE);
+        MAY.put("PUT /articles/{id}", OWNER_EDITORS_ADMINS);
+        MAY.put("DELETE /articles/{id}", ADMINS);
+        MAY.put("POST /articles/{id}/transitions", OWNER_EDITORS_ADMINS);
+        MAY.put("GET /articles/{id}/history", PEOPLE);
+        MAY.put("GET /articles/{id}/comments", PEOPLE);
+        MAY.put("POST /articles/{id}/comments", WRITERS_EDITORS_ADMINS);
+        MAY.put("GET /articles/{id}/revisions", PEOPLE);
+        MAY.put("GET /articles/{id}/revisions/{n}", PEOPLE);
+        MAY.put("GET /articles/{id}/revisions/{a}/diff/{b}", PEOPLE);
+        MAY.put("POST /articles/{id}/revisions/{n}/restore", OWNER_EDITORS_ADMINS);
+        // articles: published views (anonymous reads for the gateway and curation)
+        MAY.put("GET /articles/published", EVERYONE);
+        MAY.put("GET /articles/published/{slug}", EVERYONE);
+        MAY.put("GET /articles/published/by-id/{id}", EVERYONE);
+        MAY.put("POST /articles/published/batch", EVERYONE);
+        MAY.put("GET /articles/published/search", EVERYONE);
+        // authors
+        MAY.put("POST /authors", ADMINS);
+        MAY.put("GET /authors", PEOPLE);
+        MAY.put("GET /authors/{id}", PEOPLE);
+        MAY.put("PUT /authors/{id}", ADMINS);
+        MAY.put("DELETE /authors/{id}", ADMINS);
+        MAY.put("GET /authors/me", PEOPLE);
+        MAY.put("PUT /authors/me", PEOPLE);
+        MAY.put("POST /authors/byline-claims", ARTICLES_SERVICE);
+        MAY.put("DELETE /authors/byline-claims/{id}", ARTICLES_SERVICE);
+        MAY.put("GET /authors/public", EVERYONE);
+        MAY.put("POST /authors/public/batch", EVERYONE);
+        MAY.put("GET /authors/public/by-slug/{slug}", EVERYONE);
+        MAY.put("GET /authors/public/changes", EVERYONE);
+        MAY.put("GET /authors/public/{id}", EVERYONE);
+        // curation
+        MAY.put("POST /lists", CURATORS_ADMINS);
+        MAY.put("GET /lists", LIST_READERS);
+        MAY.put("GET /lists/{slug}", LIST_READERS);
+        MAY.put("PUT /lists/{slug}", CURATORS_ADMINS);
+        MAY.put("DELETE /lists/{slug}", ADMINS);
+        MAY.put("GET /lists/{slug}/draft", LIST_READERS);
+        MAY.put("PUT /lists/{slug}/draft", CURATORS_ADMINS);
+        MAY.put("POST /lists/{slug}/draft/items", CURATORS_ADMINS);
+        MAY.put("PUT /lists/{slug}/draft/items/{articleId}", CURATORS_ADMINS);
+        MAY.put("DELETE /lists/{slug}/draft/items/{articleId}", CURATORS_ADMINS);
+        MAY.put("POST /lists/{slug}/draft/move", CURATORS_ADMINS);
+        MAY.put("POST /lists/{slug}/draft/discard", CURATORS_ADMINS);
+        MAY.put("POST /lists/{slug}/publish", CURATORS_ADMINS);
+        MAY.put("POST /lists/{slug}/rollback", CURATORS_ADMINS);
+        MAY.put("GET /lists/{slug}/preview", LIST_READERS);
+        MAY.put("GET /lists/{slug}/audit", LIST_READERS);
+        MAY.put("GET /lists/public/{slug}", EVERYONE);
+        // gateway: the public content API and the editor app's settings
+        MAY.put("GET /public/v1/articles", EVERYONE);
+        MAY.put("GET /public/v1/articles/{slug}", EVERYONE);
+        MAY.put("GET /public/v1/authors/{slug}", EVERYONE);
+        MAY.put("GET /public/v1/lists/{slug}", EVERYONE);
+        MAY.put("GET /public/v1/search", EVERYONE);
+        MAY.put("GET /public/v1/feed.xml", EVERYONE);
+        MAY.put("GET /public/v1/sitemap.xml", EVERYONE);
+        MAY.put("GET /config.json", EVERYONE);
+    }
+
+    private static Fixtures fixtures;
+    private static List<Endpoint> endpoints;
+
+    @BeforeAll
+    static void setUp() {
+        TrustStack.get();
+        fixtures = Fixtures.make();
+        endpoints = new ArrayList<>();
+        for (String part : List.of("articles", "authors", "curation")) {
+            endpoints.addAll(Endpoint.of(part, TrustStack.service(part)));
+        }
+        endpoints.addAll(Endpoint.of("gateway", TrustStack.gateway()));
+    }
+
+    @Test
+    void everyEndpointHasAnExpectationAndEveryExpectationAnEndpoint() {
+        Set<String> listed = new TreeSet<>();
+        endpoints.forEach(e -> listed.add(e.key()));
+        Set<String> missing = new TreeSet<>(listed);
+        missing.removeAll(MAY.keySet());
+        Set<String> stale = new TreeSet<>(MAY.keySet());
+        stale.removeAll(listed);
+        assertEquals(Set.of(), missing, "endpoints without an expectation in the matrix: add them to MAY");
+        assertEquals(Set.of(), stale, "expectations for endpoints that no OpenAPI document lists");
+    }
+
+    /** One call of the matrix: who, which endpoint, which route (directly or through the gateway). */
+    private record MatrixCall(Endpoint endpoint, Callers caller, String route, Http.Call call) {
+    }
+
+    @Test
+    void everyoneGetsExactlyWhatTheirRoleAllowsDirectlyAndThroughTheGateway() {
+        List<String> unexpectedAllows = new ArrayList<>();
+        List<String> unexpectedDenials = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Map<String, String> before = fixtures.etags();
+        List<MatrixCall> calls = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            if (!MAY.containsKey(endpoint.key())) {
+                continue; // reported by the test above
+            }
+            for (Callers caller : Callers.values()) {
+                if (endpoint.part().equals("gateway")) {
+                    calls.add(new MatrixCall(endpoint, caller, "direct", Requests.valid(endpoint, fixtures, caller.user, TrustStack.gateway())));
+                } else {
+                    calls.add(new MatrixCall(endpoint, caller, "direct",
+                            Requests.valid(endpoint, fixtures, caller.user, TrustStack.service(endpoint.part()))));
+                    calls.add(new MatrixCall(endpoint, caller, "gateway",
+                            Requests.valid(endpoint, fixtures, caller.user, TrustStack.gateway() + "/api")));
+                }
+            }
+        }
+        List<Http.Answer> answers = Http.sendAll(calls.stream().map(MatrixCall::call).toList(), 16);
+        for (int i = 0; i < calls.size(); i++) {
+            MatrixCall c = calls.get(i);
+            Http.Answer answer = answers.get(i);
+            Set<Callers> may = MAY.get(c.endpoint().key());
+            String where = c.route() + " " + c.endpoint().key() + " as " + c.caller();
+            boolean denied = answer.status() == 401 || answer.status() == 403;
+            if (answer.status() >= 500 || answer.status() < 0) {
+                failures.add(where + " → " + answer);
+            } else if (c.route().equals("gateway") && c.endpoint().internal()) {
+                if (answer.status() != 404) {
+                    unexpectedAllows.add(where + " → " + answer.status() + " (internal: the editor API does not forward it)");
+                }
+            } else if (may.contains(c.caller()) && denied) {
+                unexpectedDenials.add(where + " → " + answer);
+            } else if (!may.contains(c.caller()) && !denied) {
+                unexpectedAllows.add(where + " → " + answer);
+            }
+            if (answer.status() >= 400 && !answer.isProblem()) {
+                failures.add(where + " → not a problem+json: " + answer);
+            }
+            boolean mayReadPrivate = c.caller() == OWNER || c.caller() == ADMIN;
+            if (!mayReadPrivate && (answer.body().contains(fixtures.email)
+                    || c.endpoint().path().startsWith("/authors") && !c.endpoint().internal() && answer.body().contains("\"username\""))) {
+                leaks.add(where + " → " + answer);
+            }
+        }
+        AtomicInteger sent = new AtomicInteger(calls.size());
+        Figures.add("matrix: requests", sent.get());
+        Figures.add("matrix: endpoints", endpoints.size());
+        Figures.add("matrix: unexpected allows", unexpectedAllows.size());
+        Figures.add("matrix: unexpected denials", unexpectedDenials.size());
+        Figures.add("matrix: private fields to the wrong reader", leaks.size());
+        System.out.printf("[trust] authorization matrix: %d endpoints × %d callers, %d requests; unexpected allows %d, unexpected denials %d,"
+                        + " private fields to the wrong reader %d, 5xx or non-problem errors %d%n", endpoints.size(), Callers.values().length,
+                sent.get(), unexpectedAllows.size(), unexpectedDenials.size(), leaks.size(), failures.size());
+        assertEquals(List.of(), unexpectedAllows, "unexpected allows");
+        assertEquals(List.of(), unexpectedDenials, "unexpected denials");
+        assertEquals(List.of(), leaks, "private fields to the wrong reader");
+        assertEquals(List.of(), failures, "errors that are not 4xx problems");
+        assertEquals(before, fixtures.etags(), "a call of the matrix changed a fixture");
+    }
+
+}

@@ -1,0 +1,308 @@
+package io.newsroom.cms.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsroom.cms.devstack.Stack;
+import io.newsroom.cms.reliability.support.Figures;
+import io.newsroom.cms.reliability.support.Fixtures;
+import io.newsroom.cms.reliability.support.Http;
+import io.newsroom.cms.reliability.support.Load;
+import io.newsroom.cms.reliability.support.TrustStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import static io.newsroom.cms.reliability.support.Fixtures.call;
+import static io.newsroom.cms.reliability.support.Fixtures.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Parts taken away while readers and editors keep working: kill -9 and restart of articles (during 100 saves/s: the
+ * durability check), authors and curation in turn; PostgreSQL stopped for 10 s; the MongoDB server stopped; Keycloak
+ * stopped. Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
+ * never read before is a 503 problem with Retry-After when it cannot be made; editors get a 503 problem, never a 500
+ * or a bodiless 502. After each fault everything works again with no manual step, and no acknowledged save is lost.
+ */
+@Order(10)
+class FaultTest {
+    private static final int DURABLE_ARTICLES = 10;
+    private static Fixtures fixtures;
+    private static final List<String> READ_BEFORE = new ArrayList<>();
+    private static final ConcurrentLinkedQueue<String> NEVER_READ = new ConcurrentLinkedQueue<>();
+    private static final List<String> EDITED = new ArrayList<>();
+
+    @BeforeAll
+    static void setUp() {
+        TrustStack.get();
+        fixtures = Fixtures.make();
+        String g = "/public/v1";
+        READ_BEFORE.addAll(List.of(g + "/articles/" + fixtures.publishedSlug, g + "/articles?limit=10", g + "/lists/" + fixtures.listSlug,
+                g + "/authors/" + fixtures.authorSlug, g + "/search?q=published", g + "/feed.xml", g + "/sitemap.xml",
+                g + "/articles?tag=trust"));
+        for (int i = 0; i < 40; i++) {
+            Http.Answer created = expect(201, call("alice", "POST", "/api/articles", null, Map.of("headline", "Unread " + fixtures.marker + " " + i,
+                    "byline", List.of(fixtures.authorId))));
+            Fixtures.transitions(created.json().path("id").asText(), created.header("etag"), "alice:submit", "erin:approve", "erin:publish");
+            NEVER_READ.add(g + "/articles/" + created.json().path("slug").asText());
+        }
+        for (int i = 0; i < 3; i++) {
+            EDITED.add(expect(201, call("erin", "POST", "/api/articles", null, Map.of("headline", "Edited under faults " + i,
+                    "byline", List.of(fixtures.authorId)))).json().path("id").asText());
+        }
+        for (String url : READ_BEFORE) {
+            expect(200, Http.send(new Http.Call("GET", TrustStack.gateway() + url, Map.of(), null)));
+        }
+    }
+
+    /** Readers: content read before (never a 5xx), and content never read (200, 404, or a 503 problem with Retry-After). */
+    private static void read(Load load) {
+        String url = READ_BEFORE.get(ThreadLocalRandom.current().nextInt(READ_BEFORE.size()));
+        Http.Answer answer = Http.send(new Http.Call("GET", TrustStack.gateway() + url, Map.of(), null));
+        load.count("reads of content read before");
+        if (answer.status() >= 500 || answer.status() < 0) {
+            load.violation("read-before " + url + " → " + answer);
+        } else if (answer.header("age") != null) {
+            load.count("stale answers served (with Age)");
+        }
+        // content never read before, while a part is away (each is read once: then it is content read before)
+        if (load.phase().startsWith("fault:") && ThreadLocalRandom.current().nextInt(4) == 0) {
+            String unread = NEVER_READ.poll();
+            if (unread != null) {
+                Http.Answer first = Http.send(new Http.Call("GET", TrustStack.gateway() + unread, Map.of(), null));
+                load.count("reads of content never read before");
+                if (first.status() == 503) {
+                    load.count("503 for content never read before");
+                    if (!first.isProblem() || first.header("retry-after") == null) {
+                        load.violation("never-read " + unread + " → 503 without problem or Retry-After: " + first);
+                    }
+                    NEVER_READ.add(unread); // still never read
+                } else if (first.status() != 200 && first.status() != 404) {
+                    load.violation("never-read " + unread + " → " + first);
+                }
+            }
+        }
+    }
+
+    private static final Map<String, String> ETAGS = new ConcurrentHashMap<>();
+
+    /** Editors: save an article (If-Match), read a list draft and an author; 503 problems are fine, 500s and 502s are not. */
+    private static void edit(Load load) {
+        String id = EDITED.get(ThreadLocalRandom.current().nextInt(EDITED.size()));
+        String etag = ETAGS.get(id);
+        if (etag == null) {
+            Http.Answer current = call("erin", "GET", "/api/articles/" + id, null, null);
+            if (!editorAnswerOk(load, "read article", current)) {
+                return;
+            }
+            if (current.status() != 200) {
+                return;
+            }
+            etag = current.header("etag");
+        }
+        Http.Answer saved = call("erin", "PUT", "/api/articles/" + id, etag, Map.of("headline", "Edited at " + Instant.now(),
+                "byline", List.of(fixtures.authorId)));
+        if (editorAnswerOk(load, "save article", saved)) {
+            if (saved.status() == 200) {
+                ETAGS.put(id, saved.header("etag"));
+                load.count("editor saves acknowledged");
+            } else {
+                ETAGS.remove(id);
+            }
+        }
+        editorAnswerOk(load, "read list draft", call("carl", "GET", "/api/lists/" + fixtures.listSlug + "/draft", null, null));
+        editorAnswerOk(load, "read author", call("root", "GET", "/api/authors/" + fixtures.authorId, null, null));
+    }
+
+    private static boolean editorAnswerOk(Load load, String what, Http.Answer answer) {
+        load.count("editor calls");
+        if (answer.status() == 503) {
+            load.count("editor 503 problems");
+            if (!answer.isProblem() || answer.header("retry-after") == null) {
+                load.violation(what + " → 503 without problem or Retry-After: " + answer);
+                return false;
+            }
+            return true;
+        }
+        if (answer.status() < 0 || answer.status() >= 500 || answer.status() >= 400 && !answer.isProblem()) {
+            load.violation(what + " → " + answer);
+            return false;
+        }
+        return true;
+    }
+
+    @Test
+    void everyFaultIsSurvivedAndNoAcknowledgedSaveIsLost() throws Exception {
+        Stack stack = TrustStack.get();
+        List<String> survived = new ArrayList<>();
+        List<String> durable = durableArticles();
+        Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
+        durable.forEach(id -> acknowledged.put(id, Collections.newSetFromMap(new ConcurrentHashMap<>())));
+        try (Load load = new Load().run("reader", 4, 5, FaultTest::read).run("editor", 2, 20, FaultTest::edit)) {
+            // 1. kill -9 of articles during 100 saves/s
+            Load writers = new Load();
+            for (String id : durable) {
+                writers.run("writer-" + id.substring(0, 4), 1, 0, w -> durableSave(w, id, acknowledged.get(id)));
+            }
+            Load.sleep(3_000);
+            fault(load, "kill -9 articles", () -> stack.kill("articles"), 1_500, () -> stack.restart("articles"));
+            Load.sleep(2_000);
+            writers.close();
+            long acked = acknowledged.values().stream().mapToLong(Set::size).sum();
+            long attempts = writers.count("saves attempted", true);
+            Figures.add("durability: saves attempted", attempts);
+            Figures.add("durability: saves acknowledged", acked);
+            List<String> lost = lostWrites(acknowledged);
+            Figures.add("durability: acknowledged saves lost", lost.size());
+            System.out.printf("[trust] durability: %d saves attempted around a kill -9 of articles, %d acknowledged, %d lost,"
+                    + " %d articles checked for a version without its revision%n", attempts, acked, lost.size(), durable.size());
+            assertEquals(List.of(), lost, "acknowledged saves lost");
+            assertEquals(List.of(), writers.violations(), "durability writers");
+            survived.add(recover(load, "kill -9 articles"));
+
+            fault(load, "kill -9 authors", () -> stack.kill("authors"), 2_000, () -> stack.restart("authors"));
+            survived.add(recover(load, "kill -9 authors"));
+            fault(load, "kill -9 curation", () -> stack.kill("curation"), 2_000, () -> stack.restart("curation"));
+            survived.add(recover(load, "kill -9 curation"));
+            fault(load, "PostgreSQL stopped", () -> stack.postgres().stop(), TrustStack.heavy() ? 60_000 : 10_000, () -> stack.postgres().start());
+            survived.add(recover(load, "PostgreSQL stopped"));
+            fault(load, "MongoDB stopped", stack::stopMongo, TrustStack.heavy() ? 30_000 : 5_000, stack::startMongo);
+            survived.add(recover(load, "MongoDB stopped"));
+            for (String user : List.of("alice", "erin", "carl", "root")) {
+                TrustStack.tokens().refresh(user); // a full lifetime ahead: no login is possible while Keycloak is away
+            }
+            fault(load, "Keycloak stopped", stack::stopKeycloak, TrustStack.heavy() ? 60_000 : 5_000, stack::startKeycloak);
+            survived.add(recover(load, "Keycloak stopped"));
+            load.close();
+            Figures.add("faults: survived", survived.size());
+            Figures.add("faults: reads", load.count("reads of content read before", true) + load.count("reads of content never read before", true));
+            Figures.add("faults: stale answers served", load.count("stale answers served (with Age)", true));
+            Figures.add("faults: 503 for content never read", load.count("503 for content never read before", true));
+            Figures.add("faults: editor calls", load.count("editor calls", true));
+            Figures.add("faults: editor 503 problems", load.count("editor 503 problems", true));
+            Figures.add("faults: 5xx other than 503 problems, or bare errors", load.count("violations", true));
+            System.out.printf("[trust] faults survived %d of 6 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
+                            + " editor calls %d (503 problems %d); violations %d%n", survived.size(), String.join(", ", survived),
+                    load.count("reads of content read before", true) + load.count("reads of content never read before", true),
+                    load.count("stale answers served (with Age)", true), load.count("503 for content never read before", true),
+                    load.count("editor calls", true), load.count("editor 503 problems", true), load.count("violations", true));
+            assertEquals(List.of(), load.violations(), "answers readers and editors must never get");
+        }
+    }
+
+    private static void fault(Load load, String name, Runnable breakIt, long downMillis, Runnable repair) {
+        load.phase("fault: " + name);
+        Instant start = Instant.now();
+        breakIt.run();
+        Load.sleep(downMillis);
+        repair.run();
+        System.out.printf("[trust] fault: %s, back after %.1f s%n", name, Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** Everything works again, with no manual step: ready, fresh public answers, an editor's save. */
+    private static String recover(Load load, String name) {
+        load.phase("recovery after " + name);
+        Instant start = Instant.now();
+        for (String part : List.of("articles", "authors", "curation", "gateway")) {
+            within(name + ": " + part + " ready", Duration.ofSeconds(60),
+                    () -> Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null)).status() == 200);
+        }
+        String id = EDITED.get(0);
+        within(name + ": an editor's save", Duration.ofSeconds(30), () -> {
+            Http.Answer current = call("erin", "GET", "/api/articles/" + id, null, null);
+            return current.status() == 200 && call("erin", "PUT", "/api/articles/" + id, current.header("etag"),
+                    Map.of("headline", "Recovered from " + name, "byline", List.of(fixtures.authorId))).status() == 200;
+        });
+        for (String url : READ_BEFORE) {
+            within(name + ": fresh " + url, Duration.ofSeconds(30), () -> {
+                Http.Answer answer = Http.send(new Http.Call("GET", TrustStack.gateway() + url, Map.of(), null));
+                return answer.status() == 200 && answer.header("age") == null && answer.header("warning") == null;
+            });
+        }
+        System.out.printf("[trust] recovered from %s in %.1f s%n", name, Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        load.phase("after " + name);
+        return name;
+    }
+
+    private static void within(String what, Duration limit, BooleanSupplier condition) {
+        Instant end = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(end), what + ": not within " + limit.toSeconds() + " s");
+            Load.sleep(200);
+        }
+    }
+
+    // --- durability: 10 writers × ~10 saves/s, each save's headline names it ---
+
+    private static List<String> durableArticles() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < DURABLE_ARTICLES; i++) {
+            ids.add(expect(201, call("alice", "POST", "/api/articles", null, Map.of("headline", "Durable " + i + " save 0",
+                    "byline", List.of(fixtures.authorId)))).json().path("id").asText());
+        }
+        return ids;
+    }
+
+    private static final Map<String, String> DURABLE_ETAGS = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> DURABLE_SEQUENCE = new ConcurrentHashMap<>();
+
+    private static void durableSave(Load writer, String id, Set<String> acknowledged) {
+        long start = System.nanoTime();
+        String etag = DURABLE_ETAGS.get(id);
+        if (etag == null) {
+            Http.Answer current = call("alice", "GET", "/api/articles/" + id, null, null);
+            if (current.status() != 200) {
+                Load.sleep(100);
+                return;
+            }
+            etag = current.header("etag");
+        }
+        int n = DURABLE_SEQUENCE.merge(id, 1, Integer::sum);
+        String headline = "Durable " + id.substring(0, 8) + " save " + n;
+        writer.count("saves attempted");
+        Http.Answer saved = call("alice", "PUT", "/api/articles/" + id, etag, Map.of("headline", headline, "byline", List.of(fixtures.authorId)));
+        if (saved.status() == 200) {
+            acknowledged.add(headline);
+            DURABLE_ETAGS.put(id, saved.header("etag"));
+        } else if (saved.status() == 412 || saved.status() == 503) {
+            DURABLE_ETAGS.remove(id); // read the current version again before the next save
+        } else {
+            writer.violation("durable save → " + saved);
+        }
+        long spent = (System.nanoTime() - start) / 1_000_000;
+        Load.sleep(Math.max(0, 100 - spent)); // ~10 saves per second per writer
+    }
+
+    /** Acknowledged saves that are not among the article's revisions, and versions without their revision. */
+    private static List<String> lostWrites(Map<String, Set<String>> acknowledged) {
+        List<String> lost = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entry : acknowledged.entrySet()) {
+            String id = entry.getKey();
+            JsonNode article = expect(200, call("root", "GET", "/api/articles/" + id, null, null)).json();
+            JsonNode revisions = expect(200, call("root", "GET", "/api/articles/" + id + "/revisions", null, null)).json().path("items");
+            Set<String> headlines = new java.util.HashSet<>();
+            revisions.forEach(r -> headlines.add(r.path("headline").asText()));
+            entry.getValue().stream().filter(h -> !headlines.contains(h)).forEach(h -> lost.add(id + ": acknowledged '" + h + "' is gone"));
+            int working = article.path("workingRevision").asInt();
+            if (revisions.size() != working) {
+                lost.add(id + ": working revision " + working + " but " + revisions.size() + " revisions");
+            }
+            Http.Answer last = call("root", "GET", "/api/articles/" + id + "/revisions/" + working, null, null);
+            if (last.status() != 200 || !last.json().path("headline").asText().equals(article.path("headline").asText())) {
+                lost.add(id + ": version " + article.path("version").asLong() + " has no revision " + working + " with its content: " + last);
+            }
+        }
+        return lost;
+    }
+}

@@ -1,0 +1,213 @@
+package io.newsroom.cms.reliability;
+
+import io.newsroom.cms.devstack.Stack;
+import io.newsroom.cms.reliability.support.Figures;
+import io.newsroom.cms.reliability.support.Fixtures;
+import io.newsroom.cms.reliability.support.Http;
+import io.newsroom.cms.reliability.support.Load;
+import io.newsroom.cms.reliability.support.TrustStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The schedulers at scale: three replicas of articles and two of curation poll the same stores. 200 articles and 20
+ * lists due in the same minute are each published exactly once (one history or audit event each). Then the same again
+ * with every replica down across the due time: all are caught up within 10 s of the first replica being ready.
+ */
+@Order(20)
+class SchedulerAtScaleTest {
+    private static final int ARTICLES = TrustStack.heavy() ? 1_000 : 200;
+    private static final int LISTS = 20;
+    private static Fixtures fixtures;
+    private static final List<String> REPLICAS = new ArrayList<>();
+
+    @BeforeAll
+    static void replicas() throws Exception {
+        Stack stack = TrustStack.get();
+        fixtures = Fixtures.make();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<String>> started = List.of(pool.submit(() -> stack.startReplica("articles")),
+                pool.submit(() -> stack.startReplica("articles")), pool.submit(() -> stack.startReplica("curation")));
+        for (Future<String> replica : started) {
+            REPLICAS.add(replica.get());
+        }
+        pool.shutdown();
+    }
+
+    @AfterAll
+    static void stopReplicas() {
+        REPLICAS.forEach(TrustStack.get()::stop);
+    }
+
+    @Test
+    void dueTogetherEachIsPublishedExactlyOnceByThreeAndTwoReplicas() throws Exception {
+        Batch batch = prepare("together");
+        Instant due = Instant.now().plusSeconds(8);
+        batch.schedule(due);
+        Duration took = batch.awaitPublished(due, Duration.ofSeconds(60));
+        batch.assertExactlyOnce();
+        Figures.note("scheduler: " + ARTICLES + " articles + " + LISTS + " lists due together, 3 + 2 replicas", "all published "
+                + took.toMillis() + " ms after the due time, each once");
+        System.out.printf("[trust] scheduler: %d articles and %d lists due at once, 3 articles and 2 curation replicas: published after"
+                + " %.1f s, each exactly once%n", ARTICLES, LISTS, took.toMillis() / 1000.0);
+    }
+
+    @Test
+    void withEveryReplicaDownAcrossTheDueTimeAllAreCaughtUpWithinTenSeconds() throws Exception {
+        Stack stack = TrustStack.get();
+        Batch batch = prepare("catch-up");
+        Instant due = Instant.now().plusSeconds(15);
+        batch.schedule(due);
+        List<String> all = new ArrayList<>(List.of("articles", "curation"));
+        all.addAll(REPLICAS);
+        all.parallelStream().forEach(stack::stop);
+        assertTrue(Instant.now().isBefore(due), "every replica was down before the due time");
+        Load.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 2_000);
+
+        Instant[] firstReady = new Instant[1];
+        Thread starting = new Thread(() -> stack.start(all));
+        starting.start();
+        while (firstReady[0] == null) {
+            for (String name : List.of("articles", "curation")) {
+                if (Http.send(new Http.Call("GET", TrustStack.service(name) + "/q/health/ready", Map.of(), null)).status() == 200
+                        && firstReady[0] == null) {
+                    firstReady[0] = Instant.now();
+                }
+            }
+            for (String name : REPLICAS) {
+                if (firstReady[0] == null && Http.send(new Http.Call("GET", stack.url(name) + "/q/health/ready", Map.of(), null)).status() == 200) {
+                    firstReady[0] = Instant.now();
+                }
+            }
+            Load.sleep(100);
+        }
+        Duration caughtUp = batch.awaitPublished(firstReady[0], Duration.ofSeconds(60));
+        starting.join();
+        batch.assertExactlyOnce();
+        Figures.note("scheduler: every replica down across the due time", "all " + ARTICLES + " articles and " + LISTS
+                + " lists caught up " + caughtUp.toMillis() + " ms after the first replica was ready");
+        System.out.printf("[trust] scheduler: every replica down across the due time; all caught up %.1f s after the first replica"
+                + " was ready, each exactly once%n", caughtUp.toMillis() / 1000.0);
+        assertTrue(caughtUp.compareTo(Duration.ofSeconds(10)) <= 0, "caught up after " + caughtUp.toMillis() + " ms");
+    }
+
+    /** {@link #ARTICLES} approved articles and {@link #LISTS} lists with a draft, ready to be scheduled. */
+    private static Batch prepare(String name) throws Exception {
+        String tag = "sched" + UUID.randomUUID().toString().substring(0, 8);
+        String articles = TrustStack.service("articles");
+        List<String[]> prepared = parallel(ARTICLES, i -> {
+            Http.Answer created = expect(201, direct("alice", "POST", articles + "/articles", null, Map.of("headline", "Due " + name + " " + i,
+                    "tags", List.of(tag), "byline", List.of(fixtures.authorId))));
+            String id = created.json().path("id").asText();
+            String etag = created.header("etag");
+            etag = expect(200, direct("alice", "POST", articles + "/articles/" + id + "/transitions", etag, Map.of("action", "submit"))).header("etag");
+            etag = expect(200, direct("erin", "POST", articles + "/articles/" + id + "/transitions", etag, Map.of("action", "approve"))).header("etag");
+            return new String[]{id, etag};
+        });
+        String curation = TrustStack.service("curation");
+        List<String[]> lists = parallel(LISTS, i -> {
+            String slug = tag + "-" + i;
+            expect(201, direct("carl", "POST", curation + "/lists", null, Map.of("slug", slug, "title", "Due " + i, "maxItems", 5)));
+            String draft = expect(200, direct("carl", "GET", curation + "/lists/" + slug + "/draft", null, null)).header("etag");
+            draft = expect(200, direct("carl", "POST", curation + "/lists/" + slug + "/draft/items", draft, Map.of("articleId", fixtures.publishedId)))
+                    .header("etag");
+            return new String[]{slug, draft};
+        });
+        return new Batch(tag, prepared, lists);
+    }
+
+    private record Batch(String tag, List<String[]> articles, List<String[]> lists) {
+        void schedule(Instant at) throws Exception {
+            String a = TrustStack.service("articles");
+            String c = TrustStack.service("curation");
+            parallel(articles.size(), i -> expect(200, direct("erin", "POST", a + "/articles/" + articles.get(i)[0] + "/transitions",
+                    articles.get(i)[1], Map.of("action", "schedule", "at", at.toString()))));
+            parallel(lists.size(), i -> expect(200, direct("carl", "POST", c + "/lists/" + lists.get(i)[0] + "/publish", lists.get(i)[1],
+                    Map.of("at", at.toString()))));
+        }
+
+        /** Waits until every article and list is live; returns how long after {@code from} that was. */
+        Duration awaitPublished(Instant from, Duration limit) {
+            Instant end = Instant.now().plus(limit);
+            while (true) {
+                // through the gateway: whichever replica is up answers (a replica that is still starting is simply not asked)
+                Http.Answer page = Fixtures.call("erin", "GET", "/api/articles?status=PUBLISHED&size=1&tag=" + tag, null, null);
+                long articlesLive = page.status() == 200 ? page.json().path("total").asLong(-1) : -1;
+                long listsLive = lists.stream().filter(l -> {
+                    Http.Answer list = Fixtures.call("carl", "GET", "/api/lists/" + l[0], null, null);
+                    return list.status() == 200 && list.json().path("liveRevision").isNumber();
+                }).count();
+                if (articlesLive == articles.size() && listsLive == lists.size()) {
+                    return Duration.between(from, Instant.now());
+                }
+                assertTrue(Instant.now().isBefore(end), "published so far: " + articlesLive + " articles, " + listsLive + " lists");
+                Load.sleep(200);
+            }
+        }
+
+        void assertExactlyOnce() throws Exception {
+            String a = TrustStack.service("articles");
+            List<Integer> events = parallel(articles.size(), i -> direct("erin", "GET", a + "/articles/" + articles.get(i)[0] + "/history", null, null)
+                    .json().path("items").findValuesAsText("action").stream().filter("scheduled_publish"::equals).toList().size());
+            String c = TrustStack.service("curation");
+            List<Integer> audits = parallel(lists.size(), i -> direct("carl", "GET", c + "/lists/" + lists.get(i)[0] + "/audit", null, null)
+                    .json().path("items").findValuesAsText("action").stream().filter("scheduled_publish"::equals).toList().size());
+            Figures.add("scheduler: articles published", events.size());
+            Figures.add("scheduler: lists published", audits.size());
+            Figures.add("scheduler: published other than exactly once", events.stream().filter(n -> n != 1).count()
+                    + audits.stream().filter(n -> n != 1).count());
+            assertEquals(Collections.nCopies(articles.size(), 1), events, "one scheduled_publish event per article");
+            assertEquals(Collections.nCopies(lists.size(), 1), audits, "one scheduled_publish audit entry per list");
+        }
+    }
+
+    static Http.Answer direct(String user, String method, String url, String ifMatch, Object body) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(TrustStack.auth(user));
+        if (ifMatch != null) {
+            headers.put("If-Match", ifMatch);
+        }
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return Http.send(new Http.Call(method, url, headers, body == null ? null : Http.json(body)));
+    }
+
+    static Http.Answer expect(int status, Http.Answer answer) {
+        return Fixtures.expect(status, answer);
+    }
+
+    static <T> List<T> parallel(int n, Function<Integer, T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.apply(index)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.newsroom.cms.reliability.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the attacks are aimed at, made through the gateway as the newsroom would make it: an author linked to alice's
+ * account (with a private email that must never reach the wrong reader), a published article and a draft by alice,
+ * and a published featured list. Each suite makes its own, so suites do not depend on each other.
+ */
+public final class Fixtures {
+    public final String marker = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    public final String email = "alice." + marker + "@private.example";
+    public String authorId;
+    public String authorSlug;
+    public String publishedId;
+    public String publishedSlug;
+    public String draftId;
+    public String listSlug;
+
+    public static Fixtures make() {
+        Fixtures f = new Fixtures();
+        f.create();
+        return f;
+    }
+
+    private void create() {
+        // one author per account: a second fixture set takes the account over from the first
+        JsonNode page = call("root", "GET", "/api/authors?q=alice&size=100", null, null).json();
+        for (JsonNode existing : page.path("items")) {
+            if ("alice".equals(existing.path("username").asText())) {
+                Http.Answer current = call("root", "GET", "/api/authors/" + existing.path("id").asText(), null, null);
+                JsonNode a = current.json();
+                expect(200, call("root", "PUT", "/api/authors/" + a.path("id").asText(), current.header("etag"),
+                        Map.of("slug", a.path("slug").asText(), "displayName", a.path("displayName").asText())));
+            }
+        }
+        JsonNode author = expect(201, call("root", "POST", "/api/authors", null, Map.of("displayName", "Alice Archer " + marker,
+                "jobTitle", "Reporter", "username", "alice", "email", email))).json();
+        authorId = author.path("id").asText();
+        authorSlug = author.path("slug").asText();
+
+        Http.Answer published = expect(201, call("alice", "POST", "/api/articles", null, Map.of("headline", "Published " + marker,
+                "dek", "A published fixture", "body", "Body of the published fixture.", "tags", List.of("trust"), "byline", List.of(authorId))));
+        publishedId = published.json().path("id").asText();
+        publishedSlug = published.json().path("slug").asText();
+        transitions(publishedId, published.header("etag"), "alice:submit", "erin:approve", "erin:publish");
+
+        Http.Answer draft = expect(201, call("alice", "POST", "/api/articles", null, Map.of("headline", "Draft " + marker,
+                "body", "Body of the draft fixture.", "byline", List.of(authorId))));
+        draftId = draft.json().path("id").asText();
+
+        listSlug = "trust-" + marker;
+        expect(201, call("carl", "POST", "/api/lists", null, Map.of("slug", listSlug, "title", "Trust " + marker, "maxItems", 6)));
+        expect(200, call("carl", "POST", "/api/lists/" + listSlug + "/draft/items", etag("/api/lists/" + listSlug + "/draft"),
+                Map.of("articleId", publishedId)));
+        expect(200, call("carl", "POST", "/api/lists/" + listSlug + "/publish", etag("/api/lists/" + listSlug + "/draft"), Map.of()));
+    }
+
+    /** The ETags of every fixture, to show that no attack changed any of them. */
+    public Map<String, String> etags() {
+        return Map.of("author", etag("/api/authors/" + authorId), "published article", etag("/api/articles/" + publishedId),
+                "draft article", etag("/api/articles/" + draftId), "list", etag("/api/lists/" + listSlug),
+                "list draft", etag("/api/lists/" + listSlug + "/draft"));
+    }
+
+    /** Runs workflow steps ({@code "user:action"}) one after another, each with the ETag the previous gave. */
+    public static String transitions(String articleId, String etag, String... steps) {
+        String current = etag;
+        for (String step : steps) {
+            String[] s = step.split(":");
+            current = expect(200, call(s[0], "POST", "/api/articles/" + articleId + "/transitions", current, Map.of("action", s[1])))
+                    .header("etag");
+        }
+        return current;
+    }
+
+    public static String etag(String path) {
+        return expect(200, call("root", "GET", path, null, null)).header("etag");
+    }
+
+    /** A call through the gateway as {@code user} (null: anonymous), with If-Match when given, JSON body when given. */
+    public static Http.Answer call(String user, String method, String path, String ifMatch, Object body) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(TrustStack.auth(user));
+        if (ifMatch != null) {
+            headers.put("If-Match", ifMatch);
+        }
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return Http.send(new Http.Call(method, TrustStack.gateway() + path, headers, body == null ? null : Http.json(body)));
+    }
+
+    public static Http.Answer expect(int status, Http.Answer answer) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + answer);
+        }
+        return answer;
+    }
+}
