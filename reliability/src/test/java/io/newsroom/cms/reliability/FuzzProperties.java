@@ -172,6 +172,7 @@ class FuzzProperties {
     }
 
     private static final Pattern PATH_PARAM = Pattern.compile("\\{[^}]+}");
+    private static final Pattern PLAUSIBLE_ETAG = Pattern.compile("\\s*(W/)?\"\\d{1,6}\"\\s*");
     private static final String PLACEHOLDER = "\"__fuzz__\"";
 
     /** The valid request for {@code endpoint} with {@code m} applied. */
@@ -219,7 +220,8 @@ class FuzzProperties {
                 // (README: what the HTTP layer still answers bare); up to 48 KB reaches our parts (431 above 32 KB)
                 String value = headerSized(m.value().replaceAll("[\\p{Cntrl}]", ""));
                 switch (m.pick() % 5) {
-                    case 0 -> headers.put("If-Match", value);
+                    // a version a fixture may really have would make a real change: those stay stale
+                    case 0 -> headers.put("If-Match", PLAUSIBLE_ETAG.matcher(value).matches() ? Requests.STALE : value);
                     case 1 -> headers.put("If-None-Match", value);
                     case 2 -> headers.put("Content-Type", CONTENT_TYPES.get(m.pick() % CONTENT_TYPES.size()));
                     case 3 -> headers.put("Accept", value.isEmpty() ? "text/html" : value);

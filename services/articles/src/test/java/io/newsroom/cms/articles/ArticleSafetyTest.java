@@ -1,5 +1,6 @@
 package io.newsroom.cms.articles;
 
+import io.newsroom.cms.devstack.testing.Concurrently;
 import io.newsroom.cms.devstack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -12,10 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.newsroom.cms.articles.ArticleApi.*;
 import static io.restassured.RestAssured.given;
@@ -121,26 +118,8 @@ class ArticleSafetyTest {
         }
     }
 
-    static List<Integer> race(int n, Callable<Integer> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            TestTokens.bearer("alice"); // log in before the race, not during it
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static List<Integer> race(int n, Callable<Integer> call) throws Exception {
+        TestTokens.bearer("alice"); // log in before the race, not during it
+        return Concurrently.race(n, call);
     }
 }

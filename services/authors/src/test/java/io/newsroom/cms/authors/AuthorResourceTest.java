@@ -2,6 +2,7 @@ package io.newsroom.cms.authors;
 
 import io.agroal.api.AgroalDataSource;
 import io.newsroom.cms.authors.published.PublicProfiles;
+import io.newsroom.cms.devstack.testing.Concurrently;
 import io.newsroom.cms.devstack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
@@ -407,27 +409,9 @@ class AuthorResourceTest {
         assertEquals(9, linked.stream().filter(s -> s == 409).count(), "the others get 409: " + linked);
     }
 
-    private static List<Integer> race(int n, java.util.concurrent.Callable<Integer> call) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
-            TestTokens.bearer("root"); // one login before the race, not twenty
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (java.util.concurrent.Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static List<Integer> race(int n, Callable<Integer> call) throws Exception {
+        TestTokens.bearer("root"); // log in before the race, not during it
+        return Concurrently.race(n, call);
     }
 
     /** Frees the account link again for other tests (a username is linked to one author at most). */

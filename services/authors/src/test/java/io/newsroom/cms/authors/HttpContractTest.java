@@ -75,6 +75,15 @@ class HttpContractTest {
     }
 
     @Test
+    void ifMatchIsOneEntityTagAsIssued() {
+        for (String bad : new String[]{"*", "0", "1", "\"1\", \"2\"", "\"-1\"", "\"1e3\"", "\"" + "9".repeat(30) + "\"", "W/", "\""}) {
+            as("root").header("If-Match", bad).contentType(ContentType.JSON).body("{\"displayName\":\"Someone\"}")
+                    .put("/authors/" + java.util.UUID.randomUUID()).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", is("If-Match"));
+        }
+    }
+
+    @Test
     void pagingAndTimesAreBounded() {
         as("alice").get("/authors?page=1000000000").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("page"));
         as("alice").get("/authors?page=2147483647&size=100").then().statusCode(400).contentType(PROBLEM);

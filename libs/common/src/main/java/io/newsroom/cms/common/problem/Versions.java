@@ -3,9 +3,13 @@ package io.newsroom.cms.common.problem;
 import jakarta.ws.rs.core.EntityTag;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** ETag / If-Match handling shared by every editable resource: version {@code n} travels as {@code "n"}. */
 public final class Versions {
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+
     private Versions() {
     }
 
@@ -22,18 +26,12 @@ public final class Versions {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag you last read, so that no one's changes are overwritten");
         }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
+        // exactly one entity tag as this service issues them ("3"; weakened W/"3" too): no list, no *, no bare number
+        Matcher tag = ETAG.matcher(ifMatch.trim());
+        if (!tag.matches()) {
             throw ProblemException.invalid("If-Match", "must be an ETag this service issued, e.g. \"3\"");
         }
+        return Long.parseLong(tag.group(1)); // at most 18 digits: always a long
     }
 
     /** Fails with 412 carrying the current version when the claimed one is stale. */
