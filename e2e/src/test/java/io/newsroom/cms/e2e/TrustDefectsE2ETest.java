@@ -130,12 +130,16 @@ class TrustDefectsE2ETest {
         assertEquals(site + "/articles/" + article[1], link);
         // the channel's own link comes before any item's
         assertEquals(site, ((org.w3c.dom.Element) rss.getElementsByTagName("channel").item(0)).getElementsByTagName("link").item(0).getTextContent());
-        Document sitemap = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(given().get("/public/v1/sitemap.xml").then().statusCode(200).extract().asByteArray()));
-        NodeList locs = sitemap.getElementsByTagName("loc");
         List<String> urls = new ArrayList<>();
-        for (int i = 0; i < locs.getLength(); i++) {
-            urls.add(locs.item(i).getTextContent());
+        for (int attempt = 0; attempt < 40 && !urls.contains(site + "/articles/" + article[1]); attempt++) {
+            Thread.sleep(attempt == 0 ? 0 : 100); // the gateway keeps an answer up to 700 ms
+            Document sitemap = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(given().get("/public/v1/sitemap.xml").then().statusCode(200).extract().asByteArray()));
+            NodeList locs = sitemap.getElementsByTagName("loc");
+            urls.clear();
+            for (int i = 0; i < locs.getLength(); i++) {
+                urls.add(locs.item(i).getTextContent());
+            }
         }
         assertTrue(urls.contains(site + "/articles/" + article[1]), urls.toString());
     }
