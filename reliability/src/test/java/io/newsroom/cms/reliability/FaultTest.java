@@ -182,7 +182,17 @@ class FaultTest {
             for (String user : List.of("alice", "erin", "carl", "root")) {
                 TrustStack.tokens().refresh(user); // a full lifetime ahead: no login is possible while Keycloak is away
             }
-            fault(load, "Keycloak stopped", stack::stopKeycloak, TrustStack.heavy() ? 60_000 : 5_000, stack::startKeycloak);
+            fault(load, "Keycloak stopped", () -> {
+                stack.stopKeycloak();
+                Load.sleep(1_000);
+                // tokens are checked with the keys each part keeps: nobody may drop out of service (readiness)
+                for (String part : List.of("articles", "authors", "curation", "gateway")) {
+                    Http.Answer ready = Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null));
+                    if (ready.status() != 200) {
+                        load.violation(part + " is not ready while Keycloak is away: " + ready);
+                    }
+                }
+            }, TrustStack.heavy() ? 60_000 : 5_000, stack::startKeycloak);
             survived.add(recover(load, "Keycloak stopped"));
             load.close();
             Figures.add("faults: survived", survived.size());
