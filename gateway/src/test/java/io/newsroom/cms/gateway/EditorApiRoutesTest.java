@@ -10,8 +10,9 @@ import java.util.Base64;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -74,7 +75,10 @@ class EditorApiRoutesTest {
     }
 
     @Test
-    void readinessChecksKeycloak() {
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItems("OIDC Provider Health Check"));
+    void readinessDoesNotFollowKeycloak() {
+        // the public API serves from the gateway's cache and tokens verify with the kept keys: a Keycloak outage must
+        // not take the gateway out of service (the trust suite stops Keycloak and checks readiness meanwhile)
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                .body("checks.name", not(hasItem("OIDC Provider Health Check")));
     }
 }
