@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.newsroom.cms.reliability.Callers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -179,15 +178,15 @@ class AuthorizationMatrixTest {
                 leaks.add(where + " → " + answer);
             }
         }
-        AtomicInteger sent = new AtomicInteger(calls.size());
-        Figures.add("matrix: requests", sent.get());
+        int sent = calls.size();
+        Figures.add("matrix: requests", sent);
         Figures.add("matrix: endpoints", endpoints.size());
         Figures.add("matrix: unexpected allows", unexpectedAllows.size());
         Figures.add("matrix: unexpected denials", unexpectedDenials.size());
         Figures.add("matrix: private fields to the wrong reader", leaks.size());
         System.out.printf("[trust] authorization matrix: %d endpoints × %d callers, %d requests; unexpected allows %d, unexpected denials %d,"
                         + " private fields to the wrong reader %d, 5xx or non-problem errors %d%n", endpoints.size(), Callers.values().length,
-                sent.get(), unexpectedAllows.size(), unexpectedDenials.size(), leaks.size(), failures.size());
+                sent, unexpectedAllows.size(), unexpectedDenials.size(), leaks.size(), failures.size());
         assertEquals(List.of(), unexpectedAllows, "unexpected allows");
         assertEquals(List.of(), unexpectedDenials, "unexpected denials");
         assertEquals(List.of(), leaks, "private fields to the wrong reader");

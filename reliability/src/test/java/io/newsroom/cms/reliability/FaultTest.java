@@ -160,7 +160,7 @@ class FaultTest {
             Load.sleep(2_000);
             writers.close();
             long acked = acknowledged.values().stream().mapToLong(Set::size).sum();
-            long attempts = writers.count("saves attempted", true);
+            long attempts = writers.total("saves attempted");
             Figures.add("durability: saves attempted", attempts);
             Figures.add("durability: saves acknowledged", acked);
             List<String> lost = lostWrites(acknowledged);
@@ -196,17 +196,17 @@ class FaultTest {
             survived.add(recover(load, "Keycloak stopped"));
             load.close();
             Figures.add("faults: survived", survived.size());
-            Figures.add("faults: reads", load.count("reads of content read before", true) + load.count("reads of content never read before", true));
-            Figures.add("faults: stale answers served", load.count("stale answers served (with Age)", true));
-            Figures.add("faults: 503 for content never read", load.count("503 for content never read before", true));
-            Figures.add("faults: editor calls", load.count("editor calls", true));
-            Figures.add("faults: editor 503 problems", load.count("editor 503 problems", true));
-            Figures.add("faults: 5xx other than 503 problems, or bare errors", load.count("violations", true));
+            Figures.add("faults: reads", load.total("reads of content read before") + load.total("reads of content never read before"));
+            Figures.add("faults: stale answers served", load.total("stale answers served (with Age)"));
+            Figures.add("faults: 503 for content never read", load.total("503 for content never read before"));
+            Figures.add("faults: editor calls", load.total("editor calls"));
+            Figures.add("faults: editor 503 problems", load.total("editor 503 problems"));
+            Figures.add("faults: 5xx other than 503 problems, or bare errors", load.total("violations"));
             System.out.printf("[trust] faults survived %d of 6 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
                             + " editor calls %d (503 problems %d); violations %d%n", survived.size(), String.join(", ", survived),
-                    load.count("reads of content read before", true) + load.count("reads of content never read before", true),
-                    load.count("stale answers served (with Age)", true), load.count("503 for content never read before", true),
-                    load.count("editor calls", true), load.count("editor 503 problems", true), load.count("violations", true));
+                    load.total("reads of content read before") + load.total("reads of content never read before"),
+                    load.total("stale answers served (with Age)"), load.total("503 for content never read before"),
+                    load.total("editor calls"), load.total("editor 503 problems"), load.total("violations"));
             assertEquals(List.of(), load.violations(), "answers readers and editors must never get");
         }
     }

@@ -1,5 +1,6 @@
 package io.newsroom.cms.reliability;
 
+import io.newsroom.cms.devstack.testing.Concurrently;
 import io.newsroom.cms.reliability.support.Figures;
 import io.newsroom.cms.reliability.support.Fixtures;
 import io.newsroom.cms.reliability.support.Http;
@@ -8,15 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import static io.newsroom.cms.reliability.support.Fixtures.call;
@@ -94,26 +90,7 @@ class RaceTest {
     }
 
     private static List<Http.Answer> race(IntFunction<Http.Answer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(N);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Http.Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < N; i++) {
-                int n = i;
-                Callable<Http.Answer> task = () -> {
-                    start.await();
-                    return request.apply(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Http.Answer> answers = new ArrayList<>();
-            for (Future<Http.Answer> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        AtomicInteger next = new AtomicInteger();
+        return Concurrently.race(N, () -> request.apply(next.getAndIncrement()));
     }
 }

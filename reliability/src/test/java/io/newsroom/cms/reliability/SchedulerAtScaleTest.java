@@ -1,6 +1,7 @@
 package io.newsroom.cms.reliability;
 
 import io.newsroom.cms.devstack.Stack;
+import io.newsroom.cms.devstack.testing.Concurrently;
 import io.newsroom.cms.reliability.support.Figures;
 import io.newsroom.cms.reliability.support.Fixtures;
 import io.newsroom.cms.reliability.support.Http;
@@ -18,10 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,13 +40,8 @@ class SchedulerAtScaleTest {
     static void replicas() throws Exception {
         Stack stack = TrustStack.get();
         fixtures = Fixtures.make();
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<String>> started = List.of(pool.submit(() -> stack.startReplica("articles")),
-                pool.submit(() -> stack.startReplica("articles")), pool.submit(() -> stack.startReplica("curation")));
-        for (Future<String> replica : started) {
-            REPLICAS.add(replica.get());
-        }
-        pool.shutdown();
+        List<String> services = List.of("articles", "articles", "curation");
+        REPLICAS.addAll(Concurrently.all(services.size(), services.size(), i -> stack.startReplica(services.get(i))));
     }
 
     @AfterAll
@@ -125,20 +117,20 @@ class SchedulerAtScaleTest {
         String tag = "sched" + UUID.randomUUID().toString().substring(0, 8);
         String articles = TrustStack.service("articles");
         List<String[]> prepared = parallel(ARTICLES, i -> {
-            Http.Answer created = expect(201, direct("alice", "POST", articles + "/articles", null, Map.of("headline", "Due " + name + " " + i,
+            Http.Answer created = Fixtures.expect(201, direct("alice", "POST", articles + "/articles", null, Map.of("headline", "Due " + name + " " + i,
                     "tags", List.of(tag), "byline", List.of(fixtures.authorId))));
             String id = created.json().path("id").asText();
             String etag = created.header("etag");
-            etag = expect(200, direct("alice", "POST", articles + "/articles/" + id + "/transitions", etag, Map.of("action", "submit"))).header("etag");
-            etag = expect(200, direct("erin", "POST", articles + "/articles/" + id + "/transitions", etag, Map.of("action", "approve"))).header("etag");
+            etag = Fixtures.expect(200, direct("alice", "POST", articles + "/articles/" + id + "/transitions", etag, Map.of("action", "submit"))).header("etag");
+            etag = Fixtures.expect(200, direct("erin", "POST", articles + "/articles/" + id + "/transitions", etag, Map.of("action", "approve"))).header("etag");
             return new String[]{id, etag};
         });
         String curation = TrustStack.service("curation");
         List<String[]> lists = parallel(LISTS, i -> {
             String slug = tag + "-" + i;
-            expect(201, direct("carl", "POST", curation + "/lists", null, Map.of("slug", slug, "title", "Due " + i, "maxItems", 5)));
-            String draft = expect(200, direct("carl", "GET", curation + "/lists/" + slug + "/draft", null, null)).header("etag");
-            draft = expect(200, direct("carl", "POST", curation + "/lists/" + slug + "/draft/items", draft, Map.of("articleId", fixtures.publishedId)))
+            Fixtures.expect(201, direct("carl", "POST", curation + "/lists", null, Map.of("slug", slug, "title", "Due " + i, "maxItems", 5)));
+            String draft = Fixtures.expect(200, direct("carl", "GET", curation + "/lists/" + slug + "/draft", null, null)).header("etag");
+            draft = Fixtures.expect(200, direct("carl", "POST", curation + "/lists/" + slug + "/draft/items", draft, Map.of("articleId", fixtures.publishedId)))
                     .header("etag");
             return new String[]{slug, draft};
         });
@@ -149,9 +141,9 @@ class SchedulerAtScaleTest {
         void schedule(Instant at) throws Exception {
             String a = TrustStack.service("articles");
             String c = TrustStack.service("curation");
-            parallel(articles.size(), i -> expect(200, direct("erin", "POST", a + "/articles/" + articles.get(i)[0] + "/transitions",
+            parallel(articles.size(), i -> Fixtures.expect(200, direct("erin", "POST", a + "/articles/" + articles.get(i)[0] + "/transitions",
                     articles.get(i)[1], Map.of("action", "schedule", "at", at.toString()))));
-            parallel(lists.size(), i -> expect(200, direct("carl", "POST", c + "/lists/" + lists.get(i)[0] + "/publish", lists.get(i)[1],
+            parallel(lists.size(), i -> Fixtures.expect(200, direct("carl", "POST", c + "/lists/" + lists.get(i)[0] + "/publish", lists.get(i)[1],
                     Map.of("at", at.toString()))));
         }
 
@@ -171,13 +163,8 @@ class SchedulerAtScaleTest {
         Duration awaitPublished(Instant from, Duration limit) {
             Instant end = Instant.now().plus(limit);
             while (true) {
-                // through the gateway: whichever replica is up answers (a replica that is still starting is simply not asked)
-                Http.Answer page = Fixtures.call("erin", "GET", "/api/articles?status=PUBLISHED&size=1&tag=" + tag, null, null);
-                long articlesLive = page.status() == 200 ? page.json().path("total").asLong(-1) : -1;
-                long listsLive = lists.stream().filter(l -> {
-                    Http.Answer list = Fixtures.call("carl", "GET", "/api/lists/" + l[0], null, null);
-                    return list.status() == 200 && list.json().path("liveRevision").isNumber();
-                }).count();
+                long articlesLive = articlesLive(TrustStack.service("articles"));
+                long listsLive = listsLive(TrustStack.service("curation"));
                 if (articlesLive == articles.size() && listsLive == lists.size()) {
                     return Duration.between(from, Instant.now());
                 }
@@ -202,36 +189,11 @@ class SchedulerAtScaleTest {
         }
     }
 
-    static Http.Answer direct(String user, String method, String url, String ifMatch, Object body) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>(TrustStack.auth(user));
-        if (ifMatch != null) {
-            headers.put("If-Match", ifMatch);
-        }
-        if (body != null) {
-            headers.put("Content-Type", "application/json");
-        }
-        return Http.send(new Http.Call(method, url, headers, body == null ? null : Http.json(body)));
+    private static Http.Answer direct(String user, String method, String url, String ifMatch, Object body) {
+        return Fixtures.callAt(user, method, url, ifMatch, body);
     }
 
-    static Http.Answer expect(int status, Http.Answer answer) {
-        return Fixtures.expect(status, answer);
-    }
-
-    static <T> List<T> parallel(int n, Function<Integer, T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> task.apply(index)));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static <T> List<T> parallel(int n, Concurrently.Task<T> task) throws Exception {
+        return Concurrently.all(n, 8, task);
     }
 }

@@ -175,8 +175,15 @@ public class PublicContent {
         });
     }
 
+    /** The readers' site without a trailing slash, worked out once (the sitemap asks for up to 50,000 links). */
+    private String site;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        site = config.siteUrl().toString().replaceAll("/+$", "");
+    }
+
     private String articleUrl(String slug) {
-        String site = config.siteUrl().toString().replaceAll("/+$", "");
         return site + config.articlePath().replace("{slug}", URLEncoder.encode(slug, StandardCharsets.UTF_8));
     }
 

@@ -25,11 +25,6 @@ public record Endpoint(String part, String method, String path, List<String> que
                 || path.startsWith("/lists/public");
     }
 
-    /** Answers anyone (the public projections and reads). */
-    public boolean anonymousRead() {
-        return internal() && !path.startsWith("/authors/byline-claims") || part.equals("gateway");
-    }
-
     @Override
     public String toString() {
         return part + ": " + key();

@@ -84,6 +84,11 @@ public final class Fixtures {
 
     /** A call through the gateway as {@code user} (null: anonymous), with If-Match when given, JSON body when given. */
     public static Http.Answer call(String user, String method, String path, String ifMatch, Object body) {
+        return callAt(user, method, TrustStack.gateway() + path, ifMatch, body);
+    }
+
+    /** Like {@link #call}, to any URL (a service or a replica directly). */
+    public static Http.Answer callAt(String user, String method, String url, String ifMatch, Object body) {
         Map<String, String> headers = new java.util.LinkedHashMap<>(TrustStack.auth(user));
         if (ifMatch != null) {
             headers.put("If-Match", ifMatch);
@@ -91,7 +96,7 @@ public final class Fixtures {
         if (body != null) {
             headers.put("Content-Type", "application/json");
         }
-        return Http.send(new Http.Call(method, TrustStack.gateway() + path, headers, body == null ? null : Http.json(body)));
+        return Http.send(new Http.Call(method, url, headers, body == null ? null : Http.json(body)));
     }
 
     public static Http.Answer expect(int status, Http.Answer answer) {

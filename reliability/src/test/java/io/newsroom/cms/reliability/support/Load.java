@@ -49,7 +49,8 @@ public final class Load implements AutoCloseable {
         counts.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     }
 
-    public long count(String what, boolean ignored) {
+    /** How many times {@code what} was counted. */
+    public long total(String what) {
         AtomicLong value = counts.get(what);
         return value == null ? 0 : value.get();
     }
@@ -63,10 +64,6 @@ public final class Load implements AutoCloseable {
 
     public List<String> violations() {
         return List.copyOf(violations);
-    }
-
-    public Map<String, AtomicLong> counts() {
-        return counts;
     }
 
     public static void sleep(long millis) {

@@ -1,8 +1,6 @@
 package io.newsroom.cms.common.http;
 
-import io.newsroom.cms.common.problem.Failures;
 import io.newsroom.cms.common.problem.Problem;
-import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemMappers;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.common.text.SafeText;
@@ -21,7 +19,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
-import java.util.UUID;
 
 /**
  * The HTTP layer's own refusals as problem+json, in every part (ARCHITECTURE.md, "Contracts"). Runs before anything
@@ -50,7 +46,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class HttpGuard {
-    private static final Logger LOG = Logger.getLogger(HttpGuard.class);
     /** After Quarkus' start-time and header handlers, before its upload limit (order -2) and every endpoint. */
     static final int ORDER = -10;
     public static final int MAX_URI_LENGTH = 8 * 1024;
@@ -243,16 +238,8 @@ public class HttpGuard {
                 default -> type.title();
             };
         } else {
-            ProblemException known = failure == null ? null : Failures.classify(failure);
-            if (known != null) {
-                respond(ctx, known.toProblem(ctx.request().path()));
-                return;
-            }
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf(failure, "Unexpected error %s answering %s", errorId, ctx.request().path());
-            respond(ctx, new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
-                    "Something went wrong on our side; quote error id " + errorId, ctx.request().path(), List.of(),
-                    Map.of("errorId", errorId)));
+            respond(ctx, ProblemMappers.unexpectedProblem(failure == null ? new IllegalStateException("routing failed") : failure,
+                    ctx.request().path()));
             return;
         }
         if (status == 401) {

@@ -149,20 +149,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        return respond(unexpectedProblem(e, path(uri)));
+    }
+
+    /**
+     * What an exception nobody mapped means for the caller ({@link Failures}: a lost race, a value the store refused, a
+     * store that is away), or a 500 with an error id that the log repeats. Also answers failures outside Quarkus REST.
+     */
+    public static Problem unexpectedProblem(Throwable e, String path) {
         ProblemException known = Failures.classify(e);
         if (known != null) {
             if (known.type() == ProblemType.SERVICE_UNAVAILABLE) {
-                LOG.warnf("Answering 503 to %s: %s", path(uri), rootMessage(e));
+                LOG.warnf("Answering 503 to %s: %s", path, rootMessage(e));
             } else if (known.type() == ProblemType.VALIDATION) {
-                LOG.warnf("Answering 400 to %s for a value the store refused: %s", path(uri), rootMessage(e));
+                LOG.warnf("Answering 400 to %s for a value the store refused: %s", path, rootMessage(e));
             }
-            return respond(known.toProblem(path(uri)));
+            return known.toProblem(path);
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s answering %s", errorId, path(uri));
-        return respond(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
-                "Something went wrong on our side; quote error id " + errorId, path(uri), List.of(),
-                Map.of("errorId", errorId)));
+        LOG.errorf(e, "Unexpected error %s answering %s", errorId, path);
+        return new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
+                "Something went wrong on our side; quote error id " + errorId, path, List.of(), Map.of("errorId", errorId));
     }
 
     /** Every problem answer; a 503 says when to try again. */

@@ -68,22 +68,23 @@ public class AuthorsClient {
      * service cannot be told, the claim stays (the author can still be deactivated) and a warning says which.
      */
     public void release(UUID articleId, List<UUID> authorIds) {
-        if (authorIds.isEmpty()) {
-            return;
-        }
-        try {
-            api.release(articleId, authorIds);
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not release byline claims of article %s on %s: %s", articleId, authorIds, e.toString());
+        if (!authorIds.isEmpty()) {
+            tell(articleId, authorIds);
         }
     }
 
     /** Gives back every claim of a deleted article (best effort, as {@link #release}). */
     public void releaseAll(UUID articleId) {
+        tell(articleId, List.of());
+    }
+
+    /** The authors service's release: the article's claims on {@code authorIds}, all of them when empty. */
+    private void tell(UUID articleId, List<UUID> authorIds) {
         try {
-            api.release(articleId, List.of());
+            api.release(articleId, authorIds);
         } catch (RuntimeException e) {
-            LOG.warnf("Could not release the byline claims of deleted article %s: %s", articleId, e.toString());
+            LOG.warnf("Could not release byline claims of article %s on %s: %s", articleId,
+                    authorIds.isEmpty() ? "every author" : authorIds, e.toString());
         }
     }
 
