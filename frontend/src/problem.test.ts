@@ -1,26 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, describeProblem, fieldErrors, messageOf } from './problem';
+import { ApiError, describeProblem, fieldErrors, fieldLabel, messageOf, plainMessage } from './problem';
 
 describe('describeProblem', () => {
-  it('lists field errors under the detail', () => {
+  it('says each field error once, in words, without field keys or the repeated detail', () => {
+    // What the articles service answers to a submit without a byline: the detail repeats the only error.
     const text = describeProblem(
-      { detail: '2 fields are invalid', errors: [{ field: 'slug', message: 'already taken' }, { field: 'avatar.alt', message: 'is required' }] },
+      { detail: 'byline: needs at least one author before the article is submitted', errors: [{ field: 'byline', message: 'needs at least one author before the article is submitted' }] },
       400,
     );
-    expect(text).toBe('2 fields are invalid\nslug: already taken\navatar.alt: is required');
+    expect(text).toBe('Byline: Add at least one author to the byline before submitting.');
+    expect(text).not.toContain('byline:');
   });
 
-  it('falls back to the title, then to the status when there is no problem body', () => {
+  it('names nested and indexed fields in words and drops duplicates', () => {
+    const text = describeProblem(
+      { detail: '3 fields are invalid', errors: [{ field: 'heroImage.alt', message: 'is required when there is an image url' }, { field: 'at', message: 'must be a time in the future to schedule publishing' }, { field: 'at', message: 'must be a time in the future to schedule publishing' }] },
+      400,
+    );
+    expect(text).toBe('Hero image alt text: Describe the image: alt text is needed with an image.\nPublication time: Choose a time in the future.');
+  });
+
+  it('falls back to the detail, the title, then to the status when there is no problem body', () => {
     expect(describeProblem({ title: 'Not allowed' }, 403)).toBe('Not allowed');
     expect(describeProblem(undefined, 502)).toBe('The request failed (HTTP 502).');
     expect(describeProblem(undefined, 0)).toBe('The server cannot be reached.');
   });
 });
 
+describe('plain words', () => {
+  it('turns Bean Validation messages into sentences', () => {
+    expect(plainMessage('must not be blank')).toBe('This cannot be empty.');
+    expect(plainMessage('size must be between 0 and 200')).toBe('Use at most 200 characters.');
+    expect(plainMessage('must be an X handle like @JaneDoeNews')).toBe('Must be an X handle like @JaneDoeNews.');
+  });
+
+  it('labels fields a person recognises', () => {
+    expect(fieldLabel('displayName')).toBe('Name');
+    expect(fieldLabel('tags[3]')).toBe('Tags');
+    expect(fieldLabel('overrides.image.alt')).toBe('Image alt text');
+    expect(fieldLabel('someNewField')).toBe('Some new field');
+  });
+});
+
 describe('fieldErrors', () => {
-  it('keys messages by field and joins repeats', () => {
-    expect(fieldErrors({ errors: [{ field: 'headline', message: 'must not be blank' }, { field: 'headline', message: 'too long' }, { field: 'tags[0]', message: 'bad' }] }))
-      .toEqual({ headline: 'must not be blank; too long', 'tags[0]': 'bad' });
+  it('keys plain messages by form field, once each', () => {
+    expect(
+      fieldErrors({ errors: [{ field: 'displayName', message: 'must not be blank' }, { field: 'displayName', message: 'must not be blank' }, { field: 'tags[0]', message: 'must be a word or short phrase' }] }),
+    ).toEqual({ displayName: 'This cannot be empty.', tags: 'Must be a word or short phrase.' });
     expect(fieldErrors(undefined)).toEqual({});
   });
 });
@@ -30,7 +56,8 @@ describe('ApiError', () => {
     const error = new ApiError(412, { detail: 'Someone changed this', currentVersion: 4 });
     expect(error.message).toBe('Someone changed this');
     expect(error.isConflict).toBe(true);
+    expect(error.hasFieldErrors).toBe(false);
     expect(messageOf(error)).toBe('Someone changed this');
-    expect(messageOf(new TypeError('Failed to fetch'))).toBe('The server cannot be reached.');
+    expect(messageOf(new TypeError('Failed to fetch'))).toBe('The server cannot be reached. Check your connection and try again.');
   });
 });

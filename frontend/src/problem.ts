@@ -12,23 +12,93 @@ export interface Problem {
   currentStatus?: string;
 }
 
-/** Words for a person: the detail, then each field error on its own line. */
+/** Words for the API's field paths; anything else is turned into words from its name. */
+const FIELD_LABELS: Record<string, string> = {
+  headline: 'Headline',
+  dek: 'Dek',
+  body: 'Body',
+  slug: 'Address (slug)',
+  tags: 'Tags',
+  byline: 'Byline',
+  heroImage: 'Hero image',
+  'heroImage.url': 'Hero image URL',
+  'heroImage.alt': 'Hero image alt text',
+  'heroImage.caption': 'Caption',
+  'heroImage.credit': 'Credit',
+  at: 'Publication time',
+  comment: 'Comment',
+  displayName: 'Name',
+  username: 'Keycloak username',
+  email: 'Email',
+  jobTitle: 'Job title',
+  bio: 'Biography',
+  xHandle: 'X handle',
+  'avatar.url': 'Photo URL',
+  'avatar.alt': 'Photo description',
+  title: 'Title',
+  description: 'Description',
+  maxItems: 'Maximum number of items',
+  'overrides.headline': 'Headline override',
+  'overrides.summary': 'Summary override',
+  'overrides.image.url': 'Image URL override',
+  'overrides.image.alt': 'Image alt text',
+  'window.until': 'Show until',
+  'window.from': 'Show from',
+};
+
+/** `tags[2]` → `tags`, `items[0].articleId` → `items.articleId`: the form field an error belongs to. */
+export const fieldKey = (field: string) => field.replace(/\[\d+\]/g, '');
+
+/** A field path in words ("heroImage.alt" → "Hero image alt text"). */
+export function fieldLabel(field: string): string {
+  const key = fieldKey(field);
+  if (FIELD_LABELS[key]) return FIELD_LABELS[key];
+  const words = key
+    .split('.')
+    .pop()!
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A validation message as a sentence a person reads beside the field (no field keys, no jargon). */
+export function plainMessage(message: string): string {
+  const m = message.trim();
+  if (/^must not be (blank|null|empty)$/.test(m)) return 'This cannot be empty.';
+  let match = /^size must be between (\d+) and (\d+)$/.exec(m);
+  if (match) return match[1] === '0' ? `Use at most ${match[2]} characters.` : `Use between ${match[1]} and ${match[2]} characters.`;
+  match = /^must be less than or equal to (\d+)$/.exec(m);
+  if (match) return `Use ${match[1]} or less.`;
+  match = /^must be greater than or equal to (\d+)$/.exec(m);
+  if (match) return `Use ${match[1]} or more.`;
+  if (/^needs at least one author/.test(m)) return 'Add at least one author to the byline before submitting.';
+  if (/^must be a time in the future/.test(m)) return 'Choose a time in the future.';
+  if (/^is required when there is an image url$/.test(m)) return 'Describe the image: alt text is needed with an image.';
+  if (/^already taken|^is already (taken|used)/.test(m)) return 'This is already used by another one; choose another.';
+  const sentence = m.charAt(0).toUpperCase() + m.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+/** Words for a person: the field errors in words (once each), else the detail. */
 export function describeProblem(problem: Problem | undefined, status: number): string {
+  if (problem?.errors?.length) {
+    const lines = new Set(problem.errors.map((e) => `${fieldLabel(e.field)}: ${plainMessage(e.message)}`));
+    return [...lines].join('\n');
+  }
   if (!problem || (!problem.detail && !problem.title)) {
     return status === 0 ? 'The server cannot be reached.' : `The request failed (HTTP ${status}).`;
   }
-  const lines = [problem.detail ?? problem.title ?? ''];
-  for (const error of problem.errors ?? []) {
-    lines.push(`${error.field}: ${error.message}`);
-  }
-  return lines.join('\n');
+  return problem.detail ?? problem.title ?? '';
 }
 
-/** Field errors keyed by field path (e.g. "heroImage.alt"), for showing next to the inputs. */
+/** Field errors in plain words keyed by form field ("tags[2]" under "tags"), for showing next to the inputs. */
 export function fieldErrors(problem: Problem | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const error of problem?.errors ?? []) {
-    out[error.field] = out[error.field] ? `${out[error.field]}; ${error.message}` : error.message;
+    const key = fieldKey(error.field);
+    const text = plainMessage(error.message);
+    if (!out[key]) out[key] = text;
+    else if (!out[key].includes(text)) out[key] = `${out[key]} ${text}`;
   }
   return out;
 }
@@ -43,12 +113,17 @@ export class ApiError extends Error {
   get isConflict(): boolean {
     return this.status === 412;
   }
+
+  /** Whether the problem names fields (shown at the fields rather than in a notification). */
+  get hasFieldErrors(): boolean {
+    return (this.problem?.errors?.length ?? 0) > 0;
+  }
 }
 
 /** A readable message from anything a promise may reject with. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  if (error instanceof TypeError) return 'The server cannot be reached.';
+  if (error instanceof TypeError) return 'The server cannot be reached. Check your connection and try again.';
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useCallback, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { messageOf } from '../problem';
 import { STATUS_LABELS } from '../lib/workflow';
 import type { ArticleStatus } from '../lib/types';
@@ -33,23 +33,58 @@ export function LiveBadge({ live }: { live: boolean }) {
   return live ? <span className="badge badge-live" title="A revision of this article is public">Live</span> : null;
 }
 
+/**
+ * A labelled input with its hint or its error (never both): the input gets aria-invalid and aria-describedby,
+ * so the error is read with the field and `focusFirstError` finds it.
+ */
 export function Field({ label, id, error, hint, children }: { label: string; id: string; error?: string; hint?: string; children: ReactNode }) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const input = isValidElement(children)
+    ? cloneElement(children as ReactElement<Record<string, unknown>>, { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })
+    : children;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children}
+      {input}
       {hint && !error && (
         <small className="hint" id={`${id}-hint`}>
           {hint}
         </small>
       )}
       {error && (
-        <small className="field-error" id={`${id}-error`} role="alert">
+        <small className="field-error" id={`${id}-error`}>
           {error}
         </small>
       )}
     </div>
   );
+}
+
+/**
+ * Moves to the first field with an error (in page order) inside `root`: scrolls it to the middle of the screen and
+ * focuses it, so a person sees what to fix without hunting. Closed <details> around it are opened first.
+ */
+export function focusFirstError(root: ParentNode = document): boolean {
+  const target = root.querySelector<HTMLElement>('[aria-invalid="true"], [data-error-anchor]');
+  if (!target) return false;
+  for (let el: HTMLElement | null = target; el; el = el.parentElement) if (el instanceof HTMLDetailsElement) el.open = true;
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+  return true;
+}
+
+/** Runs focusFirstError after the render that shows new errors, when a submit asked for it. */
+export function useFocusOnErrors(errors: Record<string, string>) {
+  const wanted = useRef(false);
+  useEffect(() => {
+    if (wanted.current && Object.keys(errors).length > 0) {
+      wanted.current = false;
+      focusFirstError();
+    }
+  }, [errors]);
+  return useCallback(() => {
+    wanted.current = true;
+  }, []);
 }
 
 /** Loads data for a screen, with loading and error states and a reload. */
