@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { login, type RuntimeConfig } from './auth';
 import './styles.css';
+import './ui/states.css';
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);

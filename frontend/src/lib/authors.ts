@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { get } from './api';
+import { ApiError } from '../problem';
 import type { Author, Page } from './types';
 
 let cache: Promise<Map<string, Author>> | null = null;
@@ -23,4 +24,27 @@ export function useAuthorDirectory(): Map<string, Author> {
     loadAuthorDirectory().then(setAuthors, () => setAuthors(new Map()));
   }, []);
   return authors;
+}
+
+let mine: Promise<Author | null> | null = null;
+
+/** The signed-in person's own author profile (null when no profile is linked to their login), once per page load. */
+export function loadMyProfile(refresh = false): Promise<Author | null> {
+  if (!mine || refresh) {
+    mine = get<Author>('/api/authors/me').catch((e) => {
+      if (e instanceof ApiError && e.status === 404) return null;
+      mine = null;
+      throw e;
+    });
+  }
+  return mine;
+}
+
+/** `undefined` while loading, `null` when the signed-in person has no author profile. */
+export function useMyProfile(): Author | null | undefined {
+  const [me, setMe] = useState<Author | null | undefined>(undefined);
+  useEffect(() => {
+    loadMyProfile().then(setMe, () => setMe(null));
+  }, []);
+  return me;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autosave, describeSave, hasUnsavedWork, initialAutosave, wantsSave, type AutosaveEvent, type AutosaveState } from './autosave';
+import { autosave, describeSave, hasUnsavedWork, initialAutosave, saveBlocker, wantsSave, type AutosaveEvent, type AutosaveState } from './autosave';
 
 const run = (events: AutosaveEvent[], from: AutosaveState = initialAutosave) => events.reduce(autosave, from);
 
@@ -37,9 +37,10 @@ describe('autosave', () => {
   });
 
   it('keeps the edits after a failed save and retries on the next edit', () => {
-    const failed = run([{ type: 'loaded', version: 1 }, { type: 'edit' }, { type: 'save-start' }, { type: 'save-failed', error: 'headline: must not be blank' }]);
+    const failed = run([{ type: 'loaded', version: 1 }, { type: 'edit' }, { type: 'save-start' }, { type: 'save-failed', error: 'Check the highlighted field.' }]);
     expect(failed.status).toBe('error');
-    expect(describeSave(failed)).toBe('Not saved: headline: must not be blank');
+    expect(describeSave(failed)).toBe('Not saved: Check the highlighted field.');
+    expect(autosave(failed, { type: 'retry' })).toBe(failed); // a refused save waits for the person
     expect(autosave(failed, { type: 'edit' }).status).toBe('dirty');
     expect(autosave(failed, { type: 'save-start' }).status).toBe('saving');
   });
@@ -56,5 +57,22 @@ describe('autosave', () => {
   it('describes each state in words', () => {
     expect(describeSave({ status: 'saved', version: 2, editedDuringSave: false, savedAt: 1000 }, 2000)).toBe('Saved just now');
     expect(describeSave({ status: 'saving', version: 2, editedDuringSave: false })).toBe('Saving…');
+  });
+
+  it('retries a save that failed on the connection by itself, keeping the edits', () => {
+    const offline = run([{ type: 'loaded', version: 1 }, { type: 'edit' }, { type: 'save-start' }, { type: 'save-failed', error: 'The server cannot be reached.', offline: true }]);
+    expect(describeSave(offline)).toMatch(/^Offline: your changes are kept here/);
+    expect(hasUnsavedWork(offline)).toBe(true);
+    const back = autosave(offline, { type: 'retry' });
+    expect(back.status).toBe('dirty');
+    expect(wantsSave(back)).toBe(true);
+  });
+
+  it('says what blocks the save instead of "unsaved" forever', () => {
+    const blocked = run([{ type: 'loaded', version: 1 }, { type: 'edit' }]);
+    const blocker = saveBlocker({ headline: '   ' });
+    expect(blocker?.field).toBe('headline');
+    expect(describeSave(blocked, 0, blocker)).toBe('Not saved yet: the draft needs a headline');
+    expect(saveBlocker({ headline: 'Storm' })).toBeNull();
   });
 });

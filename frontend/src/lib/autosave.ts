@@ -11,6 +11,8 @@ export interface AutosaveState {
   version: number | null;
   editedDuringSave: boolean;
   error?: string;
+  /** The last failure was the connection (or a 503), not the content: it is retried by itself. */
+  offline?: boolean;
   /** The version someone else saved, while a conflict is open. */
   serverVersion?: number;
   savedAt?: number;
@@ -22,7 +24,9 @@ export type AutosaveEvent =
   | { type: 'save-start' }
   | { type: 'save-ok'; version: number | null; at: number }
   | { type: 'save-conflict'; serverVersion: number }
-  | { type: 'save-failed'; error: string }
+  | { type: 'save-failed'; error: string; offline?: boolean }
+  /** The connection is back (or the retry timer fired): try the failed save again. */
+  | { type: 'retry' }
   | { type: 'resolve'; choice: 'mine' | 'theirs'; serverVersion: number }
   /** A workflow step of my own moved the version on; unsaved edits stay unsaved. */
   | { type: 'rebased'; version: number | null };
@@ -36,7 +40,7 @@ export function autosave(state: AutosaveState, event: AutosaveEvent): AutosaveSt
     case 'edit':
       if (state.status === 'conflict') return state; // keep typing; nothing is sent until the conflict is resolved
       if (state.status === 'saving') return { ...state, editedDuringSave: true };
-      return { ...state, status: 'dirty', error: undefined };
+      return { ...state, status: 'dirty', error: undefined, offline: undefined };
     case 'save-start':
       if (state.status !== 'dirty' && state.status !== 'error') return state;
       return { ...state, status: 'saving', editedDuringSave: false, error: undefined };
@@ -46,7 +50,9 @@ export function autosave(state: AutosaveState, event: AutosaveEvent): AutosaveSt
     case 'save-conflict':
       return { ...state, status: 'conflict', serverVersion: event.serverVersion, editedDuringSave: false };
     case 'save-failed':
-      return { ...state, status: 'error', error: event.error, editedDuringSave: false };
+      return { ...state, status: 'error', error: event.error, offline: event.offline, editedDuringSave: false };
+    case 'retry':
+      return state.status === 'error' && state.offline ? { ...state, status: 'dirty', error: undefined, offline: undefined } : state;
     case 'rebased':
       return { ...state, version: event.version ?? state.version };
     case 'resolve':
@@ -65,12 +71,23 @@ export const wantsSave = (state: AutosaveState) => state.status === 'dirty';
 export const hasUnsavedWork = (state: AutosaveState) =>
   state.status === 'dirty' || state.status === 'saving' || state.status === 'conflict' || state.status === 'error';
 
-export function describeSave(state: AutosaveState, now = Date.now()): string {
+/** Why the draft cannot be saved as it is (shown at the field), or null when it can. */
+export interface SaveBlocker {
+  field: string;
+  message: string;
+}
+
+export function saveBlocker(content: { headline: string }): SaveBlocker | null {
+  if (!content.headline.trim()) return { field: 'headline', message: 'Add a headline: the draft is saved as soon as it has one.' };
+  return null;
+}
+
+export function describeSave(state: AutosaveState, now = Date.now(), blocker: SaveBlocker | null = null): string {
   switch (state.status) {
     case 'clean':
       return 'All changes saved';
     case 'dirty':
-      return 'Unsaved changes…';
+      return blocker ? 'Not saved yet: the draft needs a headline' : 'Unsaved changes…';
     case 'saving':
       return 'Saving…';
     case 'saved': {
@@ -78,8 +95,8 @@ export function describeSave(state: AutosaveState, now = Date.now()): string {
       return seconds < 5 ? 'Saved just now' : 'All changes saved';
     }
     case 'conflict':
-      return 'Someone else changed this article — choose what to keep';
+      return 'A newer version was saved elsewhere — choose what to keep';
     case 'error':
-      return `Not saved: ${state.error ?? 'error'}`;
+      return state.offline ? 'Offline: your changes are kept here and saved when the connection returns' : `Not saved: ${state.error ?? 'error'}`;
   }
 }

@@ -1,4 +1,4 @@
-import type { Action, ArticleStatus } from './types';
+import type { Action, ArticleStatus, HistoryEntry } from './types';
 
 /** The order actions appear in the workflow bar, the main step first. */
 const ORDER: Action[] = ['submit', 'approve', 'publish', 'schedule', 'request_changes', 'unschedule', 'unpublish', 'archive'];
@@ -64,7 +64,85 @@ export function historyVerb(action: string | null | undefined): string {
   const verbs: Record<string, string> = {
     create: 'created the article', submit: 'submitted for review', request_changes: 'requested changes', approve: 'approved',
     publish: 'published', schedule: 'scheduled publication', unschedule: 'cancelled the schedule', unpublish: 'unpublished',
-    archive: 'archived', scheduled_publish: 'published on schedule', restore: 'restored a revision',
+    archive: 'archived', scheduled_publish: 'published on schedule', scheduled_unpublish: 'unpublished on schedule',
+    scheduled_publish_failed: 'could not publish on schedule', restore: 'restored a revision',
   };
   return action ? verbs[action] ?? action.replace(/_/g, ' ') : '';
+}
+
+/** What the header says about an article: one state, never "Draft" beside "Live". */
+export interface StateText {
+  label: string;
+  /** CSS modifier of the badge. */
+  tone: 'draft' | 'review' | 'approved' | 'scheduled' | 'live' | 'attention' | 'off';
+  detail?: string;
+}
+
+export function articleState(article: { status: ArticleStatus; live: boolean; changesRequested?: boolean | null }): StateText {
+  const { status, live } = article;
+  if (live) {
+    switch (status) {
+      case 'PUBLISHED':
+        return { label: 'Live', tone: 'live' };
+      case 'DRAFT':
+        return article.changesRequested
+          ? { label: 'Live · changes requested', tone: 'attention', detail: 'Readers see the published version; an editor asked for changes to the new one.' }
+          : { label: 'Live · unpublished changes', tone: 'live', detail: 'Readers see the published version until these changes are published.' };
+      case 'IN_REVIEW':
+        return { label: 'Live · changes in review', tone: 'review', detail: 'Readers see the published version while the changes are reviewed.' };
+      case 'APPROVED':
+        return { label: 'Live · changes approved', tone: 'approved', detail: 'The approved changes are not public until they are published.' };
+      case 'SCHEDULED':
+        return { label: 'Live · changes scheduled', tone: 'scheduled' };
+      default:
+        return { label: `Live · ${STATUS_LABELS[status].toLowerCase()}`, tone: 'live' };
+    }
+  }
+  switch (status) {
+    case 'DRAFT':
+      return article.changesRequested ? { label: 'Changes requested', tone: 'attention' } : { label: 'Draft', tone: 'draft' };
+    case 'IN_REVIEW':
+      return { label: 'In review', tone: 'review' };
+    case 'APPROVED':
+      return { label: 'Approved', tone: 'approved' };
+    case 'SCHEDULED':
+      return { label: 'Scheduled', tone: 'scheduled' };
+    case 'PUBLISHED':
+      return { label: 'Published', tone: 'live' };
+    default:
+      return { label: STATUS_LABELS[status] ?? status, tone: 'off' };
+  }
+}
+
+/**
+ * The one action drawn as the main button: the first non-destructive step, except "submit" for someone who is not
+ * the article's owner (an editor who just requested changes is not the one to resubmit it).
+ */
+export function primaryAction(actions: readonly Action[], isOwner: boolean): Action | null {
+  const first = actions[0];
+  if (!first || isDestructive(first)) return null;
+  if (first === 'submit' && !isOwner) return null;
+  return first;
+}
+
+/**
+ * What happened to an article since this page loaded, in words, from the newest history entry after `since`
+ * (the scheduler, someone else, or the same person in another tab).
+ */
+export function describeOutsideChange(entries: readonly HistoryEntry[], sinceIso: string, me: string, lastSaver?: string | null): string {
+  const since = Date.parse(sinceIso);
+  const newer = entries.filter((e) => e.kind === 'transition' && Date.parse(e.at) > since);
+  const latest = newer[newer.length - 1];
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  if (latest) {
+    const what = historyVerb(latest.action);
+    if (latest.action?.startsWith('scheduled_') || latest.actor === 'scheduler') {
+      return latest.action === 'scheduled_publish' ? `It was published on schedule at ${time(latest.at)}.` : `The scheduler ${what} at ${time(latest.at)}.`;
+    }
+    const who = latest.actor === me ? 'You' : latest.actor;
+    return `${who} ${what}${latest.actor === me ? ' in another tab or window' : ''} at ${time(latest.at)}.`;
+  }
+  if (lastSaver && lastSaver === me) return 'You saved newer changes in another tab or window.';
+  if (lastSaver) return `${lastSaver} saved newer changes.`;
+  return 'Someone saved newer changes.';
 }

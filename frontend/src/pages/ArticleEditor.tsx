@@ -2,14 +2,15 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { request } from '../lib/api';
 import { contentOf, emptyContent, mayEdit, sameContent, toRequest } from '../lib/articleForm';
-import { useAuthorDirectory } from '../lib/authors';
-import { autosave, describeSave, hasUnsavedWork, initialAutosave, wantsSave } from '../lib/autosave';
+import { useAuthorDirectory, useMyProfile } from '../lib/authors';
+import { autosave, describeSave, hasUnsavedWork, initialAutosave, saveBlocker, wantsSave } from '../lib/autosave';
 import { parseTags, formatDateTime } from '../lib/format';
-import type { Action, Article, ArticleContent } from '../lib/types';
-import { transitionToast } from '../lib/workflow';
-import { ApiError, fieldErrors, messageOf } from '../problem';
+import type { Action, Article, ArticleContent, HistoryEntry, RevisionSummary } from '../lib/types';
+import { describeOutsideChange, transitionToast } from '../lib/workflow';
+import { ApiError, fieldErrors, fieldLabel, messageOf } from '../problem';
 import { abilities, useUser } from '../session';
-import { ErrorBox, Field, LiveBadge, Loading, PageHeader, StatusBadge } from '../ui/common';
+import { ArticleStateBadge, ErrorBox, Field, Loading, PageHeader, focusFirstError } from '../ui/common';
+import { ImagePreview } from '../ui/ImagePreview';
 import { useToast } from '../ui/Toasts';
 import { BodyPreview } from './editor/BodyPreview';
 import { BylinePicker } from './editor/BylinePicker';
@@ -18,7 +19,26 @@ import { HistoryPanel } from './editor/HistoryPanel';
 import { WorkflowBar } from './editor/WorkflowBar';
 
 const AUTOSAVE_DELAY = 1200;
+/** How often an open article asks whether it changed elsewhere (also on focus and on a message from another tab). */
+const WATCH_EVERY = 15_000;
 type SaveOutcome = 'ok' | 'conflict' | 'failed' | 'skipped';
+
+/** A failure of the connection or a passing outage, retried by itself, rather than a refusal of the content. */
+const isOffline = (e: unknown) => e instanceof TypeError || (e instanceof ApiError && (e.status === 0 || e.status === 502 || e.status === 503 || e.status === 504));
+
+/** Tabs of the same browser tell each other about their saves, so an open tab notices at once. */
+const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('cms-articles') : null;
+
+/** Form fields an edit touches, to clear their errors as soon as the person fixes them. */
+function touchedKeys(change: Partial<ArticleContent>): string[] {
+  return Object.keys(change).flatMap((k) => (k === 'heroImage' ? ['heroImage', 'heroImage.url', 'heroImage.alt', 'heroImage.caption', 'heroImage.credit'] : [k]));
+}
+
+/** The sentence after a failed save: which fields to fix, by their labels. */
+function refusal(errors: Record<string, string>): string {
+  const labels = Object.keys(errors).map(fieldLabel);
+  return labels.length ? `check ${labels.join(', ')}` : 'the server refused the change';
+}
 
 /** Keeps one editor mounted from "new" to its first save (the URL changes, the typing goes on). */
 export function EditorRoute() {
@@ -35,6 +55,7 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   const can = abilities(user);
   const toast = useToast();
   const directory = useAuthorDirectory();
+  const me = useMyProfile();
 
   const [articleId, setArticleId] = useState<string | null>(routeId && routeId !== 'new' ? routeId : null);
   const [article, setArticle] = useState<Article | null>(null);
@@ -48,6 +69,9 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   const [conflictOpen, setConflictOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [historyTick, setHistoryTick] = useState(0);
+  /** What changed elsewhere (the scheduler, another person, another tab), in words, until dismissed. */
+  const [notice, setNotice] = useState<string | null>(null);
+  const [theirsBy, setTheirsBy] = useState('A newer version was saved.');
 
   // Refs: the save loop reads the latest values without re-subscribing.
   const formRef = useRef(form);
@@ -85,14 +109,50 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const clearErrors = (keys: string[]) =>
+    setErrors((current) => {
+      if (!keys.some((k) => current[k])) return current;
+      const next = { ...current };
+      keys.forEach((k) => delete next[k]);
+      return next;
+    });
   const edit = (change: Partial<ArticleContent>) => {
     setForm((f) => ({ ...f, ...change }));
+    clearErrors(touchedKeys(change));
     dispatch({ type: 'edit' });
   };
   const editHero = (key: 'url' | 'alt' | 'caption' | 'credit', value: string) => {
     setForm((f) => ({ ...f, heroImage: { ...(f.heroImage ?? {}), [key]: value } }));
+    clearErrors(['heroImage', `heroImage.${key}`, ...(key === 'url' ? ['heroImage.alt'] : [])]);
     dispatch({ type: 'edit' });
   };
+
+  // A new article starts with the signed-in person's byline (when they have an author profile).
+  const bylineSeeded = useRef(false);
+  useEffect(() => {
+    if (articleId || bylineSeeded.current || !me) return;
+    bylineSeeded.current = true;
+    setForm((f) => (f.byline.length ? f : { ...f, byline: [me.id] }));
+    setBase((b) => (b.byline.length ? b : { ...b, byline: [me.id] }));
+  }, [articleId, me]);
+
+  /** Who saved the newest content: the working revision's author (one person per editing session). */
+  const lastSaver = useCallback(async (id: string): Promise<string | null> => {
+    const revisions = await request<{ items: RevisionSummary[] }>(`/api/articles/${id}/revisions`).catch(() => null);
+    return revisions?.data.items.find((r) => r.working)?.author ?? null;
+  }, []);
+
+  /** Says in words what happened to the article since `since` (its updatedAt as this page knew it). */
+  const explainChange = useCallback(
+    async (id: string, since: string) => {
+      const [history, saver] = await Promise.all([
+        request<{ items: HistoryEntry[] }>(`/api/articles/${id}/history`).then((r) => r.data.items, () => [] as HistoryEntry[]),
+        lastSaver(id),
+      ]);
+      return describeOutsideChange(history, since, user.username, saver);
+    },
+    [lastSaver, user.username],
+  );
 
   const openConflict = useCallback(
     async (): Promise<SaveOutcome> => {
@@ -106,19 +166,24 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         dispatch({ type: 'resolve', choice: 'mine', serverVersion: version });
         return 'conflict';
       }
+      const saver = await lastSaver(current.data.id);
+      setTheirsBy(
+        saver === user.username ? 'You saved a newer version in another tab or window.' : saver ? `${saver} saved a newer version.` : 'A newer version was saved.',
+      );
       setConflict({ theirs: current.data, version });
       setConflictOpen(true);
       dispatch({ type: 'save-conflict', serverVersion: version });
       return 'conflict';
     },
-    [base],
+    [base, lastSaver, user.username],
   );
 
   const saveNow = useCallback((): Promise<SaveOutcome> => {
     if (inFlight.current) return inFlight.current;
     const content = formRef.current;
-    if (!content.headline.trim()) {
-      setErrors({ headline: 'A headline is needed before the draft can be saved.' });
+    const blocked = saveBlocker(content);
+    if (blocked) {
+      setErrors((current) => ({ ...current, [blocked.field]: blocked.message }));
       return Promise.resolve('skipped');
     }
     dispatch({ type: 'save-start' });
@@ -134,6 +199,8 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         setErrors({});
         if (!content.slug) setForm((f) => ({ ...f, slug: f.slug || result.data.slug }));
         dispatch({ type: 'save-ok', version: versionRef.current, at: Date.now() });
+        toast.clearErrors();
+        channel?.postMessage({ id: result.data.id, version: versionRef.current });
         if (!current) {
           setArticleId(result.data.id);
           toast.success('Draft created');
@@ -149,8 +216,13 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
             return 'failed';
           }
         }
-        setErrors(e instanceof ApiError ? fieldErrors(e.problem) : {});
-        dispatch({ type: 'save-failed', error: messageOf(e) });
+        if (isOffline(e)) {
+          dispatch({ type: 'save-failed', error: messageOf(e), offline: true });
+          return 'failed';
+        }
+        const byField = e instanceof ApiError ? fieldErrors(e.problem) : {};
+        setErrors(byField);
+        dispatch({ type: 'save-failed', error: e instanceof ApiError && e.hasFieldErrors ? refusal(byField) : messageOf(e) });
         return 'failed';
       } finally {
         inFlight.current = null;
@@ -162,10 +234,27 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
 
   // Autosave: a pause in typing saves the draft.
   useEffect(() => {
-    if (!wantsSave(save) || readOnly || !form.headline.trim()) return;
+    if (!wantsSave(save) || readOnly) return;
     const timer = setTimeout(() => void saveNow(), AUTOSAVE_DELAY);
     return () => clearTimeout(timer);
   }, [save, form, readOnly, saveNow]);
+
+  // A save that failed on the connection is retried by itself: when the browser is back online, and every few
+  // seconds (backing off) in case it never said it was gone.
+  const retries = useRef(0);
+  useEffect(() => {
+    if (save.status !== 'error' || !save.offline) {
+      if (save.status === 'saved' || save.status === 'clean') retries.current = 0;
+      return;
+    }
+    const retry = () => dispatch({ type: 'retry' });
+    const timer = setTimeout(retry, Math.min(60_000, 3000 * 2 ** retries.current++));
+    window.addEventListener('online', retry);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', retry);
+    };
+  }, [save]);
 
   // Leaving the editor inside the app saves what is pending at once, rather than dropping it with the timer.
   const saveStateRef = useRef(save);
@@ -189,25 +278,49 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [save]);
 
-  /** Saves whatever is pending before a workflow step; false when it could not be saved. */
+  /** Saves whatever is pending before a workflow step; false when it could not be saved (the reason is on screen). */
   const flush = async (): Promise<boolean> => {
     if (inFlight.current) {
       const outcome = await inFlight.current;
       if (outcome !== 'ok') return false;
     }
+    if (save.status === 'conflict') {
+      setConflictOpen(true);
+      return false;
+    }
     if (save.status === 'dirty' || save.status === 'error' || !sameContent(formRef.current, base)) {
       if (readOnly) return true;
       return (await saveNow()) === 'ok';
     }
-    if (save.status === 'conflict') return false;
     return true;
   };
 
-  const runTransition = async (action: Action, comment?: string, at?: string) => {
+  /** After a 409/412 on a step: take what the server has now and say what happened, in words. */
+  const catchUp = async (id: string) => {
+    const since = articleRef.current?.updatedAt ?? new Date(0).toISOString();
+    const current = await request<Article>(`/api/articles/${id}`);
+    if (sameContent(formRef.current, base)) adopt(current.data, current.version);
+    else {
+      setArticle(current.data);
+      versionRef.current = current.version ?? current.data.version;
+      dispatch({ type: 'rebased', version: versionRef.current });
+    }
+    setNotice(`${await explainChange(id, since)} The page now shows the article as it is; check it and try again.`);
+    setHistoryTick((t) => t + 1);
+  };
+
+  /**
+   * Runs a workflow step. Problems with the dialog's own fields (time, comment) are thrown back to the dialog;
+   * everything else is shown here once: field errors at their fields, a conflict as what happened.
+   */
+  const runFromBar = async (action: Action, comment?: string, at?: string) => {
     setBusy(true);
     try {
       if (!(await flush())) {
-        toast.error('Save your changes first: the article could not be saved.');
+        const blocked = saveBlocker(formRef.current);
+        if (blocked) setErrors((current) => ({ ...current, [blocked.field]: blocked.message }));
+        if (!blocked && !Object.keys(errors).length && save.status !== 'conflict') toast.error('The step was not taken: your latest changes could not be saved yet.');
+        requestAnimationFrame(() => focusFirstError());
         return;
       }
       const result = await request<Article>(`/api/articles/${articleRef.current!.id}/transitions`, {
@@ -219,31 +332,69 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
       setArticle(result.data);
       dispatch({ type: 'rebased', version: versionRef.current });
       setHistoryTick((t) => t + 1);
+      setNotice(null);
+      channel?.postMessage({ id: result.data.id, version: versionRef.current });
       toast.success(transitionToast(action));
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 412 || e.status === 409)) {
-        toast.error(`${messageOf(e)}\nThe article has been reloaded.`);
-        if (sameContent(formRef.current, base)) await load();
-        else {
-          const current = await request<Article>(`/api/articles/${articleRef.current!.id}`);
-          setArticle(current.data);
-        }
-        setHistoryTick((t) => t + 1);
+      if (e instanceof ApiError && e.hasFieldErrors) {
+        const byField = fieldErrors(e.problem);
+        if (Object.keys(byField).every((k) => k === 'at' || k === 'comment')) throw e;
+        setErrors(byField);
+        requestAnimationFrame(() => focusFirstError());
+      } else if (e instanceof ApiError && (e.status === 412 || e.status === 409)) {
+        await catchUp(articleRef.current!.id).catch(() => toast.error('This article changed elsewhere and could not be reloaded. Reload the page.'));
+      } else {
+        toast.error(messageOf(e));
       }
-      throw e;
     } finally {
       setBusy(false);
     }
   };
 
-  const runFromBar = async (action: Action, comment?: string, at?: string) => {
-    try {
-      await runTransition(action, comment, at);
-    } catch (e) {
-      if (!(e instanceof ApiError && (e.status === 412 || e.status === 409))) toast.error(messageOf(e));
-      throw e;
-    }
+  // The page notices changes made elsewhere: the scheduler, another person, or this person in another tab.
+  const watchRef = useRef<() => void>(() => undefined);
+  watchRef.current = () => {
+    const current = articleRef.current;
+    if (!current || inFlight.current || document.visibilityState === 'hidden') return;
+    const since = current.updatedAt;
+    void request<Article>(`/api/articles/${current.id}`)
+      .then(async (latest) => {
+        const version = latest.version ?? latest.data.version;
+        if (inFlight.current || versionRef.current === null || version <= versionRef.current) return;
+        const words = await explainChange(current.id, since);
+        const mineUnsaved = !sameContent(formRef.current, base);
+        const textChanged = !sameContent(contentOf(latest.data), base);
+        if (!mineUnsaved) {
+          adopt(latest.data, version);
+          setNotice(`${words} The page now shows the latest version.`);
+        } else if (!textChanged) {
+          setArticle(latest.data);
+          versionRef.current = version;
+          dispatch({ type: 'rebased', version });
+          setNotice(`${words} Your unsaved changes are kept.`);
+        } else {
+          setNotice(`${words} When your changes are saved you will choose, field by field, what to keep.`);
+        }
+        setHistoryTick((t) => t + 1);
+      })
+      .catch(() => undefined);
   };
+  useEffect(() => {
+    const check = () => watchRef.current();
+    const timer = setInterval(check, WATCH_EVERY);
+    const onMessage = (event: MessageEvent<{ id: string }>) => {
+      if (event.data?.id === articleRef.current?.id) check();
+    };
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    channel?.addEventListener('message', onMessage);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+      channel?.removeEventListener('message', onMessage);
+    };
+  }, []);
 
   if (loadError) {
     return (
@@ -256,6 +407,8 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   if (articleId && !article) return <Loading what="Loading the article" />;
 
   const hero = form.heroImage ?? {};
+  const blocker = save.status === 'dirty' || save.status === 'error' ? saveBlocker(form) : null;
+  const headlineError = errors.headline ?? (blocker?.field === 'headline' ? blocker.message : undefined);
   return (
     <>
       <PageHeader
@@ -263,11 +416,9 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         subtitle={
           article ? (
             <>
-              <StatusBadge status={article.status} /> <LiveBadge live={article.live} />{' '}
+              <ArticleStateBadge article={article} testId="article-state" />{' '}
               <span className="muted">
-                Working revision {article.workingRevision}
-                {article.liveRevision ? ` · live revision ${article.liveRevision}` : ''} · owner {article.owner}
-                {article.scheduledPublishAt ? ` · publishes ${formatDateTime(article.scheduledPublishAt)}` : ''}
+                {article.scheduledPublishAt ? `Publishes ${formatDateTime(article.scheduledPublishAt)} · ` : ''}owner {article.owner}
               </span>
             </>
           ) : (
@@ -289,11 +440,20 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         )}
       </PageHeader>
 
+      {notice && (
+        <div className="notice" role="status" data-testid="outside-change">
+          <p>{notice}</p>
+          <button type="button" className="button button-small button-quiet" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
       <div className="workflow-bar" data-testid="workflow-bar">
-        <span className={`save-state save-${save.status}`} role="status" aria-live="polite" data-testid="save-state">
-          {readOnly && article ? 'Read only for you in this state' : describeSave(save)}
+        <span className={`save-state save-${blocker ? 'blocked' : save.status}`} role="status" aria-live="polite" data-testid="save-state">
+          {readOnly && article ? 'Read only for you in this state' : describeSave(save, Date.now(), blocker)}
         </span>
-        {save.status === 'error' && !readOnly && (
+        {save.status === 'error' && !readOnly && !blocker && Object.keys(errors).length === 0 && (
           <button type="button" className="button button-quiet" onClick={() => void saveNow()}>
             Retry save
           </button>
@@ -303,14 +463,16 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
             Review the conflict
           </button>
         )}
-        {article && <WorkflowBar article={article} busy={busy || save.status === 'saving' || save.status === 'conflict'} onRun={runFromBar} />}
+        {article && (
+          <WorkflowBar article={article} isOwner={article.owner === user.username} busy={busy || save.status === 'saving' || save.status === 'conflict'} onRun={runFromBar} />
+        )}
       </div>
 
       <div className="editor-grid">
         <form className="editor-form" onSubmit={(e) => e.preventDefault()} aria-label="Article" noValidate>
           <fieldset disabled={readOnly} className="plain-fieldset">
-            <Field label="Headline" id="headline" error={errors.headline}>
-              <input id="headline" value={form.headline} maxLength={200} required className="input-headline" onChange={(e) => edit({ headline: e.target.value })} aria-invalid={!!errors.headline} />
+            <Field label="Headline" id="headline" error={headlineError}>
+              <input id="headline" value={form.headline} maxLength={200} required className="input-headline" onChange={(e) => edit({ headline: e.target.value })} />
             </Field>
             <Field label="Dek (standfirst)" id="dek" error={errors.dek} hint="One paragraph under the headline.">
               <textarea id="dek" rows={2} maxLength={1000} value={form.dek ?? ''} onChange={(e) => edit({ dek: e.target.value })} />
@@ -326,7 +488,7 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
               <legend>Hero image</legend>
               <div className="hero-grid">
                 <div>
-                  <Field label="Image URL" id="hero-url" error={errors['heroImage.url'] ?? errors.heroImage}>
+                  <Field label="Image URL" id="hero-url" error={errors['heroImage.url'] ?? errors.heroImage} hint="A picture's address, e.g. https://… or /samples/city.svg.">
                     <input id="hero-url" type="url" value={hero.url ?? ''} placeholder="https://…" onChange={(e) => editHero('url', e.target.value)} />
                   </Field>
                   <Field label="Alt text" id="hero-alt" error={errors['heroImage.alt']} hint="Describe the picture for people who cannot see it.">
@@ -340,13 +502,13 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
                   </Field>
                 </div>
                 <figure className="hero-preview">
-                  {hero.url ? <img src={hero.url} alt={hero.alt ?? ''} /> : <div className="image-placeholder">No image</div>}
-                  {hero.url && !hero.alt && <figcaption className="field-error">Add alt text for this image.</figcaption>}
+                  <ImagePreview url={hero.url} alt={hero.alt ?? ''} testId="hero-preview" />
+                  {hero.url && !hero.alt && !errors['heroImage.alt'] && <figcaption className="hint">Add alt text for this image.</figcaption>}
                 </figure>
               </div>
             </fieldset>
 
-            <Field label="Tags" id="tags" error={errors.tags ?? Object.entries(errors).find(([k]) => k.startsWith('tags['))?.[1]} hint="Separate tags with commas.">
+            <Field label="Tags" id="tags" error={errors.tags} hint="Separate tags with commas.">
               <input
                 id="tags"
                 value={tagsText}
@@ -356,12 +518,7 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
                 }}
               />
             </Field>
-            <BylinePicker value={form.byline} names={directory} onChange={(byline) => edit({ byline })} disabled={readOnly} />
-            {(errors.byline || Object.keys(errors).some((k) => k.startsWith('byline['))) && (
-              <p className="field-error" role="alert">
-                {errors.byline ?? Object.entries(errors).find(([k]) => k.startsWith('byline['))?.[1]}
-              </p>
-            )}
+            <BylinePicker value={form.byline} names={directory} onChange={(byline) => edit({ byline })} disabled={readOnly} me={me} username={user.username} error={errors.byline} />
 
             <details className="advanced">
               <summary>Address (slug)</summary>
@@ -391,7 +548,7 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
           base={base}
           mine={form}
           theirs={contentOf(conflict.theirs)}
-          theirsBy="Someone"
+          theirsBy={theirsBy}
           onKeep={(merged) => {
             setForm(merged);
             setTagsText(merged.tags.join(', '));
@@ -406,6 +563,7 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
             adopt(conflict.theirs, conflict.version);
             setConflict(null);
             setConflictOpen(false);
+            setNotice(null);
             toast.info('Your changes were discarded; you now see the latest version.');
           }}
           onClose={() => setConflictOpen(false)}

@@ -1,6 +1,6 @@
 import { cloneElement, isValidElement, useCallback, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { messageOf } from '../problem';
-import { STATUS_LABELS } from '../lib/workflow';
+import { articleState, STATUS_LABELS } from '../lib/workflow';
 import type { ArticleStatus } from '../lib/types';
 
 export function Loading({ what = 'Loading' }: { what?: string }) {
@@ -27,6 +27,16 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
 
 export function StatusBadge({ status }: { status: ArticleStatus }) {
   return <span className={`badge badge-${status.toLowerCase()}`}>{STATUS_LABELS[status] ?? status}</span>;
+}
+
+/** One badge for an article's whole state ("Live · unpublished changes", "Changes requested", …). */
+export function ArticleStateBadge({ article, testId }: { article: { status: ArticleStatus; live: boolean; changesRequested?: boolean | null }; testId?: string }) {
+  const state = articleState(article);
+  return (
+    <span className={`badge badge-state badge-${state.tone}`} title={state.detail} data-testid={testId}>
+      {state.label}
+    </span>
+  );
 }
 
 export function LiveBadge({ live }: { live: boolean }) {

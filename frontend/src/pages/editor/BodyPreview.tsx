@@ -12,6 +12,8 @@ export function BodyPreview({ body }: { body: string }) {
   const local = useMemo(() => renderMarkdownLocally(debounced), [debounced]);
   const [server, setServer] = useState<{ body: string; html: string } | null>(null);
   const [current, setCurrent] = useState<PreviewSource>(source);
+  // The server preview did not answer (offline, restarting): show the browser's rendering and ask again on the next change.
+  const [unreachable, setUnreachable] = useState(false);
 
   useEffect(() => {
     if (source === 'client') return;
@@ -25,22 +27,32 @@ export function BodyPreview({ body }: { body: string }) {
       .then(async (response) => {
         source = nextPreviewSource(source, response.status);
         setCurrent(source);
+        setUnreachable(response.status >= 500);
         if (response.status === 200) {
           const json = (await response.json()) as { html?: string };
           setServer({ body: debounced, html: sanitize(json.html ?? '') });
         }
       })
-      .catch(() => undefined);
+      .catch(() => {
+        if (!controller.signal.aborted) setUnreachable(true);
+      });
     return () => controller.abort();
   }, [debounced]);
 
   const exact = current === 'server' && server?.body === debounced;
+  const waiting = current === 'server' && !exact && !unreachable;
   return (
     <section className="preview" aria-labelledby="preview-title">
       <div className="preview-head">
         <h3 id="preview-title">Preview</h3>
         <span className="muted small" data-testid="preview-source">
-          {exact ? 'Exact: the sanitized HTML readers get' : current === 'server' ? 'Updating…' : 'Rendered in the browser'}
+          {exact
+            ? 'Exact: the sanitized HTML readers get'
+            : waiting
+              ? 'Updating…'
+              : unreachable
+                ? 'Rendered in the browser: the server preview cannot be reached'
+                : 'Rendered in the browser'}
         </span>
       </div>
       {debounced.trim() ? (

@@ -11,6 +11,7 @@ export function ConflictDialog({ base, mine, theirs, theirsBy, onKeep, onDiscard
   base: ArticleContent;
   mine: ArticleContent;
   theirs: ArticleContent;
+  /** Who saved the newer version, as a sentence ("erin saved a newer version." / "You saved … in another tab"). */
   theirsBy: string;
   onKeep: (merged: ArticleContent) => void;
   onDiscard: () => void;
@@ -22,7 +23,7 @@ export function ConflictDialog({ base, mine, theirs, theirsBy, onKeep, onDiscard
   return (
     <Dialog title="This article changed while you were editing" onClose={onClose} wide testId="conflict-dialog">
       <p>
-        {theirsBy} saved a newer version. Your changes are not lost and nothing has been overwritten. For each field below, choose which
+        {theirsBy} Your changes are not lost and nothing has been overwritten. For each field below, choose which
         text to keep, then save.
       </p>
       <div className="table-wrap">
@@ -31,7 +32,7 @@ export function ConflictDialog({ base, mine, theirs, theirsBy, onKeep, onDiscard
             <tr>
               <th scope="col">Field</th>
               <th scope="col">Your version</th>
-              <th scope="col">Their version</th>
+              <th scope="col">Newer version</th>
             </tr>
           </thead>
           <tbody>
@@ -39,13 +40,13 @@ export function ConflictDialog({ base, mine, theirs, theirsBy, onKeep, onDiscard
               <tr key={row.field}>
                 <th scope="row">
                   {row.label}
-                  <div className="muted small">{row.changedByMe && row.changedByThem ? 'changed by both' : row.changedByThem ? 'changed by them' : 'changed by you'}</div>
+                  <div className="muted small">{row.changedByMe && row.changedByThem ? 'changed in both' : row.changedByThem ? 'changed in the newer version' : 'changed by you here'}</div>
                 </th>
                 {(['mine', 'theirs'] as const).map((side) => (
                   <td key={side} className={choices[row.field] === side ? 'conflict-choice chosen' : 'conflict-choice'}>
                     <label>
                       <input type="radio" name={`choice-${row.field}`} checked={choices[row.field] === side} onChange={() => setChoices({ ...choices, [row.field]: side })} />{' '}
-                      Keep {side === 'mine' ? 'yours' : 'theirs'}
+                      Keep {side === 'mine' ? 'yours' : 'the newer one'}
                     </label>
                     <pre className="conflict-text">{(side === 'mine' ? row.mine : row.theirs) || '—'}</pre>
                   </td>

@@ -1,27 +1,35 @@
 import { useState } from 'react';
 import { fromLocalInput } from '../../lib/format';
 import type { Action, Article } from '../../lib/types';
-import { ACTION_LABELS, commentRequired, isDestructive, needsDialog, orderedActions } from '../../lib/workflow';
-import { messageOf } from '../../problem';
+import { ACTION_LABELS, commentRequired, isDestructive, needsDialog, orderedActions, primaryAction } from '../../lib/workflow';
+import { ApiError, fieldErrors, messageOf } from '../../problem';
 import { Dialog } from '../../ui/Dialog';
 
 /**
  * Only the actions the server says this user may take now (the article's allowedActions), in workflow order.
  * Actions that need a comment, a time or a confirmation open a dialog.
  */
-export function WorkflowBar({ article, busy, onRun }: { article: Article; busy: boolean; onRun: (action: Action, comment?: string, at?: string) => Promise<void> }) {
+export function WorkflowBar({ article, busy, isOwner, onRun }: {
+  article: Article;
+  busy: boolean;
+  /** The signed-in person owns the article (the writer); an editor's main step is never the writer's resubmit. */
+  isOwner: boolean;
+  /** Rejects only with an ApiError naming the dialog's own fields (time, comment); everything else is shown by the editor. */
+  onRun: (action: Action, comment?: string, at?: string) => Promise<void>;
+}) {
   const [open, setOpen] = useState<Action | null>(null);
   const actions = orderedActions(article.allowedActions);
+  const primary = primaryAction(actions, isOwner);
   if (actions.length === 0) {
     return <p className="muted small workflow-none">No workflow step is open to you in this state.</p>;
   }
   return (
     <div className="workflow-actions" role="group" aria-label="Workflow actions">
-      {actions.map((action, index) => (
+      {actions.map((action) => (
         <button
           key={action}
           type="button"
-          className={index === 0 && !isDestructive(action) ? 'button button-primary' : isDestructive(action) ? 'button button-danger-quiet' : 'button'}
+          className={action === primary ? 'button button-primary' : isDestructive(action) ? 'button button-danger-quiet' : 'button'}
           disabled={busy}
           data-action={action}
           onClick={() => (needsDialog(action) ? setOpen(action) : void onRun(action).catch(() => undefined))}
@@ -37,7 +45,7 @@ export function WorkflowBar({ article, busy, onRun }: { article: Article; busy: 
 function TransitionDialog({ action, onClose, onRun }: { action: Action; onClose: () => void; onRun: (action: Action, comment?: string, at?: string) => Promise<void> }) {
   const [comment, setComment] = useState('');
   const [at, setAt] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ comment?: string; at?: string }>({});
   const [sending, setSending] = useState(false);
   const required = commentRequired(action);
   const explain: Partial<Record<Action, string>> = {
@@ -48,22 +56,24 @@ function TransitionDialog({ action, onClose, onRun }: { action: Action; onClose:
   };
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (required && !comment.trim()) {
-      setError('A comment is required: say what needs to change.');
-      return;
-    }
+    const found: { comment?: string; at?: string } = {};
+    if (required && !comment.trim()) found.comment = 'Say what needs to change: the writer sees this comment.';
     const when = action === 'schedule' ? fromLocalInput(at) : undefined;
-    if (action === 'schedule' && !when) {
-      setError('Choose the date and time to publish.');
+    if (action === 'schedule' && !when) found.at = 'Choose the date and time to publish.';
+    else if (when && Date.parse(when) <= Date.now()) found.at = 'Choose a time in the future.';
+    setErrors(found);
+    if (found.comment || found.at) {
+      document.getElementById(found.at ? 'transition-at' : 'transition-comment')?.focus();
       return;
     }
     setSending(true);
-    setError(null);
     try {
       await onRun(action, comment.trim() || undefined, when ?? undefined);
       onClose();
     } catch (e) {
-      setError(messageOf(e));
+      // Only problems with this dialog's own fields come back here; they are shown at the field, once.
+      const byField = e instanceof ApiError ? fieldErrors(e.problem) : {};
+      setErrors({ at: byField.at, comment: byField.comment ?? (byField.at ? undefined : messageOf(e)) });
     } finally {
       setSending(false);
     }
@@ -75,7 +85,24 @@ function TransitionDialog({ action, onClose, onRun }: { action: Action; onClose:
         {action === 'schedule' && (
           <div className="field">
             <label htmlFor="transition-at">Publish at (your local time)</label>
-            <input id="transition-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
+            <input
+              id="transition-at"
+              type="datetime-local"
+              value={at}
+              onChange={(e) => {
+                setAt(e.target.value);
+                setErrors((x) => ({ ...x, at: undefined }));
+              }}
+              required
+              autoFocus
+              aria-invalid={errors.at ? true : undefined}
+              aria-describedby={errors.at ? 'transition-at-error' : undefined}
+            />
+            {errors.at && (
+              <small id="transition-at-error" className="field-error">
+                {errors.at}
+              </small>
+            )}
           </div>
         )}
         <div className="field">
@@ -85,17 +112,20 @@ function TransitionDialog({ action, onClose, onRun }: { action: Action; onClose:
             rows={5}
             value={comment}
             required={required}
-            aria-invalid={!!error && required && !comment.trim()}
-            aria-describedby={error ? 'transition-error' : undefined}
-            onChange={(e) => setComment(e.target.value)}
-            autoFocus
+            aria-invalid={errors.comment ? true : undefined}
+            aria-describedby={errors.comment ? 'transition-comment-error' : undefined}
+            onChange={(e) => {
+              setComment(e.target.value);
+              setErrors((x) => ({ ...x, comment: undefined }));
+            }}
+            autoFocus={action !== 'schedule'}
           />
+          {errors.comment && (
+            <small id="transition-comment-error" className="field-error">
+              {errors.comment}
+            </small>
+          )}
         </div>
-        {error && (
-          <p id="transition-error" className="field-error" role="alert" style={{ whiteSpace: 'pre-line' }}>
-            {error}
-          </p>
-        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
