@@ -23,10 +23,10 @@ class DemoContentE2ETest {
                 .body("headline", startsWith("Regional cloud outage"))
                 .body("bodyHtml", containsString("<blockquote>"))
                 .body("heroImage.alt", not(emptyString()))
-                .body("authors[0].displayName", is("Jane Doe"))
+                .body("authors[0].displayName", is("Alice Archer"))
                 .body("authors[0].social.x", is("@JaneDoeNews"))
                 .body("authors[0].jobTitle", is("Senior Technology Correspondent"))
-                .body("authors[0].avatar.alt", containsString("Jane Doe"))
+                .body("authors[0].avatar.alt", containsString("Alice Archer"))
                 .body("heroImage.url", endsWith("/samples/servers.svg"));
         given().get("/samples/servers.svg").then().statusCode(200); // the demo's pictures are served by the gateway
         given().get("/public/v1/lists/" + DemoContent.LIST).then().statusCode(200)

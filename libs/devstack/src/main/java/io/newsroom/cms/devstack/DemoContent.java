@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class DemoContent {
     public static final String FULL_ARTICLE = "regional-cloud-outage-newsrooms";
-    public static final String AUTHOR = "jane-doe";
+    /** The demo profile is alice's own: the name in the editor's top bar is the name on her byline. */
+    public static final String AUTHOR = "alice-archer";
     public static final String LIST = "featured";
 
     private final String gateway;
@@ -30,14 +31,14 @@ public final class DemoContent {
             return false;
         }
         String author = create("root", "/api/authors", Map.of(
-                "slug", AUTHOR, "displayName", "Jane Doe", "jobTitle", "Senior Technology Correspondent",
-                "organization", "The Ledger Trade Press", "username", "alice", "email", "jane.doe@newsroom.example",
-                "bio", "Jane Doe covers cloud infrastructure, data centres and the software that keeps newsrooms running. "
+                "slug", AUTHOR, "displayName", "Alice Archer", "jobTitle", "Senior Technology Correspondent",
+                "organization", "The Ledger Trade Press", "username", "alice", "email", "alice.archer@newsroom.example",
+                "bio", "Alice Archer covers cloud infrastructure, data centres and the software that keeps newsrooms running. "
                         + "Before joining *The Ledger* she spent eight years as a systems engineer.",
                 "avatar", Map.of("url", image("avatar-jane.svg"),
-                        "alt", "Illustrated portrait of Jane Doe"),
-                "social", Map.of("x", "@JaneDoeNews", "website", "https://janedoe.example",
-                        "linkedin", "https://www.linkedin.com/in/janedoe-example")));
+                        "alt", "Illustrated portrait of Alice Archer"),
+                "social", Map.of("x", "@AliceArcherNews", "website", "https://alicearcher.example",
+                        "linkedin", "https://www.linkedin.com/in/alicearcher-example")));
 
         publish(author, FULL_ARTICLE, "Regional cloud outage leaves newsrooms scrambling to publish",
                 "A four-hour failure at a single cloud region took content systems offline across dozens of publishers, "
