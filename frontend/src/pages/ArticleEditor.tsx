@@ -9,7 +9,7 @@ import type { Action, Article, ArticleContent, HistoryEntry, RevisionSummary } f
 import { describeOutsideChange, transitionToast } from '../lib/workflow';
 import { ApiError, fieldErrors, fieldLabel, messageOf } from '../problem';
 import { abilities, useUser } from '../session';
-import { ArticleStateBadge, ErrorBox, Field, Loading, PageHeader, focusFirstError } from '../ui/common';
+import { ArticleStateBadge, ErrorBox, Field, Loading, PageHeader, focusFirstError, useFocusOnErrors } from '../ui/common';
 import { ImagePreview } from '../ui/ImagePreview';
 import { useToast } from '../ui/Toasts';
 import { BodyPreview } from './editor/BodyPreview';
@@ -65,6 +65,7 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   const [base, setBase] = useState<ArticleContent>(emptyContent);
   const [save, dispatch] = useReducer(autosave, initialAutosave);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const focusErrors = useFocusOnErrors(errors);
   const [conflict, setConflict] = useState<{ theirs: Article; version: number } | null>(null);
   const [conflictOpen, setConflictOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -318,9 +319,12 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
     try {
       if (!(await flush())) {
         const blocked = saveBlocker(formRef.current);
-        if (blocked) setErrors((current) => ({ ...current, [blocked.field]: blocked.message }));
-        if (!blocked && !Object.keys(errors).length && save.status !== 'conflict') toast.error('The step was not taken: your latest changes could not be saved yet.');
-        requestAnimationFrame(() => focusFirstError());
+        if (blocked) {
+          focusErrors();
+          setErrors((current) => ({ ...current, [blocked.field]: blocked.message }));
+        } else if (!focusFirstError() && save.status !== 'conflict') {
+          toast.error('The step was not taken: your latest changes could not be saved yet.');
+        }
         return;
       }
       const result = await request<Article>(`/api/articles/${articleRef.current!.id}/transitions`, {
@@ -339,8 +343,8 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
       if (e instanceof ApiError && e.hasFieldErrors) {
         const byField = fieldErrors(e.problem);
         if (Object.keys(byField).every((k) => k === 'at' || k === 'comment')) throw e;
+        focusErrors();
         setErrors(byField);
-        requestAnimationFrame(() => focusFirstError());
       } else if (e instanceof ApiError && (e.status === 412 || e.status === 409)) {
         await catchUp(articleRef.current!.id).catch(() => toast.error('This article changed elsewhere and could not be reloaded. Reload the page.'));
       } else {
