@@ -53,11 +53,13 @@ describe('fieldErrors', () => {
 
 describe('ApiError', () => {
   it('carries the words of the problem and knows a version conflict', () => {
-    const error = new ApiError(412, { detail: 'Someone changed this', currentVersion: 4 });
-    expect(error.message).toBe('Someone changed this');
+    const error = new ApiError(412, { detail: 'Someone changed this since you read it; reload version 12 and apply your change again', currentVersion: 12 });
+    expect(error.message).toMatch(/^This changed since you opened it/);
+    expect(error.message).not.toMatch(/\d/); // what happened, not a version number
     expect(error.isConflict).toBe(true);
     expect(error.hasFieldErrors).toBe(false);
-    expect(messageOf(error)).toBe('Someone changed this');
+    const refused = new ApiError(403, { detail: 'Only editors publish' });
+    expect(messageOf(refused)).toBe('Only editors publish');
     expect(messageOf(new TypeError('Failed to fetch'))).toBe('The server cannot be reached. Check your connection and try again.');
   });
 });

@@ -85,6 +85,10 @@ export function describeProblem(problem: Problem | undefined, status: number): s
     const lines = new Set(problem.errors.map((e) => `${fieldLabel(e.field)}: ${plainMessage(e.message)}`));
     return [...lines].join('\n');
   }
+  if (status === 412) {
+    // The API's words name version numbers; a person needs what happened and what to do.
+    return 'This changed since you opened it: someone else saved it, or you did in another tab or window. Reload to see the latest, then make your change again.';
+  }
   if (!problem || (!problem.detail && !problem.title)) {
     return status === 0 ? 'The server cannot be reached.' : `The request failed (HTTP ${status}).`;
   }
