@@ -76,6 +76,7 @@ class AuthorizationMatrixTest {
         MAY.put("PUT /lists/{slug}", CURATORS_ADMINS);
         MAY.put("DELETE /lists/{slug}", ADMINS);
         MAY.put("GET /lists/{slug}/draft", LIST_READERS);
+        MAY.put("GET /lists/{slug}/live", LIST_READERS);
         MAY.put("PUT /lists/{slug}/draft", CURATORS_ADMINS);
         MAY.put("POST /lists/{slug}/draft/items", CURATORS_ADMINS);
         MAY.put("PUT /lists/{slug}/draft/items/{articleId}", CURATORS_ADMINS);

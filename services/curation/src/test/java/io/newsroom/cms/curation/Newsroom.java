@@ -39,14 +39,24 @@ final class Newsroom {
     }
 
     static String draftArticle(String headline) {
-        return as("alice").baseUri(url("articles")).body(Map.of("headline", headline, "dek", "Summary of " + headline,
-                        "heroImage", Map.of("url", "https://img.example/" + unique("a") + ".jpg", "alt", "Photo for " + headline),
-                        "byline", List.of(author())))
-                .post("/articles").then().statusCode(201).extract().path("id");
+        return draftArticle(headline, true);
+    }
+
+    static String draftArticle(String headline, boolean withImage) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("headline", headline, "dek", "Summary of " + headline,
+                "byline", List.of(author())));
+        if (withImage) {
+            body.put("heroImage", Map.of("url", "https://img.example/" + unique("a") + ".jpg", "alt", "Photo for " + headline));
+        }
+        return as("alice").baseUri(url("articles")).body(body).post("/articles").then().statusCode(201).extract().path("id");
     }
 
     static String publishedArticle(String headline) {
-        String id = draftArticle(headline);
+        return publishedArticle(headline, true);
+    }
+
+    static String publishedArticle(String headline, boolean withImage) {
+        String id = draftArticle(headline, withImage);
         transition("alice", id, "submit");
         transition("erin", id, "approve");
         transition("erin", id, "publish");

@@ -63,7 +63,8 @@ public final class ListRecords {
     public record DraftView(long version, List<ItemView> items, Instant updatedAt, String updatedBy) {
     }
 
-    public record LiveView(int revision, List<ItemView> items, Instant publishedAt, String publishedBy) {
+    /** What readers get now, item by item as curated (overrides and windows unresolved); revision null: never published. */
+    public record LiveView(Integer revision, List<ItemView> items, Instant publishedAt, String publishedBy) {
     }
 
     public record ListView(String slug, String title, String description, int maxItems, long version, int draftItems,

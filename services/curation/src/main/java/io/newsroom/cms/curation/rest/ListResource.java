@@ -94,6 +94,17 @@ public class ListResource {
         return draftResponse(lists.get(slug));
     }
 
+    @GET
+    @Path(SLUG + "/live")
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
+    @Operation(summary = "The live version as curated (items, overrides, windows), to compare with the draft; no items and"
+            + " no revision when the list was never published")
+    public LiveView live(@PathParam("slug") String slug) {
+        FeaturedList.Live live = lists.get(slug).live();
+        return live == null ? new LiveView(null, List.of(), null, null)
+                : new LiveView(live.revision(), items(live.items()), live.publishedAt(), live.publishedBy());
+    }
+
     @PUT
     @Path(SLUG + "/draft")
     @Operation(summary = "Replace the whole order of the draft")

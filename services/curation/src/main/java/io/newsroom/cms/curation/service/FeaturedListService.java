@@ -6,6 +6,7 @@ import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.common.problem.Versions;
 import io.newsroom.cms.curation.client.ArticleViews;
+import io.newsroom.cms.curation.client.ArticlesApi;
 import io.newsroom.cms.curation.client.ArticlesApi.PublishedSummary;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.*;
@@ -232,8 +233,7 @@ public class FeaturedListService {
             Overrides o = item.overrides();
             String headline = o != null && o.headline() != null ? o.headline() : article.headline();
             String summary = o != null && o.summary() != null ? o.summary() : article.dek();
-            ListRecords.ImageRef image = o != null && o.image() != null ? new ListRecords.ImageRef(o.image().url(), o.image().alt())
-                    : article.heroImage() == null ? null : new ListRecords.ImageRef(article.heroImage().url(), article.heroImage().alt());
+            ListRecords.ImageRef image = image(o == null ? null : o.image(), article.heroImage());
             out.add(new ListRecords.ResolvedItem(out.size(), article.id(), article.slug(), headline, summary, image, article.publishedAt()));
         }
         Live live = list.live();
@@ -320,12 +320,35 @@ public class FeaturedListService {
         throw ProblemException.notFound("Article " + articleId + " in this list's draft");
     }
 
+    /**
+     * The overrides as stored: blanks mean "the article's own". An image override may be the alt text alone
+     * ({@code url} null): curators often re-describe the article's own picture for the rail.
+     */
     private static Overrides overrides(ListRecords.Overrides o) {
-        if (o == null || o.headline() == null && o.summary() == null && o.image() == null) {
+        if (o == null) {
             return null;
         }
-        return new Overrides(blankToNull(o.headline()), blankToNull(o.summary()),
-                o.image() == null || o.image().url() == null ? null : new Image(o.image().url(), o.image().alt()));
+        String url = o.image() == null ? null : blankToNull(o.image().url());
+        String alt = o.image() == null ? null : blankToNull(o.image().alt());
+        Image image = url == null && alt == null ? null : new Image(url, alt);
+        String headline = blankToNull(o.headline());
+        String summary = blankToNull(o.summary());
+        return headline == null && summary == null && image == null ? null : new Overrides(headline, summary, image);
+    }
+
+    /**
+     * The rail's image: an override with a URL replaces the picture; an alt-only override keeps the article's own picture
+     * with the curator's description (and no picture when the article has none).
+     */
+    static ListRecords.ImageRef image(Image override, ArticlesApi.HeroImage hero) {
+        String heroUrl = hero == null ? null : blankToNull(hero.url());
+        if (override != null && override.url() != null) {
+            return new ListRecords.ImageRef(override.url(), override.alt());
+        }
+        if (heroUrl == null) {
+            return null;
+        }
+        return new ListRecords.ImageRef(heroUrl, override != null && override.alt() != null ? override.alt() : hero.alt());
     }
 
     private static Window window(ListRecords.Window w, String field) {
