@@ -29,6 +29,12 @@ public class Article extends PanacheEntityBase {
     public int workingRevision;
     @Column(name = "live_revision")
     public Integer liveRevision;
+    /** The working revision that still takes saves (an open editing session), or null: the next save starts one. */
+    @Column(name = "open_revision")
+    public Integer openRevision;
+    /** Set by request_changes, cleared by the next workflow step of the working copy. */
+    @Column(name = "changes_requested")
+    public boolean changesRequested;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -54,5 +60,10 @@ public class Article extends PanacheEntityBase {
 
     public boolean isLive() {
         return liveRevision != null;
+    }
+
+    /** A DRAFT handed back by an editor with request_changes and not moved on since. */
+    public boolean changesRequested() {
+        return changesRequested && status == ArticleStatus.DRAFT;
     }
 }

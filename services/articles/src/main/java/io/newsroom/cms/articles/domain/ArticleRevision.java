@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One saved state of an article's content. Never changed after it is written. */
+/**
+ * One saved state of an article's content: an editing session of one person, from its first save
+ * ({@code createdAt}) to its last ({@code updatedAt}). While the session is open (see {@code Article.openRevision})
+ * further saves replace its content; after that it never changes.
+ */
 @Entity
 @Table(name = "article_revision")
 public class ArticleRevision extends PanacheEntityBase {
@@ -25,6 +29,11 @@ public class ArticleRevision extends PanacheEntityBase {
     public String author;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The last save folded into it. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** How many saves it holds. */
+    public int saves;
     /** Why it exists when not a plain save, e.g. "restored from revision 3". */
     public String note;
 

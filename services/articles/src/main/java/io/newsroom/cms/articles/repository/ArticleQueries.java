@@ -26,7 +26,9 @@ public class ArticleQueries {
     @Inject
     EntityManager em;
 
-    public record Filter(ArticleStatus status, UUID author, String tag, String q, String owner, String sort) {
+    /** {@code changesRequested}: only drafts handed back with request_changes (false: no filter). */
+    public record Filter(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested,
+                         String sort) {
     }
 
     public record Page(List<Article> items, long total) {
@@ -61,6 +63,9 @@ public class ArticleQueries {
         if (filter.q() != null) {
             where.append(" and a.search_vector @@ websearch_to_tsquery('english', :q)");
             params.put("q", filter.q());
+        }
+        if (filter.changesRequested()) {
+            where.append(" and a.changes_requested and a.status = 'DRAFT'");
         }
         if (filter.owner() != null) {
             where.append(" and a.owner = :owner");

@@ -9,6 +9,7 @@ import io.newsroom.cms.articles.rest.ArticleRecords.*;
 import io.newsroom.cms.articles.service.Action;
 import io.newsroom.cms.common.content.MarkdownRenderer;
 
+import java.util.List;
 import java.util.Set;
 
 /** Entity → API records, explicitly: entities never leave the service. */
@@ -20,23 +21,26 @@ public final class ArticleMapper {
         Content c = a.content;
         return new ArticleView(a.id, c.slug, c.headline, c.dek, c.body, hero(c), c.tags, c.byline, a.status, a.isLive(),
                 a.liveRevision, a.workingRevision, a.owner, a.createdAt, a.updatedAt, a.submittedAt, a.firstPublishedAt,
-                a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.version);
+                a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.changesRequested(), a.version);
     }
 
     static ArticleSummary summary(Article a) {
         return new ArticleSummary(a.id, a.content.slug, a.content.headline, a.status, a.isLive(), a.content.tags,
-                a.content.byline, a.owner, a.updatedAt, a.firstPublishedAt, a.scheduledPublishAt);
+                a.content.byline, a.owner, a.updatedAt, a.firstPublishedAt, a.scheduledPublishAt, a.changesRequested());
     }
 
-    static RevisionSummary revisionSummary(ArticleRevision r, Article a) {
+    static RevisionSummary revisionSummary(ArticleRevision r, Article a, List<WorkflowEvent> events) {
+        List<RevisionStep> steps = events.stream().filter(e -> e.revision != null && e.revision == r.key.number)
+                .map(e -> new RevisionStep(e.action, e.actor, e.at)).toList();
         return new RevisionSummary(r.key.number, r.author, r.createdAt, r.note,
-                a.liveRevision != null && a.liveRevision == r.key.number, a.workingRevision == r.key.number, r.content.headline);
+                a.liveRevision != null && a.liveRevision == r.key.number, a.workingRevision == r.key.number, r.content.headline,
+                r.updatedAt, r.saves, steps);
     }
 
     static RevisionView revision(ArticleRevision r) {
         Content c = r.content;
         return new RevisionView(r.key.number, r.author, r.createdAt, r.note, c.slug, c.headline, c.dek, c.body, hero(c),
-                c.tags, c.byline);
+                c.tags, c.byline, r.updatedAt, r.saves);
     }
 
     static WorkflowEventView event(WorkflowEvent e) {

@@ -43,12 +43,12 @@ public final class ArticleRecords {
                               Integer liveRevision, int workingRevision, String owner, Instant createdAt,
                               Instant updatedAt, Instant submittedAt, Instant firstPublishedAt, Instant lastPublishedAt,
                               Instant scheduledPublishAt, Instant scheduledUnpublishAt, Set<Action> allowedActions,
-                              long version) {
+                              boolean changesRequested, long version) {
     }
 
     public record ArticleSummary(UUID id, String slug, String headline, ArticleStatus status, boolean live,
                                  List<String> tags, List<UUID> byline, String owner, Instant updatedAt,
-                                 Instant firstPublishedAt, Instant scheduledPublishAt) {
+                                 Instant firstPublishedAt, Instant scheduledPublishAt, boolean changesRequested) {
     }
 
     public record ArticlePage(List<ArticleSummary> items, long total) {
@@ -78,12 +78,21 @@ public final class ArticleRecords {
                                ArticleStatus toStatus, String comment, Integer revision) {
     }
 
+    /**
+     * One revision in the list: an editing session of {@code author} from {@code createdAt} to {@code updatedAt} holding
+     * {@code saves} saves, and the workflow steps taken while it was the working revision.
+     */
     public record RevisionSummary(int number, String author, Instant createdAt, String note, boolean live, boolean working,
-                                  String headline) {
+                                  String headline, Instant updatedAt, int saves, List<RevisionStep> steps) {
+    }
+
+    /** A workflow event recorded while a revision was the working one (create, submit, request_changes, restore, ...). */
+    public record RevisionStep(String action, String actor, Instant at) {
     }
 
     public record RevisionView(int number, String author, Instant createdAt, String note, String slug, String headline,
-                               String dek, String body, HeroImage heroImage, List<String> tags, List<UUID> byline) {
+                               String dek, String body, HeroImage heroImage, List<String> tags, List<UUID> byline,
+                               Instant updatedAt, int saves) {
     }
 
     public record FieldChange(String field, Object from, Object to) {

@@ -2,6 +2,7 @@ package io.newsroom.cms.articles.rest;
 
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleStatus;
+import io.newsroom.cms.articles.domain.WorkflowEvent;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.rest.ArticleRecords.*;
 import io.newsroom.cms.articles.service.ArticleSaves;
@@ -74,17 +75,19 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(summary = "List articles: filter by status, author, tag, free text, mine; sort; paginate")
+    @Operation(summary = "List articles: filter by status, author, tag, free text, mine, changesRequested (drafts handed"
+            + " back with request_changes); sort; paginate")
     public ArticlePage list(@QueryParam("status") ArticleStatus status, @QueryParam("author") UUID author,
                             @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("q") @Size(max = 200) String q,
-                            @QueryParam("mine") boolean mine, @QueryParam("sort") String sort,
+                            @QueryParam("mine") boolean mine, @QueryParam("changesRequested") boolean changesRequested,
+                            @QueryParam("sort") String sort,
                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         if (sort != null && !ArticleQueries.knownSort(sort)) {
             throw ProblemException.invalid("sort", "must be one of updated, -updated, created, -created, headline, -headline, published, -published, relevance");
         }
         ArticleQueries.Page result = queries.editorial(new ArticleQueries.Filter(status, author, blank(tag), blank(q),
-                mine ? identity.getPrincipal().getName() : null, sort), page, size);
+                mine ? identity.getPrincipal().getName() : null, changesRequested, sort), page, size);
         return new ArticlePage(result.items().stream().map(ArticleMapper::summary).toList(), result.total());
     }
 
@@ -97,7 +100,8 @@ public class ArticleResource {
     @PUT
     @Path(ID)
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "Replace the working copy (If-Match required); every change is a new revision")
+    @Operation(summary = "Replace the working copy (If-Match required); saves of one person fold into their open editing"
+            + " session's revision, a workflow step or a pause starts a new one")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ArticleRequest request) {
         return withEtag(Response.ok(), saves.update(id, Versions.requireIfMatch(ifMatch), request, actor()));
     }
@@ -153,7 +157,8 @@ public class ArticleResource {
     @Path(ID + "/revisions")
     public ListOf<RevisionSummary> revisions(@PathParam("id") UUID id) {
         Article article = articles.get(id);
-        return new ListOf<>(articles.revisions(id).stream().map(r -> ArticleMapper.revisionSummary(r, article)).toList());
+        List<WorkflowEvent> events = articles.events(id);
+        return new ListOf<>(articles.revisions(id).stream().map(r -> ArticleMapper.revisionSummary(r, article, events)).toList());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.newsroom.cms.articles.service;
 
 import io.newsroom.cms.articles.client.AuthorChangesApi.ProfileChange;
+import io.newsroom.cms.articles.config.RevisionSessionConfig;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.ArticleSlugAlias;
@@ -26,6 +27,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,6 +53,9 @@ public class ArticleService {
 
     @Inject
     ArticleQueries queries;
+
+    @Inject
+    RevisionSessionConfig sessions;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article get(UUID id) {
@@ -110,6 +115,24 @@ public class ArticleService {
         return article;
     }
 
+    /**
+     * The working revision this save of {@code actor} folds into, or null when it starts a new one: only the open
+     * session of the same person, never the live revision, and only while the session is fresh.
+     */
+    private ArticleRevision openSession(Article article, Actor actor, Instant now) {
+        if (article.openRevision == null || article.openRevision != article.workingRevision
+                || article.liveRevision != null && article.liveRevision == article.workingRevision) {
+            return null;
+        }
+        ArticleRevision revision = ArticleRevision.findById(new ArticleRevision.Key(article.id, article.workingRevision));
+        if (revision == null || !actor.username().equals(revision.author)
+                || Duration.between(revision.updatedAt, now).compareTo(sessions.sessionGap()) >= 0
+                || Duration.between(revision.createdAt, now).compareTo(sessions.maxSession()) >= 0) {
+            return null;
+        }
+        return revision;
+    }
+
     public Article restore(UUID id, int number, long expectedVersion, Actor actor, List<ProfileChange> claimed) {
         Article article = lock(id);
         requireMayEdit(article, actor);
@@ -137,10 +160,23 @@ public class ArticleService {
         }
     }
 
+    /**
+     * Saves the article's new content as a revision: folded into the open editing session of the same person when
+     * there is one, else a new revision, which stays open for the next saves unless it is a restore ({@code note}).
+     */
     private void afterContentChange(Article article, Actor actor, String note, String action) {
-        article.workingRevision++;
-        article.updatedAt = now();
-        saveRevision(article, actor, note);
+        Instant now = now();
+        ArticleRevision open = note == null ? openSession(article, actor, now) : null;
+        article.updatedAt = now;
+        if (open != null) {
+            open.content = article.content.copy();
+            open.updatedAt = now;
+            open.saves++;
+        } else {
+            article.workingRevision++;
+            saveRevision(article, actor, note);
+            article.openRevision = note == null ? article.workingRevision : null;
+        }
         ArticleStatus after = ArticleWorkflow.afterEdit(article);
         if (after != article.status || note != null) {
             record(article, action, article.status, after, actor.username(), note);
@@ -201,6 +237,7 @@ public class ArticleService {
                 if (at != null && at.isAfter(now)) {
                     article.scheduledUnpublishAt = at.truncatedTo(ChronoUnit.MICROS);
                     clearRetries(article);
+                    article.openRevision = null;
                     record(article, "schedule_unpublish", from, from, actor.username(), comment);
                     article.flush();
                     return article;
@@ -220,6 +257,10 @@ public class ArticleService {
             article.status = from; // the working copy keeps its place in the workflow
         }
         article.updatedAt = now;
+        // every workflow step starts a new editing session; request_changes hands the draft back until the next step
+        article.openRevision = null;
+        article.changesRequested = action == Action.REQUEST_CHANGES
+                || action == Action.UNPUBLISH && article.changesRequested && article.status == ArticleStatus.DRAFT;
         record(article, action.wire(), from, article.status, actor.username(), comment);
         article.flush();
         return article;
@@ -231,6 +272,8 @@ public class ArticleService {
         makeLive(article, now);
         article.status = ArticleStatus.PUBLISHED;
         article.updatedAt = now;
+        article.openRevision = null;
+        article.changesRequested = false;
         record(article, "scheduled_publish", from, ArticleStatus.PUBLISHED, "scheduler", "published at the scheduled time");
     }
 
@@ -241,6 +284,7 @@ public class ArticleService {
             article.status = ArticleStatus.UNPUBLISHED;
         }
         article.updatedAt = now;
+        article.openRevision = null;
         record(article, "scheduled_unpublish", from, article.status, "scheduler", "unpublished at the scheduled time");
     }
 
@@ -360,6 +404,8 @@ public class ArticleService {
         revision.content = article.content.copy();
         revision.author = actor.username();
         revision.createdAt = article.updatedAt;
+        revision.updatedAt = article.updatedAt;
+        revision.saves = 1;
         revision.note = note;
         revision.persist();
     }
