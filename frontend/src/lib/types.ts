@@ -36,6 +36,8 @@ export interface Article extends ArticleContent {
   lastPublishedAt?: string | null;
   scheduledPublishAt?: string | null;
   allowedActions: Action[];
+  /** A DRAFT handed back with request_changes and not moved on since. */
+  changesRequested?: boolean;
   version: number;
 }
 
@@ -51,6 +53,8 @@ export interface ArticleSummary {
   updatedAt: string;
   firstPublishedAt?: string | null;
   scheduledPublishAt?: string | null;
+  /** A DRAFT handed back with request_changes and not moved on since (list filter `changesRequested=true`). */
+  changesRequested?: boolean;
 }
 
 export interface Page<T> {
@@ -77,6 +81,16 @@ export interface RevisionSummary {
   live: boolean;
   working: boolean;
   headline: string;
+  /** An editing session: its last save (createdAt is its first), how many saves it holds, the workflow steps taken on it. */
+  updatedAt?: string;
+  saves?: number;
+  steps?: RevisionStep[];
+}
+
+export interface RevisionStep {
+  action: string;
+  actor: string;
+  at: string;
 }
 
 export interface Revision extends ArticleContent {
@@ -84,6 +98,8 @@ export interface Revision extends ArticleContent {
   author: string;
   createdAt: string;
   note?: string | null;
+  updatedAt?: string;
+  saves?: number;
 }
 
 export interface FieldChange {
@@ -166,6 +182,14 @@ export interface Draft {
   items: ListItem[];
   updatedAt?: string;
   updatedBy?: string;
+}
+
+/** The live version as curated (GET /api/lists/{slug}/live); revision null: never published. */
+export interface LiveVersion {
+  revision: number | null;
+  items: ListItem[];
+  publishedAt?: string | null;
+  publishedBy?: string | null;
 }
 
 export interface FeaturedList {
