@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { inWindow, overridesFrom, railView } from './listItems';
+import { draftDifferences, inWindow, keptAsSent, overrideChanges, overridesFrom, railView } from './listItems';
+import type { ListItem } from './types';
 
 const article = { id: 'a', slug: 'outage', headline: 'Outage', dek: 'Two hours dark.', heroImage: { url: 'https://img/1.jpg', alt: 'Servers' }, live: true };
+const bare = { ...article, heroImage: null };
 
 describe('railView', () => {
   it('uses the article when nothing is overridden', () => {
@@ -18,12 +20,71 @@ describe('railView', () => {
     expect(view.image).toEqual({ url: 'https://img/2.jpg', alt: 'Rack' });
     expect(view.overridden).toEqual({ headline: true, summary: false, image: true });
   });
+
+  it('keeps the article’s own image with alt text given alone, and shows no image when the article has none', () => {
+    const altOnly = { overrides: { image: { url: null, alt: 'Racks of servers, dark' } } };
+    expect(railView(altOnly, article).image).toEqual({ url: 'https://img/1.jpg', alt: 'Racks of servers, dark' });
+    expect(railView(altOnly, article).overridden.image).toBe(true);
+    expect(railView(altOnly, bare).image).toBeNull();
+  });
 });
 
 describe('overridesFrom', () => {
   it('turns blanks into no override', () => {
-    expect(overridesFrom({ headline: ' ', summary: '', imageUrl: '', imageAlt: 'x' })).toBeNull();
+    expect(overridesFrom({ headline: ' ', summary: '', imageUrl: '', imageAlt: ' ' })).toBeNull();
     expect(overridesFrom({ headline: 'H', summary: '', imageUrl: 'https://i/1.png', imageAlt: ' A ' })).toEqual({ headline: 'H', summary: null, image: { url: 'https://i/1.png', alt: 'A' } });
+  });
+
+  it('sends alt text alone as an image override without a URL', () => {
+    expect(overridesFrom({ headline: '', summary: '', imageUrl: ' ', imageAlt: ' Servers at night ' })).toEqual({ headline: null, summary: null, image: { url: null, alt: 'Servers at night' } });
+  });
+});
+
+describe('keptAsSent', () => {
+  const sent = { overrides: { headline: null, summary: null, image: { url: null, alt: 'Servers' } }, window: { from: '2026-06-01T10:00:00.000Z', until: null } };
+  it('accepts what the server echoes in its own spelling', () => {
+    expect(keptAsSent(sent, { overrides: { image: { alt: 'Servers' } }, window: { from: '2026-06-01T10:00:00Z' } })).toBe(true);
+  });
+  it('notices a dropped override, a changed window or a missing item', () => {
+    expect(keptAsSent(sent, { overrides: null, window: { from: '2026-06-01T10:00:00Z' } })).toBe(false);
+    expect(keptAsSent(sent, { overrides: { image: { alt: 'Servers' } }, window: null })).toBe(false);
+    expect(keptAsSent(sent, undefined)).toBe(false);
+  });
+  it('names the override fields that differ', () => {
+    expect(overrideChanges({ headline: 'A', image: { url: 'https://i/1', alt: 'x' } }, { headline: 'A ', image: { alt: 'y' } })).toEqual(['image URL', 'image alt text']);
+  });
+});
+
+describe('draftDifferences', () => {
+  const item = (articleId: string, extra: Partial<ListItem> = {}): ListItem => ({ articleId, position: 0, ...extra });
+  const names: Record<string, string> = { a: 'Alpha', b: 'Bravo', c: 'Charlie', d: 'Delta', e: 'Echo' };
+  const headline = (id: string) => names[id];
+  const live = ['a', 'b', 'c', 'd'].map((id) => item(id));
+
+  it('finds nothing when the draft is the live list', () => {
+    expect(draftDifferences(live, live, headline)).toEqual([]);
+  });
+
+  it('reads one drag to the top as one move, in words with the headline', () => {
+    const draft = ['d', 'a', 'b', 'c'].map((id) => item(id));
+    expect(draftDifferences(draft, live, headline)).toEqual([{ kind: 'moved', articleId: 'd', text: '“Delta” moved up from position 4 to 1' }]);
+  });
+
+  it('names added and removed stories without calling the others moved', () => {
+    const draft = ['e', 'a', 'c', 'd'].map((id) => item(id));
+    expect(draftDifferences(draft, live, headline).map((d) => d.text)).toEqual(['“Echo” added at position 1', '“Bravo” removed (was at position 2)']);
+  });
+
+  it('names changed overrides and windows', () => {
+    const draft = [item('a', { overrides: { headline: 'Curated' } }), item('b', { window: { until: '2030-01-01T00:00:00Z' } }), item('c'), item('d')];
+    expect(draftDifferences(draft, live, headline)).toEqual([
+      { kind: 'overrides', articleId: 'a', text: '“Alpha”: headline override changed' },
+      { kind: 'window', articleId: 'b', text: '“Bravo”: the times it shows changed' },
+    ]);
+  });
+
+  it('treats everything as added when the list was never published', () => {
+    expect(draftDifferences([item('a')], null, headline).map((d) => d.kind)).toEqual(['added']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { HeroImage, ImageRef, ListItem, Overrides } from './types';
+import type { HeroImage, ImageRef, ItemWindow, ListItem, Overrides } from './types';
 
 /** What the rail shows of an article when no override is set (its published headline, dek and hero image). */
 export interface ArticleCard {
@@ -17,23 +17,37 @@ export interface RailView {
   overridden: { headline: boolean; summary: boolean; image: boolean };
 }
 
-/** The rail item readers will get: each override wins over the article's own field (as the curation service resolves it). */
+/**
+ * The rail item readers will get, as the curation service resolves it: each override wins over the article's own
+ * field; an image override with alt text only describes the article's own image (no image when it has none).
+ */
 export function railView(item: Pick<ListItem, 'overrides'>, article: ArticleCard | undefined): RailView {
   const o = item.overrides ?? {};
   const hero = article?.heroImage?.url ? { url: article.heroImage.url, alt: article.heroImage.alt ?? '' } : null;
+  const altOnly = !o.image?.url && !!o.image?.alt;
+  const image = o.image?.url ? o.image : altOnly ? (hero ? { url: hero.url, alt: o.image!.alt } : null) : hero;
   return {
     headline: o.headline ?? article?.headline ?? 'Loading…',
     summary: o.summary ?? article?.dek ?? null,
-    image: o.image?.url ? o.image : hero,
-    overridden: { headline: o.headline != null, summary: o.summary != null, image: o.image != null },
+    image,
+    overridden: { headline: o.headline != null, summary: o.summary != null, image: !!(o.image?.url || o.image?.alt) },
   };
 }
 
-/** Form strings → the overrides body: blank fields mean "use the article's own". */
-export function overridesFrom(form: { headline: string; summary: string; imageUrl: string; imageAlt: string }): Overrides | null {
+export interface OverrideForm {
+  headline: string;
+  summary: string;
+  imageUrl: string;
+  imageAlt: string;
+}
+
+/** Form strings → the overrides body: blank fields mean "use the article's own"; alt text alone re-describes its image. */
+export function overridesFrom(form: OverrideForm): Overrides | null {
   const headline = form.headline.trim() || null;
   const summary = form.summary.trim() || null;
-  const image = form.imageUrl.trim() ? { url: form.imageUrl.trim(), alt: form.imageAlt.trim() || null } : null;
+  const url = form.imageUrl.trim() || null;
+  const alt = form.imageAlt.trim() || null;
+  const image = url || alt ? { url, alt } : null;
   return headline || summary || image ? { headline, summary, image } : null;
 }
 
@@ -44,4 +58,97 @@ export function inWindow(item: Pick<ListItem, 'window'>, at: Date): boolean {
   if (w.from && new Date(w.from) > at) return false;
   if (w.until && new Date(w.until) <= at) return false;
   return true;
+}
+
+const text = (value: string | null | undefined) => (value ?? '').trim() || null;
+
+/** Overrides reduced to what matters (blank = none), so that two spellings of "no override" compare equal. */
+function normalOverrides(o: Overrides | null | undefined) {
+  return { headline: text(o?.headline), summary: text(o?.summary), imageUrl: text(o?.image?.url), imageAlt: text(o?.image?.alt) };
+}
+
+const instant = (value: string | null | undefined) => (value ? new Date(value).getTime() : null);
+
+/** Which override fields differ between two items, in words ("headline", "image alt text"). */
+export function overrideChanges(a: Overrides | null | undefined, b: Overrides | null | undefined): string[] {
+  const x = normalOverrides(a);
+  const y = normalOverrides(b);
+  const names: [keyof typeof x, string][] = [['headline', 'headline'], ['summary', 'summary'], ['imageUrl', 'image URL'], ['imageAlt', 'image alt text']];
+  return names.filter(([key]) => x[key] !== y[key]).map(([, name]) => name);
+}
+
+/** Whether two windows show an item at the same times (times compared as instants, not as strings). */
+export function sameWindow(a: ItemWindow | null | undefined, b: ItemWindow | null | undefined): boolean {
+  return instant(a?.from) === instant(b?.from) && instant(a?.until) === instant(b?.until);
+}
+
+/** Whether the item the server answered with holds what was sent (overrides and window), i.e. the edit was kept. */
+export function keptAsSent(sent: { overrides: Overrides | null; window: ItemWindow | null }, stored: Pick<ListItem, 'overrides' | 'window'> | undefined): boolean {
+  return !!stored && overrideChanges(sent.overrides, stored.overrides).length === 0 && sameWindow(sent.window, stored.window);
+}
+
+export type DifferenceKind = 'added' | 'removed' | 'moved' | 'overrides' | 'window';
+
+export interface Difference {
+  kind: DifferenceKind;
+  articleId: string;
+  /** The change in words, naming the story by its headline. */
+  text: string;
+}
+
+/** Indexes of a longest increasing run (not necessarily contiguous) of `values`: the items that kept their order. */
+function longestIncreasing(values: number[]): Set<number> {
+  const length = values.map(() => 1);
+  const previous = values.map(() => -1);
+  for (let i = 0; i < values.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (values[j] < values[i] && length[j] + 1 > length[i]) {
+        length[i] = length[j] + 1;
+        previous[i] = j;
+      }
+    }
+  }
+  let end = -1;
+  length.forEach((l, i) => {
+    if (end < 0 || l > length[end]) end = i;
+  });
+  const kept = new Set<number>();
+  for (let i = end; i >= 0; i = previous[i]) kept.add(i);
+  return kept;
+}
+
+/**
+ * What publishing the draft would change for readers, item by item: stories added and removed, stories moved (only
+ * those that left the order of the others, so one drag reads as one move), and changed overrides or windows.
+ * `live` is null when the list was never published (then everything is "added").
+ */
+export function draftDifferences(draft: ListItem[], live: ListItem[] | null, headlineOf: (articleId: string) => string): Difference[] {
+  const liveItems = live ?? [];
+  const liveIndex = new Map(liveItems.map((item, i) => [item.articleId, i]));
+  const draftIds = new Set(draft.map((item) => item.articleId));
+  const named = (id: string) => `“${headlineOf(id)}”`;
+  const out: Difference[] = [];
+
+  draft.forEach((item, i) => {
+    if (!liveIndex.has(item.articleId)) out.push({ kind: 'added', articleId: item.articleId, text: `${named(item.articleId)} added at position ${i + 1}` });
+  });
+  liveItems.forEach((item, i) => {
+    if (!draftIds.has(item.articleId)) out.push({ kind: 'removed', articleId: item.articleId, text: `${named(item.articleId)} removed (was at position ${i + 1})` });
+  });
+
+  const common = draft.map((item, i) => ({ item, draftPosition: i })).filter(({ item }) => liveIndex.has(item.articleId));
+  const kept = longestIncreasing(common.map(({ item }) => liveIndex.get(item.articleId)!));
+  common.forEach(({ item, draftPosition }, i) => {
+    if (kept.has(i)) return;
+    const was = liveIndex.get(item.articleId)!;
+    out.push({ kind: 'moved', articleId: item.articleId, text: `${named(item.articleId)} moved ${draftPosition < was ? 'up' : 'down'} from position ${was + 1} to ${draftPosition + 1}` });
+  });
+
+  common.forEach(({ item }) => {
+    const before = liveItems[liveIndex.get(item.articleId)!];
+    const fields = overrideChanges(before.overrides, item.overrides);
+    if (fields.length) out.push({ kind: 'overrides', articleId: item.articleId, text: `${named(item.articleId)}: ${fields.join(', ')} override changed` });
+    if (!sameWindow(before.window, item.window)) out.push({ kind: 'window', articleId: item.articleId, text: `${named(item.articleId)}: the times it shows changed` });
+  });
+  return out;
 }

@@ -1,14 +1,14 @@
 import Sortable from 'sortablejs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { get, query, request, type Versioned } from '../lib/api';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../lib/format';
-import { inWindow, overridesFrom, railView, type ArticleCard } from '../lib/listItems';
+import { draftDifferences, inWindow, keptAsSent, overridesFrom, railView, type ArticleCard, type Difference, type OverrideForm } from '../lib/listItems';
 import { keyboardMoveTarget, moveAnnouncement, moveItem } from '../lib/reorder';
-import type { Article, ArticleSummary, AuditEntry, Draft, FeaturedList, ListItem, Page, ResolvedList, Revision } from '../lib/types';
+import type { Article, ArticleSummary, AuditEntry, Draft, FeaturedList, ItemWindow, ListItem, LiveVersion, Overrides, Page, ResolvedList, Revision } from '../lib/types';
 import { ApiError, fieldErrors, messageOf } from '../problem';
 import { abilities, useUser } from '../session';
-import { ErrorBox, Field, Loading, PageHeader, useDebounced, useLoad } from '../ui/common';
+import { ErrorBox, Field, Loading, PageHeader, useDebounced, useFocusOnErrors, useLoad } from '../ui/common';
 import { Dialog } from '../ui/Dialog';
 import { RailCard } from '../ui/RailCard';
 import { useToast } from '../ui/Toasts';
@@ -29,6 +29,8 @@ export function ListEditor() {
   const toast = useToast();
   const [list, setList] = useState<Versioned<FeaturedList> | null>(null);
   const [draft, setDraft] = useState<Versioned<Draft> | null>(null);
+  const [live, setLive] = useState<LiveVersion | null>(null);
+  const [liveError, setLiveError] = useState<unknown>(null);
   const [cards, setCards] = useState<Map<string, ArticleCard>>(new Map());
   const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<'draft' | 'live'>('draft');
@@ -40,23 +42,34 @@ export function ListEditor() {
   draftRef.current = draft;
   const editable = can.curates;
 
+  const reloadLive = useCallback(async () => {
+    try {
+      setLive(await get<LiveVersion>(`/api/lists/${slug}/live`));
+      setLiveError(null);
+    } catch (e) {
+      setLiveError(e);
+    }
+  }, [slug]);
+
   const load = useCallback(async () => {
     setError(null);
     try {
       const [meta, d] = await Promise.all([request<FeaturedList>(`/api/lists/${slug}`), request<Draft>(`/api/lists/${slug}/draft`)]);
       setList(meta);
       setDraft(d);
+      void reloadLive();
     } catch (e) {
       setError(e);
     }
-  }, [slug]);
+  }, [slug, reloadLive]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  // Article data for every item not yet known.
+  // Article data for every item not yet known (live ones too: a removed story is named by its headline).
   useEffect(() => {
-    const missing = (draft?.data.items ?? []).map((i) => i.articleId).filter((id) => !cards.has(id));
+    const ids = [...(draft?.data.items ?? []), ...(live?.items ?? [])].map((i) => i.articleId);
+    const missing = [...new Set(ids)].filter((id) => !cards.has(id));
     if (missing.length === 0) return;
     Promise.all(missing.map((id) => loadCard(id).catch(() => ({ id, slug: '', headline: 'Article not readable', live: false }) as ArticleCard))).then((loaded) =>
       setCards((m) => {
@@ -65,11 +78,12 @@ export function ListEditor() {
         return next;
       }),
     );
-  }, [draft, cards]);
+  }, [draft, live, cards]);
 
   const reloadMeta = async () => setList(await request<FeaturedList>(`/api/lists/${slug}`));
+  const reloadDraft = async () => setDraft(await request<Draft>(`/api/lists/${slug}/draft`).catch(() => draftRef.current!));
 
-  /** Every draft edit carries the draft ETag; a 412 reloads the draft and says so, nothing is retried blindly. */
+  /** Every draft edit carries the draft ETag; a 412 reloads the draft and says what happened, nothing is retried blindly. */
   const draftEdit = async (label: string, call: (version: number | null) => Promise<Versioned<Draft>>, success?: string) => {
     setBusy(true);
     try {
@@ -80,15 +94,25 @@ export function ListEditor() {
       if (success) toast.success(success);
       return true;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        toast.error(`Someone else changed this draft, so “${label}” was not applied. The draft has been reloaded; please try again.`);
-      } else {
-        toast.error(messageOf(e));
-      }
-      setDraft(await request<Draft>(`/api/lists/${slug}/draft`).catch(() => draftRef.current!));
+      toast.error(e instanceof ApiError && e.status === 412 ? changedWhileWorking(`“${label}” was not applied`) : messageOf(e));
+      await reloadDraft();
       return false;
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** Saves one item's overrides and window; answers the item as the server stored it (the dialog checks it was kept). */
+  const saveItem = async (articleId: string, body: ItemBody): Promise<ListItem | undefined> => {
+    try {
+      const result = await request<Draft>(`/api/lists/${slug}/draft/items/${articleId}`, { method: 'PUT', body, ifMatch: draftRef.current?.version ?? null });
+      setDraft(result);
+      setAuditTick((t) => t + 1);
+      void reloadMeta().catch(() => undefined);
+      return result.data.items.find((i) => i.articleId === articleId);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) await reloadDraft();
+      throw e;
     }
   };
 
@@ -153,6 +177,11 @@ export function ListEditor() {
   const items = draft.data.items;
   const meta = list.data;
   const now = new Date();
+  const headlineOf = (id: string) => {
+    const card = cards.get(id);
+    return card ? railView([...items, ...(live?.items ?? [])].find((i) => i.articleId === id) ?? { overrides: null }, card).headline : 'a story';
+  };
+  const differences = live ? draftDifferences(items, live.revision ? live.items : null, headlineOf) : null;
 
   return (
     <>
@@ -162,13 +191,6 @@ export function ListEditor() {
           <>
             <code>{meta.slug}</code> · {items.length} of {meta.maxItems} items in the draft ·{' '}
             {meta.liveRevision ? `live revision ${meta.liveRevision}, published ${formatDateTime(meta.publishedAt)}` : 'not published yet'}
-            {meta.scheduledPublishAt && (
-              <strong>
-                {' '}
-                · publishes {formatDateTime(meta.scheduledPublishAt)}
-                {meta.scheduledBy ? ` (scheduled by ${meta.scheduledBy})` : ''}
-              </strong>
-            )}
           </>
         }
       >
@@ -176,6 +198,29 @@ export function ListEditor() {
           All lists
         </Link>
       </PageHeader>
+
+      <ActionBar
+        list={meta}
+        draft={draft}
+        live={live}
+        liveError={liveError}
+        differences={differences}
+        editable={editable}
+        busy={busy}
+        setBusy={setBusy}
+        onList={(l) => {
+          setList(l);
+          setAuditTick((t) => t + 1);
+          void reloadLive();
+        }}
+        onDraft={(d) => {
+          setDraft(d);
+          setAuditTick((t) => t + 1);
+        }}
+        onStale={async () => {
+          await Promise.all([reloadDraft(), reloadMeta().catch(() => undefined), reloadLive()]);
+        }}
+      />
 
       <div className="tabs" role="tablist" aria-label="Version">
         <button type="button" role="tab" aria-selected={tab === 'draft'} className={tab === 'draft' ? 'tab tab-active' : 'tab'} onClick={() => setTab('draft')}>
@@ -197,7 +242,7 @@ export function ListEditor() {
               <h2 id="draft-title">Draft order</h2>
               {editable && <span className="muted small">Drag by the handle, or focus it and press Alt + ↑/↓.</span>}
             </div>
-            {items.length === 0 && <p className="muted">The draft is empty. Add published articles below.</p>}
+            {items.length === 0 && <p className="muted">The draft is empty.{editable ? ' Add published articles below.' : ''}</p>}
             <ol className="curate-list" ref={listEl} data-testid="draft-items">
               {items.map((item, index) => {
                 const card = cards.get(item.articleId);
@@ -250,12 +295,13 @@ export function ListEditor() {
                         >
                           ↓
                         </button>
-                        <button type="button" className="button button-small" onClick={() => setEditing(item)}>
+                        <button type="button" className="button button-small" aria-label={`Edit “${view.headline}”`} onClick={() => setEditing(item)}>
                           Edit
                         </button>
                         <button
                           type="button"
                           className="button button-small button-danger-quiet"
+                          aria-label={`Remove “${view.headline}”`}
                           disabled={busy}
                           onClick={() =>
                             void draftEdit('remove', (v) => request<Draft>(`/api/lists/${slug}/draft/items/${item.articleId}`, { method: 'DELETE', ifMatch: v }), `Removed “${view.headline}”`)
@@ -289,7 +335,7 @@ export function ListEditor() {
                 {items.length === 0 && <p className="muted">Nothing to show yet.</p>}
               </div>
             </section>
-            {editable && <PublishPanel list={meta} draft={draft} busy={busy} setBusy={setBusy} onDone={(l) => { setList(l); setAuditTick((t) => t + 1); }} onDraft={(d) => setDraft(d)} />}
+            {editable && <RollbackPanel list={meta} busy={busy} setBusy={setBusy} onDone={(l) => { setList(l); setAuditTick((t) => t + 1); void reloadLive(); }} />}
             <AuditPanel slug={slug!} tick={auditTick} cards={cards} />
           </aside>
         </div>
@@ -299,16 +345,231 @@ export function ListEditor() {
 
       {editing && (
         <ItemDialog
-          item={editing}
+          item={items.find((i) => i.articleId === editing.articleId) ?? editing}
           card={cards.get(editing.articleId)}
           onClose={() => setEditing(null)}
-          onSave={async (body) => {
-            const ok = await draftEdit('edit item', (v) => request<Draft>(`/api/lists/${slug}/draft/items/${editing.articleId}`, { method: 'PUT', body, ifMatch: v }), 'Item updated');
-            if (ok) setEditing(null);
-          }}
+          onSave={(body) => saveItem(editing.articleId, body)}
         />
       )}
     </>
+  );
+}
+
+/** A 412 in words: what happened and what to do, never a version number. */
+function changedWhileWorking(what: string) {
+  return `Someone else changed this draft while you were working, so ${what}. The page now shows their changes; check them and try again.`;
+}
+
+/**
+ * The list's publishing controls, always in view at the top: whether the draft differs from what readers see (and
+ * what differs, in words), and Publish now / Schedule / Discard, each confirmed first. People who may only look
+ * are told why there are no controls.
+ */
+function ActionBar({ list, draft, live, liveError, differences, editable, busy, setBusy, onList, onDraft, onStale }: {
+  list: FeaturedList;
+  draft: Versioned<Draft>;
+  live: LiveVersion | null;
+  liveError: unknown;
+  differences: Difference[] | null;
+  editable: boolean;
+  busy: boolean;
+  setBusy: (b: boolean) => void;
+  onList: (list: Versioned<FeaturedList>) => void;
+  onDraft: (draft: Versioned<Draft>) => void;
+  onStale: () => Promise<void>;
+}) {
+  const toast = useToast();
+  const [confirm, setConfirm] = useState<'publish' | 'schedule' | 'discard' | null>(null);
+  const published = !!live?.revision;
+  const count = differences?.length ?? 0;
+  let state: ReactNode;
+  if (liveError) state = <strong>Could not compare the draft with the live list: {messageOf(liveError)}</strong>;
+  else if (!differences) state = <span className="muted">Comparing the draft with the live list…</span>;
+  else if (!published) state = <strong>Not published yet: readers see nothing of this list.</strong>;
+  else if (count === 0) state = <strong>The draft is the same as the live list (revision {live!.revision}).</strong>;
+  else state = <strong>The draft differs from the live list (revision {live!.revision}): {count === 1 ? '1 change' : `${count} changes`}.</strong>;
+
+  /** Runs a publishing call; a 412 reloads everything and says what happened. */
+  const run = async <T,>(call: () => Promise<T>, done: (result: T) => void, success: string, notApplied: string) => {
+    setBusy(true);
+    try {
+      done(await call());
+      toast.success(success);
+      setConfirm(null);
+      return null;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        setConfirm(null);
+        await onStale();
+        toast.error(changedWhileWorking(notApplied));
+        return null;
+      }
+      if (e instanceof ApiError && e.hasFieldErrors) return fieldErrors(e.problem);
+      toast.error(messageOf(e));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publishNow = () =>
+    run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: {}, ifMatch: draft.version }), onList, 'The list is live', 'nothing was published');
+  const schedule = (at: string) =>
+    run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: { at }, ifMatch: draft.version }), onList, `Publication scheduled for ${formatDateTime(at)}`, 'nothing was scheduled');
+  const discard = () =>
+    run(() => request<Draft>(`/api/lists/${list.slug}/draft/discard`, { method: 'POST', ifMatch: draft.version }), onDraft, 'Draft reset to the live version', 'the draft was not reset');
+
+  return (
+    <section className="action-bar" aria-label="Publishing" data-testid="action-bar">
+      <div className="action-bar-state" data-testid="draft-state">
+        <p className="action-bar-line">
+          {state}
+          {list.scheduledPublishAt && (
+            <span className="badge badge-scheduled" data-testid="scheduled-state">
+              Publishes {formatDateTime(list.scheduledPublishAt)}
+              {list.scheduledBy ? ` (scheduled by ${list.scheduledBy})` : ''}
+            </span>
+          )}
+        </p>
+        {differences && count > 0 && (
+          <details className="action-bar-changes" data-testid="draft-differences">
+            <summary>
+              {published ? 'What differs: ' : 'What publishing makes live: '}
+              {differences[0].text}
+              {count > 1 ? ` and ${count - 1} more` : ''}
+            </summary>
+            <ChangeList differences={differences} />
+          </details>
+        )}
+      </div>
+      {editable ? (
+        <div className="action-bar-actions">
+          {published && count > 0 && (
+            <button type="button" className="button button-quiet" disabled={busy} onClick={() => setConfirm('discard')} data-testid="discard-draft">
+              Discard draft changes
+            </button>
+          )}
+          <button type="button" className="button" disabled={busy} onClick={() => setConfirm('schedule')}>
+            Schedule…
+          </button>
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => setConfirm('publish')} data-testid="publish-list">
+            Publish now
+          </button>
+        </div>
+      ) : (
+        <p className="action-bar-readonly" data-testid="read-only-reason">
+          You can look at this list but not change it: only curators (and admins) edit, schedule and publish featured lists. Ask a curator for changes.
+        </p>
+      )}
+
+      {confirm === 'publish' && (
+        <Dialog title="Publish the draft now?" onClose={() => setConfirm(null)} testId="confirm-publish-dialog">
+          <p>Readers will see the draft at once, as live revision {nextRevision(list)}.</p>
+          <ConsequenceList differences={differences} published={published} itemCount={draft.data.items.length} />
+          {list.scheduledPublishAt && <p>The publication scheduled for {formatDateTime(list.scheduledPublishAt)} is replaced by this one.</p>}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setConfirm(null)}>
+              Cancel
+            </button>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void publishNow()} data-testid="confirm-publish">
+              {busy ? 'Publishing…' : 'Publish now'}
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {confirm === 'discard' && (
+        <Dialog title="Discard the draft changes?" onClose={() => setConfirm(null)} testId="confirm-discard-dialog">
+          <p>The draft goes back to the live list (revision {live?.revision}). These changes are lost; readers see no difference:</p>
+          {differences && <ChangeList differences={differences} />}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setConfirm(null)}>
+              Keep my changes
+            </button>
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => void discard()} data-testid="confirm-discard">
+              {busy ? 'Discarding…' : 'Discard changes'}
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {confirm === 'schedule' && (
+        <ScheduleDialog list={list} busy={busy} onClose={() => setConfirm(null)} onSchedule={schedule}>
+          <ConsequenceList differences={differences} published={published} itemCount={draft.data.items.length} />
+        </ScheduleDialog>
+      )}
+    </section>
+  );
+}
+
+function nextRevision(list: FeaturedList) {
+  return Math.max(0, ...list.rollbackRevisions, list.liveRevision ?? 0) + 1;
+}
+
+function ChangeList({ differences }: { differences: Difference[] }) {
+  return (
+    <ul className="action-bar-list">
+      {differences.map((d, i) => (
+        <li key={i}>{d.text}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** What publishing changes for readers, in words. */
+function ConsequenceList({ differences, published, itemCount }: { differences: Difference[] | null; published: boolean; itemCount: number }) {
+  if (!published) return <p>The list goes live for the first time with {itemCount === 1 ? '1 story' : `${itemCount} stories`}.</p>;
+  if (!differences) return null;
+  if (differences.length === 0) return <p>The draft is the same as the live list, so readers will see no change.</p>;
+  return (
+    <>
+      <p>What changes for readers:</p>
+      <ChangeList differences={differences} />
+    </>
+  );
+}
+
+function ScheduleDialog({ list, busy, onClose, onSchedule, children }: {
+  list: FeaturedList;
+  busy: boolean;
+  onClose: () => void;
+  onSchedule: (at: string) => Promise<Record<string, string> | null>;
+  children: ReactNode;
+}) {
+  const [at, setAt] = useState(toLocalInput(list.scheduledPublishAt));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const focusErrors = useFocusOnErrors(errors);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const iso = fromLocalInput(at);
+    const problem = !iso ? 'Choose the date and time to publish.' : new Date(iso) <= new Date() ? 'Choose a time in the future.' : null;
+    if (problem || !iso) {
+      focusErrors();
+      setErrors({ at: problem ?? '' });
+      return;
+    }
+    const serverErrors = await onSchedule(iso);
+    if (serverErrors) {
+      focusErrors();
+      setErrors(serverErrors);
+    }
+  };
+  return (
+    <Dialog title="Schedule publication" onClose={onClose} testId="schedule-dialog">
+      <form onSubmit={submit} noValidate>
+        <Field label="Publish at (your local time)" id="publish-at" error={errors.at}>
+          <input id="publish-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+        </Field>
+        {list.scheduledPublishAt && <p className="muted small">This replaces the publication scheduled for {formatDateTime(list.scheduledPublishAt)}.</p>}
+        {children}
+        <p className="muted small">Edits to the draft until then are published too.</p>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy} data-testid="confirm-schedule">
+            Schedule publication
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 
@@ -352,67 +613,126 @@ function AddArticles({ exclude, full, onAdd }: { exclude: string[]; full: boolea
   );
 }
 
-function ItemDialog({ item, card, onClose, onSave }: { item: ListItem; card?: ArticleCard; onClose: () => void; onSave: (body: unknown) => Promise<void> }) {
+type ItemBody = { overrides: Overrides | null; window: ItemWindow | null };
+
+function ItemDialog({ item, card, onClose, onSave }: { item: ListItem; card?: ArticleCard; onClose: () => void; onSave: (body: ItemBody) => Promise<ListItem | undefined> }) {
+  const toast = useToast();
   const o = item.overrides ?? {};
-  const [form, setForm] = useState({ headline: o.headline ?? '', summary: o.summary ?? '', imageUrl: o.image?.url ?? '', imageAlt: o.image?.alt ?? '' });
+  const [form, setForm] = useState<OverrideForm>({ headline: o.headline ?? '', summary: o.summary ?? '', imageUrl: o.image?.url ?? '', imageAlt: o.image?.alt ?? '' });
   const [from, setFrom] = useState(toLocalInput(item.window?.from));
   const [until, setUntil] = useState(toLocalInput(item.window?.until));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const focusErrors = useFocusOnErrors(errors);
   const overrides = overridesFrom(form);
   const view = railView({ overrides }, card);
-  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
+  const hasOwnImage = !!card?.heroImage?.url;
+  const altOnly = !form.imageUrl.trim() && !!form.imageAlt.trim();
+  /** Typing in a field settles its error (an image's URL and alt text are checked together). */
+  const settles: Record<keyof OverrideForm, string[]> = {
+    headline: ['overrides.headline'],
+    summary: ['overrides.summary'],
+    imageUrl: ['overrides.image', 'overrides.image.url', 'overrides.image.alt'],
+    imageAlt: ['overrides.image', 'overrides.image.url', 'overrides.image.alt'],
+  };
+  const set = (key: keyof OverrideForm) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    setForm({ ...form, [key]: e.target.value });
+    if (settles[key].some((k) => errors[k])) setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !settles[key].includes(k))));
+  };
+
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (form.imageUrl.trim() && !form.imageAlt.trim()) {
-      setErrors({ 'overrides.image.alt': 'Describe the image: alt text is required with an image.' });
+    const window = from || until ? { from: fromLocalInput(from), until: fromLocalInput(until) } : null;
+    const body: ItemBody = { overrides, window };
+    const found: Record<string, string> = {};
+    if (form.imageUrl.trim() && !form.imageAlt.trim()) found['overrides.image.alt'] = 'Describe the image: alt text is needed with an image URL.';
+    if (window?.from && window.until && new Date(window.until) <= new Date(window.from)) found['window.until'] = 'Choose a time after “Show from”.';
+    setProblem(null);
+    if (Object.keys(found).length) {
+      focusErrors();
+      setErrors(found);
       return;
     }
-    const window = from || until ? { from: fromLocalInput(from), until: fromLocalInput(until) } : null;
+    setErrors({});
+    if (keptAsSent(body, item)) {
+      toast.info('Nothing to save: this item is unchanged.');
+      onClose();
+      return;
+    }
     setSaving(true);
     try {
-      await onSave({ overrides, window });
+      const stored = await onSave(body);
+      if (keptAsSent(body, stored)) {
+        toast.success('Item updated');
+        onClose();
+      } else {
+        setProblem('The server did not keep these changes, so the item was not updated. What you typed is still here: save again, or tell the web team if this repeats.');
+      }
     } catch (e) {
-      setErrors(e instanceof ApiError ? fieldErrors(e.problem) : {});
+      if (e instanceof ApiError && e.status === 412) {
+        setProblem(changedWhileWorking('this item was not saved') + ' What you typed is still here.');
+      } else if (e instanceof ApiError && e.hasFieldErrors) {
+        focusErrors();
+        setErrors(fieldErrors(e.problem));
+      } else {
+        setProblem(messageOf(e));
+      }
     } finally {
       setSaving(false);
     }
   };
   return (
-    <Dialog title="Rail item" onClose={onClose} wide testId="item-dialog">
+    <Dialog title={`Rail item: ${card?.headline ?? 'story'}`} onClose={onClose} wide testId="item-dialog">
       <form onSubmit={submit} className="item-dialog" noValidate>
-        <div>
-          <p className="muted small">Leave a field empty to use the article’s own: “{card?.headline ?? '…'}”.</p>
+        {problem && (
+          <div className="error-box item-dialog-problem" role="alert" data-testid="item-dialog-problem">
+            <p>{problem}</p>
+          </div>
+        )}
+        <div className="item-dialog-fields">
+          <p className="muted small">Leave a field empty to use the article’s own.</p>
           <Field label="Headline override" id="ov-headline" error={errors['overrides.headline']}>
             <input id="ov-headline" value={form.headline} maxLength={200} placeholder={card?.headline ?? ''} onChange={set('headline')} />
           </Field>
           <Field label="Summary override" id="ov-summary" error={errors['overrides.summary']} hint="One or two sentences.">
-            <textarea id="ov-summary" rows={3} maxLength={400} value={form.summary} placeholder={card?.dek ?? ''} onChange={set('summary')} />
+            <textarea id="ov-summary" rows={2} maxLength={400} value={form.summary} placeholder={card?.dek ?? ''} onChange={set('summary')} />
           </Field>
-          <Field label="Image URL override" id="ov-image" error={errors['overrides.image.url'] ?? errors['overrides.image']}>
-            <input id="ov-image" type="url" value={form.imageUrl} placeholder={card?.heroImage?.url ?? 'https://…'} onChange={set('imageUrl')} />
-          </Field>
-          <Field label="Image alt text" id="ov-alt" error={errors['overrides.image.alt']} hint="Required with an image override.">
-            <input id="ov-alt" value={form.imageAlt} maxLength={300} onChange={set('imageAlt')} />
-          </Field>
+          <div className="two-col">
+            <Field label="Image URL override" id="ov-image" error={errors['overrides.image.url'] ?? errors['overrides.image']}>
+              <input id="ov-image" type="url" value={form.imageUrl} placeholder={card?.heroImage?.url ?? 'https://…'} onChange={set('imageUrl')} />
+            </Field>
+            <Field label="Image alt text" id="ov-alt" error={errors['overrides.image.alt']} hint={hasOwnImage ? 'Needed with an image URL. Alone, it describes the article’s own image.' : 'Needed with an image URL.'}>
+              <input id="ov-alt" value={form.imageAlt} maxLength={300} placeholder={card?.heroImage?.alt ?? ''} onChange={set('imageAlt')} />
+            </Field>
+          </div>
+          {altOnly && (
+            <p className={hasOwnImage ? 'muted small' : 'item-dialog-note'} data-testid="alt-only-note">
+              {hasOwnImage
+                ? 'The rail shows the article’s own image with your alt text.'
+                : 'This article has no image of its own, so alt text alone shows no image. Add an image URL to show one.'}
+            </p>
+          )}
           <fieldset className="fieldset">
-            <legend>Window (optional)</legend>
+            <legend>When it shows (optional)</legend>
             <div className="two-col">
-              <Field label="Show from" id="win-from">
-                <input id="win-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+              <Field label="Show from" id="win-from" error={errors['window.from']}>
+                <input id="win-from" type="datetime-local" value={from} onChange={(e) => { setFrom(e.target.value); setErrors(({ ['window.from']: _f, ['window.until']: _u, ...rest }) => rest); }} />
               </Field>
-              <Field label="Show until" id="win-until" hint="After this it drops out by itself.">
-                <input id="win-until" type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+              <Field label="Show until" id="win-until" error={errors['window.until']} hint="After this it drops out by itself.">
+                <input id="win-until" type="datetime-local" value={until} onChange={(e) => { setUntil(e.target.value); setErrors(({ ['window.from']: _f, ['window.until']: _u, ...rest }) => rest); }} />
               </Field>
             </div>
           </fieldset>
         </div>
         <div className="item-preview">
-          <h3>Live preview</h3>
+          <h3>Preview</h3>
           <div className="rail" data-testid="override-preview">
-            <RailCard headline={view.headline} summary={view.summary} image={view.image} linked={false} />
+            <RailCard headline={view.headline} summary={view.summary} image={view.image} linked={false} typed emptyImageText={altOnly && !hasOwnImage ? 'No image: the article has none' : 'No image'} />
           </div>
-          <p className="muted small">Image alt text: {view.image?.alt ? `“${view.image.alt}”` : <em>none</em>}</p>
+          <p className="muted small" data-testid="preview-alt">
+            Alt text: {view.image?.alt ? `“${view.image.alt}”` : <em>none</em>}
+          </p>
         </div>
         <div className="dialog-actions item-dialog-actions">
           <button type="button" className="button" onClick={onClose}>
@@ -427,96 +747,55 @@ function ItemDialog({ item, card, onClose, onSave }: { item: ListItem; card?: Ar
   );
 }
 
-function PublishPanel({ list, draft, busy, setBusy, onDone, onDraft }: {
-  list: FeaturedList;
-  draft: Versioned<Draft>;
-  busy: boolean;
-  setBusy: (b: boolean) => void;
-  onDone: (list: Versioned<FeaturedList>) => void;
-  onDraft: (draft: Versioned<Draft>) => void;
-}) {
+/** Making an earlier published revision live again (confirmed, like every change readers see). */
+function RollbackPanel({ list, busy, setBusy, onDone }: { list: FeaturedList; busy: boolean; setBusy: (b: boolean) => void; onDone: (list: Versioned<FeaturedList>) => void }) {
   const toast = useToast();
-  const [at, setAt] = useState('');
   const [rollbackTo, setRollbackTo] = useState('');
-  const run = async (call: () => Promise<Versioned<FeaturedList>>, success: string, changed = 'The draft changed since you loaded it; reload the page to see the latest before publishing.') => {
+  const [confirming, setConfirming] = useState(false);
+  const older = list.rollbackRevisions.filter((r) => r !== list.liveRevision).sort((a, b) => b - a);
+  if (older.length === 0) return null;
+  const rollback = async () => {
     setBusy(true);
     try {
-      onDone(await call());
-      toast.success(success);
+      onDone(await request<FeaturedList>(`/api/lists/${list.slug}/rollback`, { method: 'POST', body: { revision: Number(rollbackTo) }, ifMatch: list.version }));
+      toast.success(`Revision ${rollbackTo} is live again`);
+      setConfirming(false);
     } catch (e) {
-      toast.error(e instanceof ApiError && e.status === 412 ? changed : messageOf(e));
+      toast.error(e instanceof ApiError && e.status === 412 ? 'Someone published or rolled back this list while you were working, so nothing was rolled back. Reload the page to see what is live now.' : messageOf(e));
+      setConfirming(false);
     } finally {
       setBusy(false);
     }
   };
-  const publishAt = fromLocalInput(at);
-  const older = list.rollbackRevisions.filter((r) => r !== list.liveRevision).sort((a, b) => b - a);
   return (
-    <section className="panel" aria-labelledby="publish-title">
-      <h2 id="publish-title">Publish</h2>
-      <button
-        type="button"
-        className="button button-primary button-block"
-        disabled={busy}
-        data-testid="publish-list"
-        onClick={() => void run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: {}, ifMatch: draft.version }), 'The list is live')}
-      >
-        Publish now
-      </button>
+    <section className="panel" aria-labelledby="rollback-title">
+      <h2 id="rollback-title">Earlier revisions</h2>
       <div className="field">
-        <label htmlFor="publish-at">Or publish at (your local time)</label>
-        <input id="publish-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+        <label htmlFor="rollback-to">Make an earlier revision live again</label>
+        <select id="rollback-to" value={rollbackTo} onChange={(e) => setRollbackTo(e.target.value)}>
+          <option value="">Choose a revision</option>
+          {older.map((r) => (
+            <option key={r} value={r}>
+              Revision {r}
+            </option>
+          ))}
+        </select>
       </div>
-      <button
-        type="button"
-        className="button button-block"
-        disabled={busy || !publishAt}
-        onClick={() => void run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: { at: publishAt }, ifMatch: draft.version }), `Publication scheduled for ${formatDateTime(publishAt)}`)}
-      >
-        Schedule publication
+      <button type="button" className="button button-block" disabled={busy || !rollbackTo} onClick={() => setConfirming(true)}>
+        Roll back
       </button>
-      {list.liveRevision && (
-        <button
-          type="button"
-          className="button button-block button-quiet"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              onDraft(await request<Draft>(`/api/lists/${list.slug}/draft/discard`, { method: 'POST', ifMatch: draft.version }));
-              toast.success('Draft reset to the live version');
-            } catch (e) {
-              toast.error(messageOf(e));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          Discard draft changes
-        </button>
-      )}
-      {older.length > 0 && (
-        <div className="rollback">
-          <div className="field">
-            <label htmlFor="rollback-to">Roll back to an earlier revision</label>
-            <select id="rollback-to" value={rollbackTo} onChange={(e) => setRollbackTo(e.target.value)}>
-              <option value="">Choose a revision</option>
-              {older.map((r) => (
-                <option key={r} value={r}>
-                  Revision {r}
-                </option>
-              ))}
-            </select>
+      {confirming && (
+        <Dialog title={`Make revision ${rollbackTo} live again?`} onClose={() => setConfirming(false)}>
+          <p>Readers will see revision {rollbackTo} at once, as a new revision. The draft is not changed.</p>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void rollback()}>
+              Roll back
+            </button>
           </div>
-          <button
-            type="button"
-            className="button button-block"
-            disabled={busy || !rollbackTo}
-            onClick={() => void run(() => request<FeaturedList>(`/api/lists/${list.slug}/rollback`, { method: 'POST', body: { revision: Number(rollbackTo) }, ifMatch: list.version }), `Revision ${rollbackTo} is live again`, 'Someone published or rolled back this list since you loaded it; reload the page to see what is live now.')}
-          >
-            Roll back
-          </button>
-        </div>
+        </Dialog>
       )}
     </section>
   );

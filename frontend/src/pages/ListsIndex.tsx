@@ -22,6 +22,11 @@ export function ListsIndex() {
           </button>
         )}
       </PageHeader>
+      {!can.curates && (
+        <p className="muted" data-testid="read-only-reason">
+          You can look at the lists, their drafts and what is live; only curators (and admins) create, edit and publish them.
+        </p>
+      )}
       <ErrorBox error={error} onRetry={reload} />
       {loading && !data && <Loading what="Loading lists" />}
       {data && data.items.length === 0 && <p className="muted">No list yet.{can.curates ? ' Create the first one.' : ''}</p>}
