@@ -283,6 +283,8 @@ class NewsroomStoriesBrowserTest {
             carl.waitForToast("Item updated");
 
             carl.click(By.cssSelector("[data-testid=publish-list]"));
+            carl.byTestId("confirm-publish-dialog"); // publishing asks first
+            carl.click(By.cssSelector("[data-testid=confirm-publish]"));
             carl.waitForToast("The list is live");
             carl.click(By.xpath("//button[@role='tab'][normalize-space()='Live and preview']"));
             carl.until(d -> d.findElements(By.cssSelector("[data-testid=live-rail] .rail-item")).size() == 4);
