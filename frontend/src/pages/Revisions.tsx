@@ -123,7 +123,7 @@ export function Revisions() {
         </Link>
       </PageHeader>
       <div className="revisions-grid">
-        <section className="panel revisions-list" aria-labelledby="rev-list">
+        <section className="panel" aria-labelledby="rev-list">
           <h2 id="rev-list">Revisions</h2>
           <table className="table table-compact" data-testid="revision-table">
             <thead>
@@ -186,7 +186,8 @@ export function Revisions() {
             </tbody>
           </table>
         </section>
-        {from !== null && to !== null && <DiffView articleId={id!} from={from} to={to} />}
+        {/* keyed by the article's version: the working revision's content changes while its session is open */}
+        {from !== null && to !== null && <DiffView key={data.version ?? 0} articleId={id!} from={from} to={to} />}
       </div>
       {confirm !== null && (
         <Dialog title={`Restore revision ${confirm}?`} onClose={() => !restoring && setConfirm(null)} testId="restore-dialog">
