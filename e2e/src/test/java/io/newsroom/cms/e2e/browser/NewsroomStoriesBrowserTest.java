@@ -188,11 +188,11 @@ class NewsroomStoriesBrowserTest {
             erin.click(By.cssSelector("button[data-action=request_changes]"));
             erin.byTestId("transition-dialog");
             erin.click(By.cssSelector("[data-testid=confirm-transition]"));
-            erin.waitForText(By.id("transition-error"), "A comment is required");
+            erin.waitForText(By.id("transition-comment-error"), "Say what needs to change");
             erin.type(By.id("transition-comment"), comment);
             erin.screenshot("04-workflow-comment-dialog");
             erin.click(By.cssSelector("[data-testid=confirm-transition]"));
-            waitForStatus(erin, "Draft");
+            waitForStatus(erin, "Changes requested");
             erin.waitForText(By.cssSelector("[data-testid=history]"), comment);
             assertEquals("DRAFT", article("erin").get("status"));
 
@@ -213,7 +213,7 @@ class NewsroomStoriesBrowserTest {
             erin.click(By.cssSelector("button[data-action=approve]"));
             waitForStatus(erin, "Approved");
             erin.click(By.cssSelector("button[data-action=publish]"));
-            waitForStatus(erin, "Published");
+            waitForStatus(erin, "Live");
             erin.waitForToast("Published");
             Map<String, Object> published = article("erin");
             assertEquals("PUBLISHED", published.get("status"));
