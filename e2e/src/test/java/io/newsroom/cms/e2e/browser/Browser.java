@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -32,6 +33,11 @@ import java.util.stream.Stream;
  */
 final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Env.repoRoot().resolve("e2e/target/screenshots");
+    static final Path AXE_REPORTS = Env.repoRoot().resolve("e2e/target/axe");
+    private static final Path AXE_SCRIPT = Env.repoRoot().resolve("frontend/node_modules/axe-core/axe.min.js");
+    /** Off only to survey an app's violations without stopping at the first screen (-Dcms.axe.enforce=false). */
+    private static final boolean AXE_ENFORCE = Boolean.parseBoolean(Env.get("CMS_AXE_ENFORCE", "true"));
+    private static String axeSource;
     private static final String CHROMIUM = Env.get("CMS_CHROMIUM", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = Env.get("CMS_CHROMEDRIVER", "/usr/bin/chromedriver");
 
@@ -70,7 +76,7 @@ final class Browser implements AutoCloseable {
             slow.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=user]")));
             return browser;
         } catch (RuntimeException e) {
-            browser.screenshot("failed-login-" + user);
+            browser.capture("failed-login-" + user);
             browser.close();
             throw e;
         }
@@ -152,8 +158,19 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Saves what the screen shows now as e2e/target/screenshots/{name}.png (images on the page loaded first). */
+    /**
+     * Saves what the screen shows now as e2e/target/screenshots/{name}.png (images on the page loaded first), and checks
+     * that state of the screen with axe-core: every violation goes to e2e/target/axe/{name}.json, and a critical or
+     * serious one fails the story.
+     */
     Path screenshot(String name) {
+        Path shot = capture(name);
+        checkAccessibility(name);
+        return shot;
+    }
+
+    /** The picture only: for a failure's evidence, where an accessibility verdict would hide the real error. */
+    private Path capture(String name) {
         dismissToasts();
         try {
             new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(js(
@@ -187,6 +204,49 @@ final class Browser implements AutoCloseable {
         } finally {
             driver.manage().window().setSize(original);
         }
+    }
+
+    /** Runs axe-core on the page as it is now; fails on critical and serious violations (rule, impact, elements). */
+    @SuppressWarnings("unchecked")
+    void checkAccessibility(String name) {
+        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
+            js(axeSource());
+        }
+        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then(r => done({
+                    json: JSON.stringify({ url: location.href, violations: r.violations }, null, 2),
+                    serious: r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+                      .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', ')),
+                    count: r.violations.length }))
+                  .catch(e => done({ error: String(e) }));
+                """);
+        if (result.get("error") != null) {
+            throw new IllegalStateException("axe-core could not check " + name + ": " + result.get("error"));
+        }
+        try {
+            Files.createDirectories(AXE_REPORTS);
+            Files.writeString(AXE_REPORTS.resolve(name + ".json"), (String) result.get("json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> serious = (List<String>) result.get("serious");
+        if (!serious.isEmpty() && AXE_ENFORCE) {
+            throw new AssertionError("Accessibility violations on screen " + name + " (details in e2e/target/axe/" + name
+                    + ".json):\n  " + String.join("\n  ", serious));
+        }
+    }
+
+    private static synchronized String axeSource() {
+        if (axeSource == null) {
+            try {
+                axeSource = Files.readString(AXE_SCRIPT);
+            } catch (IOException e) {
+                throw new UncheckedIOException("axe-core is missing at " + AXE_SCRIPT + ": build the frontend first (npm ci)", e);
+            }
+        }
+        return axeSource;
     }
 
     static String xpathLiteral(String text) {
