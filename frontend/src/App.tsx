@@ -30,16 +30,27 @@ function Shell() {
   const location = useLocation();
   const navigationType = useNavigationType();
   const main = useRef<HTMLElement>(null);
+  const shownPath = useRef(location.pathname);
   // After moving to another page, focus it so keyboard and screen-reader users start at its top. A replaced URL
-  // (the editor's address after its first save) is the same page: the focus stays where the person is typing.
+  // (the editor's address after its first save) is the same page: the focus stays where the person is typing. Not on
+  // the first load: the page starts at its top, so the first Tab reaches the skip link.
   useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     if (navigationType !== 'REPLACE') main.current?.focus({ preventScroll: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.pathname]);
   const roleNames = user.roles.filter((r) => ['writer', 'editor', 'curator', 'admin'].includes(r));
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">

@@ -2,11 +2,57 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { get, query } from '../lib/api';
 import { useAuthorDirectory } from '../lib/authors';
-import { formatDateTime } from '../lib/format';
-import { STATUSES, type ArticleSummary, type Page } from '../lib/types';
+import { attentionFor, hasChangesRequested, type AttentionView, type DashboardArticle } from '../lib/dashboard';
+import { formatDateTime, formatShort } from '../lib/format';
+import { STATUSES, type Page } from '../lib/types';
 import { STATUS_LABELS } from '../lib/workflow';
 import { abilities, useUser } from '../session';
 import { ErrorBox, LiveBadge, Loading, PageHeader, StatusBadge, useDebounced, useLoad } from '../ui/common';
+
+const ATTENTION_SHOWN = 5;
+
+function DashboardStatus({ article }: { article: DashboardArticle }) {
+  return (
+    <>
+      {hasChangesRequested(article) ? <span className="badge badge-changes">Changes requested</span> : <StatusBadge status={article.status} />} <LiveBadge live={article.live} />
+    </>
+  );
+}
+
+/** "Needs your attention": what this person should act on first, above everything else. */
+function NeedsAttention({ view, onShowAll }: { view: AttentionView; onShowAll: () => void }) {
+  const { data, error } = useLoad((signal) => get<Page<DashboardArticle>>('/api/articles' + query({ ...view.params, size: 50 }), signal), [view.title]);
+  if (error || !data) return null;
+  const items = view.select(data.items);
+  return (
+    <section className="attention" aria-labelledby="attention-title" data-testid="needs-attention">
+      <h2 id="attention-title" className="attention-title">
+        Needs your attention <span className="muted attention-sub">· {view.title}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="muted small attention-empty">{view.empty}</p>
+      ) : (
+        <ul className="attention-list">
+          {items.slice(0, ATTENTION_SHOWN).map((a) => (
+            <li key={a.id}>
+              <Link to={`/articles/${a.id}`} className="strong-link">
+                {a.headline}
+              </Link>
+              <span className="attention-meta">
+                <DashboardStatus article={a} /> <span className="muted small">by {a.owner} · {formatShort(a.updatedAt)}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {items.length > ATTENTION_SHOWN && (
+        <button type="button" className="button button-small" onClick={onShowAll}>
+          Show all {items.length}
+        </button>
+      )}
+    </section>
+  );
+}
 
 const PAGE_SIZE = 20;
 
@@ -23,6 +69,7 @@ export function Dashboard() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const debouncedQ = useDebounced(q.trim(), 300);
   const authors = useAuthorDirectory();
+  const attention = attentionFor(user.roles);
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -34,7 +81,7 @@ export function Dashboard() {
 
   const { data, error, loading, reload } = useLoad(
     (signal) =>
-      get<Page<ArticleSummary>>(
+      get<Page<DashboardArticle>>(
         '/api/articles' + query({ mine: scope === 'mine', status, author, tag, q: debouncedQ, sort: debouncedQ ? 'relevance' : '-updated', page, size: PAGE_SIZE }),
         signal,
       ),
@@ -51,6 +98,16 @@ export function Dashboard() {
           </Link>
         )}
       </PageHeader>
+
+      {attention && (
+        <NeedsAttention
+          view={attention}
+          onShowAll={() => {
+            setQ('');
+            setParams(new URLSearchParams(attention.filter), { replace: true });
+          }}
+        />
+      )}
 
       <div className="tabs" role="tablist" aria-label="Whose articles">
         {[
@@ -103,7 +160,12 @@ export function Dashboard() {
         </div>
         <div className="field">
           <label htmlFor="f-tag">Tag</label>
-          <input id="f-tag" value={tag} placeholder="e.g. technology" onChange={(e) => set('tag', e.target.value.trim())} />
+          <input id="f-tag" list="f-tag-options" value={tag} placeholder="e.g. technology" onChange={(e) => set('tag', e.target.value.trim())} />
+          <datalist id="f-tag-options">
+            {[...new Set(data?.items.flatMap((a) => a.tags) ?? [])].sort().map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
         </div>
       </form>
 
@@ -117,37 +179,49 @@ export function Dashboard() {
           </p>
           {data.items.length > 0 && (
             <div className="table-wrap">
-              <table className="table" data-testid="article-table">
+              <table className="table table-articles" data-testid="article-table">
+                <colgroup>
+                  <col className="col-headline" />
+                  <col className="col-status" />
+                  <col className="col-byline" />
+                  <col className="col-tags hide-narrow" />
+                  <col className="col-updated" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">Headline</th>
                     <th scope="col">Status</th>
                     <th scope="col">Byline</th>
                     <th scope="col" className="hide-narrow">Tags</th>
-                    <th scope="col">Updated</th>
+                    <th scope="col" className="col-updated">Updated</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.items.map((a) => (
                     <tr key={a.id}>
-                      <td>
+                      <td className="cell-headline">
                         <Link to={`/articles/${a.id}`} className="strong-link">
                           {a.headline}
                         </Link>
                         <div className="muted small">by {a.owner}</div>
                       </td>
-                      <td>
-                        <StatusBadge status={a.status} /> <LiveBadge live={a.live} />
+                      <td data-testid="status-cell">
+                        <DashboardStatus article={a} />
                       </td>
                       <td>{a.byline.map((id) => authors.get(id)?.displayName ?? '…').join(', ') || <span className="muted">—</span>}</td>
-                      <td className="hide-narrow">
+                      <td className="hide-narrow cell-tags">
+                        {/* Not Tab stops: a keyboard reaches the next row in one press and filters by tag in the Tag field. */}
                         {a.tags.map((t) => (
-                          <button key={t} type="button" className="chip chip-button" onClick={() => set('tag', t)} aria-label={`Filter by tag ${t}`}>
+                          <button key={t} type="button" tabIndex={-1} className="chip chip-button" onClick={() => set('tag', t)} title={`Show only articles tagged “${t}”`}>
                             {t}
                           </button>
                         ))}
                       </td>
-                      <td className="nowrap">{formatDateTime(a.updatedAt)}</td>
+                      <td className="col-updated">
+                        <time dateTime={a.updatedAt} title={formatDateTime(a.updatedAt)}>
+                          {formatShort(a.updatedAt)}
+                        </time>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
