@@ -8,7 +8,7 @@ import { abilities, useUser } from '../session';
 import { ErrorBox, Loading, PageHeader, useDebounced, useLoad } from '../ui/common';
 import { Dialog } from '../ui/Dialog';
 import { useToast } from '../ui/Toasts';
-import { AuthorForm, valuesOf } from './AuthorForm';
+import { AuthorForm, AuthorFormProblem, valuesOf } from './AuthorForm';
 
 /** Admins manage every author profile: create, edit, deactivate, delete (only never-bylined ones). */
 export function Authors() {
@@ -97,6 +97,7 @@ export function Authors() {
       {editing && (
         <Dialog title={editing.author ? `Edit ${editing.author.displayName}` : 'New author'} onClose={() => setEditing(null)} wide testId="author-dialog">
           <AuthorForm
+            key={editing.version ?? 'new'}
             admin
             initial={valuesOf(editing.author)}
             submitLabel={editing.author ? 'Save author' : 'Create author'}
@@ -106,7 +107,13 @@ export function Authors() {
                 if (editing.author) await request(`/api/authors/${editing.author.id}`, { method: 'PUT', body, ifMatch: editing.version });
                 else await request('/api/authors', { method: 'POST', body });
               } catch (e) {
-                if (e instanceof ApiError && e.status === 412) throw new ApiError(412, { detail: 'Someone else changed this profile meanwhile. Close this dialog and open it again to see their version.' });
+                if (e instanceof ApiError && e.status === 412) {
+                  const author = editing.author;
+                  throw new AuthorFormProblem('Someone else changed this profile while you were editing, so your changes are not saved. Load their version, then make your change again.', {
+                    label: 'Load their version',
+                    run: () => void open(author),
+                  });
+                }
                 throw e;
               }
               toast.success(editing.author ? 'Author saved' : 'Author created');

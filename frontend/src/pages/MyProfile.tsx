@@ -4,7 +4,7 @@ import { ApiError } from '../problem';
 import { useUser } from '../session';
 import { ErrorBox, Loading, PageHeader, useLoad } from '../ui/common';
 import { useToast } from '../ui/Toasts';
-import { AuthorForm, valuesOf } from './AuthorForm';
+import { AuthorForm, AuthorFormProblem, valuesOf } from './AuthorForm';
 
 /** Everyone edits their own author profile (linked to their login by an admin). */
 export function MyProfile() {
@@ -42,9 +42,10 @@ export function MyProfile() {
               toast.success('Your profile is saved');
             } catch (e) {
               if (e instanceof ApiError && e.status === 412) {
-                toast.error('Your profile was changed elsewhere meanwhile; it has been reloaded. Make your change again.');
-                reload();
-                return;
+                throw new AuthorFormProblem('Someone else changed this profile while you were editing, so your changes are not saved. Load the current version, then make your change again.', {
+                  label: 'Load the current version',
+                  run: reload,
+                });
               }
               throw e;
             }
