@@ -50,7 +50,7 @@ class FuzzProperties {
     private static final AtomicLong NOT_PROBLEMS = new AtomicLong();
     private static final AtomicLong LEAKS = new AtomicLong();
     private static final List<String> EXTRA_QUERY = List.of("page", "size", "limit", "cursor", "tag", "author", "q", "status", "sort",
-            "mine", "ids", "since", "after", "at", "active", "x");
+            "mine", "changesRequested", "ids", "since", "after", "at", "active", "x");
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "application/json; charset=utf-16",
             "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=nonsense", "*/*", "");
 

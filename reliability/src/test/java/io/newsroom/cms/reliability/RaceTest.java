@@ -18,6 +18,7 @@ import java.util.function.IntFunction;
 import static io.newsroom.cms.reliability.support.Fixtures.call;
 import static io.newsroom.cms.reliability.support.Fixtures.etag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fifty requests at the same moment, through the gateway: fifty creates with one slug give one 201 and 49 409s naming
@@ -56,7 +57,9 @@ class RaceTest {
         int revisions = call("alice", "GET", article + "/revisions", null, null).json().path("items").size();
         check("article saves", race(i -> call("alice", "PUT", article, before, Map.of("headline", "Saved by racer " + i,
                 "byline", List.of(fixtures.authorId)))), 200, 412, null);
-        assertEquals(revisions + 1, call("alice", "GET", article + "/revisions", null, null).json().path("items").size(), "one revision more");
+        // the winning save is a new revision, or folds into alice's open editing session's revision
+        int after = call("alice", "GET", article + "/revisions", null, null).json().path("items").size();
+        assertTrue(after == revisions || after == revisions + 1, "at most one revision more: " + revisions + " → " + after);
         assertEquals(version(before) + 1, version(etag(article)));
 
         String author = "/api/authors/" + fixtures.authorId;
