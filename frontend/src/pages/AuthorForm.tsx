@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { blankToNull } from '../lib/format';
 import type { Author } from '../lib/types';
 import { normalizeXHandle } from '../lib/xhandle';
@@ -110,6 +110,11 @@ export function AuthorForm({ initial, admin, submitLabel, onSubmit, onCancel }: 
   const [xTouched, setXTouched] = useState(false);
   const [saving, setSaving] = useState(false);
   const focusErrors = useFocusOnErrors(errors);
+  const problemBox = useRef<HTMLDivElement>(null);
+  // A problem that belongs to no field is said below the form: bring it (and its way out) into view.
+  useEffect(() => {
+    if (problem) problemBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [problem]);
 
   const edit = (key: keyof AuthorFormValues, value: string | boolean) => {
     setV((old) => ({ ...old, [key]: value }));
@@ -217,7 +222,7 @@ export function AuthorForm({ initial, admin, submitLabel, onSubmit, onCancel }: 
         </div>
       </fieldset>
       {problem && (
-        <div className="error-box" role="alert" data-testid="author-form-problem">
+        <div className="error-box" role="alert" data-testid="author-form-problem" ref={problemBox}>
           <p>{problem.text}</p>
           {problem.action && (
             <button type="button" className="button" onClick={problem.action.run}>

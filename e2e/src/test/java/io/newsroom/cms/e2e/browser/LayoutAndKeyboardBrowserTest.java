@@ -224,6 +224,64 @@ class LayoutAndKeyboardBrowserTest {
         }
     }
 
+    @Test
+    void theAuthorDialogPreviewsTheAvatarOnceTypedAndExplainsServerProblemsInWords() {
+        String gateway = SystemExtension.stack().gatewayUrl();
+        try (Browser root = Browser.signIn("root")) {
+            root.open("/authors");
+            root.clickButton("New author");
+            root.type(By.id("a-name"), "Pat Preview " + SUFFIX);
+            // Typed key by key: the preview waits for the pause, so the browser asks for the picture once, not per key.
+            root.type(By.id("a-avatar"), gateway + "/samples/no-such-picture-" + SUFFIX + ".svg");
+            root.waitForText(By.cssSelector("[data-testid=avatar-preview]"), "could not be loaded");
+            long requests = (Long) root.js("return performance.getEntriesByType('resource').filter(e => e.name.includes('no-such-picture-')).length");
+            assertTrue(requests <= 2, "requests for the typed picture: " + requests);
+            root.type(By.id("a-avatar-alt"), "A portrait");
+            root.screenshot("40-avatar-preview-failed");
+
+            // A problem only the server finds (the address is not an email): told at its field, in words, once, no toast.
+            root.type(By.id("a-email"), "pat-at-ledger");
+            root.clickButton("Create author");
+            root.until(d -> "a-email".equals(root.js("return document.activeElement.id")));
+            String error = root.waitFor(By.id("a-email-error")).getText();
+            String dialogText = root.byTestId("author-dialog").getText();
+            assertEquals(1, occurrences(dialogText, error), dialogText);
+            assertFalse(dialogText.contains("email:"), dialogText);
+            assertTrue(root.driver.findElements(By.cssSelector(".toast-error")).isEmpty(), "no error toast for a field problem");
+            root.screenshot("40-author-server-field-error");
+            root.driver.findElement(By.id("a-email")).sendKeys(Keys.BACK_SPACE);
+            root.until(d -> d.findElements(By.id("a-email-error")).isEmpty());
+            root.driver.findElement(By.cssSelector("[data-testid=author-dialog]")).sendKeys(Keys.ESCAPE);
+            root.until(d -> d.findElements(By.cssSelector("[data-testid=author-dialog]")).isEmpty());
+
+            // Someone else saves Lena's profile while the dialog is open: the 412 is told in words, with their version a click away.
+            root.click(By.cssSelector("button[aria-label='Edit Lena Long']"));
+            root.waitFor(By.cssSelector("[data-testid=author-dialog] #a-name"));
+            Map<String, Object> lena = as("root").get("/api/authors/" + authorId).then().statusCode(200).extract().jsonPath().getMap("");
+            Map<String, Object> theirs = new java.util.HashMap<>();
+            for (String field : List.of("slug", "displayName", "avatar")) {
+                theirs.put(field, lena.get(field));
+            }
+            theirs.put("jobTitle", "Chief City Hall Reporter");
+            as("root").header("If-Match", SystemExtension.etag("/api/authors/" + authorId)).body(theirs).put("/api/authors/" + authorId).then().statusCode(200);
+            root.type(By.id("a-org"), "The Daily Ledger");
+            root.clickButton("Save author");
+            String problem = root.byTestId("author-form-problem").getText();
+            assertTrue(problem.contains("Someone else changed this profile while you were editing"), problem);
+            assertFalse(problem.matches("(?s).*\\d.*"), "no version number: " + problem);
+            assertEquals(true, root.js("""
+                    const b = Array.from(document.querySelectorAll('[data-testid=author-dialog] button')).find(x => x.textContent.trim() === 'Load their version');
+                    const q = b.getBoundingClientRect(); const at = document.elementFromPoint(q.left + q.width / 2, q.top + q.height / 2);
+                    return at === b || b.contains(at);
+                    """), "the way out is in view");
+            root.screenshot("40-author-conflict");
+            root.clickButton("Load their version");
+            // The form is drawn anew with their version (so its inputs are new elements).
+            root.until(d -> "Chief City Hall Reporter".equals(root.js("return document.getElementById('a-job')?.value")));
+            assertTrue(root.driver.findElements(By.cssSelector("[data-testid=author-form-problem]")).isEmpty());
+        }
+    }
+
     private static int occurrences(String text, String part) {
         int count = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
