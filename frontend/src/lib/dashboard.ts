@@ -1,5 +1,5 @@
 import type { ArticleSummary } from './types';
-import { STATUS_LABELS } from './workflow';
+import { articleState } from './workflow';
 
 /** A summary as the articles API gives it, with `changesRequested` when the API has it (older ones lack it). */
 export type DashboardArticle = ArticleSummary & { changesRequested?: boolean };
@@ -9,7 +9,7 @@ export const hasChangesRequested = (a: DashboardArticle) => a.status === 'DRAFT'
 
 /** The status as the dashboard says it: a draft sent back is "Changes requested", not just "Draft". */
 export function statusLabel(a: DashboardArticle): string {
-  return hasChangesRequested(a) ? 'Changes requested' : (STATUS_LABELS[a.status] ?? a.status);
+  return articleState(a).label;
 }
 
 export interface AttentionView {

@@ -2,19 +2,19 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { get, query } from '../lib/api';
 import { useAuthorDirectory } from '../lib/authors';
-import { attentionFor, hasChangesRequested, type AttentionView, type DashboardArticle } from '../lib/dashboard';
+import { attentionFor, type AttentionView, type DashboardArticle } from '../lib/dashboard';
 import { formatDateTime, formatShort } from '../lib/format';
 import { STATUSES, type Page } from '../lib/types';
 import { STATUS_LABELS } from '../lib/workflow';
 import { abilities, useUser } from '../session';
-import { ErrorBox, LiveBadge, Loading, PageHeader, StatusBadge, useDebounced, useLoad } from '../ui/common';
+import { ArticleStateBadge, ErrorBox, Loading, PageHeader, useDebounced, useLoad } from '../ui/common';
 
 const ATTENTION_SHOWN = 5;
 
 function DashboardStatus({ article }: { article: DashboardArticle }) {
   return (
     <>
-      {hasChangesRequested(article) ? <span className="badge badge-changes">Changes requested</span> : <StatusBadge status={article.status} />} <LiveBadge live={article.live} />
+      <ArticleStateBadge article={article} />
     </>
   );
 }

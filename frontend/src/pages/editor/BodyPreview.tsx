@@ -44,7 +44,7 @@ export function BodyPreview({ body }: { body: string }) {
   return (
     <section className="preview" aria-labelledby="preview-title">
       <div className="preview-head">
-        <h3 id="preview-title">Preview</h3>
+        <h2 id="preview-title" className="preview-title">Preview</h2>
         <span className="muted small" data-testid="preview-source">
           {exact
             ? 'Exact: the sanitized HTML readers get'
