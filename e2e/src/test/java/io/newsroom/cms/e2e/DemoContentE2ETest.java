@@ -24,7 +24,7 @@ class DemoContentE2ETest {
                 .body("bodyHtml", containsString("<blockquote>"))
                 .body("heroImage.alt", not(emptyString()))
                 .body("authors[0].displayName", is("Alice Archer"))
-                .body("authors[0].social.x", is("@JaneDoeNews"))
+                .body("authors[0].social.x", is("@AliceArcherNews"))
                 .body("authors[0].jobTitle", is("Senior Technology Correspondent"))
                 .body("authors[0].avatar.alt", containsString("Alice Archer"))
                 .body("heroImage.url", endsWith("/samples/servers.svg"));
