@@ -150,6 +150,8 @@ class RevisionSessionsTest {
         transition("alice", id, "submit", null).then().statusCode(200).body("changesRequested", is(false));
         as("erin").get("/articles?changesRequested=true&size=100").then().body("items.id", not(hasItem(id)));
         as("erin").get("/articles?size=100").then().body("items.find { it.id == '" + id + "' }.changesRequested", is(false));
-        as("erin").get("/articles?changesRequested=maybe").then().statusCode(anyOf(is(200), is(400)));
+        as("erin").get("/articles?changesRequested=maybe").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("changesRequested"));
+        as("erin").get("/articles?mine=yes").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("mine"));
     }
 }

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +41,9 @@ import java.util.UUID;
 @Tag(name = "articles")
 @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.CURATOR, Roles.ADMIN})
 public class ArticleResource {
+    /** A yes/no query parameter: anything but these words is a 400, not silently "false". */
+    private static final String BOOLEAN = "true|false";
+
     static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     @Inject
@@ -79,7 +83,8 @@ public class ArticleResource {
             + " back with request_changes); sort; paginate")
     public ArticlePage list(@QueryParam("status") ArticleStatus status, @QueryParam("author") UUID author,
                             @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("q") @Size(max = 200) String q,
-                            @QueryParam("mine") boolean mine, @QueryParam("changesRequested") boolean changesRequested,
+                            @QueryParam("mine") @Pattern(regexp = BOOLEAN, message = "must be true or false") String mine,
+                            @QueryParam("changesRequested") @Pattern(regexp = BOOLEAN, message = "must be true or false") String changesRequested,
                             @QueryParam("sort") String sort,
                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -87,7 +92,7 @@ public class ArticleResource {
             throw ProblemException.invalid("sort", "must be one of updated, -updated, created, -created, headline, -headline, published, -published, relevance");
         }
         ArticleQueries.Page result = queries.editorial(new ArticleQueries.Filter(status, author, blank(tag), blank(q),
-                mine ? identity.getPrincipal().getName() : null, changesRequested, sort), page, size);
+                "true".equals(mine) ? identity.getPrincipal().getName() : null, "true".equals(changesRequested), sort), page, size);
         return new ArticlePage(result.items().stream().map(ArticleMapper::summary).toList(), result.total());
     }
 
