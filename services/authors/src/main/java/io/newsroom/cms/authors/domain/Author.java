@@ -11,7 +11,7 @@ import org.hibernate.annotations.Formula;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An author profile. Never leaves the service: the API speaks in records (see rest.AuthorView). */
+/** An author profile. Never leaves the service: the API speaks in records (see api.AuthorRecords). */
 @Entity
 @Table(name = "author")
 public class Author extends PanacheEntityBase {

@@ -1,17 +1,16 @@
 package io.newsroom.cms.authors.rest;
 
+import io.newsroom.cms.authors.api.AuthorRecords.AuthorPage;
+import io.newsroom.cms.authors.api.AuthorRecords.AuthorRequest;
+import io.newsroom.cms.authors.api.AuthorRecords.AuthorView;
+import io.newsroom.cms.authors.api.AuthorRecords.BylineClaimRequest;
+import io.newsroom.cms.authors.api.AuthorRecords.BylineClaimed;
+import io.newsroom.cms.authors.api.AuthorRecords.ProfileChanges;
+import io.newsroom.cms.authors.api.AuthorRecords.ProfileUpdate;
+import io.newsroom.cms.authors.api.AuthorRecords.PublicAuthor;
 import io.newsroom.cms.authors.domain.Author;
-import io.newsroom.cms.authors.rest.AuthorRecords.AuthorPage;
-import io.newsroom.cms.authors.rest.AuthorRecords.AuthorRequest;
-import io.newsroom.cms.authors.rest.AuthorRecords.AuthorView;
-import io.newsroom.cms.authors.rest.AuthorRecords.BylineClaimRequest;
-import io.newsroom.cms.authors.rest.AuthorRecords.BylineClaimed;
-import io.newsroom.cms.authors.rest.AuthorRecords.IdsRequest;
-import io.newsroom.cms.authors.rest.AuthorRecords.ProfileChanges;
-import io.newsroom.cms.authors.rest.AuthorRecords.ProfileUpdate;
-import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthor;
-import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthors;
 import io.newsroom.cms.authors.published.PublicProfiles;
+import io.newsroom.cms.authors.service.AuthorMapper;
 import io.newsroom.cms.authors.service.AuthorService;
 import io.newsroom.cms.common.Roles;
 import io.newsroom.cms.common.problem.ProblemException;
@@ -49,7 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -151,17 +149,7 @@ public class AuthorResource {
         return Response.noContent().build();
     }
 
-    // --- public projection (no email, no account link): read by the gateway and other services ---
-
-    @GET
-    @Path("public/" + UUID_PATTERN)
-    @PermitAll
-    @Operation(summary = "Public profile by id")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PublicAuthor.class)))
-    public Uni<String> publicById(@PathParam("id") UUID id) {
-        return publicProfiles.byId(id).map(json -> json.orElseThrow(() -> ProblemException.notFound("Author " + id)));
-    }
+    // --- public projection (no email, no account link): by slug for the gateway, the changes feed for the articles service ---
 
     @GET
     @Path("public/by-slug/{slug}")
@@ -179,37 +167,6 @@ public class AuthorResource {
             }
             return Response.ok(author.json(), MediaType.APPLICATION_JSON_TYPE).build();
         });
-    }
-
-    @POST
-    @Path("public/batch")
-    @PermitAll
-    @Operation(summary = "Public profiles for up to 100 ids, in the order asked; unknown ids are left out")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PublicAuthors.class)))
-    public Uni<String> publicBatch(@NotNull @Valid IdsRequest request) {
-        return publicProfiles.byIds(request.ids());
-    }
-
-    @GET
-    @Path("public")
-    @PermitAll
-    @Operation(summary = "Public profiles for up to 100 comma-separated ids, in the order asked (GET form of batch)")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PublicAuthors.class)))
-    public Uni<String> publicByIds(@QueryParam("ids") @NotBlank @Size(max = 3_800) String ids) {
-        List<UUID> parsed = new ArrayList<>();
-        for (String id : ids.split(",")) {
-            try {
-                parsed.add(UUID.fromString(id.trim()));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("ids", "must be comma-separated author ids");
-            }
-        }
-        if (parsed.size() > 100) {
-            throw ProblemException.invalid("ids", "at most 100 ids");
-        }
-        return publicProfiles.byIds(parsed);
     }
 
     @GET

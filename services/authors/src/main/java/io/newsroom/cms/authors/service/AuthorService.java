@@ -1,12 +1,14 @@
 package io.newsroom.cms.authors.service;
 
+import io.newsroom.cms.authors.api.AuthorRecords.AuthorRequest;
+import io.newsroom.cms.authors.api.AuthorRecords.Avatar;
+import io.newsroom.cms.authors.api.AuthorRecords.ProfileUpdate;
+import io.newsroom.cms.authors.api.AuthorRecords.Social;
 import io.newsroom.cms.authors.domain.Author;
 import io.newsroom.cms.authors.domain.AuthorSlugAlias;
 import io.newsroom.cms.authors.published.PublicProfiles;
-import io.newsroom.cms.authors.rest.AuthorRecords.AuthorRequest;
-import io.newsroom.cms.authors.rest.AuthorRecords.Avatar;
-import io.newsroom.cms.authors.rest.AuthorRecords.ProfileUpdate;
-import io.newsroom.cms.authors.rest.AuthorRecords.Social;
+import io.newsroom.cms.authors.repository.BylineClaims;
+import io.newsroom.cms.authors.repository.NameLocks;
 import io.newsroom.cms.common.content.Slugs;
 import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemException;
@@ -16,8 +18,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.newsroom.cms.authors.repository.BylineClaims;
-import io.newsroom.cms.authors.repository.NameLocks;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -92,7 +92,7 @@ public class AuthorService {
         requireUsernameFree(author.username, null);
         apply(author, request.displayName(), request.jobTitle(), request.organization(), request.bio(), request.avatar(),
                 request.social(), request.email());
-        publicProfiles.refresh(author);
+        publicProfiles.refresh(author, AuthorMapper.publicView(author));
         author.persistAndFlush();
         return author;
     }
@@ -197,7 +197,7 @@ public class AuthorService {
 
     private Author flush(Author author) {
         author.updatedAt = now();
-        publicProfiles.refresh(author);
+        publicProfiles.refresh(author, AuthorMapper.publicView(author));
         try {
             author.flush();
         } catch (OptimisticLockException e) {

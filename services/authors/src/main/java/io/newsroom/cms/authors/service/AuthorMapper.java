@@ -1,10 +1,10 @@
-package io.newsroom.cms.authors.rest;
+package io.newsroom.cms.authors.service;
 
 import io.newsroom.cms.authors.domain.Author;
-import io.newsroom.cms.authors.rest.AuthorRecords.AuthorView;
-import io.newsroom.cms.authors.rest.AuthorRecords.Avatar;
-import io.newsroom.cms.authors.rest.AuthorRecords.PublicAuthor;
-import io.newsroom.cms.authors.rest.AuthorRecords.Social;
+import io.newsroom.cms.authors.api.AuthorRecords.AuthorView;
+import io.newsroom.cms.authors.api.AuthorRecords.Avatar;
+import io.newsroom.cms.authors.api.AuthorRecords.PublicAuthor;
+import io.newsroom.cms.authors.api.AuthorRecords.Social;
 import io.newsroom.cms.common.content.MarkdownRenderer;
 
 /** Entity → API records, explicitly: entities never leave the service. */
@@ -13,7 +13,7 @@ public final class AuthorMapper {
     }
 
     /** {@code withPrivate}: the email and account link are included (admins, the author themself). */
-    static AuthorView view(Author a, boolean withPrivate) {
+    public static AuthorView view(Author a, boolean withPrivate) {
         return new AuthorView(a.id, a.slug, a.displayName, a.jobTitle, a.organization, a.bio,
                 MarkdownRenderer.toSafeHtml(a.bio), avatar(a), social(a), withPrivate ? a.email : null,
                 withPrivate ? a.username : null, a.active, a.bylined, a.version, a.createdAt, a.updatedAt);

@@ -1,4 +1,4 @@
-package io.newsroom.cms.authors.rest;
+package io.newsroom.cms.authors.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The authors API's request and response bodies. */
+/** The authors API's request and response bodies: the HTTP contract, exactly as sent. */
 public final class AuthorRecords {
     private AuthorRecords() {
     }
@@ -92,9 +92,6 @@ public final class AuthorRecords {
     public record AuthorPage(List<AuthorView> items, long total) {
     }
 
-    public record PublicAuthors(List<PublicAuthor> items) {
-    }
-
     /** The articles service claims these authors for the byline of article {@code articleId}. */
     public record BylineClaimRequest(@jakarta.validation.constraints.NotNull UUID articleId,
                                      @jakarta.validation.constraints.NotNull @Size(min = 1, max = 10) List<@jakarta.validation.constraints.NotNull UUID> ids) {
@@ -102,8 +99,5 @@ public final class AuthorRecords {
 
     /** The claimed authors' public profiles, and the ids whose claim this call made (to release if the save fails). */
     public record BylineClaimed(List<PublicAuthor> items, List<UUID> claimed) {
-    }
-
-    public record IdsRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 100) List<@jakarta.validation.constraints.NotNull UUID> ids) {
     }
 }
