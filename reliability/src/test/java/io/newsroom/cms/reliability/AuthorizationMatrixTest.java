@@ -64,11 +64,8 @@ class AuthorizationMatrixTest {
         MAY.put("PUT /authors/me", PEOPLE);
         MAY.put("POST /authors/byline-claims", ARTICLES_SERVICE);
         MAY.put("DELETE /authors/byline-claims/{id}", ARTICLES_SERVICE);
-        MAY.put("GET /authors/public", EVERYONE);
-        MAY.put("POST /authors/public/batch", EVERYONE);
         MAY.put("GET /authors/public/by-slug/{slug}", EVERYONE);
         MAY.put("GET /authors/public/changes", EVERYONE);
-        MAY.put("GET /authors/public/{id}", EVERYONE);
         // curation
         MAY.put("POST /lists", CURATORS_ADMINS);
         MAY.put("GET /lists", LIST_READERS);
