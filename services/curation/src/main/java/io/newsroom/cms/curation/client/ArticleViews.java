@@ -3,13 +3,12 @@ package io.newsroom.cms.curation.client;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.curation.client.ArticlesApi.PublishedSummary;
+import io.newsroom.cms.curation.config.CurationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +35,8 @@ public class ArticleViews {
     @RestClient
     ArticlesApi api;
 
-    @ConfigProperty(name = "cms.curation.articles-stale-for")
-    Duration staleFor;
+    @Inject
+    CurationConfig config;
 
     private final Map<UUID, Known> lastGood = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> knownUnpublished = new ConcurrentHashMap<>();
@@ -76,7 +75,7 @@ public class ArticleViews {
         try {
             return new Resolved(publishedNow(ids), false);
         } catch (ProblemException e) {
-            Instant oldest = Instant.now().minus(staleFor);
+            Instant oldest = Instant.now().minus(config.articlesStaleFor());
             Map<UUID, PublishedSummary> remembered = new HashMap<>();
             for (UUID id : ids) {
                 Known known = lastGood.get(id);

@@ -37,6 +37,11 @@ public record FeaturedList(String id, String slug, String title, String descript
     public record AuditEntry(Instant at, String actor, String action, UUID articleId, String detail) {
     }
 
+    /** The number the next published revision gets: one above the highest one kept. */
+    public int nextRevision() {
+        return revisions.stream().mapToInt(Live::revision).max().orElse(0) + 1;
+    }
+
     public FeaturedList withDraft(Draft newDraft) {
         return new FeaturedList(id, slug, title, description, maxItems, version, newDraft, live, scheduledPublishAt,
                 scheduledBy, revisions, audit, createdAt, createdBy, docRevision);

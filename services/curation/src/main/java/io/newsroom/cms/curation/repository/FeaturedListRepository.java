@@ -9,6 +9,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.newsroom.cms.curation.config.CurationConfig;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.*;
 import io.quarkus.runtime.StartupEvent;
@@ -17,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ public class FeaturedListRepository {
     @Inject
     MongoClient mongo;
 
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    @Inject
+    CurationConfig config;
 
     /** Indexes are created explicitly at start-up (idempotent). */
     void createIndexes(@Observes StartupEvent event) {
@@ -46,7 +46,7 @@ public class FeaturedListRepository {
     }
 
     MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection("lists");
+        return mongo.getDatabase(config.database()).getCollection("lists");
     }
 
     public Optional<FeaturedList> find(String slug) {

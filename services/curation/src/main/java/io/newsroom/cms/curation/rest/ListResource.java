@@ -1,13 +1,14 @@
 package io.newsroom.cms.curation.rest;
 
 import io.newsroom.cms.common.Roles;
-import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.Versions;
 import io.newsroom.cms.common.time.Times;
+import io.newsroom.cms.curation.api.ListRecords.*;
 import io.newsroom.cms.curation.domain.FeaturedList;
-import io.newsroom.cms.curation.domain.FeaturedList.Item;
-import io.newsroom.cms.curation.rest.ListRecords.*;
-import io.newsroom.cms.curation.service.FeaturedListService;
+import io.newsroom.cms.curation.published.ListResolver;
+import io.newsroom.cms.curation.service.FeaturedListEditor;
+import io.newsroom.cms.curation.service.FeaturedListPublisher;
+import io.newsroom.cms.curation.service.ListMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,7 +37,13 @@ public class ListResource {
     private static final String SLUG = "{slug: [a-z0-9][a-z0-9-]{0,79}}";
 
     @Inject
-    FeaturedListService lists;
+    FeaturedListEditor lists;
+
+    @Inject
+    FeaturedListPublisher publisher;
+
+    @Inject
+    ListResolver resolver;
 
     @Inject
     SecurityIdentity identity;
@@ -51,13 +57,13 @@ public class ListResource {
     public Response create(@NotNull @Valid CreateList request) {
         FeaturedList list = lists.create(request, actor());
         return Response.created(UriBuilder.fromResource(ListResource.class).path(list.slug()).build())
-                .tag(Versions.etag(list.version())).entity(view(list)).build();
+                .tag(Versions.etag(list.version())).entity(ListMapper.view(list)).build();
     }
 
     @GET
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
     public ListPage all() {
-        List<ListView> views = lists.all().stream().map(ListResource::view).toList();
+        List<ListView> views = lists.all().stream().map(ListMapper::view).toList();
         return new ListPage(views, views.size());
     }
 
@@ -66,7 +72,7 @@ public class ListResource {
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
     public Response get(@PathParam("slug") String slug) {
         FeaturedList list = lists.get(slug);
-        return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
+        return Response.ok(ListMapper.view(list)).tag(Versions.etag(list.version())).build();
     }
 
     @PUT
@@ -74,7 +80,7 @@ public class ListResource {
     @Operation(summary = "Change title, description, maximum size (If-Match: the list's ETag)")
     public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateList request) {
         FeaturedList list = lists.updateMeta(slug, Versions.requireIfMatch(ifMatch), request, actor());
-        return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
+        return Response.ok(ListMapper.view(list)).tag(Versions.etag(list.version())).build();
     }
 
     @DELETE
@@ -100,9 +106,7 @@ public class ListResource {
     @Operation(summary = "The live version as curated (items, overrides, windows), to compare with the draft; no items and"
             + " no revision when the list was never published")
     public LiveView live(@PathParam("slug") String slug) {
-        FeaturedList.Live live = lists.get(slug).live();
-        return live == null ? new LiveView(null, List.of(), null, null)
-                : new LiveView(live.revision(), items(live.items()), live.publishedAt(), live.publishedBy());
+        return ListMapper.live(lists.get(slug));
     }
 
     @PUT
@@ -152,8 +156,8 @@ public class ListResource {
     @Operation(summary = "Publish the draft now, or at a future time ({\"at\": ...}); If-Match: the draft's ETag, so"
             + " that what is published is what the caller saw")
     public Response publish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @Valid PublishRequest request) {
-        FeaturedList list = lists.publish(slug, Versions.requireIfMatch(ifMatch), request == null ? null : request.at(), actor());
-        return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
+        FeaturedList list = publisher.publish(slug, Versions.requireIfMatch(ifMatch), request == null ? null : request.at(), actor());
+        return Response.ok(ListMapper.view(list)).tag(Versions.etag(list.version())).build();
     }
 
     @POST
@@ -161,8 +165,8 @@ public class ListResource {
     @Operation(summary = "Make an earlier published revision live again (If-Match: the list's ETag)")
     public Response rollback(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
                              @NotNull @Valid RollbackRequest request) {
-        FeaturedList list = lists.rollback(slug, Versions.requireIfMatch(ifMatch), request.revision(), actor());
-        return Response.ok(view(list)).tag(Versions.etag(list.version())).build();
+        FeaturedList list = publisher.rollback(slug, Versions.requireIfMatch(ifMatch), request.revision(), actor());
+        return Response.ok(ListMapper.view(list)).tag(Versions.etag(list.version())).build();
     }
 
     @GET
@@ -171,7 +175,7 @@ public class ListResource {
     @Operation(summary = "The list as readers will see it at a time (item windows and a scheduled publish applied)")
     public ResolvedList preview(@PathParam("slug") String slug, @QueryParam("at") String at) {
         Instant when = at == null || at.isBlank() ? Instant.now() : Times.param("at", at);
-        return lists.resolve(lists.get(slug), when, true);
+        return resolver.preview(slug, when);
     }
 
     @GET
@@ -179,9 +183,7 @@ public class ListResource {
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
     @Operation(summary = "Who added, moved, removed, overrode or published what, and when (newest first)")
     public AuditPage audit(@PathParam("slug") String slug) {
-        List<AuditView> entries = new ArrayList<>();
-        lists.get(slug).audit().forEach(a -> entries.add(0, new AuditView(a.at(), a.actor(), a.action(), a.articleId(), a.detail())));
-        return new AuditPage(entries);
+        return ListMapper.audit(lists.get(slug));
     }
 
     /**
@@ -195,11 +197,7 @@ public class ListResource {
     @Operation(summary = "The live list, resolved: overrides applied, unpublished articles and ended windows dropped;"
             + " Warning: 110 when resolved from the last good view of the articles")
     public Response publicList(@PathParam("slug") String slug) {
-        FeaturedList list = lists.get(slug);
-        if (list.live() == null) {
-            throw ProblemException.notFound("Published list '" + slug + "'");
-        }
-        ResolvedList resolved = lists.resolve(list, Instant.now(), false);
+        ResolvedList resolved = resolver.live(slug);
         Response.ResponseBuilder response = Response.ok(new PublicList(resolved.slug(), resolved.title(), resolved.description(),
                 resolved.revision(), resolved.publishedAt(), resolved.items()));
         if (resolved.stale()) {
@@ -212,27 +210,6 @@ public class ListResource {
     public static final String STALE_WARNING = "110 - \"Response is stale\"";
 
     private static Response draftResponse(FeaturedList list) {
-        List<ItemView> items = items(list.draft().items());
-        return Response.ok(new DraftView(list.draft().version(), items, list.draft().updatedAt(), list.draft().updatedBy()))
-                .tag(Versions.etag(list.draft().version())).build();
-    }
-
-    static List<ItemView> items(List<Item> items) {
-        List<ItemView> views = new ArrayList<>();
-        for (Item i : items) {
-            FeaturedList.Overrides o = i.overrides();
-            Overrides overrides = o == null ? null : new Overrides(o.headline(), o.summary(),
-                    o.image() == null ? null : new ImageRef(o.image().url(), o.image().alt()));
-            Window window = i.window() == null ? null : new Window(i.window().from(), i.window().until());
-            views.add(new ItemView(i.articleId(), views.size(), overrides, window, i.addedBy(), i.addedAt()));
-        }
-        return views;
-    }
-
-    static ListView view(FeaturedList l) {
-        return new ListView(l.slug(), l.title(), l.description(), l.maxItems(), l.version(), l.draft().items().size(),
-                l.live() == null ? null : l.live().revision(), l.live() == null ? null : l.live().publishedAt(),
-                l.scheduledPublishAt(), l.scheduledBy(), l.revisions().stream().map(FeaturedList.Live::revision).toList(),
-                l.createdAt(), l.createdBy());
+        return Response.ok(ListMapper.draft(list)).tag(Versions.etag(list.draft().version())).build();
     }
 }

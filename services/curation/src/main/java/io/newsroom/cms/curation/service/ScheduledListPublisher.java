@@ -29,7 +29,7 @@ public class ScheduledListPublisher {
     FeaturedListRepository repository;
 
     @Inject
-    FeaturedListService lists;
+    FeaturedListPublisher publisher;
 
     @Inject
     MeterRegistry metrics;
@@ -41,7 +41,7 @@ public class ScheduledListPublisher {
 
     /** Returns how many lists this call published (0 when another replica got there first). */
     public int runDue() {
-        Instant now = FeaturedListService.now();
+        Instant now = ListWrites.now();
         int published = 0;
         List<Due> due;
         int rounds = 0;
@@ -61,7 +61,7 @@ public class ScheduledListPublisher {
             if (due.unreadable() != null) {
                 throw due.unreadable();
             }
-            if (lists.publishScheduled(due.list(), now)) {
+            if (publisher.publishScheduled(due.list(), now)) {
                 LOG.infof("Published list %s as scheduled", due.slug());
                 return true;
             }

@@ -1,49 +1,46 @@
 package io.newsroom.cms.curation.service;
 
-import com.mongodb.client.model.Filters;
 import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.common.problem.Versions;
+import io.newsroom.cms.curation.api.ListRecords;
 import io.newsroom.cms.curation.client.ArticleViews;
-import io.newsroom.cms.curation.client.ArticlesApi;
 import io.newsroom.cms.curation.client.ArticlesApi.PublishedSummary;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.*;
 import io.newsroom.cms.curation.repository.FeaturedListRepository;
-import io.newsroom.cms.curation.rest.ListRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
- * Featured-list use cases. Every write reads the list, checks the caller's If-Match against the version they
- * edit (list metadata or draft), computes the new state and replaces the document only if nobody changed it in
- * between; a lost race is retried on fresh data if it did not touch what the caller edits, otherwise 412.
+ * Editing featured lists: creating, changing and deleting them, and every edit of a draft (add, override, remove,
+ * move, replace the order, discard). Every write checks the caller's If-Match against the version they edit (list
+ * metadata or draft) and goes through {@link ListWrites}: a lost race is retried on fresh data if it did not touch
+ * what the caller edits, otherwise 412. Publishing is {@link FeaturedListPublisher}'s job.
  */
 @ApplicationScoped
-public class FeaturedListService {
-    private static final int KEEP_REVISIONS = 20;
-    private static final int KEEP_AUDIT = 500;
-
+public class FeaturedListEditor {
     @Inject
     FeaturedListRepository repository;
+
+    @Inject
+    ListWrites writes;
 
     @Inject
     ArticleViews articles;
 
     public FeaturedList get(String slug) {
-        return repository.find(slug).orElseThrow(() -> ProblemException.notFound("List '" + slug + "'"));
+        return writes.get(slug);
     }
 
     public List<FeaturedList> all() {
@@ -51,7 +48,7 @@ public class FeaturedListService {
     }
 
     public FeaturedList create(ListRecords.CreateList request, String actor) {
-        Instant now = now();
+        Instant now = ListWrites.now();
         FeaturedList list = new FeaturedList(UUID.randomUUID().toString(), request.slug(), request.title().trim(),
                 blankToNull(request.description()), request.maxItems(), 1, new Draft(1, List.of(), now, actor), null, null,
                 null, List.of(), List.of(new AuditEntry(now, actor, "create", null, "created list " + request.slug())),
@@ -64,13 +61,13 @@ public class FeaturedListService {
     }
 
     public FeaturedList updateMeta(String slug, long expectedVersion, ListRecords.UpdateList request, String actor) {
-        return write(slug, list -> {
+        return writes.write(slug, list -> {
             Versions.requireCurrent(expectedVersion, list.version());
             if (request.maxItems() < list.draft().items().size()) {
                 throw ProblemException.invalid("maxItems", "the draft has " + list.draft().items().size()
                         + " items; remove some before lowering the maximum");
             }
-            return audit(list.withMeta(request.title().trim(), blankToNull(request.description()), request.maxItems()),
+            return ListWrites.audit(list.withMeta(request.title().trim(), blankToNull(request.description()), request.maxItems()),
                     actor, "update", null, "title/description/maximum");
         });
     }
@@ -99,8 +96,8 @@ public class FeaturedListService {
                         List.of(new Problem.FieldError("articleId", "the list holds at most " + list.maxItems())), Map.of());
             }
             int position = request.position() == null ? items.size() : Math.min(request.position(), items.size());
-            items.add(position, new Item(request.articleId(), overrides(request.overrides()), window, actor, now()));
-            return new AuditEntry(now(), actor, "add", request.articleId(), "at position " + position);
+            items.add(position, new Item(request.articleId(), overrides(request.overrides()), window, actor, ListWrites.now()));
+            return new AuditEntry(ListWrites.now(), actor, "add", request.articleId(), "at position " + position);
         });
     }
 
@@ -110,7 +107,7 @@ public class FeaturedListService {
             int index = indexOf(items, articleId);
             Item old = items.get(index);
             items.set(index, new Item(articleId, overrides(update.overrides()), window, old.addedBy(), old.addedAt()));
-            return new AuditEntry(now(), actor, "override", articleId,
+            return new AuditEntry(ListWrites.now(), actor, "override", articleId,
                     update.overrides() == null ? "cleared overrides" : "set overrides" + (window == null ? "" : " and window"));
         });
     }
@@ -118,7 +115,7 @@ public class FeaturedListService {
     public FeaturedList removeItem(String slug, long expectedDraft, UUID articleId, String actor) {
         return editDraft(slug, expectedDraft, actor, (list, items) -> {
             items.remove(indexOf(items, articleId));
-            return new AuditEntry(now(), actor, "remove", articleId, null);
+            return new AuditEntry(ListWrites.now(), actor, "remove", articleId, null);
         });
     }
 
@@ -128,7 +125,7 @@ public class FeaturedListService {
             Item item = items.remove(from);
             int to = Math.min(position, items.size());
             items.add(to, item);
-            return new AuditEntry(now(), actor, "move", articleId, "from position " + from + " to " + to);
+            return new AuditEntry(ListWrites.now(), actor, "move", articleId, "from position " + from + " to " + to);
         });
     }
 
@@ -161,11 +158,11 @@ public class FeaturedListService {
                 ListRecords.ItemRequest r = requested.get(i);
                 Item old = items.stream().filter(it -> it.articleId().equals(r.articleId())).findFirst().orElse(null);
                 next.add(new Item(r.articleId(), overrides(r.overrides()), windows.get(i),
-                        old == null ? actor : old.addedBy(), old == null ? now() : old.addedAt()));
+                        old == null ? actor : old.addedBy(), old == null ? ListWrites.now() : old.addedAt()));
             }
             items.clear();
             items.addAll(next);
-            return new AuditEntry(now(), actor, "reorder", null, "replaced the order (" + next.size() + " items)");
+            return new AuditEntry(ListWrites.now(), actor, "reorder", null, "replaced the order (" + next.size() + " items)");
         });
     }
 
@@ -175,71 +172,8 @@ public class FeaturedListService {
             if (list.live() != null) {
                 items.addAll(list.live().items());
             }
-            return new AuditEntry(now(), actor, "discard", null, "draft reset to the live version");
+            return new AuditEntry(ListWrites.now(), actor, "discard", null, "draft reset to the live version");
         });
-    }
-
-    /** Publishes the draft now, or schedules it when {@code at} is in the future. */
-    public FeaturedList publish(String slug, long expectedDraft, Instant at, String actor) {
-        Instant now = now();
-        if (at != null && at.isAfter(now)) {
-            Instant when = at.truncatedTo(ChronoUnit.MILLIS);
-            return write(slug, list -> {
-                requireDraft(expectedDraft, list);
-                return audit(list.withSchedule(when, actor), actor, "schedule", null, "publish at " + when);
-            });
-        }
-        return write(slug, list -> {
-            requireDraft(expectedDraft, list);
-            return audit(goLive(list, list.draft().items(), actor, now), actor, "publish", null,
-                    "revision " + nextRevision(list) + " with " + list.draft().items().size() + " items");
-        });
-    }
-
-    /**
-     * A due scheduled publish, exactly once across replicas: the replace only matches while the schedule read is
-     * still in place, so of two replicas racing, one wins and the other finds nothing to do.
-     */
-    public boolean publishScheduled(FeaturedList list, Instant now) {
-        FeaturedList updated = audit(goLive(list, list.draft().items(), "scheduler", now), "scheduler", "scheduled_publish",
-                null, "revision " + nextRevision(list) + " scheduled by " + list.scheduledBy());
-        return repository.replace(list, updated, Filters.eq("scheduledPublishAt", Date.from(list.scheduledPublishAt())));
-    }
-
-    /** Makes an earlier revision live again; {@code expectedVersion} is the list's version (its ETag). */
-    public FeaturedList rollback(String slug, long expectedVersion, int revision, String actor) {
-        return write(slug, list -> {
-            Versions.requireCurrent(expectedVersion, list.version());
-            Live target = list.revisions().stream().filter(r -> r.revision() == revision).findFirst()
-                    .orElseThrow(() -> ProblemException.invalid("revision", "is not one of the last " + KEEP_REVISIONS
-                            + " published revisions: " + list.revisions().stream().map(Live::revision).toList()));
-            return audit(goLive(list, target.items(), actor, now()), actor, "rollback", null,
-                    "live set back to revision " + revision + " as revision " + nextRevision(list));
-        });
-    }
-
-    /** The list readers get now (live version), or as it will look at {@code at} (with a due scheduled publish). */
-    public ListRecords.ResolvedList resolve(FeaturedList list, Instant at, boolean preview) {
-        boolean scheduledApplies = preview && list.scheduledPublishAt() != null && !at.isBefore(list.scheduledPublishAt());
-        List<Item> items = scheduledApplies ? list.draft().items() : list.live() == null ? List.of() : list.live().items();
-        List<Item> inWindow = items.stream().filter(i -> i.window() == null || i.window().covers(at)).toList();
-        ArticleViews.Resolved resolved = articles.resolve(inWindow.stream().map(Item::articleId).toList());
-        List<ListRecords.ResolvedItem> out = new ArrayList<>();
-        for (Item item : inWindow) {
-            PublishedSummary article = resolved.published().get(item.articleId());
-            if (article == null) {
-                continue; // no longer published: it drops out without anyone editing the list
-            }
-            Overrides o = item.overrides();
-            String headline = o != null && o.headline() != null ? o.headline() : article.headline();
-            String summary = o != null && o.summary() != null ? o.summary() : article.dek();
-            ListRecords.ImageRef image = image(o == null ? null : o.image(), article.heroImage());
-            out.add(new ListRecords.ResolvedItem(out.size(), article.id(), article.slug(), headline, summary, image, article.publishedAt()));
-        }
-        Live live = list.live();
-        return new ListRecords.ResolvedList(list.slug(), list.title(), list.description(),
-                scheduledApplies ? Integer.valueOf(nextRevision(list)) : live == null ? null : live.revision(),
-                scheduledApplies ? list.scheduledPublishAt() : live == null ? null : live.publishedAt(), at, resolved.stale(), out);
     }
 
     // --- helpers ---
@@ -249,25 +183,13 @@ public class FeaturedListService {
     }
 
     private FeaturedList editDraft(String slug, long expectedDraft, String actor, DraftEdit edit) {
-        return write(slug, list -> {
+        return writes.write(slug, list -> {
             Versions.requireCurrent(expectedDraft, list.draft().version());
             List<Item> items = new ArrayList<>(list.draft().items());
             AuditEntry entry = edit.apply(list, items);
-            FeaturedList updated = list.withDraft(new Draft(list.draft().version() + 1, List.copyOf(items), now(), actor));
-            return updated.withAudit(append(list.audit(), entry));
+            FeaturedList updated = list.withDraft(new Draft(list.draft().version() + 1, List.copyOf(items), ListWrites.now(), actor));
+            return updated.withAudit(ListWrites.append(list.audit(), entry));
         });
-    }
-
-    /** Read, change, compare-and-set; retried on fresh data when someone else wrote in between. */
-    private FeaturedList write(String slug, UnaryOperator<FeaturedList> change) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            FeaturedList read = get(slug);
-            FeaturedList updated = change.apply(read);
-            if (repository.replace(read, updated)) {
-                return get(slug);
-            }
-        }
-        throw new ProblemException(ProblemType.CONFLICT, "The list is being changed by others right now; try again");
     }
 
     private void requirePublished(List<UUID> ids, String field) {
@@ -281,34 +203,6 @@ public class FeaturedListService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Only published articles can be featured", errors, Map.of());
         }
-    }
-
-    private static void requireDraft(long expectedDraft, FeaturedList list) {
-        Versions.requireCurrent(expectedDraft, list.draft().version());
-    }
-
-    private static FeaturedList goLive(FeaturedList list, List<Item> items, String actor, Instant now) {
-        Live live = new Live(nextRevision(list), List.copyOf(items), now, actor);
-        List<Live> revisions = new ArrayList<>(list.revisions());
-        revisions.add(live);
-        while (revisions.size() > KEEP_REVISIONS) {
-            revisions.remove(0);
-        }
-        return list.withLive(live, List.copyOf(revisions));
-    }
-
-    private static int nextRevision(FeaturedList list) {
-        return list.revisions().stream().mapToInt(Live::revision).max().orElse(0) + 1;
-    }
-
-    private static FeaturedList audit(FeaturedList list, String actor, String action, UUID articleId, String detail) {
-        return list.withAudit(append(list.audit(), new AuditEntry(now(), actor, action, articleId, detail)));
-    }
-
-    private static List<AuditEntry> append(List<AuditEntry> audit, AuditEntry entry) {
-        List<AuditEntry> next = new ArrayList<>(audit);
-        next.add(entry);
-        return List.copyOf(next.size() > KEEP_AUDIT ? next.subList(next.size() - KEEP_AUDIT, next.size()) : next);
     }
 
     private static int indexOf(List<Item> items, UUID articleId) {
@@ -336,21 +230,6 @@ public class FeaturedListService {
         return headline == null && summary == null && image == null ? null : new Overrides(headline, summary, image);
     }
 
-    /**
-     * The rail's image: an override with a URL replaces the picture; an alt-only override keeps the article's own picture
-     * with the curator's description (and no picture when the article has none).
-     */
-    static ListRecords.ImageRef image(Image override, ArticlesApi.HeroImage hero) {
-        String heroUrl = hero == null ? null : blankToNull(hero.url());
-        if (override != null && override.url() != null) {
-            return new ListRecords.ImageRef(override.url(), override.alt());
-        }
-        if (heroUrl == null) {
-            return null;
-        }
-        return new ListRecords.ImageRef(heroUrl, override != null && override.alt() != null ? override.alt() : hero.alt());
-    }
-
     private static Window window(ListRecords.Window w, String field) {
         if (w == null || w.from() == null && w.until() == null) {
             return null;
@@ -364,9 +243,5 @@ public class FeaturedListService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,4 +1,4 @@
-package io.newsroom.cms.curation.rest;
+package io.newsroom.cms.curation.api;
 
 import io.newsroom.cms.common.validation.AltRequired;
 import io.newsroom.cms.common.validation.HttpUrl;
@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The curation API's request and response bodies. */
+/** The curation API's request and response bodies: the HTTP contract, exactly as sent. */
 public final class ListRecords {
     private ListRecords() {
     }

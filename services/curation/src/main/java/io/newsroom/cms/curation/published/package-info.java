@@ -1,0 +1,6 @@
+/**
+ * What readers get: curation's read model is the live version kept in each list's document (written when a list is
+ * published, found by its slug, an indexed lookup), resolved per read against the articles service's published
+ * summaries by {@link io.newsroom.cms.curation.published.ListResolver}.
+ */
+package io.newsroom.cms.curation.published;

@@ -1,0 +1,59 @@
+package io.newsroom.cms.curation.service;
+
+import io.newsroom.cms.curation.api.ListRecords.AuditPage;
+import io.newsroom.cms.curation.api.ListRecords.AuditView;
+import io.newsroom.cms.curation.api.ListRecords.DraftView;
+import io.newsroom.cms.curation.api.ListRecords.ImageRef;
+import io.newsroom.cms.curation.api.ListRecords.ItemView;
+import io.newsroom.cms.curation.api.ListRecords.ListView;
+import io.newsroom.cms.curation.api.ListRecords.LiveView;
+import io.newsroom.cms.curation.api.ListRecords.Overrides;
+import io.newsroom.cms.curation.api.ListRecords.Window;
+import io.newsroom.cms.curation.domain.FeaturedList;
+import io.newsroom.cms.curation.domain.FeaturedList.Item;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Domain → API records, explicitly: the stored document never leaves the service. */
+public final class ListMapper {
+    private ListMapper() {
+    }
+
+    public static ListView view(FeaturedList l) {
+        return new ListView(l.slug(), l.title(), l.description(), l.maxItems(), l.version(), l.draft().items().size(),
+                l.live() == null ? null : l.live().revision(), l.live() == null ? null : l.live().publishedAt(),
+                l.scheduledPublishAt(), l.scheduledBy(), l.revisions().stream().map(FeaturedList.Live::revision).toList(),
+                l.createdAt(), l.createdBy());
+    }
+
+    public static DraftView draft(FeaturedList list) {
+        return new DraftView(list.draft().version(), items(list.draft().items()), list.draft().updatedAt(), list.draft().updatedBy());
+    }
+
+    /** No items and no revision when the list was never published. */
+    public static LiveView live(FeaturedList list) {
+        FeaturedList.Live live = list.live();
+        return live == null ? new LiveView(null, List.of(), null, null)
+                : new LiveView(live.revision(), items(live.items()), live.publishedAt(), live.publishedBy());
+    }
+
+    /** Newest first. */
+    public static AuditPage audit(FeaturedList list) {
+        List<AuditView> entries = new ArrayList<>();
+        list.audit().forEach(a -> entries.add(0, new AuditView(a.at(), a.actor(), a.action(), a.articleId(), a.detail())));
+        return new AuditPage(entries);
+    }
+
+    static List<ItemView> items(List<Item> items) {
+        List<ItemView> views = new ArrayList<>();
+        for (Item i : items) {
+            FeaturedList.Overrides o = i.overrides();
+            Overrides overrides = o == null ? null : new Overrides(o.headline(), o.summary(),
+                    o.image() == null ? null : new ImageRef(o.image().url(), o.image().alt()));
+            Window window = i.window() == null ? null : new Window(i.window().from(), i.window().until());
+            views.add(new ItemView(i.articleId(), views.size(), overrides, window, i.addedBy(), i.addedAt()));
+        }
+        return views;
+    }
+}
