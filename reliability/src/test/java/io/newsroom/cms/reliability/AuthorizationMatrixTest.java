@@ -51,7 +51,6 @@ class AuthorizationMatrixTest {
         // articles: published views (anonymous reads for the gateway and curation)
         MAY.put("GET /articles/published", EVERYONE);
         MAY.put("GET /articles/published/{slug}", EVERYONE);
-        MAY.put("GET /articles/published/by-id/{id}", EVERYONE);
         MAY.put("POST /articles/published/batch", EVERYONE);
         MAY.put("GET /articles/published/search", EVERYONE);
         // authors
@@ -93,6 +92,7 @@ class AuthorizationMatrixTest {
         MAY.put("GET /public/v1/search", EVERYONE);
         MAY.put("GET /public/v1/feed.xml", EVERYONE);
         MAY.put("GET /public/v1/sitemap.xml", EVERYONE);
+        MAY.put("GET /public/v1/openapi.json", EVERYONE);
         MAY.put("GET /config.json", EVERYONE);
     }
 

@@ -63,4 +63,10 @@ final class ArticleApi {
         body.put("active", active);
         return as("root").baseUri(url).body(body).post("/authors").then().statusCode(201).extract().path("id");
     }
+
+    /** The published view of article {@code id}, looked up by its slug as readers do (redirects not followed). */
+    static Response publishedView(String id) {
+        String slug = as("erin").get("/articles/" + id).path("slug");
+        return io.restassured.RestAssured.given().redirects().follow(false).get("/articles/published/" + slug);
+    }
 }

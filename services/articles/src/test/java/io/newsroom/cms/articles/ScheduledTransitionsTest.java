@@ -70,9 +70,9 @@ class ScheduledTransitionsTest {
         Thread.sleep(Math.max(0, at.toEpochMilli() - System.currentTimeMillis() + 200));
 
         assertEquals(2, scheduler.runDue(), "the two healthy articles are published in the same run");
-        given().get("/articles/published/by-id/" + first).then().statusCode(200);
-        given().get("/articles/published/by-id/" + last).then().statusCode(200);
-        given().get("/articles/published/by-id/" + failing).then().statusCode(404);
+        publishedView(first).then().statusCode(200);
+        publishedView(last).then().statusCode(200);
+        publishedView(failing).then().statusCode(404);
         as("erin").get("/articles/" + failing).then().body("status", is("SCHEDULED"));
         as("erin").get("/articles/" + failing + "/history").then()
                 .body("items.findAll { it.action == 'scheduled_publish_failed' }", hasSize(1))
@@ -84,7 +84,7 @@ class ScheduledTransitionsTest {
         // the cause goes away and the retry time comes (moved forward here instead of waiting 10 s)
         sql("delete from refused_article", "update article set schedule_retry_at = now() - interval '1 second' where id = '" + failing + "'");
         assertEquals(1, scheduler.runDue());
-        given().get("/articles/published/by-id/" + failing).then().statusCode(200);
+        publishedView(failing).then().statusCode(200);
         as("erin").get("/articles/" + failing + "/history").then()
                 .body("items.findAll { it.action == 'scheduled_publish' }", hasSize(1));
         assertEquals(0, scheduler.runDue(), "published exactly once");

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * Byline claims on the authors service, with a short timeout and a circuit breaker: when the authors service is down
  * or slow the save is refused with a 503 problem (nothing is written), never a hang or a 500. Claims are made before
- * the article's transaction (no remote call while its row is locked) and released when the save then fails.
+ * the article's transaction and released when the save then fails: no remote call while its row is locked, checked
+ * by {@link NoTransaction} (a call inside a transaction is refused).
  */
 @ApplicationScoped
 public class AuthorsClient {
@@ -41,6 +42,7 @@ public class AuthorsClient {
         if (ids.isEmpty()) {
             return Claim.NONE;
         }
+        NoTransaction.require("authors: claim bylines");
         try {
             AuthorsApi.Claimed claimed = api.claim(new AuthorsApi.Claim(articleId, ids));
             List<AuthorChangesApi.ProfileChange> profiles = claimed.items() == null ? List.of()
@@ -80,6 +82,7 @@ public class AuthorsClient {
 
     /** The authors service's release: the article's claims on {@code authorIds}, all of them when empty. */
     private void tell(UUID articleId, List<UUID> authorIds) {
+        NoTransaction.require("authors: release bylines");
         try {
             api.release(articleId, authorIds);
         } catch (RuntimeException e) {

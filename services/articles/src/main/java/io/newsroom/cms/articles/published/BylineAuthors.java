@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.articles.client.AuthorChangesApi;
 import io.newsroom.cms.articles.client.AuthorChangesApi.ProfileChange;
+import io.newsroom.cms.articles.client.AuthorChangesApi.ProfileChanges;
+import io.newsroom.cms.articles.client.NoTransaction;
+import io.newsroom.cms.articles.repository.ArticleQueries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,9 +19,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,12 +45,13 @@ public class BylineAuthors {
     static final Duration OVERLAP = Duration.ofMinutes(1);
     private static final int PAGE = 500;
     private static final UUID NONE = new UUID(0, 0);
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(BylineAuthors.class);
 
     /**
      * SQL for one row {@code (links, profiles)}: the links ({@code {"id","slug","displayName"}}) and the public profiles
-     * of the authors of {@code byline} (a jsonb array of ids), each in byline order and comma-separated (the contents of
-     * a JSON array); nulls when none is known.
+     * of the authors of {@code byline} (a jsonb array of ids), each in byline order and comma-separated; nulls when none
+     * is known. The same text {@link PublishedViews} records with each row for the copies it wrote the row from.
      */
     static String authorsOf(String byline) {
         return "(select string_agg(n.link, ',' order by b.n) as links, string_agg(n.profile, ',' order by b.n) as profiles"
@@ -60,16 +60,15 @@ public class BylineAuthors {
     }
 
     private static final String UPSERT = "insert into byline_author (id, slug, display_name, link, profile, source_updated_at)"
-            + " values ($1, $2, $3, $4, $5, $6) on conflict (id) do update set slug = excluded.slug,"
+            + " values (:id, :slug, :name, :link, :profile, :updatedAt) on conflict (id) do update set slug = excluded.slug,"
             + " display_name = excluded.display_name, link = excluded.link, profile = excluded.profile,"
             + " source_updated_at = excluded.source_updated_at"
             + " where byline_author.source_updated_at is null or byline_author.source_updated_at < excluded.source_updated_at";
 
-    /** Rewrites the stored authors of the published articles with author $1 (as {@code ["id"]}) where they differ. */
-    private static final String RELINK = "update published_article p set authors = now.links, profiles = now.profiles"
-            + " from (select a.article_id, x.links, x.profiles from published_article a cross join lateral "
-            + authorsOf("a.byline") + " x where a.byline @> $1::text::jsonb) now"
-            + " where p.article_id = now.article_id and (p.authors is distinct from now.links or p.profiles is distinct from now.profiles)";
+    /** The published articles with author :author (as {@code ["id"]}) whose stored JSON was written from other copies. */
+    private static final String OUTDATED = "select p.article_id from published_article p cross join lateral "
+            + authorsOf("p.byline") + " x where p.byline @> cast(:author as jsonb)"
+            + " and (p.authors is distinct from x.links or p.profiles is distinct from x.profiles)";
 
     private record Link(UUID id, String slug, String displayName) {
     }
@@ -81,7 +80,7 @@ public class BylineAuthors {
     ObjectMapper json;
 
     @Inject
-    Pool pool;
+    PublishedViews views;
 
     @Inject
     @RestClient
@@ -107,81 +106,89 @@ public class BylineAuthors {
     }
 
     @Scheduled(every = "${cms.articles.byline-authors.sync-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduledSync() {
-        return sync().invoke(changed -> {
+    void scheduledSync() {
+        try {
+            sync();
             if (failing) {
                 LOG.info("Byline authors: synced again");
                 failing = false;
             }
-        }).onFailure().invoke(e -> {
+        } catch (RuntimeException e) {
             if (!failing) {
                 LOG.warnf("Byline authors: not synced (%s); readers keep the names and profiles copied so far,"
                         + " next try in the next interval", e.toString());
                 failing = true;
             }
-        }).onFailure().recoverWithNull().replaceWithVoid();
+        }
     }
 
     /**
      * Copies the profiles changed since the newest change held, less the overlap; the number of rows that changed.
      * After a sync of this replica succeeded, never from further back than the overlap before it: only a change of
      * the last minute can still commit late, so the feed's old changes are not read (and their articles not
-     * rechecked) over and over. With no copy at all (a new database), from the start of the feed.
+     * rechecked) over and over. With no copy at all (a new database), from the start of the feed. Each page is asked
+     * outside any transaction, then written in its own.
      */
-    public Uni<Integer> sync() {
+    public int sync() {
         Instant started = Instant.now();
-        return pool.query("select max(source_updated_at) from byline_author").execute().flatMap(rows -> {
-            OffsetDateTime newest = rows.iterator().next().getOffsetDateTime(0);
-            Instant since = newest == null ? Instant.EPOCH : newest.toInstant().minus(OVERLAP);
-            Instant previous = lastSynced;
-            if (newest != null && previous != null && previous.minus(OVERLAP).isAfter(since)) {
-                since = previous.minus(OVERLAP);
+        Instant newest = QuarkusTransaction.requiringNew().call(() -> {
+            Object value = em.createNativeQuery("select max(source_updated_at) from byline_author").getSingleResult();
+            if (value instanceof OffsetDateTime t) {
+                return t.toInstant();
             }
-            return copy(since, NONE, 0);
-        }).invoke(() -> lastSynced = started);
+            return value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value;
+        });
+        Instant since = newest == null ? Instant.EPOCH : newest.minus(OVERLAP);
+        Instant previous = lastSynced;
+        if (newest != null && previous != null && previous.minus(OVERLAP).isAfter(since)) {
+            since = previous.minus(OVERLAP);
+        }
+        int copied = 0;
+        int rewritten = 0;
+        UUID after = NONE;
+        while (true) {
+            NoTransaction.require("authors: changed profiles");
+            ProfileChanges page = authors.after(since, after, PAGE).await().atMost(FETCH_TIMEOUT);
+            List<ProfileChange> items = page.items() == null ? List.of() : page.items();
+            if (items.isEmpty()) {
+                break;
+            }
+            int[] counts = QuarkusTransaction.requiringNew().call(() -> copy(items));
+            copied += counts[0];
+            rewritten += counts[1];
+            if (items.size() < PAGE) {
+                break;
+            }
+            since = items.get(items.size() - 1).updatedAt();
+            after = items.get(items.size() - 1).id();
+        }
+        if (copied + rewritten > 0) {
+            LOG.infof("Byline authors: %d copied from the authors service, %d published articles rewritten", copied, rewritten);
+        }
+        lastSynced = started;
+        return copied;
     }
 
     /**
-     * Copies a page of changed profiles, then brings the stored authors of their published articles in line. That is
-     * done for every author of the page, changed here or not: an article published while its author was being edited
-     * may have been written with the old profile after the previous sync looked, and the overlap brings that author
-     * round again.
+     * Copies a page of changed profiles, then rewrites the stored JSON of the published articles written from other
+     * copies of these authors. That is checked for every author of the page, changed here or not: an article published
+     * while its author was being edited may have been written with the old profile after the previous sync looked,
+     * and the overlap brings that author round again. {copied, rewritten}.
      */
-    private Uni<Integer> copy(Instant since, UUID after, int copied) {
-        return authors.after(since, after, PAGE).flatMap(page -> {
-            List<ProfileChange> items = page.items() == null ? List.of() : page.items();
-            if (items.isEmpty()) {
-                return done(copied, 0);
-            }
-            List<Tuple> rows = new ArrayList<>(items.size());
-            List<Tuple> ids = new ArrayList<>(items.size());
-            for (ProfileChange author : items) {
-                rows.add(Tuple.from(List.of(author.id(), author.slug(), author.displayName(), link(author),
-                        profile(author), author.updatedAt().atOffset(ZoneOffset.UTC))));
-                ids.add(Tuple.of("[\"" + author.id() + "\"]"));
-            }
-            return pool.withTransaction(connection -> connection.preparedQuery(UPSERT).executeBatch(rows)
-                            .flatMap(upserted -> connection.preparedQuery(RELINK).executeBatch(ids)
-                                    .map(relinked -> new int[]{count(upserted), count(relinked)})))
-                    .flatMap(counts -> items.size() < PAGE ? done(copied + counts[0], counts[1])
-                            : copy(items.get(items.size() - 1).updatedAt(), items.get(items.size() - 1).id(), copied + counts[0]));
-        });
-    }
-
-    private static Uni<Integer> done(int copied, int relinked) {
-        if (copied + relinked > 0) {
-            LOG.infof("Byline authors: %d copied from the authors service, %d published articles rewritten", copied, relinked);
+    private int[] copy(List<ProfileChange> items) {
+        int copied = 0;
+        for (ProfileChange author : items) {
+            copied += em.createNativeQuery(UPSERT).setParameter("id", author.id()).setParameter("slug", author.slug())
+                    .setParameter("name", author.displayName()).setParameter("link", link(author))
+                    .setParameter("profile", profile(author)).setParameter("updatedAt", author.updatedAt())
+                    .executeUpdate();
         }
-        return Uni.createFrom().item(copied);
-    }
-
-    /** Rows changed by a batch: the executeBatch answer is one row set per tuple. */
-    private static int count(RowSet<Row> rows) {
-        int n = 0;
-        for (RowSet<Row> set = rows; set != null; set = set.next()) {
-            n += set.rowCount();
+        Set<UUID> outdated = new LinkedHashSet<>();
+        for (ProfileChange author : items) {
+            outdated.addAll(ArticleQueries.uuids(em.createNativeQuery(OUTDATED)
+                    .setParameter("author", ArticleQueries.jsonArray(author.id().toString()))));
         }
-        return n;
+        return new int[]{copied, views.rewrite(List.copyOf(outdated))};
     }
 
     /** What a list item gets for the author: {@code {"id","slug","displayName"}}. */

@@ -3,10 +3,13 @@ package io.newsroom.cms.articles.rest;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
-import io.newsroom.cms.articles.repository.ArticleQueries;
-import io.newsroom.cms.articles.rest.ArticleRecords.*;
+import io.newsroom.cms.articles.api.ArticleRecords.*;
+import io.newsroom.cms.articles.service.ArticleEditing;
+import io.newsroom.cms.articles.service.ArticleHistory;
+import io.newsroom.cms.articles.service.ArticleListing;
+import io.newsroom.cms.articles.service.ArticleMapper;
 import io.newsroom.cms.articles.service.ArticleSaves;
-import io.newsroom.cms.articles.service.ArticleService;
+import io.newsroom.cms.articles.service.ArticleTransitions;
 import io.newsroom.cms.articles.service.ArticleWorkflow;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
 import io.newsroom.cms.articles.service.RevisionDiffer;
@@ -29,8 +32,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,13 +48,19 @@ public class ArticleResource {
     static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     @Inject
-    ArticleService articles;
+    ArticleEditing articles;
 
     @Inject
     ArticleSaves saves;
 
     @Inject
-    ArticleQueries queries;
+    ArticleTransitions transitions;
+
+    @Inject
+    ArticleHistory history;
+
+    @Inject
+    ArticleListing listing;
 
     @Inject
     SecurityIdentity identity;
@@ -88,12 +95,8 @@ public class ArticleResource {
                             @QueryParam("sort") String sort,
                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        if (sort != null && !ArticleQueries.knownSort(sort)) {
-            throw ProblemException.invalid("sort", "must be one of updated, -updated, created, -created, headline, -headline, published, -published, relevance");
-        }
-        ArticleQueries.Page result = queries.editorial(new ArticleQueries.Filter(status, author, blank(tag), blank(q),
-                "true".equals(mine) ? identity.getPrincipal().getName() : null, "true".equals(changesRequested), sort), page, size);
-        return new ArticlePage(result.items().stream().map(ArticleMapper::summary).toList(), result.total());
+        return listing.list(status, author, blank(tag), blank(q), "true".equals(mine) ? identity.getPrincipal().getName() : null,
+                "true".equals(changesRequested), sort, page, size);
     }
 
     @GET
@@ -127,7 +130,7 @@ public class ArticleResource {
             + " unschedule, unpublish, archive")
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                @NotNull @Valid TransitionRequest request) {
-        Article article = articles.transition(id, request.action(), request.comment(), request.at(),
+        Article article = transitions.transition(id, request.action(), request.comment(), request.at(),
                 Versions.requireIfMatch(ifMatch), actor());
         return withEtag(Response.ok(), article);
     }
@@ -136,34 +139,28 @@ public class ArticleResource {
     @Path(ID + "/history")
     @Operation(summary = "Workflow events and review comments, oldest first")
     public ListOf<HistoryEntry> history(@PathParam("id") UUID id) {
-        List<HistoryEntry> entries = new ArrayList<>();
-        articles.events(id).forEach(e -> entries.add(new HistoryEntry("transition", e.at, e.actor, e.action, e.fromStatus,
-                e.toStatus, e.comment, e.revision)));
-        articles.comments(id).forEach(c -> entries.add(new HistoryEntry("comment", c.createdAt, c.author, null, null, null,
-                c.body, null)));
-        entries.sort(Comparator.comparing(HistoryEntry::at));
-        return new ListOf<>(entries);
+        return new ListOf<>(history.history(id));
     }
 
     @GET
     @Path(ID + "/comments")
     public ListOf<CommentView> comments(@PathParam("id") UUID id) {
-        return new ListOf<>(articles.comments(id).stream().map(ArticleMapper::comment).toList());
+        return new ListOf<>(history.comments(id).stream().map(ArticleMapper::comment).toList());
     }
 
     @POST
     @Path(ID + "/comments")
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
     public Response comment(@PathParam("id") UUID id, @NotNull @Valid CommentRequest request) {
-        return Response.status(Response.Status.CREATED).entity(ArticleMapper.comment(articles.comment(id, request.body(), actor()))).build();
+        return Response.status(Response.Status.CREATED).entity(ArticleMapper.comment(history.comment(id, request.body(), actor()))).build();
     }
 
     @GET
     @Path(ID + "/revisions")
     public ListOf<RevisionSummary> revisions(@PathParam("id") UUID id) {
         Article article = articles.get(id);
-        List<WorkflowEvent> events = articles.events(id);
-        return new ListOf<>(articles.revisions(id).stream().map(r -> ArticleMapper.revisionSummary(r, article, events)).toList());
+        List<WorkflowEvent> events = history.events(id);
+        return new ListOf<>(history.revisions(id).stream().map(r -> ArticleMapper.revisionSummary(r, article, events)).toList());
     }
 
     @GET

@@ -3,7 +3,7 @@ package io.newsroom.cms.articles.service;
 import io.newsroom.cms.articles.client.AuthorsClient;
 import io.newsroom.cms.articles.client.AuthorsClient.Claim;
 import io.newsroom.cms.articles.domain.Article;
-import io.newsroom.cms.articles.rest.ArticleRecords.ArticleRequest;
+import io.newsroom.cms.articles.api.ArticleRecords.ArticleRequest;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
 import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemException;
@@ -22,20 +22,20 @@ import java.util.function.Supplier;
 /**
  * Saves that can put authors on a byline: create, replace, restore. Authors new on the byline are claimed from the
  * authors service first, outside any transaction (no remote call while the article's row is locked); then
- * {@link ArticleService} writes in one transaction, re-checking everything under the lock. When that write fails
+ * {@link ArticleEditing} writes in one transaction, re-checking everything under the lock. When that write fails
  * (a stale If-Match, a taken slug, a database outage) the claims this save made are released, so they do not keep
  * authors undeletable for an article that never named them.
  */
 @ApplicationScoped
 public class ArticleSaves {
     @Inject
-    ArticleService articles;
+    ArticleEditing articles;
 
     @Inject
     AuthorsClient authors;
 
     public Article create(ArticleRequest request, Actor actor) {
-        ArticleService.requireMayCreate(actor);
+        ArticleEditing.requireMayCreate(actor);
         UUID id = UUID.randomUUID();
         Claim claim = claimNew(id, List.of(), request.byline() == null ? List.of() : request.byline());
         return releasingOnFailure(id, claim, () -> articles.create(id, request, actor, claim.profiles()));

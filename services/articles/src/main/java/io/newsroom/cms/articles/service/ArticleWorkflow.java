@@ -1,6 +1,7 @@
 package io.newsroom.cms.articles.service;
 
 import io.newsroom.cms.articles.domain.Article;
+import io.newsroom.cms.articles.domain.Action;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 
 import java.util.EnumSet;

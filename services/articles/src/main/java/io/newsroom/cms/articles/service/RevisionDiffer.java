@@ -3,9 +3,9 @@ package io.newsroom.cms.articles.service;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import io.newsroom.cms.articles.domain.Content;
-import io.newsroom.cms.articles.rest.ArticleRecords.FieldChange;
-import io.newsroom.cms.articles.rest.ArticleRecords.LineChange;
-import io.newsroom.cms.articles.rest.ArticleRecords.RevisionDiff;
+import io.newsroom.cms.articles.api.ArticleRecords.FieldChange;
+import io.newsroom.cms.articles.api.ArticleRecords.LineChange;
+import io.newsroom.cms.articles.api.ArticleRecords.RevisionDiff;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -52,7 +52,7 @@ public class ScheduledTransitions {
     EntityManager em;
 
     @Inject
-    ArticleService articles;
+    ArticleTransitions articles;
 
     @Inject
     MeterRegistry metrics;
@@ -67,7 +67,7 @@ public class ScheduledTransitions {
 
     /** Publishes and unpublishes what is due now; returns how many articles this replica changed. */
     public int runDue() {
-        Instant now = ArticleService.now();
+        Instant now = Articles.now();
         int done = 0;
         for (Kind kind : Kind.values()) {
             List<UUID> due;
@@ -130,7 +130,7 @@ public class ScheduledTransitions {
                 Duration wait = backoff(article.scheduleFailures);
                 article.scheduleRetryAt = now.plus(wait);
                 ArticleStatus status = article.status;
-                articles.record(article, kind.action + "_failed", status, status, "scheduler",
+                Articles.record(article, kind.action + "_failed", status, status, "scheduler",
                         "attempt " + article.scheduleFailures + " failed (" + reason + "); next try in " + wait.toSeconds() + " s");
                 LOG.warnf("Scheduled %s of article %s failed (attempt %d), retrying at %s: %s", kind == Kind.PUBLISH ? "publish"
                         : "unpublish", id, article.scheduleFailures, article.scheduleRetryAt, reason);

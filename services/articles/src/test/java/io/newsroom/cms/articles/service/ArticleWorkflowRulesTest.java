@@ -1,5 +1,6 @@
 package io.newsroom.cms.articles.service;
 
+import io.newsroom.cms.articles.domain.Action;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;

@@ -1,7 +1,7 @@
-package io.newsroom.cms.articles.rest;
+package io.newsroom.cms.articles.api;
 
 import io.newsroom.cms.articles.domain.ArticleStatus;
-import io.newsroom.cms.articles.service.Action;
+import io.newsroom.cms.articles.domain.Action;
 import io.newsroom.cms.common.validation.AltRequired;
 import io.newsroom.cms.common.validation.HttpUrl;
 import io.newsroom.cms.common.validation.Image;
@@ -106,30 +106,6 @@ public final class ArticleRecords {
     }
 
     public record ListOf<T>(List<T> items) {
-    }
-
-    // --- published views: live revisions only, for the gateway and the curation service ---
-
-    public record PublishedArticle(UUID id, String slug, String headline, String dek, String body, String bodyHtml,
-                                   HeroImage heroImage, List<String> tags, List<UUID> byline, Instant publishedAt,
-                                   Instant updatedAt, int revision) {
-    }
-
-    public record PublishedSummary(UUID id, String slug, String headline, String dek, HeroImage heroImage,
-                                   List<String> tags, List<UUID> byline, Instant publishedAt, Instant updatedAt) {
-    }
-
-    /** An author on a byline, as list items name them. */
-    public record BylineLink(UUID id, String slug, String displayName) {
-    }
-
-    /** A summary in the newest-first list and in search: the stored summary plus its authors' names, last. */
-    public record ListedSummary(UUID id, String slug, String headline, String dek, HeroImage heroImage,
-                                List<String> tags, List<UUID> byline, Instant publishedAt, Instant updatedAt,
-                                List<BylineLink> authors) {
-    }
-
-    public record PublishedPage(List<ListedSummary> items, String nextCursor) {
     }
 
     public record IdsRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull UUID> ids) {

@@ -1,4 +1,4 @@
-package io.newsroom.cms.articles.service;
+package io.newsroom.cms.articles.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

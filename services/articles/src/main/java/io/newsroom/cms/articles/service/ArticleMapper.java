@@ -1,35 +1,34 @@
-package io.newsroom.cms.articles.rest;
+package io.newsroom.cms.articles.service;
 
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.domain.ReviewComment;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
-import io.newsroom.cms.articles.rest.ArticleRecords.*;
-import io.newsroom.cms.articles.service.Action;
-import io.newsroom.cms.common.content.MarkdownRenderer;
+import io.newsroom.cms.articles.api.ArticleRecords.*;
+import io.newsroom.cms.articles.domain.Action;
 
 import java.util.List;
 import java.util.Set;
 
-/** Entity → API records, explicitly: entities never leave the service. */
+/** Entity → API records of the editor API, explicitly: entities never leave the service. */
 public final class ArticleMapper {
     private ArticleMapper() {
     }
 
-    static ArticleView view(Article a, Set<Action> allowedActions) {
+    public static ArticleView view(Article a, Set<Action> allowedActions) {
         Content c = a.content;
         return new ArticleView(a.id, c.slug, c.headline, c.dek, c.body, hero(c), c.tags, c.byline, a.status, a.isLive(),
                 a.liveRevision, a.workingRevision, a.owner, a.createdAt, a.updatedAt, a.submittedAt, a.firstPublishedAt,
                 a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.changesRequested(), a.version);
     }
 
-    static ArticleSummary summary(Article a) {
+    public static ArticleSummary summary(Article a) {
         return new ArticleSummary(a.id, a.content.slug, a.content.headline, a.status, a.isLive(), a.content.tags,
                 a.content.byline, a.owner, a.updatedAt, a.firstPublishedAt, a.scheduledPublishAt, a.changesRequested());
     }
 
-    static RevisionSummary revisionSummary(ArticleRevision r, Article a, List<WorkflowEvent> events) {
+    public static RevisionSummary revisionSummary(ArticleRevision r, Article a, List<WorkflowEvent> events) {
         List<RevisionStep> steps = events.stream().filter(e -> e.revision != null && e.revision == r.key.number)
                 .map(e -> new RevisionStep(e.action, e.actor, e.at)).toList();
         return new RevisionSummary(r.key.number, r.author, r.createdAt, r.note,
@@ -37,29 +36,18 @@ public final class ArticleMapper {
                 r.updatedAt, r.saves, steps);
     }
 
-    static RevisionView revision(ArticleRevision r) {
+    public static RevisionView revision(ArticleRevision r) {
         Content c = r.content;
         return new RevisionView(r.key.number, r.author, r.createdAt, r.note, c.slug, c.headline, c.dek, c.body, hero(c),
                 c.tags, c.byline, r.updatedAt, r.saves);
     }
 
-    static WorkflowEventView event(WorkflowEvent e) {
+    public static WorkflowEventView event(WorkflowEvent e) {
         return new WorkflowEventView(e.action, e.fromStatus, e.toStatus, e.actor, e.at, e.comment, e.revision);
     }
 
-    static CommentView comment(ReviewComment c) {
+    public static CommentView comment(ReviewComment c) {
         return new CommentView(c.id, c.author, c.body, c.createdAt);
-    }
-
-    /** What readers see of revision {@code revision} (content {@code c}) of a live article. */
-    public static PublishedArticle published(Article a, Content c, int revision) {
-        return new PublishedArticle(a.id, c.slug, c.headline, c.dek, c.body, MarkdownRenderer.toSafeHtml(c.body), hero(c),
-                c.tags, c.byline, a.firstPublishedAt, a.lastPublishedAt, revision);
-    }
-
-    public static PublishedSummary publishedSummary(Article a, Content c) {
-        return new PublishedSummary(a.id, c.slug, c.headline, c.dek, hero(c), c.tags, c.byline, a.firstPublishedAt,
-                a.lastPublishedAt);
     }
 
     private static HeroImage hero(Content c) {

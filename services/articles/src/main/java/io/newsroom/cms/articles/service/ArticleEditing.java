@@ -7,13 +7,10 @@ import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.ArticleSlugAlias;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.domain.Content;
-import io.newsroom.cms.articles.domain.ReviewComment;
-import io.newsroom.cms.articles.domain.WorkflowEvent;
 import io.newsroom.cms.articles.published.BylineAuthors;
-import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.repository.NameLocks;
-import io.newsroom.cms.articles.rest.ArticleRecords.ArticleRequest;
+import io.newsroom.cms.articles.api.ArticleRecords.ArticleRequest;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
 import io.newsroom.cms.common.content.Slugs;
 import io.newsroom.cms.common.problem.Problem;
@@ -22,31 +19,29 @@ import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.common.problem.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-/** Article use cases. Each write is one transaction on a row-locked article: whole or nothing, no lost updates. */
+/**
+ * Editing an article's content: create, replace, restore an old revision, delete; its revisions (editing sessions)
+ * and slug aliases. Each write is one transaction on a row-locked article: whole or nothing, no lost updates. Byline
+ * claims are made before, by {@link ArticleSaves}, outside the transaction.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
-public class ArticleService {
+public class ArticleEditing {
 
     @Inject
     NameLocks names;
-
-    @Inject
-    PublishedViews publishedViews;
 
     @Inject
     BylineAuthors bylineAuthors;
@@ -59,19 +54,7 @@ public class ArticleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article get(UUID id) {
-        Article article = Article.findById(id);
-        if (article == null) {
-            throw ProblemException.notFound("Article " + id);
-        }
-        return article;
-    }
-
-    private Article lock(UUID id) {
-        Article article = Article.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (article == null) {
-            throw ProblemException.notFound("Article " + id);
-        }
-        return article;
+        return Articles.get(id);
     }
 
     /**
@@ -84,7 +67,7 @@ public class ArticleService {
         article.id = id;
         article.owner = actor.username();
         article.status = ArticleStatus.DRAFT;
-        article.createdAt = now();
+        article.createdAt = Articles.now();
         String slug = request.slug() != null ? request.slug() : Slugs.from(request.headline());
         names.lock("article-slug", slug);
         Content content = toContent(request, request.slug() != null ? slug : freeSlug(slug));
@@ -95,13 +78,13 @@ public class ArticleService {
         article.updatedAt = article.createdAt;
         article.persist();
         saveRevision(article, actor, null);
-        record(article, "create", null, ArticleStatus.DRAFT, actor.username(), null);
+        Articles.record(article, "create", null, ArticleStatus.DRAFT, actor.username(), null);
         article.flush();
         return article;
     }
 
     public Article update(UUID id, long expectedVersion, @NotNull @Valid ArticleRequest request, Actor actor, List<ProfileChange> claimed) {
-        Article article = lock(id);
+        Article article = Articles.lock(id);
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
         Content content = toContent(request, request.slug() != null ? request.slug() : article.content.slug);
@@ -134,7 +117,7 @@ public class ArticleService {
     }
 
     public Article restore(UUID id, int number, long expectedVersion, Actor actor, List<ProfileChange> claimed) {
-        Article article = lock(id);
+        Article article = Articles.lock(id);
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
         Content content = revision(id, number).content.copy();
@@ -165,7 +148,7 @@ public class ArticleService {
      * there is one, else a new revision, which stays open for the next saves unless it is a restore ({@code note}).
      */
     private void afterContentChange(Article article, Actor actor, String note, String action) {
-        Instant now = now();
+        Instant now = Articles.now();
         ArticleRevision open = note == null ? openSession(article, actor, now) : null;
         article.updatedAt = now;
         if (open != null) {
@@ -179,159 +162,19 @@ public class ArticleService {
         }
         ArticleStatus after = ArticleWorkflow.afterEdit(article);
         if (after != article.status || note != null) {
-            record(article, action, article.status, after, actor.username(), note);
+            Articles.record(article, action, article.status, after, actor.username(), note);
             article.status = after;
         }
         article.flush();
     }
 
     public void delete(UUID id, long expectedVersion) {
-        Article article = lock(id);
+        Article article = Articles.lock(id);
         Versions.requireCurrent(expectedVersion, article.version);
         if (article.firstPublishedAt != null && article.status != ArticleStatus.ARCHIVED) {
             throw ProblemException.conflict("A published article can only be deleted once it is archived");
         }
         article.delete();
-    }
-
-    /** Runs one workflow command, checked against state, role and ownership, and records it. */
-    public Article transition(UUID id, Action action, String comment, Instant at, long expectedVersion, Actor actor) {
-        Article article = lock(id);
-        Set<Action> allowed = ArticleWorkflow.allowed(article, actor);
-        if (!allowed.contains(action)) {
-            boolean existsHere = ArticleWorkflow.possible(article).contains(action);
-            ProblemType type = existsHere ? ProblemType.FORBIDDEN : ProblemType.CONFLICT;
-            String detail = existsHere
-                    ? "Your role may not " + action.wire() + " this article"
-                    : "Cannot " + action.wire() + " an article that is " + article.status;
-            throw new ProblemException(type, detail, List.of(), Map.of("currentStatus", article.status, "allowedActions", allowed));
-        }
-        // who may, then which version: a caller who may not act learns nothing about versions
-        Versions.requireCurrent(expectedVersion, article.version);
-        if (action == Action.REQUEST_CHANGES && (comment == null || comment.isBlank())) {
-            throw ProblemException.invalid("comment", "is required to request changes: say what should change");
-        }
-        if (action == Action.SUBMIT && article.content.byline.isEmpty()) {
-            throw ProblemException.invalid("byline", "needs at least one author before the article is submitted");
-        }
-        Instant now = now();
-        if (action == Action.SCHEDULE && (at == null || !at.isAfter(now))) {
-            throw ProblemException.invalid("at", "must be a time in the future to schedule publishing");
-        }
-        if (at != null && action != Action.SCHEDULE && action != Action.UNPUBLISH) {
-            throw ProblemException.invalid("at", "only schedule and unpublish take a time");
-        }
-        ArticleStatus from = article.status;
-        switch (action) {
-            case SUBMIT -> article.submittedAt = now;
-            case PUBLISH -> makeLive(article, now);
-            case SCHEDULE -> {
-                article.scheduledPublishAt = at.truncatedTo(ChronoUnit.MICROS);
-                clearRetries(article);
-            }
-            case UNSCHEDULE -> {
-                article.scheduledPublishAt = null;
-                clearRetries(article);
-            }
-            case UNPUBLISH -> {
-                if (at != null && at.isAfter(now)) {
-                    article.scheduledUnpublishAt = at.truncatedTo(ChronoUnit.MICROS);
-                    clearRetries(article);
-                    article.openRevision = null;
-                    record(article, "schedule_unpublish", from, from, actor.username(), comment);
-                    article.flush();
-                    return article;
-                }
-                takeDown(article);
-            }
-            case ARCHIVE -> {
-                takeDown(article);
-                article.scheduledPublishAt = null;
-            }
-            default -> {
-                // status change only
-            }
-        }
-        article.status = ArticleWorkflow.target(article, action);
-        if (action == Action.UNPUBLISH && from != ArticleStatus.PUBLISHED) {
-            article.status = from; // the working copy keeps its place in the workflow
-        }
-        article.updatedAt = now;
-        // every workflow step starts a new editing session; request_changes hands the draft back until the next step
-        article.openRevision = null;
-        article.changesRequested = action == Action.REQUEST_CHANGES
-                || action == Action.UNPUBLISH && article.changesRequested && article.status == ArticleStatus.DRAFT;
-        record(article, action.wire(), from, article.status, actor.username(), comment);
-        article.flush();
-        return article;
-    }
-
-    /** Scheduled publish of one due article; called by the scheduler under a row lock. */
-    void publishScheduled(Article article, Instant now) {
-        ArticleStatus from = article.status;
-        makeLive(article, now);
-        article.status = ArticleStatus.PUBLISHED;
-        article.updatedAt = now;
-        article.openRevision = null;
-        article.changesRequested = false;
-        record(article, "scheduled_publish", from, ArticleStatus.PUBLISHED, "scheduler", "published at the scheduled time");
-    }
-
-    void unpublishScheduled(Article article, Instant now) {
-        ArticleStatus from = article.status;
-        takeDown(article);
-        if (article.status == ArticleStatus.PUBLISHED) {
-            article.status = ArticleStatus.UNPUBLISHED;
-        }
-        article.updatedAt = now;
-        article.openRevision = null;
-        record(article, "scheduled_unpublish", from, article.status, "scheduler", "unpublished at the scheduled time");
-    }
-
-    private void makeLive(Article article, Instant now) {
-        article.liveRevision = article.workingRevision;
-        article.lastPublishedAt = now;
-        if (article.firstPublishedAt == null) {
-            article.firstPublishedAt = now;
-        }
-        article.scheduledPublishAt = null;
-        publishedViews.put(article, article.content, article.workingRevision);
-    }
-
-    private void takeDown(Article article) {
-        article.liveRevision = null;
-        article.scheduledUnpublishAt = null;
-        publishedViews.remove(article.id);
-    }
-
-    public ReviewComment comment(UUID id, String body, Actor actor) {
-        get(id);
-        ReviewComment comment = new ReviewComment();
-        comment.id = UUID.randomUUID();
-        comment.articleId = id;
-        comment.author = actor.username();
-        comment.body = body.trim();
-        comment.createdAt = now();
-        comment.persist();
-        return comment;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ReviewComment> comments(UUID id) {
-        get(id);
-        return ReviewComment.list("articleId = ?1 order by createdAt, id", id);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<WorkflowEvent> events(UUID id) {
-        get(id);
-        return WorkflowEvent.list("articleId = ?1 order by at, id", id);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ArticleRevision> revisions(UUID id) {
-        get(id);
-        return ArticleRevision.list("key.articleId = ?1 order by key.number desc", id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -410,31 +253,7 @@ public class ArticleService {
         revision.persist();
     }
 
-    /** A new schedule starts without the failures of the old one. */
-    private static void clearRetries(Article article) {
-        article.scheduleFailures = 0;
-        article.scheduleRetryAt = null;
-    }
-
-    static void record(Article article, String action, ArticleStatus from, ArticleStatus to, String actor, String comment) {
-        WorkflowEvent event = new WorkflowEvent();
-        event.id = UUID.randomUUID();
-        event.articleId = article.id;
-        event.action = action;
-        event.fromStatus = from;
-        event.toStatus = to;
-        event.actor = actor;
-        event.at = now();
-        event.comment = blankToNull(comment);
-        event.revision = article.workingRevision;
-        event.persist();
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,0 +1,62 @@
+package io.newsroom.cms.articles.service;
+
+import io.newsroom.cms.articles.api.ArticleRecords.HistoryEntry;
+import io.newsroom.cms.articles.domain.ArticleRevision;
+import io.newsroom.cms.articles.domain.ReviewComment;
+import io.newsroom.cms.articles.domain.WorkflowEvent;
+import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** An article's history: its workflow events and review comments (and adding a comment), its list of revisions. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ArticleHistory {
+
+    public ReviewComment comment(UUID id, String body, Actor actor) {
+        Articles.get(id);
+        ReviewComment comment = new ReviewComment();
+        comment.id = UUID.randomUUID();
+        comment.articleId = id;
+        comment.author = actor.username();
+        comment.body = body.trim();
+        comment.createdAt = Articles.now();
+        comment.persist();
+        return comment;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReviewComment> comments(UUID id) {
+        Articles.get(id);
+        return ReviewComment.list("articleId = ?1 order by createdAt, id", id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WorkflowEvent> events(UUID id) {
+        Articles.get(id);
+        return WorkflowEvent.list("articleId = ?1 order by at, id", id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleRevision> revisions(UUID id) {
+        Articles.get(id);
+        return ArticleRevision.list("key.articleId = ?1 order by key.number desc", id);
+    }
+
+    /** Workflow events and review comments, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HistoryEntry> history(UUID id) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        events(id).forEach(e -> entries.add(new HistoryEntry("transition", e.at, e.actor, e.action, e.fromStatus,
+                e.toStatus, e.comment, e.revision)));
+        comments(id).forEach(c -> entries.add(new HistoryEntry("comment", c.createdAt, c.author, null, null, null,
+                c.body, null)));
+        entries.sort(Comparator.comparing(HistoryEntry::at));
+        return entries;
+    }
+}
