@@ -90,7 +90,34 @@ class ExposureTest {
             }
         }
         assertEquals(Set.of("gateway", "keycloak"), pathsByBackend.keySet(), "the services are never routed to directly");
-        assertEquals(Set.of("/"), pathsByBackend.get("gateway"));
+        assertEquals(Set.of("/", "/public/v1"), pathsByBackend.get("gateway"));
         assertEquals(KEYCLOAK_PUBLIC_PATHS, pathsByBackend.get("keycloak"));
+    }
+
+    /**
+     * The public API is rate limited per client at the ingress (the gateway behind it sees one address): ingress-nginx
+     * annotations on the Ingress that routes /public/v1, and on no other, so signed-in editors are not limited by it.
+     */
+    @Test
+    void prodRateLimitsThePublicApiPerClientAtTheIngress() {
+        Map<String, Map<String, String>> limitsByPath = new TreeMap<>();
+        for (Ingress ingress : RenderedOverlay.of("prod").all(Ingress.class)) {
+            Map<String, String> limits = new TreeMap<>();
+            ingress.getMetadata().getAnnotations().forEach((key, value) -> {
+                if (key.startsWith("nginx.ingress.kubernetes.io/limit-")) {
+                    limits.put(key.substring("nginx.ingress.kubernetes.io/".length()), value);
+                }
+            });
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path ->
+                    limitsByPath.put(path.getBackend().getService().getName() + " " + path.getPath(), limits)));
+        }
+        Map<String, String> publicLimits = limitsByPath.get("gateway /public/v1");
+        assertEquals(Set.of("limit-rps", "limit-burst-multiplier", "limit-connections"), publicLimits.keySet());
+        publicLimits.forEach((key, value) -> assertTrue(value.matches("[1-9][0-9]*"), key + " is a positive whole number: " + value));
+        limitsByPath.forEach((path, limits) -> {
+            if (!path.equals("gateway /public/v1")) {
+                assertEquals(Map.of(), limits, path + " is not rate limited at the ingress");
+            }
+        });
     }
 }

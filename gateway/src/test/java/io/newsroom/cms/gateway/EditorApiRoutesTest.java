@@ -1,13 +1,27 @@
 package io.newsroom.cms.gateway;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.newsroom.cms.devstack.testing.KeycloakResource;
 import io.newsroom.cms.devstack.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,13 +31,23 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * The gateway on its own (forwarding to real services is covered in e2e): token rejections happen here, before
- * anything is forwarded, and a backend that is not running is a 503 problem, not a hang or an empty 502.
- * The services are configured at a port nothing listens on (application.properties %test).
+ * anything is forwarded, what is forwarded keeps method, path, headers and body, and a backend that is not answering
+ * is a 503 problem, not a hang or an empty 502. The services are a WireMock stub ({@link BackendStubs}).
  */
 @QuarkusTest
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(BackendStubs.class)
 class EditorApiRoutesTest {
     private static final String PROBLEM = "application/problem+json";
+
+    @BackendStubs.Backends
+    WireMockServer backends;
+
+    @BeforeEach
+    void reset() {
+        backends.resetAll();
+        CircuitBreakerMaintenance.get().resetAll();
+    }
 
     @Test
     void missingTokenIs401ProblemBeforeForwarding() {
@@ -56,8 +80,26 @@ class EditorApiRoutesTest {
 
     @Test
     void validTokenForADownBackendIs503Problem() {
+        backends.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         given().header("Authorization", TestTokens.bearer("erin")).get("/api/articles")
                 .then().statusCode(503).contentType(PROBLEM).body("type", endsWith("/service-unavailable"));
+    }
+
+    @Test
+    void aCallIsForwardedWithItsMethodHeadersAndBodyAndTheAnswerComesBackAsSent() {
+        backends.stubFor(post("/articles/42/transitions").willReturn(okJson("{\"status\":\"IN_REVIEW\"}").withHeader("ETag", "\"7\"")));
+        given().header("Authorization", TestTokens.bearer("erin")).header("If-Match", "\"6\"").contentType("application/json")
+                .body("{\"action\":\"submit\"}").post("/api/articles/42/transitions")
+                .then().statusCode(200).header("ETag", is("\"7\"")).body("status", is("IN_REVIEW"));
+        backends.verify(postRequestedFor(urlEqualTo("/articles/42/transitions")).withHeader("If-Match", equalTo("\"6\""))
+                .withHeader("Authorization", matching("Bearer .+")).withHeader("X-Forwarded-Prefix", equalTo("/api"))
+                .withRequestBody(equalTo("{\"action\":\"submit\"}")));
+    }
+
+    @Test
+    void theServicesInternalReadsAreNotPartOfTheEditorApi() {
+        given().header("Authorization", TestTokens.bearer("erin")).get("/api/articles/published/x").then().statusCode(404).contentType(PROBLEM);
+        backends.verify(0, getRequestedFor(anyUrl()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.newsroom.cms.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
@@ -14,12 +15,35 @@ public interface GatewayConfig {
     /** How long a backend may take to start answering before the caller gets a 504 problem. */
     Duration timeout();
 
+    /** The circuit breaker in front of every backend route (public reads and the editor API), one per service and route. */
+    Breaker breaker();
+
     /** What the editor app needs to know at runtime. */
     Frontend frontend();
 
     interface Frontend {
         /** Public URL of Keycloak as the browser reaches it. */
         URI keycloakUrl();
+    }
+
+    /**
+     * SmallRye Fault Tolerance's circuit breaker: over the last {@code request-volume-threshold} calls, a share of
+     * {@code failure-ratio} failures (no answer, a timeout, a 502/503/504) opens it; while open, callers get a 503 problem
+     * at once (the public API its last good answer); after {@code delay} trial calls go through, and
+     * {@code success-threshold} good ones close it again.
+     */
+    interface Breaker {
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        @WithDefault("2s")
+        Duration delay();
+
+        @WithDefault("2")
+        int successThreshold();
     }
 
     interface Services {

@@ -62,19 +62,4 @@ public interface PublicApiConfig {
     /** How long opening a connection to a service may take. */
     @WithDefault("1s")
     Duration backendConnectTimeout();
-
-    RateLimit rateLimit();
-
-    interface RateLimit {
-        @WithDefault("false")
-        boolean enabled();
-
-        /** Sustained requests per second per client address. */
-        @WithDefault("50")
-        int perSecond();
-
-        /** Burst allowance per client address. */
-        @WithDefault("100")
-        int burst();
-    }
 }

@@ -1,4 +1,4 @@
-package io.newsroom.cms.gateway.content;
+package io.newsroom.cms.gateway.domain;
 
 /** A backend answered something other than the content (or not at all): {@code status} is what we would answer. */
 public class BackendException extends RuntimeException {

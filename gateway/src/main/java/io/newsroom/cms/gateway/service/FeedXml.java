@@ -1,4 +1,4 @@
-package io.newsroom.cms.gateway.content;
+package io.newsroom.cms.gateway.service;
 
 import org.jsoup.nodes.Entities;
 

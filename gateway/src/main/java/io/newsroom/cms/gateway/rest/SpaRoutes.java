@@ -1,4 +1,4 @@
-package io.newsroom.cms.gateway.routing;
+package io.newsroom.cms.gateway.rest;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -1,8 +1,18 @@
-package io.newsroom.cms.gateway.content;
+package io.newsroom.cms.gateway.rest;
 
 import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemType;
+import io.newsroom.cms.gateway.api.PublicRecords.ArticlePage;
+import io.newsroom.cms.gateway.api.PublicRecords.AuthorPage;
+import io.newsroom.cms.gateway.api.PublicRecords.FeaturedList;
+import io.newsroom.cms.gateway.api.PublicRecords.PublicArticle;
+import io.newsroom.cms.gateway.api.PublicRecords.SearchResults;
 import io.newsroom.cms.gateway.config.PublicApiConfig;
+import io.newsroom.cms.gateway.domain.BackendException;
+import io.newsroom.cms.gateway.domain.CachedAnswer;
+import io.newsroom.cms.gateway.domain.ServedAnswer;
+import io.newsroom.cms.gateway.service.PublicApiDocument;
+import io.newsroom.cms.gateway.service.PublicReads;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -23,17 +33,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The public content API: anonymous, published content only, with ETag / Cache-Control, 304 for If-None-Match,
- * and the last good answer (with Age) while a service is down.
+ * and the last good answer (with Age) while a service is down. Its own OpenAPI document is {@code openapi.json} here.
  */
 @Path("/public/v1")
 @PermitAll
@@ -42,10 +52,10 @@ public class PublicApiResource {
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
     @Inject
-    PublicContent content;
+    PublicReads reads;
 
     @Inject
-    ResponseCache cache;
+    PublicApiDocument document;
 
     @Inject
     PublicApiConfig config;
@@ -55,7 +65,7 @@ public class PublicApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author filters; author is an"
             + " author's slug (an old slug is followed) or id, and an unknown author is a 404 problem")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ArticlePage.class), examples = @ExampleObject(name = "page",
             value = "{\"items\":[{\"id\":\"0b6f…\",\"slug\":\"regional-cloud-outage\",\"headline\":\"Regional cloud outage disrupts newsrooms\","
                     + "\"dek\":\"Publishing systems went dark for two hours.\",\"heroImage\":{\"url\":\"https://img.example/outage.jpg\","
                     + "\"alt\":\"A dark server room\"},\"tags\":[\"cloud\"],\"authors\":[{\"id\":\"5c1e…\",\"slug\":\"jane-doe\","
@@ -65,51 +75,56 @@ public class PublicApiResource {
                                   @QueryParam("tag") @Size(max = 60) String tag,
                                   @QueryParam("author") @Size(max = 80) String author,
                                   @HeaderParam("If-None-Match") String ifNoneMatch) {
-        String key = "articles?" + limit + "&" + cursor + "&" + tag + "&" + author;
-        return serve(key, () -> content.newest(limit, cursor, tag, author), ifNoneMatch);
+        return serve(reads.newest(limit, cursor, tag, author), ifNoneMatch);
     }
 
     @GET
     @Path("articles/{slug}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A published article with sanitized HTML and its authors embedded; a renamed slug redirects (301)")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "article",
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublicArticle.class), examples = @ExampleObject(name = "article",
             value = "{\"slug\":\"regional-cloud-outage\",\"headline\":\"Regional cloud outage disrupts newsrooms\",\"bodyHtml\":\"<p>…</p>\","
                     + "\"authors\":[{\"displayName\":\"Jane Doe\",\"jobTitle\":\"Technology Correspondent\",\"social\":{\"x\":\"@JaneDoeNews\"},"
                     + "\"avatar\":{\"url\":\"https://img.example/jane.jpg\",\"alt\":\"Jane Doe\"},\"bioHtml\":\"<p>…</p>\"}],\"authorsDegraded\":false}")))
-    @APIResponse(responseCode = "404", description = "No published article with this slug")
+    @APIResponse(responseCode = "301", description = "The article's slug changed: Location names the current one")
+    @APIResponse(responseCode = "404", description = "No published article with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "A service is down and there is no last good answer (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> article(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve("article/" + slug, () -> content.article(slug), ifNoneMatch);
+        return serve(reads.article(slug), ifNoneMatch);
     }
 
     @GET
     @Path("authors/{slug}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An author's public profile and recent articles")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorPage.class)))
     public Uni<Response> author(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve("author/" + slug, () -> content.author(slug), ifNoneMatch);
+        return serve(reads.author(slug), ifNoneMatch);
     }
 
     @GET
     @Path("lists/{slug}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A live featured list, resolved: headline, summary, image URL + alt text (overrides applied) and slug per item")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "featured",
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeaturedList.class), examples = @ExampleObject(name = "featured",
             value = "{\"slug\":\"featured\",\"title\":\"Featured\",\"revision\":3,\"items\":[{\"position\":0,\"slug\":\"chip-shortage-eases\","
                     + "\"headline\":\"Chip shortage eases\",\"summary\":\"Supply is back to 2019 levels.\",\"image\":{\"url\":\"https://img.example/chips.jpg\","
                     + "\"alt\":\"Rows of silicon wafers\"}}]}")))
     public Uni<Response> list(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve("list/" + slug, () -> content.list(slug), ifNoneMatch);
+        return serve(reads.list(slug), ifNoneMatch);
     }
 
     @GET
     @Path("search")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Full-text search over published articles")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SearchResults.class)))
     public Uni<Response> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
                                 @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
                                 @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve("search?" + limit + "&" + q, () -> content.search(q, limit), ifNoneMatch);
+        return serve(reads.search(q, limit), ifNoneMatch);
     }
 
     @GET
@@ -117,7 +132,7 @@ public class PublicApiResource {
     @Produces("application/rss+xml")
     @Operation(summary = "RSS 2.0 feed of the 20 newest articles")
     public Uni<Response> feed(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve("feed", content::feed, ifNoneMatch);
+        return serve(reads.feed(), ifNoneMatch);
     }
 
     @GET
@@ -125,11 +140,19 @@ public class PublicApiResource {
     @Produces(MediaType.APPLICATION_XML)
     @Operation(summary = "Sitemap of every published article")
     public Uni<Response> sitemap(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve("sitemap", content::sitemap, ifNoneMatch);
+        return serve(reads.sitemap(), ifNoneMatch);
     }
 
-    private Uni<Response> serve(String key, Supplier<Uni<CachedAnswer>> compute, String ifNoneMatch) {
-        return cache.get(key, compute).map(served -> {
+    @GET
+    @Path("openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "This API's OpenAPI document: the paths under /public/v1 and the schemas of their answers")
+    public Response openapi() {
+        return Response.ok(document.json()).header("Cache-Control", cacheControl()).build();
+    }
+
+    private Uni<Response> serve(Uni<ServedAnswer> read, String ifNoneMatch) {
+        return read.map(served -> {
             CachedAnswer answer = served.answer();
             if (answer.status() == 301) {
                 return Response.status(301).location(URI.create(answer.location())).header("Cache-Control", cacheControl()).build();
@@ -142,7 +165,7 @@ public class PublicApiResource {
             }
             response.header("ETag", answer.etag()).header("Cache-Control", cacheControl());
             if (served.stale()) {
-                response.header("Age", answer.ageSeconds());
+                response.header("Age", served.ageSeconds());
             }
             if (served.stale() || answer.degraded()) {
                 response.header("Warning", "110 - \"Response is stale\"");

@@ -1,0 +1,122 @@
+package io.newsroom.cms.gateway.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The public content API's answers, exactly as readers get them (the document at {@code /public/v1/openapi.json} is
+ * made from these). Articles, pages and search results are the articles service's stored public JSON passed through
+ * unchanged; author pages are composed here from these records; featured lists are the curation service's own.
+ * Fields that may be absent in the stored documents are nullable; nothing else is sent ({@code additionalProperties}
+ * false), so a contract test notices a field that leaks (e.g. the Markdown {@code body} or the internal byline).
+ */
+public final class PublicRecords {
+    private PublicRecords() {
+    }
+
+    @Schema(name = "HeroImage", additionalProperties = Schema.False.class)
+    public record HeroImage(@Schema(required = true) String url,
+                            @Schema(nullable = true) String alt,
+                            @Schema(nullable = true) String caption,
+                            @Schema(nullable = true) String credit) {
+    }
+
+    @Schema(name = "Avatar", additionalProperties = Schema.False.class)
+    public record Avatar(@Schema(required = true) String url, @Schema(nullable = true) String alt) {
+    }
+
+    @Schema(name = "Social", additionalProperties = Schema.False.class)
+    public record Social(@Schema(nullable = true) String x, @Schema(nullable = true) String website,
+                         @Schema(nullable = true) String linkedin, @Schema(nullable = true) String mastodon) {
+    }
+
+    /** An author's public profile ("About the Author"): never the email or the account link. */
+    @Schema(name = "AuthorProfile", additionalProperties = Schema.False.class)
+    public record AuthorProfile(@Schema(required = true) UUID id, @Schema(required = true) String slug,
+                                @Schema(required = true) String displayName,
+                                @Schema(nullable = true) String jobTitle, @Schema(nullable = true) String organization,
+                                @Schema(nullable = true) String bio, @Schema(nullable = true) String bioHtml,
+                                @Schema(nullable = true) Avatar avatar, @Schema(nullable = true) Social social,
+                                boolean active) {
+    }
+
+    /** An author on a byline, as list items name them. */
+    @Schema(name = "AuthorLink", additionalProperties = Schema.False.class)
+    public record AuthorLink(@Schema(required = true) UUID id, @Schema(required = true) String slug,
+                             @Schema(required = true) String displayName) {
+    }
+
+    /**
+     * A published article: sanitized HTML only, its authors' public profiles in byline order. {@code authorsDegraded}:
+     * an author on the byline is not known yet, so {@code authors} is shorter than the byline.
+     */
+    @Schema(name = "PublicArticle", additionalProperties = Schema.False.class)
+    public record PublicArticle(@Schema(required = true) UUID id, @Schema(required = true) String slug,
+                                @Schema(required = true) String headline, @Schema(nullable = true) String dek,
+                                @Schema(required = true) String bodyHtml, @Schema(nullable = true) HeroImage heroImage,
+                                @Schema(required = true) List<String> tags, @Schema(required = true) Instant publishedAt,
+                                @Schema(required = true) Instant updatedAt, @Schema(required = true) int revision,
+                                @Schema(required = true) List<AuthorProfile> authors,
+                                @Schema(required = true) boolean authorsDegraded) {
+    }
+
+    /** A published article in the newest-first list, in search and on author pages. */
+    @Schema(name = "ArticleSummary", additionalProperties = Schema.False.class)
+    public record ArticleSummary(@Schema(required = true) UUID id, @Schema(required = true) String slug,
+                                 @Schema(required = true) String headline, @Schema(nullable = true) String dek,
+                                 @Schema(nullable = true) HeroImage heroImage, @Schema(required = true) List<String> tags,
+                                 @Schema(required = true) Instant publishedAt, @Schema(required = true) Instant updatedAt,
+                                 @Schema(required = true) List<AuthorLink> authors) {
+    }
+
+    /** Newest first; {@code nextCursor} is null on the last page. */
+    @Schema(name = "ArticlePage", additionalProperties = Schema.False.class)
+    public record ArticlePage(@Schema(required = true) List<ArticleSummary> items, @Schema(nullable = true) String nextCursor) {
+    }
+
+    /** Search results, best match first. */
+    @Schema(name = "SearchResults", additionalProperties = Schema.False.class)
+    public record SearchResults(@Schema(required = true) List<ArticleSummary> items) {
+    }
+
+    /** An author's page: the public profile and the ten newest articles with this author on the byline. */
+    @Schema(name = "AuthorPage", additionalProperties = Schema.False.class)
+    public record AuthorPage(@Schema(required = true) UUID id, @Schema(required = true) String slug,
+                             @Schema(required = true) String displayName,
+                             @Schema(nullable = true) String jobTitle, @Schema(nullable = true) String organization,
+                             @Schema(nullable = true) String bio, @Schema(nullable = true) String bioHtml,
+                             @Schema(nullable = true) Avatar avatar, @Schema(nullable = true) Social social,
+                             boolean active, @Schema(required = true) List<ArticleSummary> articles) {
+        public static AuthorPage of(AuthorProfile profile, List<ArticleSummary> articles) {
+            return new AuthorPage(profile.id(), profile.slug(), profile.displayName(), profile.jobTitle(),
+                    profile.organization(), profile.bio(), profile.bioHtml(), profile.avatar(), profile.social(),
+                    profile.active(), articles);
+        }
+    }
+
+    @Schema(name = "ListImage", additionalProperties = Schema.False.class)
+    public record ListImage(@Schema(required = true) String url, @Schema(nullable = true) String alt) {
+    }
+
+    /** A featured list's item, overrides applied: everything a rail needs. */
+    @Schema(name = "ListItem", additionalProperties = Schema.False.class)
+    public record ListItem(@Schema(required = true) int position, @Schema(required = true) UUID articleId,
+                           @Schema(required = true) String slug, @Schema(required = true) String headline,
+                           @Schema(nullable = true) String summary, @Schema(nullable = true) ListImage image,
+                           @Schema(nullable = true) Instant publishedAt) {
+    }
+
+    /** A live featured list, resolved: content only (freshness travels in headers). */
+    @Schema(name = "FeaturedList", additionalProperties = Schema.False.class)
+    public record FeaturedList(@Schema(required = true) String slug, @Schema(required = true) String title,
+                               @Schema(nullable = true) String description, @Schema(nullable = true) Integer revision,
+                               @Schema(nullable = true) Instant publishedAt, @Schema(required = true) List<ListItem> items) {
+    }
+
+    /** The editor app's runtime settings ({@code /config.json}), so one frontend build works against any Keycloak. */
+    public record FrontendConfig(String keycloakUrl, String realm, String clientId) {
+    }
+}

@@ -1,0 +1,93 @@
+package io.newsroom.cms.gateway.client;
+
+import io.newsroom.cms.gateway.config.GatewayConfig;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.ReadStream;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The services behind the editor API ({@code articles}, {@code authors}, {@code lists} → curation), each behind its
+ * own timeout (to the answer's head) and circuit breaker. A 502/503/504 from a service counts as a failure for its
+ * breaker but still reaches the editor as the service sent it.
+ */
+@ApplicationScoped
+public class EditorBackends {
+    private static final TypeLiteral<Uni<HttpClientResponse>> RESPONSE = new TypeLiteral<>() {
+    };
+    private static final Set<Integer> OUTAGE = Set.of(502, 503, 504);
+
+    /** A service's own 502/503/504: a failure for the breaker, passed on to the caller afterwards. */
+    static final class OutageAnswer extends RuntimeException {
+        final transient HttpClientResponse response;
+
+        OutageAnswer(HttpClientResponse response) {
+            super("answered " + response.statusCode(), null, false, false);
+            this.response = response;
+        }
+    }
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    private HttpClient client;
+    private Map<String, URI> services;
+    private Map<String, TypedGuard<Uni<HttpClientResponse>>> guards;
+
+    @PostConstruct
+    void init() {
+        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
+                .setConnectTimeout((int) Math.min(config.timeout().toMillis(), 5_000)));
+        services = Map.of("articles", config.services().articles(), "authors", config.services().authors(),
+                "lists", config.services().curation());
+        guards = Map.of(
+                "articles", BackendGuards.guard(RESPONSE, "gateway-editor-articles", config.timeout(), config.breaker()),
+                "authors", BackendGuards.guard(RESPONSE, "gateway-editor-authors", config.timeout(), config.breaker()),
+                "lists", BackendGuards.guard(RESPONSE, "gateway-editor-lists", config.timeout(), config.breaker()));
+    }
+
+    public boolean serves(String service) {
+        return services.containsKey(service);
+    }
+
+    /**
+     * Sends the call to {@code service} with {@code body} (read whole) or {@code stream} (the caller's request, piped);
+     * the answer comes back paused, for the caller to pipe on.
+     */
+    public Uni<HttpClientResponse> send(String service, HttpMethod method, String uri, MultiMap headers, Buffer body,
+                                        ReadStream<Buffer> stream) {
+        URI backend = services.get(service);
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(backend.getHost()).setPort(backend.getPort())
+                .setURI(uri).setHeaders(headers).setIdleTimeout(config.timeout().toMillis());
+        TypedGuard<Uni<HttpClientResponse>> guard = guards.get(service);
+        return Uni.createFrom().deferred(() -> guard.get(() -> UniHelper.toUni(client.request(options)
+                        .compose(request -> body != null ? request.send(body) : stream != null ? request.send(stream) : request.send())
+                        .map(response -> {
+                            response.pause();
+                            if (OUTAGE.contains(response.statusCode())) {
+                                throw new OutageAnswer(response);
+                            }
+                            return response;
+                        }))))
+                .onFailure(OutageAnswer.class).recoverWithItem(failure -> ((OutageAnswer) failure).response);
+    }
+}

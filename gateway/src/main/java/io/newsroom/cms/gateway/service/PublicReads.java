@@ -1,0 +1,45 @@
+package io.newsroom.cms.gateway.service;
+
+import io.newsroom.cms.gateway.domain.ServedAnswer;
+import io.newsroom.cms.gateway.repository.ResponseCache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The public reads, each answered from the response cache by its key, made by {@link PublicContent} on a miss. */
+@ApplicationScoped
+public class PublicReads {
+    @Inject
+    PublicContent content;
+
+    @Inject
+    ResponseCache cache;
+
+    public Uni<ServedAnswer> newest(int limit, String cursor, String tag, String author) {
+        return cache.get("articles?" + limit + "&" + cursor + "&" + tag + "&" + author, () -> content.newest(limit, cursor, tag, author));
+    }
+
+    public Uni<ServedAnswer> article(String slug) {
+        return cache.get("article/" + slug, () -> content.article(slug));
+    }
+
+    public Uni<ServedAnswer> author(String slug) {
+        return cache.get("author/" + slug, () -> content.author(slug));
+    }
+
+    public Uni<ServedAnswer> list(String slug) {
+        return cache.get("list/" + slug, () -> content.list(slug));
+    }
+
+    public Uni<ServedAnswer> search(String q, int limit) {
+        return cache.get("search?" + limit + "&" + q, () -> content.search(q, limit));
+    }
+
+    public Uni<ServedAnswer> feed() {
+        return cache.get("feed", content::feed);
+    }
+
+    public Uni<ServedAnswer> sitemap() {
+        return cache.get("sitemap", content::sitemap);
+    }
+}

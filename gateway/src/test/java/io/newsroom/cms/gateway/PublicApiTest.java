@@ -1,0 +1,169 @@
+package io.newsroom.cms.gateway;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.newsroom.cms.devstack.testing.KeycloakResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+/**
+ * The public API against stubbed services (WireMock): pass-through of the stored JSON byte for byte, the author page
+ * composed from typed records, feed and sitemap, and the HTTP behaviour readers rely on (ETag, 304, Cache-Control,
+ * redirects, problems, Warning 110 and Age for stale answers, with the cache's clock moved by hand).
+ */
+@QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(BackendStubs.class)
+class PublicApiTest {
+    @BackendStubs.Backends
+    WireMockServer backends;
+
+    @Inject
+    SettableClock clock;
+
+    @BeforeEach
+    void reset() {
+        backends.resetAll();
+        CircuitBreakerMaintenance.get().resetAll();
+        clock.advance(Duration.ofHours(1)); // nothing cached by an earlier test is fresh or stale any more
+    }
+
+    @Test
+    void anArticleIsTheArticlesServicesJsonByteForByteWithETagAnd304() {
+        String json = PublicJson.article("pass-through", false);
+        backends.stubFor(get("/articles/published/pass-through").willReturn(okJson(json)));
+        Response first = given().get("/public/v1/articles/pass-through");
+        first.then().statusCode(200).contentType("application/json").header("ETag", notNullValue())
+                .header("Cache-Control", is("public, max-age=30, stale-while-revalidate=300"))
+                .header("Warning", nullValue()).header("Age", nullValue());
+        assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), first.asByteArray(), "no text surgery on the way");
+        given().header("If-None-Match", first.header("ETag")).get("/public/v1/articles/pass-through")
+                .then().statusCode(304).header("ETag", is(first.header("ETag")));
+        given().header("If-None-Match", "\"other\"").get("/public/v1/articles/pass-through").then().statusCode(200);
+        backends.verify(1, getRequestedFor(urlEqualTo("/articles/published/pass-through")));
+    }
+
+    @Test
+    void anArticleWithAnIncompleteAuthorBoxIsServedWithAWarningAndNotKept() {
+        backends.stubFor(get("/articles/published/degraded").willReturn(okJson(PublicJson.article("degraded", true))));
+        given().get("/public/v1/articles/degraded").then().statusCode(200).header("Warning", startsWith("110"))
+                .body("authorsDegraded", is(true));
+        given().get("/public/v1/articles/degraded").then().statusCode(200);
+        backends.verify(2, getRequestedFor(urlEqualTo("/articles/published/degraded")));
+    }
+
+    @Test
+    void renamedSlugsRedirectAndMissingOrBadOnesAreProblems() {
+        backends.stubFor(get("/articles/published/old-name").willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "http://articles/articles/published/new-name")));
+        given().redirects().follow(false).get("/public/v1/articles/old-name").then().statusCode(301)
+                .header("Location", endsWith("/public/v1/articles/new-name"));
+        backends.stubFor(get("/articles/published/nothing-here").willReturn(aResponse().withStatus(404)));
+        given().get("/public/v1/articles/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("status", is(404));
+        given().get("/public/v1/articles/NOT_A_SLUG").then().statusCode(400).contentType("application/problem+json");
+        given().get("/public/v1/articles?limit=1000").then().statusCode(400).contentType("application/problem+json");
+        given().get("/public/v1/search").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void pagesAndSearchPassThroughAndTheAuthorFilterTakesASlug() {
+        String page = PublicJson.page("Y3Vy", PublicJson.summary("one", "Dek"), PublicJson.summary("two", null));
+        backends.stubFor(get(urlPathEqualTo("/articles/published")).willReturn(okJson(page)));
+        assertArrayEquals(page.getBytes(StandardCharsets.UTF_8), given().get("/public/v1/articles?limit=2&tag=cloud")
+                .then().statusCode(200).extract().asByteArray());
+        backends.verify(getRequestedFor(urlEqualTo("/articles/published?limit=2&tag=cloud")));
+
+        backends.stubFor(get("/authors/public/by-slug/jane-doe").willReturn(okJson(PublicJson.profile("jane-doe", "Jane Doe"))));
+        given().get("/public/v1/articles?author=jane-doe").then().statusCode(200).body("items.slug", contains("one", "two"));
+        backends.verify(getRequestedFor(urlEqualTo("/articles/published?limit=10&author=" + PublicJson.AUTHOR_ID)));
+        backends.stubFor(get("/authors/public/by-slug/nobody").willReturn(aResponse().withStatus(404)));
+        given().get("/public/v1/articles?author=nobody").then().statusCode(404).contentType("application/problem+json");
+
+        String results = PublicJson.search(PublicJson.summary("found", "Dek"));
+        backends.stubFor(get(urlPathEqualTo("/articles/published/search")).willReturn(okJson(results)));
+        assertArrayEquals(results.getBytes(StandardCharsets.UTF_8), given().get("/public/v1/search?q=cloud cover")
+                .then().statusCode(200).extract().asByteArray());
+        backends.verify(getRequestedFor(urlEqualTo("/articles/published/search?limit=10&q=cloud+cover")));
+    }
+
+    @Test
+    void anAuthorPageIsTheProfileAndTheNewestArticles() {
+        backends.stubFor(get("/authors/public/by-slug/jane-doe").willReturn(okJson(PublicJson.profile("jane-doe", "Jane Doe"))));
+        backends.stubFor(get("/articles/published?limit=10&author=" + PublicJson.AUTHOR_ID)
+                .willReturn(okJson(PublicJson.page(null, PublicJson.summary("recent", "Dek")))));
+        given().get("/public/v1/authors/jane-doe").then().statusCode(200)
+                .body("displayName", is("Jane Doe")).body("avatar.alt", is("Portrait of Jane Doe")).body("social.x", is("@Jane"))
+                .body("articles.slug", contains("recent")).body("articles[0].authors[0].displayName", is("Jane Doe"))
+                .body("$", not(hasKey("email")));
+        backends.stubFor(get("/authors/public/by-slug/jane-old").willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "/authors/public/by-slug/jane-doe")));
+        given().redirects().follow(false).get("/public/v1/authors/jane-old").then().statusCode(301)
+                .header("Location", endsWith("/public/v1/authors/jane-doe"));
+    }
+
+    @Test
+    void aListPassesThroughAndCurationsStaleWarningReachesReaders() {
+        String list = PublicJson.list("featured");
+        backends.stubFor(get("/lists/public/featured").willReturn(okJson(list)));
+        assertArrayEquals(list.getBytes(StandardCharsets.UTF_8), given().get("/public/v1/lists/featured")
+                .then().statusCode(200).header("Warning", nullValue()).extract().asByteArray());
+        backends.stubFor(get("/lists/public/stale-rail").willReturn(okJson(PublicJson.list("stale-rail"))
+                .withHeader("Warning", "110 - \"Response is stale\"")));
+        given().get("/public/v1/lists/stale-rail").then().statusCode(200).header("Warning", startsWith("110"));
+        backends.stubFor(get("/lists/public/no-such-list").willReturn(aResponse().withStatus(404)));
+        given().get("/public/v1/lists/no-such-list").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void feedAndSitemapAreWrittenWithAnXmlWriterAndEscapeWhatTheyCarry() {
+        backends.stubFor(get("/articles/published?limit=20").willReturn(okJson(PublicJson.page(null,
+                PublicJson.summary("feed-one", "<img src=x onerror=alert(1)> & more"), PublicJson.summary("feed-two", null)))));
+        String feed = given().get("/public/v1/feed.xml").then().statusCode(200).contentType(containsString("application/rss+xml"))
+                .body("rss.channel.item.size()", is(2))
+                .body("rss.channel.item[0].link", is("http://localhost:8080/public/v1/articles/feed-one"))
+                .body("rss.channel.item[0].pubDate", is("Thu, 1 Jan 2026 09:00:00 GMT"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(feed.contains("&amp;lt;img src=x onerror=alert(1)&amp;gt; &amp;amp; more"), feed);
+
+        backends.stubFor(get("/articles/published?limit=50").willReturn(okJson(PublicJson.page("next", PublicJson.summary("site-one", "Dek")))));
+        backends.stubFor(get("/articles/published?limit=50&cursor=next").willReturn(okJson(PublicJson.page(null, PublicJson.summary("site-two", "Dek")))));
+        given().get("/public/v1/sitemap.xml").then().statusCode(200).contentType(containsString("application/xml"))
+                .body("urlset.url.loc", contains("http://localhost:8080/public/v1/articles/site-one", "http://localhost:8080/public/v1/articles/site-two"))
+                .body("urlset.url[0].lastmod", is("2026-01-02T09:00:00Z"));
+    }
+
+    @Test
+    void theLastGoodAnswerIsServedWithAgeWhileTheServiceFailsThenAFreshOne() {
+        String json = PublicJson.article("stale-one", false);
+        backends.stubFor(get("/articles/published/stale-one").willReturn(okJson(json)));
+        given().get("/public/v1/articles/stale-one").then().statusCode(200).header("Age", nullValue());
+        backends.stubFor(get("/articles/published/stale-one").willReturn(aResponse().withStatus(500)));
+        clock.advance(Duration.ofSeconds(5));
+        given().get("/public/v1/articles/stale-one").then().statusCode(200).header("Age", is("5"))
+                .header("Warning", startsWith("110")).body("slug", is("stale-one"));
+        backends.stubFor(get("/articles/published/stale-one").willReturn(okJson(json)));
+        clock.advance(Duration.ofSeconds(1));
+        given().get("/public/v1/articles/stale-one").then().statusCode(200).header("Age", nullValue()).header("Warning", nullValue());
+        backends.stubFor(get("/articles/published/never-read").willReturn(aResponse().withStatus(500)));
+        given().get("/public/v1/articles/never-read").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+    }
+}

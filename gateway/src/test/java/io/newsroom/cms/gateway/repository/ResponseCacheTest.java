@@ -1,0 +1,201 @@
+package io.newsroom.cms.gateway.repository;
+
+import io.newsroom.cms.gateway.SettableClock;
+import io.newsroom.cms.gateway.config.PublicApiConfig;
+import io.newsroom.cms.gateway.domain.BackendException;
+import io.newsroom.cms.gateway.domain.CachedAnswer;
+import io.newsroom.cms.gateway.domain.ServedAnswer;
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cache's rules with a clock moved by hand (fresh 300 ms, refresh-ahead 400 ms, stale 10 min, as configured): no
+ * sleeps, no Quarkus, no backend.
+ */
+class ResponseCacheTest {
+    private final SettableClock clock = new SettableClock();
+    private final ResponseCache cache = new ResponseCache(new Settings(true), clock);
+
+    /** A backend that answers version 1, 2, ... or fails when told to, counting the calls. */
+    private static final class Backend implements Supplier<Uni<CachedAnswer>> {
+        final AtomicInteger calls = new AtomicInteger();
+        RuntimeException failure;
+
+        @Override
+        public Uni<CachedAnswer> get() {
+            int n = calls.incrementAndGet();
+            return failure != null ? Uni.createFrom().failure(failure)
+                    : Uni.createFrom().item(CachedAnswer.json(("{\"v\":" + n + "}").getBytes(StandardCharsets.UTF_8), false));
+        }
+    }
+
+    private ServedAnswer read(String key, Backend backend) {
+        return cache.get(key, backend).await().atMost(Duration.ofSeconds(1));
+    }
+
+    private static String body(ServedAnswer served) {
+        return new String(served.answer().body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFreshAnswerIsServedWithoutAskingTheBackendAgain() {
+        Backend backend = new Backend();
+        assertEquals("{\"v\":1}", body(read("k", backend)));
+        clock.advance(Duration.ofMillis(299));
+        ServedAnswer again = read("k", backend);
+        assertEquals("{\"v\":1}", body(again));
+        assertFalse(again.stale());
+        assertEquals(1, backend.calls.get());
+    }
+
+    @Test
+    void afterFreshForTheOldAnswerIsServedAtOnceWhileOneRefreshRuns() {
+        Backend backend = new Backend();
+        read("k", backend);
+        clock.advance(Duration.ofMillis(500)); // past fresh-for, within fresh-for + refresh-ahead
+        assertEquals("{\"v\":1}", body(read("k", backend)), "served at once, not waiting for the refresh");
+        assertEquals(2, backend.calls.get(), "one background refresh");
+        assertEquals("{\"v\":2}", body(read("k", backend)), "the refreshed answer, fresh again");
+        assertEquals(2, backend.calls.get());
+    }
+
+    @Test
+    void pastRefreshAheadTheReaderWaitsForANewAnswer() {
+        Backend backend = new Backend();
+        read("k", backend);
+        clock.advance(Duration.ofMillis(701));
+        assertEquals("{\"v\":2}", body(read("k", backend)));
+        assertEquals(2, backend.calls.get());
+    }
+
+    @Test
+    void whenTheBackendFailsTheLastGoodAnswerIsServedStaleWithItsAgeUntilStaleFor() {
+        Backend backend = new Backend();
+        read("k", backend);
+        backend.failure = new BackendException(503, "down");
+        clock.advance(Duration.ofSeconds(42));
+        ServedAnswer stale = read("k", backend);
+        assertTrue(stale.stale());
+        assertEquals(42, stale.ageSeconds());
+        assertEquals("{\"v\":1}", body(stale));
+
+        clock.advance(Duration.ofMinutes(10)); // past stale-for: the failure shows
+        assertThrows(BackendException.class, () -> read("k", backend));
+
+        backend.failure = null;
+        ServedAnswer recovered = read("k", backend);
+        assertFalse(recovered.stale());
+        assertEquals(0, recovered.ageSeconds());
+    }
+
+    @Test
+    void aNotFoundIsAnAnswerThatRemovesTheCachedOneAndIsNeverCoveredWithIt() {
+        Backend backend = new Backend();
+        read("k", backend);
+        backend.failure = new BackendException(404, "unpublished");
+        clock.advance(Duration.ofSeconds(1));
+        BackendException gone = assertThrows(BackendException.class, () -> read("k", backend));
+        assertEquals(404, gone.status());
+        backend.failure = new BackendException(503, "down");
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(BackendException.class, () -> read("k", backend), "nothing stale left to serve");
+    }
+
+    @Test
+    void nothingCachedAndTheBackendDownIsTheFailure() {
+        Backend backend = new Backend();
+        backend.failure = new BackendException(503, "down");
+        assertThrows(BackendException.class, () -> read("never", backend));
+    }
+
+    @Test
+    void aDegradedAnswerIsServedButReplacedOnTheNextRead() {
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<Uni<CachedAnswer>> degradedFirst = () -> Uni.createFrom().item(
+                CachedAnswer.json(("{\"n\":" + calls.incrementAndGet() + "}").getBytes(StandardCharsets.UTF_8), calls.get() == 1));
+        assertTrue(cache.get("d", degradedFirst).await().indefinitely().answer().degraded());
+        ServedAnswer second = cache.get("d", degradedFirst).await().indefinitely();
+        assertFalse(second.answer().degraded());
+        assertEquals(2, calls.get(), "a degraded answer is not kept fresh");
+        cache.get("d", degradedFirst).await().indefinitely();
+        assertEquals(2, calls.get(), "the full one is");
+    }
+
+    @Test
+    void withTheCacheOffEveryReadAsksTheBackend() {
+        ResponseCache off = new ResponseCache(new Settings(false), clock);
+        Backend backend = new Backend();
+        off.get("k", backend).await().indefinitely();
+        off.get("k", backend).await().indefinitely();
+        assertEquals(2, backend.calls.get());
+    }
+
+    /** The configured values of application.properties. */
+    private record Settings(boolean cacheEnabled) implements PublicApiConfig {
+        @Override
+        public Duration freshFor() {
+            return Duration.ofMillis(300);
+        }
+
+        @Override
+        public Duration refreshAhead() {
+            return Duration.ofMillis(400);
+        }
+
+        @Override
+        public Duration staleFor() {
+            return Duration.ofMinutes(10);
+        }
+
+        @Override
+        public int maxEntries() {
+            return 100;
+        }
+
+        @Override
+        public Duration maxAge() {
+            return Duration.ofSeconds(30);
+        }
+
+        @Override
+        public Duration staleWhileRevalidate() {
+            return Duration.ofSeconds(300);
+        }
+
+        @Override
+        public URI siteUrl() {
+            return URI.create("https://www.example.com");
+        }
+
+        @Override
+        public String articlePath() {
+            return "/articles/{slug}";
+        }
+
+        @Override
+        public String feedTitle() {
+            return "Newsroom";
+        }
+
+        @Override
+        public Duration backendTimeout() {
+            return Duration.ofSeconds(3);
+        }
+
+        @Override
+        public Duration backendConnectTimeout() {
+            return Duration.ofSeconds(1);
+        }
+    }
+}
