@@ -1,5 +1,12 @@
 package io.newsroom.cms.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -15,6 +22,7 @@ import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The public content API through the gateway, composed from all the real services. */
@@ -197,5 +205,44 @@ class PublicApiE2ETest {
             SystemExtension.stack().restart("articles");
         }
         within(Duration.ofSeconds(3), () -> given().get("/public/v1/articles/" + article[1]).header("Age") == null);
+    }
+
+    /**
+     * The public API's own OpenAPI document describes what the real system sends: each answer validates against the
+     * schema the document gives for its path (networknt's JSON Schema validator, the document's components resolving
+     * the references).
+     */
+    @Test
+    void realAnswersValidateAgainstThePublicOpenApiDocument() throws Exception {
+        String authorId = author("Olga Openapi");
+        String authorSlug = as("root").get("/api/authors/" + authorId).path("slug");
+        String tag = "o" + UUID.randomUUID().toString().substring(0, 6);
+        String[] article = publish("Contract " + tag, authorId, tag);
+        String list = "contract-" + tag;
+        as("carl").body(Map.of("slug", list, "title", "Contract", "maxItems", 6)).post("/api/lists").then().statusCode(201);
+        as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of("articleId", article[0]))
+                .post("/api/lists/" + list + "/draft/items").then().statusCode(200);
+        as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of()).post("/api/lists/" + list + "/publish").then().statusCode(200);
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode doc = json.readTree(given().get("/public/v1/openapi.json").then().statusCode(200).extract().asString());
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        answers.put("/public/v1/articles/{slug}", "/public/v1/articles/" + article[1]);
+        answers.put("/public/v1/articles", "/public/v1/articles?tag=" + tag);
+        answers.put("/public/v1/authors/{slug}", "/public/v1/authors/" + authorSlug);
+        answers.put("/public/v1/lists/{slug}", "/public/v1/lists/" + list);
+        within(Duration.ofSeconds(3), () -> given().get("/public/v1/search?q=contract " + tag).asString().contains(article[1]));
+        answers.put("/public/v1/search", "/public/v1/search?q=contract " + tag);
+        for (Map.Entry<String, String> answer : answers.entrySet()) {
+            ObjectNode schema = json.createObjectNode();
+            schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+            schema.setAll((ObjectNode) doc.path("paths").path(answer.getKey()).path("get").path("responses").path("200")
+                    .path("content").path("application/json").path("schema"));
+            schema.set("components", doc.path("components"));
+            String body = given().get(answer.getValue()).then().statusCode(200).extract().asString();
+            List<Error> errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(schema.toString(), InputFormat.JSON).validate(body, InputFormat.JSON);
+            assertEquals(List.of(), errors.stream().map(Error::toString).toList(), answer.getValue() + ": " + body);
+        }
     }
 }

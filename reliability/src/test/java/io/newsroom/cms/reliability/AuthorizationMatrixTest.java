@@ -93,6 +93,7 @@ class AuthorizationMatrixTest {
         MAY.put("GET /public/v1/feed.xml", EVERYONE);
         MAY.put("GET /public/v1/sitemap.xml", EVERYONE);
         MAY.put("GET /public/v1/openapi.json", EVERYONE);
+        MAY.put("GET /public/v1/openapi.json", EVERYONE);
         MAY.put("GET /config.json", EVERYONE);
     }
 
