@@ -93,7 +93,6 @@ class AuthorizationMatrixTest {
         MAY.put("GET /public/v1/feed.xml", EVERYONE);
         MAY.put("GET /public/v1/sitemap.xml", EVERYONE);
         MAY.put("GET /public/v1/openapi.json", EVERYONE);
-        MAY.put("GET /public/v1/openapi.json", EVERYONE);
         MAY.put("GET /config.json", EVERYONE);
     }
 

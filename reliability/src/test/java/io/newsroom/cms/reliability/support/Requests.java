@@ -19,7 +19,6 @@ public final class Requests {
     public static String path(Endpoint endpoint, Fixtures f) {
         return endpoint.path()
                 .replace("/articles/published/{slug}", "/articles/published/" + f.publishedSlug)
-                .replace("/articles/published/by-id/{id}", "/articles/published/by-id/" + f.publishedId)
                 .replace("/articles/{id}", "/articles/" + f.draftId)
                 .replace("{n}", "1").replace("{a}", "1").replace("{b}", "1")
                 .replace("/authors/byline-claims/{id}", "/authors/byline-claims/" + UUID.randomUUID())
