@@ -56,9 +56,9 @@ public class ContentBackends {
         client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
                 .setConnectTimeout((int) config.backendConnectTimeout().toMillis()));
         guards = Map.of(
-                "articles", BackendGuards.guard(ANSWER, "gateway-public-articles", config.backendTimeout(), gateway.breaker()),
-                "authors", BackendGuards.guard(ANSWER, "gateway-public-authors", config.backendTimeout(), gateway.breaker()),
-                "curation", BackendGuards.guard(ANSWER, "gateway-public-curation", config.backendTimeout(), gateway.breaker()));
+                "articles", BackendGuards.guard(ANSWER, "gateway-public-articles", gateway.breaker()),
+                "authors", BackendGuards.guard(ANSWER, "gateway-public-authors", gateway.breaker()),
+                "curation", BackendGuards.guard(ANSWER, "gateway-public-curation", gateway.breaker()));
     }
 
     /** Newest-first published summaries; {@code author} is an author id. */

@@ -60,9 +60,9 @@ public class EditorBackends {
         services = Map.of("articles", config.services().articles(), "authors", config.services().authors(),
                 "lists", config.services().curation());
         guards = Map.of(
-                "articles", BackendGuards.guard(RESPONSE, "gateway-editor-articles", config.timeout(), config.breaker()),
-                "authors", BackendGuards.guard(RESPONSE, "gateway-editor-authors", config.timeout(), config.breaker()),
-                "lists", BackendGuards.guard(RESPONSE, "gateway-editor-lists", config.timeout(), config.breaker()));
+                "articles", BackendGuards.guard(RESPONSE, "gateway-editor-articles", config.breaker()),
+                "authors", BackendGuards.guard(RESPONSE, "gateway-editor-authors", config.breaker()),
+                "lists", BackendGuards.guard(RESPONSE, "gateway-editor-lists", config.breaker()));
     }
 
     public boolean serves(String service) {

@@ -1,46 +1,10 @@
 package io.newsroom.cms.curation;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.newsroom.cms.devstack.testing.ServiceLayers;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import io.newsroom.cms.devstack.testing.SkeletonTest;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-/** The service skeleton of services/README.md, checked on this service's classes with the shared rules. */
-class ArchitectureTest {
-    private static final String ROOT = "io.newsroom.cms.curation";
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = ServiceLayers.classesOf(ROOT);
-    }
-
-    @Test
-    void dependenciesPointOneWay() {
-        ServiceLayers.layers(ROOT).check(classes);
-    }
-
-    @Test
-    void everyClassIsInOneOfTheEightPackages() {
-        ServiceLayers.everyClassInALayer(ROOT).check(classes);
-    }
-
-    @Test
-    void configurationIsTyped() {
-        ServiceLayers.typedConfiguration(ROOT).check(classes);
-    }
-
-    @Test
-    void thePackageFolderListsExactlyTheEightPackages() throws IOException {
-        try (Stream<Path> entries = Files.list(Path.of("src/main/java/io/newsroom/cms/curation"))) {
-            assertEquals(ServiceLayers.PACKAGES, entries.map(p -> p.getFileName().toString()).sorted().toList());
-        }
+/** The service skeleton of services/README.md, checked on this part's classes with the shared rules. */
+class ArchitectureTest extends SkeletonTest {
+    ArchitectureTest() {
+        super("curation");
     }
 }
