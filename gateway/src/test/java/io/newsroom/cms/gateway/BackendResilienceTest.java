@@ -1,6 +1,5 @@
 package io.newsroom.cms.gateway;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.newsroom.cms.devstack.testing.KeycloakResource;
 import io.newsroom.cms.devstack.testing.TestTokens;
@@ -8,8 +7,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,21 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(BackendStubs.class)
-class BackendResilienceTest {
+class BackendResilienceTest extends StubbedBackendsTest {
     private static final String PROBLEM = "application/problem+json";
 
-    @BackendStubs.Backends
-    WireMockServer backends;
-
-    @Inject
-    SettableClock clock;
-
-    @BeforeEach
-    void reset() {
-        backends.resetAll();
-        CircuitBreakerMaintenance.get().resetAll();
-        clock.advance(Duration.ofHours(1));
-    }
 
     @Test
     void aSlowServiceIsA503ProblemForReadersAndA504ForEditorsWithinTheTimeout() {

@@ -3,7 +3,6 @@ package io.newsroom.cms.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -12,12 +11,8 @@ import com.networknt.schema.SpecificationVersion;
 import io.newsroom.cms.devstack.testing.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,21 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(BackendStubs.class)
-class PublicApiContractTest {
+class PublicApiContractTest extends StubbedBackendsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BackendStubs.Backends
-    WireMockServer backends;
-
-    @Inject
-    SettableClock clock;
-
-    @BeforeEach
-    void reset() {
-        backends.resetAll();
-        CircuitBreakerMaintenance.get().resetAll();
-        clock.advance(Duration.ofHours(1));
-    }
 
     @Test
     void theDocumentHasThePublicPathsOnly() throws Exception {

@@ -1,13 +1,9 @@
 package io.newsroom.cms.gateway;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.newsroom.cms.devstack.testing.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,19 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 @QuarkusTest
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(BackendStubs.class)
-class PublicApiTest {
-    @BackendStubs.Backends
-    WireMockServer backends;
-
-    @Inject
-    SettableClock clock;
-
-    @BeforeEach
-    void reset() {
-        backends.resetAll();
-        CircuitBreakerMaintenance.get().resetAll();
-        clock.advance(Duration.ofHours(1)); // nothing cached by an earlier test is fresh or stale any more
-    }
+class PublicApiTest extends StubbedBackendsTest {
 
     @Test
     void anArticleIsTheArticlesServicesJsonByteForByteWithETagAnd304() {
