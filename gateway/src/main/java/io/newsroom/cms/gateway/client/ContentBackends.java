@@ -35,8 +35,15 @@ public class ContentBackends {
     private static final TypeLiteral<Uni<Answer>> ANSWER = new TypeLiteral<>() {
     };
 
-    /** A service's answer: status, body bytes, the Location of a redirect, and a Warning (110: made from stale data). */
-    public record Answer(int status, byte[] body, String location, String warning) {
+    /**
+     * A service's answer: status, body bytes, the Location of a redirect, a Warning (110: made from stale or incomplete
+     * data, served but not kept fresh) and the ETag the service worked out for the bytes, if it sent one.
+     */
+    public record Answer(int status, byte[] body, String location, String warning, String etag) {
+        /** Made from stale or incomplete data: served, but replaced as soon as a full answer can be made. */
+        public boolean degraded() {
+            return warning != null && warning.startsWith("110");
+        }
     }
 
     @Inject
@@ -98,7 +105,7 @@ public class ContentBackends {
         return UniHelper.toUni(client.request(request)
                 .compose(sent -> sent.send())
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
-                        body.getBytes(), response.getHeader("Location"), response.getHeader("Warning")))))
+                        body.getBytes(), response.getHeader("Location"), response.getHeader("Warning"), response.getHeader("ETag")))))
                 .map(answer -> {
                     if (answer.status() >= 500) {
                         throw new BackendException(answer.status() == 503 ? 503 : 502, "The " + name + " service answered " + answer.status());

@@ -1,10 +1,9 @@
 package io.newsroom.cms.gateway.domain;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.newsroom.cms.common.http.ContentTags;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * One public answer, ready to send: status, bytes, type, a strong ETag over the bytes, and when it was made (stamped
@@ -15,11 +14,16 @@ public record CachedAnswer(int status, byte[] body, String contentType, String e
                            boolean degraded) {
 
     public static CachedAnswer of(int status, byte[] body, String contentType, boolean degraded) {
-        return new CachedAnswer(status, body, contentType, etag(body), null, null, degraded);
+        return new CachedAnswer(status, body, contentType, ContentTags.of(body), null, null, degraded);
     }
 
     public static CachedAnswer json(byte[] body, boolean degraded) {
         return of(200, body, "application/json", degraded);
+    }
+
+    /** A service's JSON passed through, with the strong ETag the service sent for exactly these bytes (if any). */
+    public static CachedAnswer json(byte[] body, boolean degraded, String etag) {
+        return etag == null ? json(body, degraded) : new CachedAnswer(200, body, "application/json", etag, null, null, degraded);
     }
 
     public static CachedAnswer redirect(String location) {
@@ -37,14 +41,5 @@ public record CachedAnswer(int status, byte[] body, String contentType, String e
 
     public long ageSeconds(Instant now) {
         return madeAt == null ? 0 : Math.max(0, Duration.between(madeAt, now).toSeconds());
-    }
-
-    private static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -38,10 +38,6 @@ import java.util.regex.Pattern;
 public class PublicContent {
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
-    /** What the gateway needs to know of an article it passes through: whether its author box is complete. */
-    record ArticleFlags(boolean authorsDegraded) {
-    }
-
     @Inject
     ContentBackends backends;
 
@@ -51,7 +47,6 @@ public class PublicContent {
     @Inject
     PublicApiConfig config;
 
-    private ObjectReader flags;
     private ObjectReader page;
     private ObjectReader profile;
     private ObjectWriter authorPage;
@@ -62,22 +57,23 @@ public class PublicContent {
     void init() {
         // the services' answers may carry more than the public records name; what readers get is exactly the records
         ObjectReader lenient = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        flags = lenient.forType(ArticleFlags.class);
         page = lenient.forType(ArticlePage.class);
         profile = lenient.forType(AuthorProfile.class);
         authorPage = json.writerFor(AuthorPage.class);
         site = config.siteUrl().toString().replaceAll("/+$", "");
     }
 
-    /** The article's public JSON as the articles service stored it; a renamed slug is a redirect. */
+    /**
+     * The article's public JSON as the articles service stored it, with the ETag it stored: nothing here reads or
+     * hashes the bytes. An incomplete author box comes as {@code Warning: 110}. A renamed slug is a redirect.
+     */
     public Uni<CachedAnswer> article(String slug) {
         return backends.article(slug).map(response -> {
             if (response.status() == 301) {
                 return CachedAnswer.redirect("/public/v1/articles/" + lastSegment(response));
             }
             check(response, "article");
-            ArticleFlags article = read(flags, response, "articles");
-            return CachedAnswer.json(response.body(), article.authorsDegraded());
+            return CachedAnswer.json(response.body(), response.degraded(), response.etag());
         });
     }
 
@@ -104,8 +100,7 @@ public class PublicContent {
     public Uni<CachedAnswer> list(String slug) {
         return backends.list(slug).map(response -> {
             check(response, "list");
-            boolean stale = response.warning() != null && response.warning().startsWith("110");
-            return CachedAnswer.json(response.body(), stale);
+            return CachedAnswer.json(response.body(), response.degraded());
         });
     }
 

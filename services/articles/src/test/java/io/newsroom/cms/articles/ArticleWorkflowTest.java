@@ -354,9 +354,10 @@ class ArticleWorkflowTest {
         views.catchUp();
         given().get("/articles/published?limit=50").then().body(item + ".authors", empty());
         given().get("/articles/published/" + slug).then().statusCode(200).body("authors", empty())
-                .body("authorsDegraded", is(true));
+                .body("authorsDegraded", is(true)).header("Warning", startsWith("110 "));
         bylineAuthors.sync();
-        given().get("/articles/published/" + slug).then().statusCode(200).body("authorsDegraded", is(false));
+        given().get("/articles/published/" + slug).then().statusCode(200).body("authorsDegraded", is(false))
+                .header("Warning", nullValue());
         given().get("/articles/published?limit=50").then().body(item + ".authors.displayName", contains("Rita Q. Reporter", "Jane Doe"));
         given().get("/articles/published/" + slug).then().statusCode(200).body("authors.displayName", contains("Rita Q. Reporter", "Jane Doe"));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.articles.client.AuthorsClient;
 import io.newsroom.cms.articles.published.BylineAuthors;
+import io.newsroom.cms.common.http.ContentTags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -23,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +82,8 @@ class PublishedReadModelTest {
         Response page = given().get("/articles/published/" + slug);
         page.then().statusCode(200).contentType("application/json");
         assertEquals(document, page.asString(), "the article page is the stored JSON, byte for byte");
+        assertEquals(ContentTags.of(page.asByteArray()), page.header("ETag"), "the ETag stored with it is the one of its bytes");
+        assertNull(page.header("Warning"), "a complete author box");
         JsonNode article = JSON.readTree(document);
         assertEquals(ARTICLE_FIELDS, fields(article));
         assertEquals("<p>Some <strong>Markdown</strong> here</p>\n", article.path("bodyHtml").asText());

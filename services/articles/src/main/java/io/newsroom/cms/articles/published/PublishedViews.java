@@ -12,6 +12,7 @@ import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.common.content.MarkdownRenderer;
+import io.newsroom.cms.common.http.ContentTags;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PublishedViews {
     /** Version of the stored JSON and of the HTML sanitizer policy; raise it to have every row rewritten at start. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     private static final Logger LOG = Logger.getLogger(PublishedViews.class);
 
     @Inject
@@ -69,21 +71,24 @@ public class PublishedViews {
         Authors authors = authorsOf(content.byline);
         HeroImage hero = content.heroUrl == null ? null
                 : new HeroImage(content.heroUrl, content.heroAlt, content.heroCaption, content.heroCredit);
+        boolean degraded = authors.profiles().size() < content.byline.size();
         String document = write(new PublicArticle(article.id, content.slug, content.headline, content.dek,
                 MarkdownRenderer.toSafeHtml(content.body), hero, content.tags, article.firstPublishedAt,
-                article.lastPublishedAt, revision, authors.profiles(), authors.profiles().size() < content.byline.size()));
+                article.lastPublishedAt, revision, authors.profiles(), degraded));
         String item = write(new PublicSummary(article.id, content.slug, content.headline, content.dek, hero, content.tags,
                 article.firstPublishedAt, article.lastPublishedAt, authors.links()));
         String summary = write(new CurationSummary(article.id, content.slug, content.headline, content.dek, hero,
                 content.tags, content.byline, article.firstPublishedAt, article.lastPublishedAt));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
-                        + " summary, item, document, format, revision, authors, profiles) values (:id, :slug, :publishedAt,"
-                        + " cast(:tags as jsonb), cast(:byline as jsonb), setweight(to_tsvector('english', :headline), 'A')"
-                        + " || setweight(to_tsvector('english', :dek), 'B') || setweight(to_tsvector('english', :body), 'C'),"
-                        + " :summary, :item, :document, :format, :revision, :links, :profiles)"
+                        + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles) values (:id,"
+                        + " :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
+                        + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
+                        + " || setweight(to_tsvector('english', :body), 'C'), :summary, :item, :document, :etag, :degraded,"
+                        + " :format, :revision, :links, :profiles)"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
                         + " summary = excluded.summary, item = excluded.item, document = excluded.document,"
+                        + " etag = excluded.etag, authors_degraded = excluded.authors_degraded,"
                         + " format = excluded.format, revision = excluded.revision, authors = excluded.authors,"
                         + " profiles = excluded.profiles")
                 .setParameter("id", article.id)
@@ -97,6 +102,8 @@ public class PublishedViews {
                 .setParameter("summary", summary)
                 .setParameter("item", item)
                 .setParameter("document", document)
+                .setParameter("etag", ContentTags.of(document.getBytes(StandardCharsets.UTF_8)))
+                .setParameter("degraded", degraded)
                 .setParameter("format", FORMAT)
                 .setParameter("revision", revision)
                 .setParameter("links", authors.linksText())
