@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
- * The whole CMS on one machine: PostgreSQL, MongoDB (wire server or real), Keycloak, the three services and the
+ * The whole CMS on one machine: PostgreSQL, MongoDB (wire server or real), Kafka, Keycloak, the three services and the
  * gateway as packaged Quarkus apps. Used by {@code ./cms up} (fixed ports, persistent data) and by the e2e tests
  * (free ports, throw-away data) so both run the system the same way.
  */
@@ -19,9 +19,10 @@ public final class Stack implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Stack.class.getName());
 
     /** Where everything listens. */
-    public record Ports(int gateway, int articles, int authors, int curation, int keycloak, int keycloakManagement, int mongo) {
+    public record Ports(int gateway, int articles, int authors, int curation, int keycloak, int keycloakManagement, int mongo,
+                        int kafka, int kafkaController) {
         public static Ports local() {
-            return new Ports(8080, 8081, 8082, 8083, 8180, 9180, 27018);
+            return new Ports(8080, 8081, 8082, 8083, 8180, 9180, 27018, 9092, 9093);
         }
 
         public static Ports free() {
@@ -31,7 +32,7 @@ public final class Stack implements AutoCloseable {
         /** Free ports, except the gateway's: browser tests need one the realm lists as a redirect URI. */
         public static Ports freeWithGateway(int gateway) {
             return new Ports(gateway, Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(),
-                    Net.freePort());
+                    Net.freePort(), Net.freePort(), Net.freePort());
         }
 
         Map<String, Integer> byName() {
@@ -43,6 +44,8 @@ public final class Stack implements AutoCloseable {
             ports.put("keycloak", keycloak);
             ports.put("keycloak management", keycloakManagement);
             ports.put("mongo wire server", mongo);
+            ports.put("kafka", kafka);
+            ports.put("kafka controller", kafkaController);
             return ports;
         }
     }
@@ -74,6 +77,8 @@ public final class Stack implements AutoCloseable {
     private PostgresServer postgres;
     private KeycloakServer keycloak;
     private MongoServerRunner mongo;
+    private KafkaServer kafka;
+    private final Object kafkaLock = new Object();
     private String mongoUri;
     private final String dbSuffix;
 
@@ -127,7 +132,9 @@ public final class Stack implements AutoCloseable {
             mongoUri = externalMongo;
         }
 
+        CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(this::startKafka); // ~3 s, alongside Keycloak's ~10 s
         startKeycloak();
+        kafkaReady.join();
 
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
         config.put("authors", merge(common(ports.authors()), datasource("authors")));
@@ -170,6 +177,33 @@ public final class Stack implements AutoCloseable {
             started.remove(mongo);
             mongo.close();
             mongo = null;
+        }
+    }
+
+    /** Starts the Kafka broker (again) on the same ports with the same log. */
+    public void startKafka() {
+        synchronized (kafkaLock) { // its own lock: it starts while Keycloak does
+            if (kafka != null) {
+                return;
+            }
+            kafka = KafkaServer.start(options.repoRoot(), options.ports().kafka(), options.ports().kafkaController(),
+                    options.dataDir().resolve("kafka"), options.logDir().resolve("kafka.log"));
+            synchronized (this) {
+                started.add(kafka);
+            }
+        }
+    }
+
+    /** Stops the broker: the services keep working, their events wait in the outboxes. */
+    public void stopKafka() {
+        synchronized (kafkaLock) {
+            if (kafka != null) {
+                synchronized (this) {
+                    started.remove(kafka);
+                }
+                kafka.close();
+                kafka = null;
+            }
         }
     }
 
@@ -274,7 +308,8 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> common(int port) {
         return Map.of("quarkus.http.port", Integer.toString(port),
                 "quarkus.http.host", "127.0.0.1",
-                "quarkus.oidc.auth-server-url", keycloak.issuer());
+                "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                "kafka.bootstrap.servers", "127.0.0.1:" + options.ports().kafka());
     }
 
     private Map<String, String> datasource(String db) {

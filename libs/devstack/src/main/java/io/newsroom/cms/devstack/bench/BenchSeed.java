@@ -78,7 +78,7 @@ public final class BenchSeed {
                 "heroImage", Map.of("url", "https://images.newsroom.example/bench/" + n + ".jpg", "alt", "Benchmark image " + n));
     }
 
-    private static String authorId(GatewayClient api) throws Exception {
+    static String authorId(GatewayClient api) throws Exception {
         HttpResponse<String> found = api.expect(200, "GET", "/api/authors?q=jane-doe", "root", null, null);
         var items = JSON.readTree(found.body()).path("items");
         if (items.size() > 0) {

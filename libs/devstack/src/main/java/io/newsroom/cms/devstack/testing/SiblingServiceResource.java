@@ -60,7 +60,9 @@ public class SiblingServiceResource implements QuarkusTestResourceLifecycleManag
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.oidc.auth-server-url=" + KeycloakResource.issuer()));
+                "-Dquarkus.oidc.auth-server-url=" + KeycloakResource.issuer(),
+                // a sibling answers requests; its events would go nowhere (or to a local stack's broker on 9092)
+                "-Dcms.articles.events.enabled=false", "-Dkafka.bootstrap.servers=127.0.0.1:1"));
         wiring.forEach((key, value) -> {
             if (key.startsWith("quarkus.rest-client.")) {
                 command.add("-D" + key + "=" + value);
