@@ -10,6 +10,7 @@ import io.newsroom.cms.articles.api.Raw;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.Content;
+import io.newsroom.cms.articles.domain.OutboxEvent;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.common.content.MarkdownRenderer;
 import io.newsroom.cms.common.http.ContentTags;
@@ -77,6 +78,8 @@ public class PublishedViews {
                 article.lastPublishedAt, revision, authors.profiles(), degraded));
         String item = write(new PublicSummary(article.id, content.slug, content.headline, content.dek, hero, content.tags,
                 article.firstPublishedAt, article.lastPublishedAt, authors.links()));
+        String previousSlug = previousSlug(article.id);
+        String etag = ContentTags.of(document.getBytes(StandardCharsets.UTF_8));
         String summary = write(new CurationSummary(article.id, content.slug, content.headline, content.dek, hero,
                 content.tags, content.byline, article.firstPublishedAt, article.lastPublishedAt));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
@@ -102,13 +105,23 @@ public class PublishedViews {
                 .setParameter("summary", summary)
                 .setParameter("item", item)
                 .setParameter("document", document)
-                .setParameter("etag", ContentTags.of(document.getBytes(StandardCharsets.UTF_8)))
+                .setParameter("etag", etag)
                 .setParameter("degraded", degraded)
                 .setParameter("format", FORMAT)
                 .setParameter("revision", revision)
                 .setParameter("links", authors.linksText())
                 .setParameter("profiles", authors.profilesText())
                 .executeUpdate();
+        // readers' caches replace the article at once; a renamed slug's old answer goes too
+        String slugs = previousSlug == null || previousSlug.equals(content.slug) ? content.slug : content.slug + "," + previousSlug;
+        OutboxEvent.append(OutboxEvent.PUBLISHED_ARTICLES, article.id.toString(), "article.published", document,
+                Map.of("cms-slugs", slugs, "cms-etag", etag, "cms-authors-degraded", Boolean.toString(degraded)));
+    }
+
+    private String previousSlug(UUID articleId) {
+        List<?> found = em.createNativeQuery("select slug from published_article where article_id = :id")
+                .setParameter("id", articleId).getResultList();
+        return found.isEmpty() ? null : (String) found.get(0);
     }
 
     /** The known authors of {@code byline} (copied by {@link BylineAuthors}), in byline order. */
@@ -138,7 +151,13 @@ public class PublishedViews {
 
     /** Readers no longer see the article. */
     public void remove(UUID articleId) {
-        em.createNativeQuery("delete from published_article where article_id = :id").setParameter("id", articleId).executeUpdate();
+        List<?> slugs = em.createNativeQuery("delete from published_article where article_id = :id returning slug")
+                .setParameter("id", articleId).getResultList();
+        if (!slugs.isEmpty()) {
+            // the tombstone: the compacted topic forgets the article, caches drop it
+            OutboxEvent.append(OutboxEvent.PUBLISHED_ARTICLES, articleId.toString(), "article.unpublished", null,
+                    Map.of("cms-slugs", (String) slugs.get(0)));
+        }
     }
 
     /**

@@ -1,17 +1,24 @@
 package io.newsroom.cms.articles.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.cms.articles.api.EventRecords.WorkflowChange;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleStatus;
+import io.newsroom.cms.articles.domain.OutboxEvent;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
 import io.newsroom.cms.common.problem.ProblemException;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the article use cases share: finding an article (plain or row-locked), recording a workflow event, the clock. */
 final class Articles {
+    private static final ObjectMapper EVENTS = new ObjectMapper();
+
     private Articles() {
     }
 
@@ -43,6 +50,15 @@ final class Articles {
         event.comment = comment == null || comment.isBlank() ? null : comment.trim();
         event.revision = article.workingRevision;
         event.persist();
+        // the review comment stays inside the newsroom: the stream says who moved the article where, and when
+        WorkflowChange change = new WorkflowChange(event.id, article.id, article.content.slug, action,
+                from == null ? null : from.name(), to.name(), actor, event.at.toString(), event.revision);
+        try {
+            OutboxEvent.append(OutboxEvent.WORKFLOW, article.id.toString(), "article." + action,
+                    EVENTS.writeValueAsString(change), Map.of());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a workflow event", e);
+        }
     }
 
     static Instant now() {

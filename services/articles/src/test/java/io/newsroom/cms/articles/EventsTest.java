@@ -1,0 +1,122 @@
+package io.newsroom.cms.articles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.cms.devstack.testing.KafkaResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.newsroom.cms.articles.ArticleApi.*;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every published article and every transition reaches Kafka from the outbox, read back here with a plain consumer
+ * from the real broker: the public document itself by article id (what readers get, byte for byte), a tombstone when
+ * it goes, the workflow with no review comment in it, each with its event id (increasing) and slugs.
+ */
+@QuarkusTest
+class EventsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void publishingSendsThePublicDocumentAndUnpublishingATombstone() throws Exception {
+        String id = create("alice", article(unique("Evented"), List.of(author("Evented Writer", true)))).then().statusCode(201).extract().path("id");
+        transition("alice", id, "submit", "Please look: secret note").then().statusCode(200);
+        transition("erin", id, "approve", null).then().statusCode(200);
+        transition("erin", id, "publish", null).then().statusCode(200);
+        String slug = as("erin").get("/articles/" + id).path("slug");
+        String document = given().get("/articles/published/" + slug).then().statusCode(200).extract().asString();
+        transition("erin", id, "unpublish", null).then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> published = read("cms.articles.published", id, records -> records.size() >= 2);
+        assertEquals(document, published.get(0).value(), "the public document, byte for byte");
+        assertEquals(slug, header(published.get(0), "cms-slugs"));
+        assertEquals("article.published", header(published.get(0), "cms-event-type"));
+        assertNull(published.get(1).value(), "a tombstone: the compacted topic forgets the article");
+        assertEquals("article.unpublished", header(published.get(1), "cms-event-type"));
+        assertTrue(Long.parseLong(header(published.get(1), "cms-event-id")) > Long.parseLong(header(published.get(0), "cms-event-id")));
+
+        List<ConsumerRecord<String, String>> workflow = read("cms.articles.workflow", id, records -> records.size() >= 5);
+        List<String> actions = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : workflow) {
+            JsonNode change = JSON.readTree(record.value());
+            actions.add(change.path("action").asText());
+            assertTrue(!record.value().contains("secret note"), "review comments stay inside the newsroom");
+        }
+        assertEquals(List.of("create", "submit", "approve", "publish", "unpublish"), actions);
+        given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'events' }.status", is("UP"));
+    }
+
+    @Test
+    void withKafkaAwayPublishingGoesOnAndEveryEventGoesOutWhenItIsBack() throws Exception {
+        KafkaResource.current().stopBroker();
+        String id;
+        try {
+            id = create("alice", article(unique("Outage"), List.of(author("Outage Writer", true)))).then().statusCode(201).extract().path("id");
+            transition("alice", id, "submit", null).then().statusCode(200);
+            transition("erin", id, "approve", null).then().statusCode(200);
+            transition("erin", id, "publish", null).then().statusCode(200);
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'events' }.status", is("UP"))
+                    .body("checks.find { it.name == 'events' }.data.waiting", greaterThanOrEqualTo(5));
+        } finally {
+            KafkaResource.current().startBroker();
+        }
+        List<ConsumerRecord<String, String>> workflow = read("cms.articles.workflow", id, records -> records.size() >= 4);
+        assertEquals(List.of("article.create", "article.submit", "article.approve", "article.publish"),
+                workflow.stream().map(r -> header(r, "cms-event-type")).distinct().toList(), "each once at least, in order");
+        read("cms.articles.published", id, records -> records.size() >= 1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (given().get("/q/health/ready").jsonPath().getInt("checks.find { it.name == 'events' }.data.waiting") > 0) {
+            assertTrue(System.nanoTime() < deadline, "the outbox drains once Kafka is back");
+            Thread.sleep(100);
+        }
+    }
+
+    /** The records with {@code key} on {@code topic}, from the beginning, until {@code enough} holds (30 s at most). */
+    private static List<ConsumerRecord<String, String>> read(String topic, String key,
+                                                             Predicate<List<ConsumerRecord<String, String>>> enough) {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.GROUP_ID_CONFIG, "events-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+            consumer.subscribe(List.of(topic));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!enough.test(found) && System.nanoTime() < until) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(key)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        assertTrue(enough.test(found), "events of " + key + " on " + topic + ": " + found.size());
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
