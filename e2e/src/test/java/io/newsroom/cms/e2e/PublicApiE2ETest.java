@@ -196,9 +196,10 @@ class PublicApiE2ETest {
         SystemExtension.stack().stop("articles");
         try {
             Thread.sleep(900);
-            given().get("/public/v1/articles/" + article[1]).then().statusCode(200).header("Age", notNullValue())
-                    .body("headline", startsWith("Resilience"));
-            given().get("/public/v1/articles?tag=" + tag).then().statusCode(200).header("Age", notNullValue());
+            // read before and untouched by any content event since: still the fresh answer (kept by the events), no
+            // article service needed; without events it would be the last good answer, with Age (gateway module tests)
+            given().get("/public/v1/articles/" + article[1]).then().statusCode(200).body("headline", startsWith("Resilience"));
+            given().get("/public/v1/articles?tag=" + tag).then().statusCode(200);
             given().get("/public/v1/articles/never-cached-" + tag).then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", notNullValue());
         } finally {

@@ -25,6 +25,14 @@ public interface PublicApiConfig {
     @WithDefault("400ms")
     Duration refreshAhead();
 
+    /**
+     * How long an answer stays fresh while the content events reach this replica (Kafka): a change replaces or drops
+     * the answers it touches at once, so only an event that never came makes an answer this old. When the events do
+     * not come (Kafka away), {@code fresh-for} applies again to every answer.
+     */
+    @WithDefault("120s")
+    Duration eventFreshFor();
+
     /** How long the last good answer keeps being served (with Age) while a service is down; then 503. */
     @WithDefault("10m")
     Duration staleFor();

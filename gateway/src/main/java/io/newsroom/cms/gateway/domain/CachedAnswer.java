@@ -8,10 +8,15 @@ import java.time.Instant;
 /**
  * One public answer, ready to send: status, bytes, type, a strong ETag over the bytes, and when it was made (stamped
  * by the cache's clock). {@code location} is set for redirects (renamed slugs). {@code degraded} answers (e.g. an
- * article whose author box is incomplete) are served but replaced as soon as a full one can be made.
+ * article whose author box is incomplete) are served but replaced as soon as a full one can be made; {@code outdated}
+ * ones (a content event touched them) are made again on the next read.
  */
 public record CachedAnswer(int status, byte[] body, String contentType, String etag, String location, Instant madeAt,
-                           boolean degraded) {
+                           boolean degraded, boolean outdated) {
+
+    public CachedAnswer(int status, byte[] body, String contentType, String etag, String location, Instant madeAt, boolean degraded) {
+        this(status, body, contentType, etag, location, madeAt, degraded, false);
+    }
 
     public static CachedAnswer of(int status, byte[] body, String contentType, boolean degraded) {
         return new CachedAnswer(status, body, contentType, ContentTags.of(body), null, null, degraded);
@@ -31,7 +36,15 @@ public record CachedAnswer(int status, byte[] body, String contentType, String e
     }
 
     public CachedAnswer madeAt(Instant at) {
-        return new CachedAnswer(status, body, contentType, etag, location, at, degraded);
+        return new CachedAnswer(status, body, contentType, etag, location, at, degraded, false);
+    }
+
+    /**
+     * The same answer, known to be out of date (a content event touched what it shows): never fresh again, but still
+     * the last good answer to serve while the services cannot make a new one.
+     */
+    public CachedAnswer markOutdated() {
+        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, true);
     }
 
     /** Younger than {@code maxAge} at {@code now}. */

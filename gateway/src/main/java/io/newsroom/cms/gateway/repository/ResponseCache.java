@@ -13,15 +13,19 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Public answers by request key. Fresh for {@code fresh-for}; for {@code refresh-ahead} after that the answer is still
  * served at once while one background request refreshes it; older than that (or never made), the request waits for
  * the new one. Concurrent requests for the same key share one computation. When the services cannot answer, the last
- * good answer is served for {@code stale-for}, marked stale with its age; after that the failure shows. Time is the
+ * good answer is served for {@code stale-for}, marked stale with its age; after that the failure shows. While the
+ * content events reach this replica ({@link #eventsLive()}), answers stay fresh for {@code event-fresh-for}: each event
+ * replaces or drops the answers it touches ({@link #articleChanged}, {@link #articleGone}). Time is the
  * injected {@link Clock}'s, so the rules are tested without waiting.
  */
 @ApplicationScoped
@@ -32,6 +36,10 @@ public class ResponseCache {
     private final Clock clock;
     private final Cache<String, CachedAnswer> cache;
     private final Map<String, Uni<CachedAnswer>> inFlight = new ConcurrentHashMap<>();
+    /** Since when every content event has reached this replica; null while they do not (then time-based freshness). */
+    private volatile Instant eventsLiveSince;
+    /** Counts the content events applied: an answer computed while one came in may predate it and is not kept. */
+    private final AtomicLong events = new AtomicLong();
 
     @Inject
     public ResponseCache(PublicApiConfig config, Clock clock) {
@@ -40,14 +48,25 @@ public class ResponseCache {
         this.cache = Caffeine.newBuilder().maximumSize(config.maxEntries()).build();
     }
 
+    /** An answer made from articles only: the content events cover it (see {@link #get(String, boolean, Supplier)}). */
     public Uni<ServedAnswer> get(String key, Supplier<Uni<CachedAnswer>> compute) {
+        return get(key, true, compute);
+    }
+
+    /**
+     * The answer for {@code key}, made by {@code compute} when there is no fresh one. {@code coveredByEvents}: every
+     * change to what the answer shows comes as a content event (articles, article pages, search, feed, sitemap), so
+     * it may stay fresh for {@code event-fresh-for}; answers made with other services' data (author pages, featured
+     * lists: no events of theirs yet) stay fresh for {@code fresh-for} only.
+     */
+    public Uni<ServedAnswer> get(String key, boolean coveredByEvents, Supplier<Uni<CachedAnswer>> compute) {
         if (!config.cacheEnabled()) {
             return compute.get().map(answer -> new ServedAnswer(answer, false, 0));
         }
         Instant now = clock.instant();
         CachedAnswer cached = cache.getIfPresent(key);
-        if (cached != null && !cached.degraded()) {
-            if (cached.youngerThan(config.freshFor(), now)) {
+        if (cached != null && !cached.degraded() && !cached.outdated()) {
+            if (cached.youngerThan(config.freshFor(), now) || coveredByEvents && keptFreshByEvents(cached, now)) {
                 return Uni.createFrom().item(new ServedAnswer(cached, false, 0));
             }
             if (cached.youngerThan(config.freshFor().plus(config.refreshAhead()), now)) {
@@ -67,11 +86,68 @@ public class ResponseCache {
         });
     }
 
+    private boolean keptFreshByEvents(CachedAnswer cached, Instant now) {
+        Instant since = eventsLiveSince;
+        return since != null && !cached.madeAt().isBefore(since) && cached.youngerThan(config.eventFreshFor(), now);
+    }
+
+    /** The content events reach this replica from now on: answers made from now on stay fresh until an event says otherwise. */
+    public void eventsLive() {
+        if (eventsLiveSince == null) {
+            eventsLiveSince = clock.instant();
+        }
+    }
+
+    /** The content events stopped (or may have): every answer is fresh for {@code fresh-for} only, as without events. */
+    public void eventsLost() {
+        eventsLiveSince = null;
+    }
+
+    public boolean eventsAreLive() {
+        return eventsLiveSince != null;
+    }
+
+    /**
+     * An article was published or changed: its cached answer is replaced by the one the event carries (for {@code slug}), any
+     * other slug it had is dropped, and every answer that lists articles (pages, search, feed, sitemap, author pages,
+     * featured lists) is made again on the next read (kept meanwhile as the last good answer for an outage).
+     */
+    public void articleChanged(String slug, CachedAnswer answer, List<String> formerSlugs) {
+        if (!config.cacheEnabled()) {
+            return;
+        }
+        events.incrementAndGet();
+        // replaced where cached; an article nobody asked this replica for stays out (its next read asks the service)
+        CachedAnswer fresh = answer.madeAt(clock.instant());
+        cache.asMap().computeIfPresent("article/" + slug, (key, old) -> fresh);
+        formerSlugs.forEach(former -> cache.invalidate("article/" + former));
+        outdateListings();
+    }
+
+    /**
+     * An article is no longer published: its answers go at once (a takedown is never served again, not even as the last
+     * good answer) and every answer that lists articles is made again on the next read.
+     */
+    public void articleGone(List<String> slugs) {
+        events.incrementAndGet();
+        slugs.forEach(slug -> cache.invalidate("article/" + slug));
+        outdateListings();
+    }
+
+    private void outdateListings() {
+        cache.asMap().replaceAll((key, answer) -> key.startsWith("article/") ? answer : answer.markOutdated());
+    }
+
     /** One shared computation per key: a good answer replaces the cached one; an answer such as 404 removes it. */
     private Uni<CachedAnswer> recompute(String key, Supplier<Uni<CachedAnswer>> compute) {
-        return inFlight.computeIfAbsent(key, k -> Uni.createFrom().deferred(() -> compute.get())
-                .map(answer -> answer.madeAt(clock.instant()))
-                .invoke(answer -> cache.put(k, answer))
+        return inFlight.computeIfAbsent(key, k -> Uni.createFrom().deferred(() -> {
+                    long before = events.get();
+                    return compute.get().map(answer -> answer.madeAt(clock.instant())).invoke(answer -> {
+                        if (events.get() == before) {
+                            cache.put(k, answer);
+                        }
+                    });
+                })
                 .onFailure(f -> f instanceof BackendException b && b.isAnswer()).invoke(() -> cache.invalidate(k))
                 .onTermination().invoke(() -> inFlight.remove(k))
                 .memoize().indefinitely());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -141,11 +142,107 @@ class ResponseCacheTest {
         assertEquals(2, backend.calls.get());
     }
 
+    @Test
+    void whileEventsFlowAnAnswerStaysFreshUntilAnEventReplacesIt() {
+        Backend backend = new Backend();
+        cache.eventsLive();
+        read("article/a", backend);
+        read("articles?10", backend);
+        clock.advance(Duration.ofSeconds(100));
+        assertEquals("{\"v\":1}", body(read("article/a", backend)));
+        assertEquals(2, backend.calls.get(), "no refresh within event-fresh-for");
+
+        cache.articleChanged("a", CachedAnswer.json("{\"v\":\"event\"}".getBytes(StandardCharsets.UTF_8), false), List.of("a-old"));
+        assertEquals("{\"v\":\"event\"}", body(read("article/a", backend)), "the event's document, at once");
+        assertEquals(2, backend.calls.get());
+        read("articles?10", backend);
+        assertEquals(3, backend.calls.get(), "pages that list articles are made again");
+
+        cache.articleGone(List.of("a"));
+        read("article/a", backend);
+        assertEquals(4, backend.calls.get(), "an unpublished article is asked for again");
+        clock.advance(Duration.ofSeconds(121));
+        read("article/a", backend);
+        assertEquals(5, backend.calls.get(), "event-fresh-for bounds an answer no event touched");
+    }
+
+    @Test
+    void duringAnOutageAnOutdatedListIsStillTheLastGoodAnswerButATakedownIsNever() {
+        Backend backend = new Backend();
+        cache.eventsLive();
+        read("articles?10", backend);
+        read("article/gone", backend);
+        cache.articleGone(List.of("gone"));
+        backend.failure = new BackendException(503, "down");
+        ServedAnswer page = read("articles?10", backend);
+        assertTrue(page.stale(), "the page the event outdated, served as the last good answer");
+        assertThrows(BackendException.class, () -> read("article/gone", backend), "an unpublished article is never served again");
+    }
+
+    @Test
+    void withoutEventsFreshnessIsTimeBasedAgain() {
+        Backend backend = new Backend();
+        cache.eventsLive();
+        read("k", backend);
+        cache.eventsLost();
+        clock.advance(Duration.ofSeconds(2));
+        read("k", backend);
+        assertEquals(2, backend.calls.get(), "past fresh-for without events: asked again");
+        clock.advance(Duration.ofMillis(1));
+        cache.eventsLive();
+        clock.advance(Duration.ofSeconds(2));
+        read("k", backend);
+        assertEquals(3, backend.calls.get(), "an answer made before the events came back is not trusted to them");
+        clock.advance(Duration.ofSeconds(2));
+        read("k", backend);
+        assertEquals(3, backend.calls.get(), "one made since is");
+    }
+
+    @Test
+    void anAnswerComputedWhileAnEventCameInIsNotKept() {
+        read("article/r", new Backend());
+        clock.advance(Duration.ofSeconds(1)); // past fresh-for and refresh-ahead: the next reader waits for a new answer
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<Uni<CachedAnswer>> racing = () -> {
+            calls.incrementAndGet();
+            // the event arrives after the backend was asked, before its (older) answer is back
+            cache.articleChanged("r", CachedAnswer.json("{\"v\":\"event\"}".getBytes(StandardCharsets.UTF_8), false), List.of());
+            return Uni.createFrom().item(CachedAnswer.json("{\"v\":\"old\"}".getBytes(StandardCharsets.UTF_8), false));
+        };
+        cache.get("article/r", racing).await().indefinitely();
+        assertEquals("{\"v\":\"event\"}", body(cache.get("article/r", racing).await().indefinitely()), "the event's answer stays");
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void anArticleNobodyReadHereIsNotCachedByItsEvent() {
+        Backend backend = new Backend();
+        cache.eventsLive();
+        cache.articleChanged("unread", CachedAnswer.json("{}".getBytes(StandardCharsets.UTF_8), false), List.of());
+        read("article/unread", backend);
+        assertEquals(1, backend.calls.get(), "its first read asks the service");
+    }
+
+    @Test
+    void answersMadeWithOtherServicesDataStayFreshByTimeOnly() {
+        Backend backend = new Backend();
+        cache.eventsLive();
+        cache.get("author/a", false, backend).await().indefinitely();
+        clock.advance(Duration.ofSeconds(2));
+        cache.get("author/a", false, backend).await().indefinitely();
+        assertEquals(2, backend.calls.get(), "no author events yet: an author page is fresh for fresh-for only");
+    }
+
     /** The configured values of application.properties. */
     private record Settings(boolean cacheEnabled) implements PublicApiConfig {
         @Override
         public Duration freshFor() {
             return Duration.ofMillis(300);
+        }
+
+        @Override
+        public Duration eventFreshFor() {
+            return Duration.ofSeconds(120);
         }
 
         @Override

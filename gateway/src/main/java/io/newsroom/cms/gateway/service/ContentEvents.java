@@ -1,0 +1,108 @@
+package io.newsroom.cms.gateway.service;
+
+import io.newsroom.cms.gateway.client.EventLink;
+import io.newsroom.cms.gateway.domain.CachedAnswer;
+import io.newsroom.cms.gateway.repository.ResponseCache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies the articles service's published-article events (Kafka, compacted topic, key: article id) to this replica's
+ * response cache at once: a published document replaces the cached answer, a tombstone drops it; answers that list
+ * articles are dropped either way. Each replica reads every event (a consumer group of its own, from the end of the
+ * topic: its cache starts empty). Events are applied once per version (the event id, increasing per article), so a
+ * redelivery after a relay retry changes nothing.
+ *
+ * <p>While the events flow (partitions assigned and the broker answering, {@link EventLink}), cached answers stay fresh
+ * for {@code event-fresh-for}; when they stop, the cache goes back to its time-based freshness.
+ */
+@ApplicationScoped
+@Identifier("content-events")
+public class ContentEvents implements KafkaConsumerRebalanceListener {
+    private static final Logger LOG = Logger.getLogger(ContentEvents.class);
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    EventLink link;
+
+    /** The last event id applied per article (bounded by the number of live articles). */
+    private final Map<String, Long> applied = new ConcurrentHashMap<>();
+    private volatile boolean assigned;
+
+    @Incoming("published-articles")
+    public void apply(ConsumerRecord<String, String> event) {
+        long id = number(header(event, "cms-event-id"));
+        Long last = applied.get(event.key());
+        if (last != null && last >= id) {
+            return; // already applied (an at-least-once redelivery)
+        }
+        List<String> slugs = Arrays.asList(header(event, "cms-slugs").split(","));
+        if (event.value() == null) {
+            cache.articleGone(slugs);
+            applied.remove(event.key());
+            applied.put(event.key(), id);
+        } else {
+            byte[] body = event.value().getBytes(StandardCharsets.UTF_8);
+            boolean degraded = Boolean.parseBoolean(header(event, "cms-authors-degraded"));
+            String etag = header(event, "cms-etag");
+            cache.articleChanged(slugs.get(0), CachedAnswer.json(body, degraded, etag.isEmpty() ? null : etag), slugs.subList(1, slugs.size()));
+            applied.put(event.key(), id);
+        }
+        LOG.debugf("Applied %s of %s (%s)", header(event, "cms-event-type"), event.key(), slugs);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        // resolve the starting positions now: every event after this point is read, so answers made from now on can trust them
+        partitions.forEach(consumer::position);
+        assigned = !partitions.isEmpty() || assigned;
+        check();
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        assigned = false;
+        cache.eventsLost();
+    }
+
+    /** Every 2 s: are the events still flowing? (the consumer has its partitions and the broker answers) */
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        if (assigned && link.brokerAnswers()) { // no partitions, no question to the broker
+            cache.eventsLive();
+        } else {
+            cache.eventsLost();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> event, String name) {
+        Header header = event.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // no version: always applied
+        }
+    }
+}
