@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -118,6 +119,78 @@ class ManifestParserTest {
         assertTrue(parser.parse(cluster.replace("limits:", "limitz:")).problems().get(0).contains("unknown field spec.resources.limitz"));
         assertTrue(parser.parse(cluster.replace("    size: 1Gi\n", "    storageClass: fast\n")).problems().get(0)
                 .contains("spec.storage.size is required"));
+    }
+
+    @Test
+    void checksStrimziResourcesAgainstTheirModels() {
+        String resources = """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: Kafka
+                metadata:
+                  name: events
+                spec:
+                  kafka:
+                    version: 4.1.1
+                    listeners:
+                      - name: plain
+                        port: 9092
+                        type: internal
+                        tls: false
+                    config:
+                      min.insync.replicas: 2
+                  entityOperator:
+                    topicOperator: {}
+                ---
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaNodePool
+                metadata:
+                  name: nodes
+                  labels:
+                    strimzi.io/cluster: events
+                spec:
+                  replicas: 3
+                  roles: [controller, broker]
+                  storage:
+                    type: persistent-claim
+                    size: 10Gi
+                ---
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopic
+                metadata:
+                  name: events.created
+                  labels:
+                    strimzi.io/cluster: events
+                spec:
+                  partitions: 3
+                  replicas: 3
+                  config:
+                    cleanup.policy: compact
+                    retention.ms: 604800000
+                """;
+        assertEquals(List.of(), parser.parse(resources).problems());
+        assertEquals(3, parser.parse(resources).manifests().size());
+        Map<String, String> broken = Map.of(
+                "version: 4.1.1", "versoin",
+                "roles: [controller, broker]", "spec.roles must be one of",
+                "type: persistent-claim", "sizee",
+                "partitions: 3", "wrong type at spec.partitions",
+                "    strimzi.io/cluster: events\nspec:\n  replicas", "strimzi.io/cluster is required",
+                "min.insync.replicas: 2", "managed by Strimzi",
+                "name: plain", "a listener name is 1 to 11");
+        Map<String, String> replacements = Map.of(
+                "version: 4.1.1", "versoin: 4.1.1",
+                "roles: [controller, broker]", "roles: [controller, zookeeper]",
+                "type: persistent-claim", "type: persistent-claim\n    sizee: 10Gi",
+                "partitions: 3", "partitions: \"3\"",
+                "    strimzi.io/cluster: events\nspec:\n  replicas", "    app: events\nspec:\n  replicas",
+                "min.insync.replicas: 2", "listener.name.plain.foo: 2",
+                "name: plain", "name: plain-text");
+        broken.forEach((valid, expected) -> {
+            assertTrue(resources.contains(valid), "test input must contain " + valid);
+            List<String> problems = parser.parse(resources.replace(valid, replacements.get(valid))).problems();
+            assertEquals(1, problems.size(), valid + ": " + problems);
+            assertTrue(problems.get(0).contains(expected), valid + ": " + problems);
+        });
     }
 
     @Test

@@ -5,9 +5,12 @@ import io.newsroom.cms.deploy.support.NetworkGraph;
 import io.newsroom.cms.deploy.support.NetworkGraph.Peer;
 import io.newsroom.cms.deploy.support.NetworkGraph.Port;
 import io.newsroom.cms.deploy.support.OperatorResources.CnpgCluster;
+import io.newsroom.cms.deploy.support.OperatorResources.Kafka;
+import io.newsroom.cms.deploy.support.OperatorResources.KafkaNodePool;
 import io.newsroom.cms.deploy.support.OperatorResources.MongoDBCommunity;
 import io.newsroom.cms.deploy.support.Project;
 import io.newsroom.cms.deploy.support.RenderedOverlay;
+import io.newsroom.cms.deploy.support.Strimzi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -24,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The network policies, evaluated: the complete set of allowed connections between every pod of
  * an overlay and the outside peers that matter, on every port in use, is exactly the intended one.
+ * In prod the policies Strimzi generates for its Kafka pods are evaluated with ours (they add up).
  */
 class NetworkPolicyTest {
 
@@ -32,7 +36,11 @@ class NetworkPolicyTest {
     private static final List<Port> PORTS = List.of(
             new Port(53, "UDP"), new Port(53, "TCP"), new Port(443, "TCP"), new Port(5432, "TCP"),
             new Port(6443, "TCP"), new Port(7800, "TCP"), new Port(8000, "TCP"), new Port(8080, "TCP"),
-            new Port(9000, "TCP"), new Port(27017, "TCP"), new Port(57800, "TCP"));
+            new Port(8443, "TCP"), new Port(9000, "TCP"), new Port(9090, "TCP"), new Port(9091, "TCP"),
+            new Port(9092, "TCP"), new Port(9093, "TCP"), new Port(27017, "TCP"), new Port(57800, "TCP"));
+
+    /** Kafka's clients: the four applications, on the broker port only. */
+    private static final List<String> KAFKA_CLIENTS = Project.APPLICATIONS;
 
     /** The traffic both overlays allow (DNS is added for every pod below). */
     private static final List<String> APPLICATION_TRAFFIC = List.of(
@@ -48,6 +56,10 @@ class NetworkPolicyTest {
             "curation -> articles:8080",
             "curation -> keycloak:8080",
             "curation -> curation-mongodb:27017",
+            "gateway -> kafka:9092",
+            "articles -> kafka:9092",
+            "authors -> kafka:9092",
+            "curation -> kafka:9092",
             "keycloak -> keycloak:7800",
             "keycloak -> keycloak:57800",
             "keycloak -> keycloak-db:5432",
@@ -57,7 +69,7 @@ class NetworkPolicyTest {
             "prometheus -> curation:8080",
             "prometheus -> keycloak:9000");
 
-    /** What prod adds: the ingress controller, and the database operators' own traffic. */
+    /** What prod adds: the ingress controller, and the operators' and replicated stores' own traffic. */
     private static final List<String> PROD_TRAFFIC = List.of(
             "ingress-controller -> gateway:8080",
             "ingress-controller -> keycloak:8080",
@@ -73,36 +85,59 @@ class NetworkPolicyTest {
             "cnpg-operator -> authors-db:5432",
             "cnpg-operator -> authors-db:8000",
             "cnpg-operator -> keycloak-db:5432",
-            "cnpg-operator -> keycloak-db:8000");
+            "cnpg-operator -> keycloak-db:8000",
+            // Strimzi: KRaft controllers and replication between the nodes, the cluster operator on
+            // both and on the nodes' agent, the Topic Operator on the replication listener.
+            "kafka -> kafka:9090",
+            "kafka -> kafka:9091",
+            "strimzi-operator -> kafka:9090",
+            "strimzi-operator -> kafka:9091",
+            "strimzi-operator -> kafka:8443",
+            "kafka-entity-operator -> kafka:9091");
 
-    /** The stores call the Kubernetes API; its address is cluster-specific, so the rule allows 443/6443 to anything outside. */
-    private static final List<String> STORES = List.of("articles-db", "authors-db", "keycloak-db", "curation-mongodb");
+    /**
+     * The stores and the Topic Operator call the Kubernetes API; its address is cluster-specific, so
+     * the rule allows 443/6443 to anything outside.
+     */
+    private static final List<String> API_CLIENTS = List.of("articles-db", "authors-db", "keycloak-db", "curation-mongodb",
+            "kafka-entity-operator");
 
     private static final List<String> POD_NAMES = List.of("gateway", "articles", "authors", "curation", "keycloak",
-            "articles-db", "authors-db", "keycloak-db", "curation-mongodb");
+            "articles-db", "authors-db", "keycloak-db", "curation-mongodb", "kafka");
+
+    /** Pods only prod has: Strimzi's entity operator (dev's Kafka is one pod without operator). */
+    private static final List<String> PROD_POD_NAMES = List.of("kafka-entity-operator");
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("OVERLAYS")
     void allowedTrafficIsExactlyTheIntendedGraph(String overlayName) {
         RenderedOverlay overlay = RenderedOverlay.of(overlayName);
         List<Peer> peers = peers(overlay);
-        assertEquals(new TreeSet<>(POD_NAMES), new TreeSet<>(peers.stream()
+        List<String> podNames = new ArrayList<>(POD_NAMES);
+        if (overlayName.equals("prod")) {
+            podNames.addAll(PROD_POD_NAMES);
+        }
+        assertEquals(new TreeSet<>(podNames), new TreeSet<>(peers.stream()
                 .filter(p -> Project.NAMESPACE.equals(p.namespace()))
                 .map(Peer::name).toList()), "pods of the overlay");
 
         TreeSet<String> expected = new TreeSet<>(APPLICATION_TRAFFIC);
-        POD_NAMES.forEach(pod -> {
+        podNames.forEach(pod -> {
             expected.add(pod + " -> kube-dns:53/UDP");
             expected.add(pod + " -> kube-dns:53");
         });
         if (overlayName.equals("prod")) {
             expected.addAll(PROD_TRAFFIC);
-            peers.stream().filter(p -> !POD_NAMES.contains(p.name())).forEach(outside -> STORES.forEach(store -> {
-                expected.add(store + " -> " + outside.name() + ":443");
-                expected.add(store + " -> " + outside.name() + ":6443");
+            List<Peer> outside = peers.stream().filter(p -> !Project.NAMESPACE.equals(p.namespace())).toList();
+            outside.forEach(peer -> API_CLIENTS.forEach(client -> {
+                expected.add(client + " -> " + peer.name() + ":443");
+                expected.add(client + " -> " + peer.name() + ":6443");
             }));
+            // Strimzi's own policy opens the Topic Operator's health port to every namespace (README);
+            // our pods' egress rules keep them out.
+            outside.forEach(peer -> expected.add(peer.name() + " -> kafka-entity-operator:" + Strimzi.TOPIC_OPERATOR_HEALTH_PORT));
         }
-        TreeSet<String> actual = new NetworkGraph(overlay.all(NetworkPolicy.class)).allowedConnections(peers, PORTS);
+        TreeSet<String> actual = new NetworkGraph(policies(overlay)).allowedConnections(peers, PORTS);
 
         TreeSet<String> unexpected = new TreeSet<>(actual);
         unexpected.removeAll(expected);
@@ -110,6 +145,38 @@ class NetworkPolicyTest {
         missing.removeAll(actual);
         assertTrue(unexpected.isEmpty() && missing.isEmpty(),
                 "allowed but not intended: " + unexpected + "\nintended but not allowed: " + missing);
+    }
+
+    /** The graph above, told for Kafka alone: the four applications reach the broker port, nothing else does. */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void onlyTheApplicationsReachKafkasBrokerPort(String overlayName) {
+        RenderedOverlay overlay = RenderedOverlay.of(overlayName);
+        List<Peer> peers = peers(overlay);
+        Peer kafka = peers.stream().filter(p -> p.name().equals("kafka")).findFirst().orElseThrow();
+        NetworkGraph graph = new NetworkGraph(policies(overlay));
+        Port broker = new Port(9092, "TCP");
+        List<String> clients = peers.stream().filter(p -> graph.allowed(p, kafka, broker)).map(Peer::name).sorted().toList();
+        assertEquals(KAFKA_CLIENTS.stream().sorted().toList(), clients, overlayName + ": who reaches kafka:9092");
+        for (String application : KAFKA_CLIENTS) {
+            Peer client = peers.stream().filter(p -> p.name().equals(application)).findFirst().orElseThrow();
+            assertTrue(graph.allowed(client, kafka, broker), application + " reaches Kafka");
+        }
+        Peer keycloak = peers.stream().filter(p -> p.name().equals("keycloak")).findFirst().orElseThrow();
+        for (Port port : PORTS) {
+            assertTrue(!graph.allowed(keycloak, kafka, port), "keycloak must not reach kafka:" + port);
+        }
+        // Nothing outside the namespace reaches Kafka, on any port, but Strimzi's cluster operator in prod.
+        List<String> fromOutside = new ArrayList<>();
+        peers.stream().filter(p -> !Project.NAMESPACE.equals(p.namespace())).forEach(p -> PORTS.forEach(port -> {
+            if (graph.allowed(p, kafka, port)) {
+                fromOutside.add(p.name() + " -> kafka:" + port);
+            }
+        }));
+        assertEquals(overlayName.equals("prod")
+                        ? List.of("strimzi-operator -> kafka:8443", "strimzi-operator -> kafka:9090", "strimzi-operator -> kafka:9091")
+                        : List.of(),
+                fromOutside.stream().sorted().toList(), overlayName + ": Kafka is not exposed");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,6 +197,13 @@ class NetworkPolicyTest {
         assertEquals(new TreeSet<>(List.of("a -> a:8080", "a -> b:8080", "b -> a:8080", "b -> b:8080")), open);
     }
 
+    /** Our policies, and in prod those Strimzi generates for the Kafka cluster. */
+    private static List<NetworkPolicy> policies(RenderedOverlay overlay) {
+        List<NetworkPolicy> policies = new ArrayList<>(overlay.all(NetworkPolicy.class));
+        overlay.all(Kafka.class).forEach(kafka -> policies.addAll(Strimzi.generatedNetworkPolicies(kafka)));
+        return policies;
+    }
+
     private static List<Peer> peers(RenderedOverlay overlay) {
         List<Peer> peers = new ArrayList<>();
         overlay.workloads().forEach(w -> peers.add(Peer.pod(w.name(), w.podMetadata().getLabels())));
@@ -143,10 +217,20 @@ class NetworkPolicyTest {
             labels.put("app", mongo.metadata().getName() + "-svc");
             peers.add(Peer.pod(mongo.metadata().getName(), labels));
         }
+        // Strimzi's pods: one peer per node pool (named after it: the pool `kafka`), and the entity operator.
+        for (Kafka kafka : overlay.all(Kafka.class)) {
+            overlay.all(KafkaNodePool.class).stream()
+                    .filter(pool -> kafka.metadata().getName().equals(pool.metadata().getLabels().get("strimzi.io/cluster")))
+                    .forEach(pool -> peers.add(Peer.pod(pool.metadata().getName(), Strimzi.nodePoolPodLabels(kafka, pool))));
+            if (kafka.spec().entityOperator() != null) {
+                peers.add(Peer.pod("kafka-entity-operator", Strimzi.entityOperatorPodLabels(kafka)));
+            }
+        }
         peers.add(Peer.inNamespace("ingress-controller", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")));
         peers.add(Peer.inNamespace("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus")));
         peers.add(Peer.inNamespace("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns")));
         peers.add(Peer.inNamespace("cnpg-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")));
+        peers.add(Peer.inNamespace("strimzi-operator", "strimzi", Strimzi.CLUSTER_OPERATOR_LABELS));
         peers.add(Peer.inNamespace("other-namespace", "default", Map.of("app.kubernetes.io/name", "gateway")));
         peers.add(Peer.address("any-address"));
         return peers;

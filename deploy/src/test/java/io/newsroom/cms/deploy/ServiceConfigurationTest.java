@@ -58,7 +58,7 @@ class ServiceConfigurationTest {
                     "QUARKUS_HTTP_CORS_ORIGINS", "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL", SITE_URL));
 
     private static final List<String> REQUIRED_EVERYWHERE = List.of("QUARKUS_HTTP_PORT", "QUARKUS_OIDC_AUTH_SERVER_URL",
-            "QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_OIDC_TOKEN_AUDIENCE");
+            "QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_OIDC_TOKEN_AUDIENCE", "KAFKA_BOOTSTRAP_SERVERS");
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("OVERLAYS")
