@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Parts taken away while readers and editors keep working: kill -9 and restart of articles (during 100 saves/s: the
  * durability check), authors and curation in turn; PostgreSQL stopped for 10 s; the MongoDB server stopped; Keycloak
- * stopped. Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
+ * stopped; Kafka stopped (publishing goes on, the events wait in the outbox and all go out when it is back). Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
  * never read before is a 503 problem with Retry-After when it cannot be made; editors get a 503 problem, never a 500
  * or a bodiless 502. After each fault everything works again with no manual step, and no acknowledged save is lost.
  */
@@ -204,6 +204,31 @@ class FaultTest {
                 }
             }, TrustStack.heavy() ? 60_000 : 5_000, stack::startKeycloak);
             survived.add(recover(load, "Keycloak stopped"));
+            // Kafka away: publishing and taking down go on (their events wait in the outbox), readers get answers
+            // (fresh by time again); once it is back every waiting event goes out and the gateway trusts events again
+            String[] during = new String[2];
+            fault(load, "Kafka stopped", () -> {
+                stack.stopKafka();
+                Http.Answer created = expect(201, call("alice", "POST", "/api/articles", null, Map.of("headline",
+                        "Published while Kafka is away " + fixtures.marker, "byline", List.of(fixtures.authorId))));
+                Fixtures.transitions(created.json().path("id").asText(), created.header("etag"), "alice:submit", "erin:approve", "erin:publish");
+                during[0] = created.json().path("slug").asText();
+                Http.Answer page = Http.send(new Http.Call("GET", TrustStack.gateway() + "/public/v1/articles/" + during[0], Map.of(), null));
+                if (page.status() != 200) {
+                    load.violation("an article published while Kafka is away is not readable: " + page);
+                }
+                for (String part : List.of("articles", "gateway")) {
+                    Http.Answer ready = Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null));
+                    if (ready.status() != 200) {
+                        load.violation(part + " is not ready while Kafka is away: " + ready);
+                    }
+                }
+            }, TrustStack.heavy() ? 30_000 : 5_000, stack::startKafka);
+            within("Kafka back: the outbox drained", Duration.ofSeconds(60), () -> Http.send(new Http.Call("GET",
+                    TrustStack.service("articles") + "/q/health/ready", Map.of(), null)).body().contains("\"waiting\": 0"));
+            within("Kafka back: the gateway trusts the events again", Duration.ofSeconds(60), () -> Http.send(new Http.Call("GET",
+                    TrustStack.service("gateway") + "/q/health/ready", Map.of(), null)).body().contains("\"freshness\": \"events\""));
+            survived.add(recover(load, "Kafka stopped"));
             load.close();
             Figures.add("faults: survived", survived.size());
             Figures.add("faults: reads", load.total("reads of content read before") + load.total("reads of content never read before"));
@@ -214,7 +239,7 @@ class FaultTest {
             Figures.add("faults: 5xx other than 503 problems, or bare errors", load.total("violations"));
             System.out.printf("[trust] a byline claim while Keycloak was away: %s%n",
                     load.total("claims while Keycloak was away: saved") > 0 ? "saved with the kept service token" : "503 problem");
-            System.out.printf("[trust] faults survived %d of 6 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
+            System.out.printf("[trust] faults survived %d of 7 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
                             + " editor calls %d (503 problems %d); violations %d%n", survived.size(), String.join(", ", survived),
                     load.total("reads of content read before") + load.total("reads of content never read before"),
                     load.total("stale answers served (with Age)"), load.total("503 for content never read before"),
