@@ -62,7 +62,8 @@ class EventsTest {
             assertTrue(!record.value().contains("secret note"), "review comments stay inside the newsroom");
         }
         assertEquals(List.of("create", "submit", "approve", "publish", "unpublish"), actions);
-        given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'events' }.status", is("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'events' }.status", is("UP"))
+                .body("checks.find { it.name == 'events' }.data.relay", is("ok"));
     }
 
     @Test

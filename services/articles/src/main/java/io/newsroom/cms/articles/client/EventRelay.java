@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,7 @@ public class EventRelay {
     Map<String, Object> kafka;
 
     private ScheduledExecutorService loop;
+    private ExecutorService sender;
     private volatile boolean topicsReady;
     private volatile Instant lastRelayed;
     private volatile String lastFailure;
@@ -77,12 +79,14 @@ public class EventRelay {
             return;
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-sender"));
         loop.schedule(this::round, 0, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stop) {
         if (loop != null) {
             loop.shutdownNow();
+            sender.shutdownNow();
         }
     }
 
@@ -123,17 +127,25 @@ public class EventRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Uni<Void>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acks.add(emitter.sendMessage(message(event)));
-            }
-            Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+            List<Message<Record<String, String>>> messages = batch.stream().map(this::message).toList();
+            // sent from a thread of its own: this transaction must not travel with the sends (context propagation
+            // would make it active on Kafka's threads too, and Narayana then refuses the commit)
+            sender.submit(() -> send(messages)).get(config.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             // exactly the rows sent: a transaction that took a smaller id may commit only now, its event not sent yet
             em.createQuery("delete from OutboxEvent where id in :ids").setParameter("ids", batch.stream().map(e -> e.id).toList())
                     .executeUpdate();
             lastRelayed = Instant.now();
             return batch.size();
         });
+    }
+
+    private Void send(List<Message<Record<String, String>>> messages) {
+        List<Uni<Void>> acks = new ArrayList<>(messages.size());
+        for (Message<Record<String, String>> message : messages) {
+            acks.add(emitter.sendMessage(message));
+        }
+        Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+        return null;
     }
 
     private Message<Record<String, String>> message(OutboxEvent event) {
