@@ -225,6 +225,16 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The name of a service's database on {@link #postgres()} ({@code articles} or {@code authors}, with this stack's suffix). */
+    public String database(String service) {
+        return service + dbSuffix;
+    }
+
+    /** {@code host:port} of the stack's Kafka broker, for clients' {@code bootstrap.servers}. */
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + options.ports().kafka();
+    }
+
     /** The PostgreSQL the services use; with {@link Options#ownStores()} it can be stopped and started. */
     public PostgresServer postgres() {
         return postgres;
