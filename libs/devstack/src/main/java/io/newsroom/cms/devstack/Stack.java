@@ -351,6 +351,10 @@ public final class Stack implements AutoCloseable {
         return keycloak;
     }
 
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
     @Override
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
