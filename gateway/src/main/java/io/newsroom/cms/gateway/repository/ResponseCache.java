@@ -131,6 +131,9 @@ public class ResponseCache {
     public void articleGone(List<String> slugs) {
         events.incrementAndGet();
         slugs.forEach(slug -> cache.invalidate("article/" + slug));
+        // and the redirects from its old slugs, which would now lead readers to a 404
+        cache.asMap().entrySet().removeIf(entry -> entry.getValue().status() == 301 && entry.getValue().location() != null
+                && slugs.stream().anyMatch(slug -> entry.getValue().location().endsWith("/articles/" + slug)));
         outdateListings();
     }
 

@@ -215,6 +215,20 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aTakedownAlsoDropsTheRedirectsFromItsOldSlugs() {
+        cache.eventsLive();
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<Uni<CachedAnswer>> redirect = () -> {
+            calls.incrementAndGet();
+            return Uni.createFrom().item(CachedAnswer.redirect("/public/v1/articles/current"));
+        };
+        cache.get("article/old", redirect).await().indefinitely();
+        cache.articleGone(List.of("current"));
+        cache.get("article/old", redirect).await().indefinitely();
+        assertEquals(2, calls.get(), "the old slug is asked about again, not sent to a page that is gone");
+    }
+
+    @Test
     void anArticleNobodyReadHereIsNotCachedByItsEvent() {
         Backend backend = new Backend();
         cache.eventsLive();
