@@ -49,21 +49,21 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
 
     @Incoming("published-articles")
     public void apply(ConsumerRecord<String, String> event) {
-        long id = number(header(event, "cms-event-id"));
+        Long id = version(header(event, "cms-event-id"));
         Long last = applied.get(event.key());
-        if (last != null && last >= id) {
+        if (id != null && last != null && last >= id) {
             return; // already applied (an at-least-once redelivery)
         }
         List<String> slugs = Arrays.asList(header(event, "cms-slugs").split(","));
         if (event.value() == null) {
             cache.articleGone(slugs);
-            applied.remove(event.key());
-            applied.put(event.key(), id);
         } else {
             byte[] body = event.value().getBytes(StandardCharsets.UTF_8);
             boolean degraded = Boolean.parseBoolean(header(event, "cms-authors-degraded"));
             String etag = header(event, "cms-etag");
             cache.articleChanged(slugs.get(0), CachedAnswer.json(body, degraded, etag.isEmpty() ? null : etag), slugs.subList(1, slugs.size()));
+        }
+        if (id != null) {
             applied.put(event.key(), id);
         }
         LOG.debugf("Applied %s of %s (%s)", header(event, "cms-event-type"), event.key(), slugs);
@@ -98,11 +98,12 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static long number(String value) {
+    /** The event's version, or null when it has none (applied, and remembered as no version). */
+    private static Long version(String value) {
         try {
-            return Long.parseLong(value);
+            return Long.valueOf(value);
         } catch (NumberFormatException e) {
-            return Long.MAX_VALUE; // no version: always applied
+            return null;
         }
     }
 }
