@@ -92,6 +92,37 @@ class EventsTest {
         }
     }
 
+    @Test
+    void anAuthorsEditReachesTheirPublishedArticleThroughTheProfilesTopic() throws Exception {
+        String authorId = author("Topic Writer", true);
+        String id = create("alice", article(unique("Profiled"), List.of(authorId))).then().statusCode(201).extract().path("id");
+        transition("alice", id, "submit", null).then().statusCode(200);
+        transition("erin", id, "approve", null).then().statusCode(200);
+        transition("erin", id, "publish", null).then().statusCode(200);
+        String authors = ConfigProvider.getConfig().getValue("cms.test.sibling.authors.url", String.class);
+        var profile = as("root").baseUri(authors).get("/authors/" + authorId).then().statusCode(200).extract();
+        Map<String, Object> edit = new java.util.HashMap<>(Map.of("displayName", "Topic Writer Renamed", "slug",
+                profile.path("slug").toString(), "active", true, "bio", "Covers the **pipeline**."));
+        as("root").baseUri(authors).header("If-Match", profile.header("ETag")).body(edit).put("/authors/" + authorId)
+                .then().statusCode(200);
+
+        // the periodic sync is off in tests: only the event can bring the new name
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String name = null;
+        while (System.nanoTime() < deadline) {
+            name = publishedView(id).then().statusCode(200).extract().path("authors[0].displayName");
+            if ("Topic Writer Renamed".equals(name)) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals("Topic Writer Renamed", name, "the byline follows the author's edit");
+        assertEquals("Covers the **pipeline**.", publishedView(id).path("authors[0].bio"));
+        List<ConsumerRecord<String, String>> events = read("cms.authors.profiles", authorId, records -> records.size() >= 2);
+        assertEquals("author.updated", header(events.get(1), "cms-event-type"));
+        assertTrue(events.get(1).value().contains("Topic Writer Renamed"), "the public profile itself");
+    }
+
     /** The records with {@code key} on {@code topic}, from the beginning, until {@code enough} holds (30 s at most). */
     private static List<ConsumerRecord<String, String>> read(String topic, String key,
                                                              Predicate<List<ConsumerRecord<String, String>>> enough) {

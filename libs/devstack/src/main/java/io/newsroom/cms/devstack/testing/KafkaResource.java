@@ -23,11 +23,13 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     private Path dataDir;
     private int port;
     private int controllerPort;
+    private static volatile String bootstrap;
 
     @Override
     public Map<String, String> start() {
         String external = Env.get("CMS_TEST_KAFKA_BOOTSTRAP", "");
         if (!external.isEmpty()) {
+            bootstrap = external;
             return Map.of("kafka.bootstrap.servers", external);
         }
         try {
@@ -39,7 +41,8 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         controllerPort = Net.freePort();
         startBroker();
         current = this;
-        return Map.of("kafka.bootstrap.servers", server.bootstrapServers());
+        bootstrap = server.bootstrapServers();
+        return Map.of("kafka.bootstrap.servers", bootstrap);
     }
 
     /** The broker of the running test resource, for outage tests (stop, then start again with the same log). */
@@ -48,6 +51,17 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("No Kafka broker of this test resource runs (an external one is used?)");
         }
         return current;
+    }
+
+    /** Before the other test resources: sibling services started by them send their events to this broker. */
+    @Override
+    public int order() {
+        return -1;
+    }
+
+    /** The bootstrap address of this module's broker while its test resource runs, else null. */
+    public static String bootstrapIfRunning() {
+        return bootstrap;
     }
 
     public synchronized void startBroker() {
@@ -67,6 +81,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         stopBroker();
         current = null;
+        bootstrap = null;
         if (dataDir != null) {
             try (Stream<Path> files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -60,9 +60,16 @@ public class SiblingServiceResource implements QuarkusTestResourceLifecycleManag
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.oidc.auth-server-url=" + KeycloakResource.issuer(),
-                // a sibling answers requests; its events would go nowhere (or to a local stack's broker on 9092)
-                "-Dcms.articles.events.enabled=false", "-Dkafka.bootstrap.servers=127.0.0.1:1"));
+                "-Dquarkus.oidc.auth-server-url=" + KeycloakResource.issuer()));
+        String kafka = KafkaResource.bootstrapIfRunning();
+        if (kafka != null) {
+            // the test module has a broker (KafkaResource starts first): the siblings' events go to it, as in production
+            command.add("-Dkafka.bootstrap.servers=" + kafka);
+        } else {
+            // a sibling answers requests; its events would go nowhere (or to a local stack's broker on 9092)
+            command.addAll(List.of("-Dcms.articles.events.enabled=false", "-Dcms.authors.events.enabled=false",
+                    "-Dkafka.bootstrap.servers=127.0.0.1:1"));
+        }
         wiring.forEach((key, value) -> {
             if (key.startsWith("quarkus.rest-client.")) {
                 command.add("-D" + key + "=" + value);

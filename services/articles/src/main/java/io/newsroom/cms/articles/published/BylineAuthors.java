@@ -170,6 +170,18 @@ public class BylineAuthors {
     }
 
     /**
+     * Copies profiles that arrived as events (the authors' topic), in a transaction of its own; the number of published
+     * articles rewritten.
+     */
+    public int apply(List<ProfileChange> changes) {
+        int rewritten = QuarkusTransaction.requiringNew().call(() -> copy(changes))[1];
+        if (rewritten > 0) {
+            LOG.infof("Byline authors: %d published articles rewritten after a profile change", rewritten);
+        }
+        return rewritten;
+    }
+
+    /**
      * Copies a page of changed profiles, then rewrites the stored JSON of the published articles written from other
      * copies of these authors. That is checked for every author of the page, changed here or not: an article published
      * while its author was being edited may have been written with the old profile after the previous sync looked,

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.newsroom.cms.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,11 +45,30 @@ public class PublicProfiles {
     @Inject
     Pool pool;
 
-    /** Sets the stored public JSON to {@code profile}, the author's current public view; call before the author is flushed. */
+    /** The outbox stream of the public profiles (topic {@code cms.authors.profiles}, compacted by author id). */
+    public static final String STREAM = "author-profiles";
+    /** Event header: the profile's change time, the version the articles service compares its copy with. */
+    public static final String UPDATED_AT = "cms-updated-at";
+
+    /**
+     * Sets the stored public JSON to {@code profile}, the author's current public view, and appends it to the outbox
+     * in the same transaction; call before the author is flushed.
+     */
     public void refresh(Author author, PublicAuthor profile) {
         author.publicJson = write(profile);
         author.publicFormat = FORMAT;
         author.publicUpdatedAt = author.updatedAt;
+        announce(author.id, author.publicJson, author.updatedAt != null ? author.updatedAt : author.createdAt);
+    }
+
+    /** A tombstone for a deleted author, in the transaction of the delete. */
+    public void removed(UUID authorId) {
+        Outbox.append(em, STREAM, authorId.toString(), "author.deleted", null, Map.of());
+    }
+
+    private void announce(UUID id, String json, Instant updatedAt) {
+        Outbox.append(em, STREAM, id.toString(), "author.updated", json,
+                updatedAt == null ? Map.of() : Map.of(UPDATED_AT, updatedAt.toString()));
     }
 
     /**
@@ -65,11 +86,16 @@ public class PublicProfiles {
      * written.
      */
     public boolean rewrite(Author author, PublicAuthor profile) {
-        return em.createNativeQuery("update author set public_json = :json, public_format = :format,"
+        String json = write(profile);
+        boolean written = em.createNativeQuery("update author set public_json = :json, public_format = :format,"
                         + " public_updated_at = updated_at where id = :id and version = :version")
-                .setParameter("json", write(profile)).setParameter("format", FORMAT)
+                .setParameter("json", json).setParameter("format", FORMAT)
                 .setParameter("id", author.id).setParameter("version", author.version)
                 .executeUpdate() == 1;
+        if (written) {
+            announce(author.id, json, author.updatedAt);
+        }
+        return written;
     }
 
     /** A public profile by slug: {@code json} for the current slug, {@code movedTo} for an old one. */

@@ -142,6 +142,7 @@ public class AuthorService {
         }
         AuthorSlugAlias.delete("authorId", id);
         author.delete();
+        publicProfiles.removed(id);
     }
 
     /** The authors an article claimed, and which of those claims are new (the ones to release if its save fails). */
