@@ -73,13 +73,16 @@ class PublicApiE2ETest {
 
         given().get("/public/v1/articles/" + slug).then().statusCode(200).contentType(ContentType.JSON)
                 .header("ETag", notNullValue()).header("Cache-Control", containsString("max-age"))
+                .header("Surrogate-Key", is("article-" + article[0] + " author-" + authorId))
+                .header("Cache-Tag", is("article-" + article[0] + ",author-" + authorId))
                 .body("headline", startsWith("Harbour cranes"))
                 .body("bodyHtml", containsString("<strong>")).body("bodyHtml", not(containsString("<script")))
                 .body("body", nullValue())
                 .body("authors[0].displayName", is("Jane Doe")).body("authors[0].social.x", is("@JaneDoe"))
                 .body("authors[0].avatar.alt", is("Portrait of Jane Doe")).body("authors[0]", not(hasKey("email")))
                 .body("authorsDegraded", is(false));
-        given().get("/public/v1/articles?tag=" + tag).then().statusCode(200).body("items.slug", contains(slug))
+        given().get("/public/v1/articles?tag=" + tag).then().statusCode(200).header("Surrogate-Key", is("articles"))
+                .body("items.slug", contains(slug))
                 .body("items[0].authors[0].displayName", is("Jane Doe"));
         within(Duration.ofSeconds(3), () -> given().get("/public/v1/search?q=cranes " + tag).path("items.slug").toString().contains(slug));
         given().get("/public/v1/feed.xml").then().statusCode(200).contentType(containsString("rss")).body(containsString(slug));

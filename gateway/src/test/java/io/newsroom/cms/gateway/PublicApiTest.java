@@ -34,10 +34,12 @@ class PublicApiTest extends StubbedBackendsTest {
     void anArticleIsTheArticlesServicesJsonByteForByteWithItsETagAnd304() {
         String json = PublicJson.article("pass-through", false);
         String etag = ContentTags.of(json.getBytes(StandardCharsets.UTF_8));
-        backends.stubFor(get("/articles/published/pass-through").willReturn(okJson(json).withHeader("ETag", etag)));
+        backends.stubFor(get("/articles/published/pass-through").willReturn(okJson(json).withHeader("ETag", etag)
+                .withHeader("Surrogate-Key", "article-0b6f author-5c1e")));
         Response first = given().get("/public/v1/articles/pass-through");
         first.then().statusCode(200).contentType("application/json").header("ETag", is(etag))
                 .header("Cache-Control", is("public, max-age=30, stale-while-revalidate=300"))
+                .header("Surrogate-Key", is("article-0b6f author-5c1e")).header("Cache-Tag", is("article-0b6f,author-5c1e"))
                 .header("Warning", nullValue()).header("Age", nullValue());
         assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), first.asByteArray(), "no text surgery on the way");
         given().header("If-None-Match", first.header("ETag")).get("/public/v1/articles/pass-through")

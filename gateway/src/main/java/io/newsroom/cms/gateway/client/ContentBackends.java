@@ -37,9 +37,10 @@ public class ContentBackends {
 
     /**
      * A service's answer: status, body bytes, the Location of a redirect, a Warning (110: made from stale or incomplete
-     * data, served but not kept fresh) and the ETag the service worked out for the bytes, if it sent one.
+     * data, served but not kept fresh), the ETag the service worked out for the bytes and the surrogate keys naming
+     * what the answer shows (libs/common {@code SurrogateKeys}), each if it sent one.
      */
-    public record Answer(int status, byte[] body, String location, String warning, String etag) {
+    public record Answer(int status, byte[] body, String location, String warning, String etag, String surrogateKeys) {
         /** Made from stale or incomplete data: served, but replaced as soon as a full answer can be made. */
         public boolean degraded() {
             return warning != null && warning.startsWith("110");
@@ -105,7 +106,8 @@ public class ContentBackends {
         return UniHelper.toUni(client.request(request)
                 .compose(sent -> sent.send())
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
-                        body.getBytes(), response.getHeader("Location"), response.getHeader("Warning"), response.getHeader("ETag")))))
+                        body.getBytes(), response.getHeader("Location"), response.getHeader("Warning"), response.getHeader("ETag"),
+                        response.getHeader("Surrogate-Key")))))
                 .map(answer -> {
                     if (answer.status() >= 500) {
                         throw new BackendException(answer.status() == 503 ? 503 : 502, "The " + name + " service answered " + answer.status());

@@ -2,6 +2,7 @@ package io.newsroom.cms.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.net.URI;
 import java.time.Duration;
@@ -44,6 +45,16 @@ public interface PublicApiConfig {
     /** Cache-Control max-age for readers' browsers and CDNs. */
     @WithDefault("30s")
     Duration maxAge();
+
+    /**
+     * Cache-Control s-maxage: how long a CDN may keep a public answer. 0 (the default) sends none, so CDNs follow
+     * max-age. Set it long (an hour, a day) only where a CDN-purge webhook is registered: the purge then drops exactly
+     * the answers a change touched (their {@code Surrogate-Key}/{@code Cache-Tag}) within a second, and a takedown does
+     * not wait for the CDN's copy to expire.
+     */
+    @WithName("shared-max-age")
+    @WithDefault("0s")
+    Duration sharedMaxAge();
 
     /** Cache-Control stale-while-revalidate. */
     @WithDefault("300s")

@@ -12,10 +12,15 @@ import java.time.Instant;
  * ones (a content event touched them) are made again on the next read.
  */
 public record CachedAnswer(int status, byte[] body, String contentType, String etag, String location, Instant madeAt,
-                           boolean degraded, boolean outdated) {
+                           boolean degraded, boolean outdated, String surrogateKeys) {
 
     public CachedAnswer(int status, byte[] body, String contentType, String etag, String location, Instant madeAt, boolean degraded) {
-        this(status, body, contentType, etag, location, madeAt, degraded, false);
+        this(status, body, contentType, etag, location, madeAt, degraded, false, null);
+    }
+
+    /** The same answer naming what it shows in {@code Surrogate-Key} (libs/common {@code SurrogateKeys}); null: the route's own keys. */
+    public CachedAnswer withKeys(String keys) {
+        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, outdated, keys);
     }
 
     public static CachedAnswer of(int status, byte[] body, String contentType, boolean degraded) {
@@ -36,7 +41,7 @@ public record CachedAnswer(int status, byte[] body, String contentType, String e
     }
 
     public CachedAnswer madeAt(Instant at) {
-        return new CachedAnswer(status, body, contentType, etag, location, at, degraded, false);
+        return new CachedAnswer(status, body, contentType, etag, location, at, degraded, false, surrogateKeys);
     }
 
     /**
@@ -44,7 +49,7 @@ public record CachedAnswer(int status, byte[] body, String contentType, String e
      * the last good answer to serve while the services cannot make a new one.
      */
     public CachedAnswer markOutdated() {
-        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, true);
+        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, true, surrogateKeys);
     }
 
     /** Younger than {@code maxAge} at {@code now}. */

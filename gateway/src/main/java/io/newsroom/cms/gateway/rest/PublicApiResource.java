@@ -1,5 +1,6 @@
 package io.newsroom.cms.gateway.rest;
 
+import io.newsroom.cms.common.http.SurrogateKeys;
 import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.gateway.api.PublicRecords.ArticlePage;
@@ -60,6 +61,15 @@ public class PublicApiResource {
     @Inject
     PublicApiConfig config;
 
+    private String cacheControl;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        long shared = config.sharedMaxAge().toSeconds();
+        cacheControl = "public, max-age=" + config.maxAge().toSeconds() + (shared > 0 ? ", s-maxage=" + shared : "")
+                + ", stale-while-revalidate=" + config.staleWhileRevalidate().toSeconds();
+    }
+
     @GET
     @Path("articles")
     @Produces(MediaType.APPLICATION_JSON)
@@ -75,7 +85,7 @@ public class PublicApiResource {
                                   @QueryParam("tag") @Size(max = 60) String tag,
                                   @QueryParam("author") @Size(max = 80) String author,
                                   @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.newest(limit, cursor, tag, author), ifNoneMatch);
+        return serve(reads.newest(limit, cursor, tag, author), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
 
     @GET
@@ -92,7 +102,7 @@ public class PublicApiResource {
     @APIResponse(responseCode = "503", description = "A service is down and there is no last good answer (Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> article(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.article(slug), ifNoneMatch);
+        return serve(reads.article(slug), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
 
     @GET
@@ -101,7 +111,7 @@ public class PublicApiResource {
     @Operation(summary = "An author's public profile and recent articles")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorPage.class)))
     public Uni<Response> author(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.author(slug), ifNoneMatch);
+        return serve(reads.author(slug), ifNoneMatch, SurrogateKeys.AUTHORS + " " + SurrogateKeys.ARTICLES);
     }
 
     @GET
@@ -113,7 +123,7 @@ public class PublicApiResource {
                     + "\"headline\":\"Chip shortage eases\",\"summary\":\"Supply is back to 2019 levels.\",\"image\":{\"url\":\"https://img.example/chips.jpg\","
                     + "\"alt\":\"Rows of silicon wafers\"}}]}")))
     public Uni<Response> list(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.list(slug), ifNoneMatch);
+        return serve(reads.list(slug), ifNoneMatch, SurrogateKeys.list(slug) + " " + SurrogateKeys.LISTS + " " + SurrogateKeys.ARTICLES);
     }
 
     @GET
@@ -124,7 +134,7 @@ public class PublicApiResource {
     public Uni<Response> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
                                 @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
                                 @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.search(q, limit), ifNoneMatch);
+        return serve(reads.search(q, limit), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
 
     @GET
@@ -132,7 +142,7 @@ public class PublicApiResource {
     @Produces("application/rss+xml")
     @Operation(summary = "RSS 2.0 feed of the 20 newest articles")
     public Uni<Response> feed(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.feed(), ifNoneMatch);
+        return serve(reads.feed(), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
 
     @GET
@@ -140,7 +150,7 @@ public class PublicApiResource {
     @Produces(MediaType.APPLICATION_XML)
     @Operation(summary = "Sitemap of every published article")
     public Uni<Response> sitemap(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.sitemap(), ifNoneMatch);
+        return serve(reads.sitemap(), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
 
     @GET
@@ -151,11 +161,17 @@ public class PublicApiResource {
         return Response.ok(document.json()).header("Cache-Control", cacheControl()).build();
     }
 
-    private Uni<Response> serve(Uni<ServedAnswer> read, String ifNoneMatch) {
+    /**
+     * The answer with its validators and caching headers. {@code routeKeys}: the surrogate keys of the route, sent when
+     * the answer names none of its own (an article's page names the article and its authors).
+     */
+    private Uni<Response> serve(Uni<ServedAnswer> read, String ifNoneMatch, String routeKeys) {
         return read.map(served -> {
             CachedAnswer answer = served.answer();
+            String keys = answer.surrogateKeys() != null ? answer.surrogateKeys() : routeKeys;
             if (answer.status() == 301) {
-                return Response.status(301).location(URI.create(answer.location())).header("Cache-Control", cacheControl()).build();
+                return Response.status(301).location(URI.create(answer.location())).header("Cache-Control", cacheControl())
+                        .header("Surrogate-Key", keys).header("Cache-Tag", SurrogateKeys.asCacheTag(keys)).build();
             }
             Response.ResponseBuilder response;
             if (ifNoneMatch != null && matches(ifNoneMatch, answer.etag())) {
@@ -163,7 +179,8 @@ public class PublicApiResource {
             } else {
                 response = Response.status(answer.status()).entity(answer.body()).type(answer.contentType());
             }
-            response.header("ETag", answer.etag()).header("Cache-Control", cacheControl());
+            response.header("ETag", answer.etag()).header("Cache-Control", cacheControl())
+                    .header("Surrogate-Key", keys).header("Cache-Tag", SurrogateKeys.asCacheTag(keys));
             if (served.stale()) {
                 response.header("Age", served.ageSeconds());
             }
@@ -192,7 +209,7 @@ public class PublicApiResource {
     }
 
     private String cacheControl() {
-        return "public, max-age=" + config.maxAge().toSeconds() + ", stale-while-revalidate=" + config.staleWhileRevalidate().toSeconds();
+        return cacheControl;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -61,7 +61,9 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
             byte[] body = event.value().getBytes(StandardCharsets.UTF_8);
             boolean degraded = Boolean.parseBoolean(header(event, "cms-authors-degraded"));
             String etag = header(event, "cms-etag");
-            cache.articleChanged(slugs.get(0), CachedAnswer.json(body, degraded, etag.isEmpty() ? null : etag), slugs.subList(1, slugs.size()));
+            String keys = header(event, "cms-surrogate-keys");
+            cache.articleChanged(slugs.get(0), CachedAnswer.json(body, degraded, etag.isEmpty() ? null : etag)
+                    .withKeys(keys.isEmpty() ? null : keys), slugs.subList(1, slugs.size()));
         }
         if (id != null) {
             applied.put(event.key(), id);

@@ -73,7 +73,7 @@ public class PublicContent {
                 return CachedAnswer.redirect("/public/v1/articles/" + lastSegment(response));
             }
             check(response, "article");
-            return CachedAnswer.json(response.body(), response.degraded(), response.etag());
+            return CachedAnswer.json(response.body(), response.degraded(), response.etag()).withKeys(response.surrogateKeys());
         });
     }
 

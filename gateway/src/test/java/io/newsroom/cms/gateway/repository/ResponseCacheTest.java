@@ -280,6 +280,11 @@ class ResponseCacheTest {
         }
 
         @Override
+        public Duration sharedMaxAge() {
+            return Duration.ZERO;
+        }
+
+        @Override
         public Duration staleWhileRevalidate() {
             return Duration.ofSeconds(300);
         }

@@ -2,6 +2,7 @@ package io.newsroom.cms.articles.published;
 
 import io.newsroom.cms.articles.api.Raw;
 import io.newsroom.cms.articles.repository.ArticleQueries;
+import io.newsroom.cms.common.http.SurrogateKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,7 +34,7 @@ public class PublishedReads {
      * A published article by slug: for its published slug, {@code json} with its ETag and whether its author box is
      * incomplete; for another slug it had, {@code movedTo}.
      */
-    public record BySlug(Raw json, String etag, boolean authorsDegraded, String movedTo) {
+    public record BySlug(Raw json, String etag, boolean authorsDegraded, String movedTo, String surrogateKeys) {
     }
 
     /**
@@ -41,7 +42,7 @@ public class PublishedReads {
      * index, or an index walked in the order asked with a limit); {@code PublicQueryPlansTest} checks the plans on a
      * fresh, never analyzed table of 10,000 rows.
      */
-    public static final String BY_SLUG = "select document, etag, authors_degraded from published_article where slug = $1";
+    public static final String BY_SLUG = "select document, etag, authors_degraded, article_id, byline from published_article where slug = $1";
     /** A working or former slug of a live article: the slug readers can see it at. */
     public static final String MOVED = "select p.slug from published_article p where p.article_id ="
             + " coalesce((select a.id from article a where a.slug = $1), (select s.article_id from article_slug_alias s where s.slug = $1))";
@@ -80,12 +81,13 @@ public class PublishedReads {
                     Optional<Row> live = first(rows);
                     if (live.isPresent()) {
                         Row row = live.get();
+                        io.vertx.core.json.JsonArray byline = row.getJsonArray(4);
                         return Uni.createFrom().item(Optional.of(new BySlug(new Raw(row.getString(0)), row.getString(1),
-                                row.getBoolean(2), null)));
+                                row.getBoolean(2), null, SurrogateKeys.ofArticle(row.getUUID(3), byline == null ? null : byline.getList()))));
                     }
                     // a working or former slug of a live article: send readers to the slug they can see
                     return pool.preparedQuery(MOVED).execute(Tuple.of(slug))
-                            .map(moved -> first(moved).map(row -> new BySlug(null, null, false, row.getString(0))));
+                            .map(moved -> first(moved).map(row -> new BySlug(null, null, false, row.getString(0), null)));
                 });
     }
 

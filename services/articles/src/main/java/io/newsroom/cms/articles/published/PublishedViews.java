@@ -16,6 +16,7 @@ import io.newsroom.cms.common.content.MarkdownRenderer;
 import io.newsroom.cms.common.http.ContentTags;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.newsroom.cms.common.http.SurrogateKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -115,7 +116,8 @@ public class PublishedViews {
         // readers' caches replace the article at once; a renamed slug's old answer goes too
         String slugs = previousSlug == null || previousSlug.equals(content.slug) ? content.slug : content.slug + "," + previousSlug;
         OutboxEvent.append(OutboxEvent.PUBLISHED_ARTICLES, article.id.toString(), "article.published", document,
-                Map.of("cms-slugs", slugs, "cms-etag", etag, "cms-authors-degraded", Boolean.toString(degraded)));
+                Map.of("cms-slugs", slugs, "cms-etag", etag, "cms-authors-degraded", Boolean.toString(degraded),
+                        "cms-surrogate-keys", SurrogateKeys.ofArticle(article.id, content.byline)));
     }
 
     private String previousSlug(UUID articleId) {

@@ -95,7 +95,8 @@ public class PublishedResource {
                 return Response.status(Response.Status.MOVED_PERMANENTLY)
                         .location(UriBuilder.fromResource(PublishedResource.class).path(article.movedTo()).build()).build();
             }
-            Response.ResponseBuilder ok = Response.ok(article.json().json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", article.etag());
+            Response.ResponseBuilder ok = Response.ok(article.json().json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", article.etag())
+                    .header("Surrogate-Key", article.surrogateKeys());
             if (article.authorsDegraded()) {
                 // said in the document too; the header lets the gateway tell without parsing it
                 ok.header("Warning", "110 - \"An author on the byline is not known yet\"");
