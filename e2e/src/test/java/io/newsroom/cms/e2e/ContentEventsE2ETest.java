@@ -83,4 +83,23 @@ class ContentEventsE2ETest {
         long takenDown = millisUntilEverywhere(slug, r -> r.statusCode() == 404);
         assertTrue(takenDown < 1000, "takedown visible through both gateways after " + takenDown + " ms");
     }
+
+    @Test
+    void anAuthorsEditReachesTheirArticleThroughBothGatewaysWithinTwoSeconds() throws Exception {
+        String slug = "evt-author-" + UUID.randomUUID().toString().substring(0, 8);
+        String author = as("root").body(Map.of("displayName", "Ada Before")).post("/api/authors").then().statusCode(201)
+                .extract().path("id");
+        String id = as("alice").body(Map.of("slug", slug, "headline", "Bylined", "body", "Text.", "byline", List.of(author)))
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+        for (String[] s : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
+            step(s[0], id, s[1]);
+        }
+        millisUntilEverywhere(slug, r -> r.statusCode() == 200 && "Ada Before".equals(r.path("authors[0].displayName")));
+        // authors service → cms.authors.profiles → articles rewrites the article → cms.articles.published → both gateways
+        Map<String, Object> edit = Map.of("displayName", "Ada After", "slug", as("root").get("/api/authors/" + author).path("slug"));
+        as("root").header("If-Match", SystemExtension.etag("/api/authors/" + author)).body(edit).put("/api/authors/" + author)
+                .then().statusCode(200);
+        long edited = millisUntilEverywhere(slug, r -> r.statusCode() == 200 && "Ada After".equals(r.path("authors[0].displayName")));
+        assertTrue(edited < 2000, "the author's edit visible through both gateways after " + edited + " ms");
+    }
 }

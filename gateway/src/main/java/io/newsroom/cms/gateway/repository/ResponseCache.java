@@ -113,15 +113,26 @@ public class ResponseCache {
      * featured lists) is made again on the next read (kept meanwhile as the last good answer for an outage).
      */
     public void articleChanged(String slug, CachedAnswer answer, List<String> formerSlugs) {
+        articleChanged(slug, answer, formerSlugs, false);
+    }
+
+    /**
+     * An article's current public answer, from its event: cached (replacing what was there), so a replica fills its
+     * cache from the compacted topic when it starts and never asks the articles service for a live article while the
+     * events flow. {@code replay}: part of that start-up fill, where every article comes once and the answers that
+     * list articles were made after it anyway, so they are not marked outdated each time (that would make the fill
+     * quadratic in the number of articles).
+     */
+    public void articleChanged(String slug, CachedAnswer answer, List<String> formerSlugs, boolean replay) {
         if (!config.cacheEnabled()) {
             return;
         }
         events.incrementAndGet();
-        // replaced where cached; an article nobody asked this replica for stays out (its next read asks the service)
-        CachedAnswer fresh = answer.madeAt(clock.instant());
-        cache.asMap().computeIfPresent("article/" + slug, (key, old) -> fresh);
+        cache.put("article/" + slug, answer.madeAt(clock.instant()));
         formerSlugs.forEach(former -> cache.invalidate("article/" + former));
-        outdateListings();
+        if (!replay) {
+            outdateListings();
+        }
     }
 
     /**
@@ -134,6 +145,11 @@ public class ResponseCache {
         // and the redirects from its old slugs, which would now lead readers to a 404
         cache.asMap().entrySet().removeIf(entry -> entry.getValue().status() == 301 && entry.getValue().location() != null
                 && slugs.stream().anyMatch(slug -> entry.getValue().location().endsWith("/articles/" + slug)));
+        outdateListings();
+    }
+
+    /** The start-up fill is over: whatever lists articles is made again on its next read. */
+    public void replayed() {
         outdateListings();
     }
 

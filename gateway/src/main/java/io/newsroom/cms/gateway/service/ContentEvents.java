@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Applies the articles service's published-article events (Kafka, compacted topic, key: article id) to this replica's
  * response cache at once: a published document replaces the cached answer, a tombstone drops it; answers that list
- * articles are dropped either way. Each replica reads every event (a consumer group of its own, from the end of the
- * topic: its cache starts empty). Events are applied once per version (the event id, increasing per article), so a
+ * articles are dropped either way. Each replica reads every event (a consumer group of its own) from the beginning of
+ * the compacted topic, which holds every live article: a new replica fills its cache from it before readers ask (the
+ * replay; what was in the topic when its partitions were assigned), then follows the changes. Events are applied once per version (the event id, increasing per article), so a
  * redelivery after a relay retry changes nothing.
  *
  * <p>While the events flow (partitions assigned and the broker answering, {@link EventLink}), cached answers stay fresh
@@ -46,9 +47,18 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
     /** The last event id applied per article (bounded by the number of live articles). */
     private final Map<String, Long> applied = new ConcurrentHashMap<>();
     private volatile boolean assigned;
+    /** Per partition, where the start-up replay ends (its end offset when assigned); gone once reached. */
+    private final Map<TopicPartition, Long> replayUntil = new ConcurrentHashMap<>();
 
     @Incoming("published-articles")
     public void apply(ConsumerRecord<String, String> event) {
+        TopicPartition partition = new TopicPartition(event.topic(), event.partition());
+        Long end = replayUntil.get(partition);
+        boolean replay = end != null && event.offset() < end - 1;
+        if (end != null && !replay && replayUntil.remove(partition) != null && replayUntil.isEmpty()) {
+            cache.replayed();
+            LOG.info("Content events: the cache holds every live article from the topic; following changes");
+        }
         Long id = version(header(event, "cms-event-id"));
         Long last = applied.get(event.key());
         if (id != null && last != null && last >= id) {
@@ -63,7 +73,7 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
             String etag = header(event, "cms-etag");
             String keys = header(event, "cms-surrogate-keys");
             cache.articleChanged(slugs.get(0), CachedAnswer.json(body, degraded, etag.isEmpty() ? null : etag)
-                    .withKeys(keys.isEmpty() ? null : keys), slugs.subList(1, slugs.size()));
+                    .withKeys(keys.isEmpty() ? null : keys), slugs.subList(1, slugs.size()), replay);
         }
         if (id != null) {
             applied.put(event.key(), id);
@@ -75,6 +85,11 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         // resolve the starting positions now: every event after this point is read, so answers made from now on can trust them
         partitions.forEach(consumer::position);
+        consumer.endOffsets(partitions).forEach((partition, end) -> {
+            if (end > consumer.position(partition)) {
+                replayUntil.put(partition, end);
+            }
+        });
         assigned = !partitions.isEmpty() || assigned;
         check();
     }

@@ -229,12 +229,12 @@ class ResponseCacheTest {
     }
 
     @Test
-    void anArticleNobodyReadHereIsNotCachedByItsEvent() {
+    void anArticleNobodyReadHereIsCachedByItsEventSoTheServiceIsNotAsked() {
         Backend backend = new Backend();
         cache.eventsLive();
-        cache.articleChanged("unread", CachedAnswer.json("{}".getBytes(StandardCharsets.UTF_8), false), List.of());
-        read("article/unread", backend);
-        assertEquals(1, backend.calls.get(), "its first read asks the service");
+        cache.articleChanged("unread", CachedAnswer.json("{\"v\":\"event\"}".getBytes(StandardCharsets.UTF_8), false), List.of(), true);
+        assertEquals("{\"v\":\"event\"}", new String(read("article/unread", backend).answer().body(), StandardCharsets.UTF_8));
+        assertEquals(0, backend.calls.get(), "filled from the topic: the first read is a hit");
     }
 
     @Test
