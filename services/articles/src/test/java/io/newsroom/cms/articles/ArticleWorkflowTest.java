@@ -327,8 +327,8 @@ class ArticleWorkflowTest {
         Map<String, Object> renamed = new HashMap<>(Map.of("displayName", "Rita Q. Reporter", "slug", unique("rita-q")));
         as("root").baseUri(authorsUrl).header("If-Match", profile.header("ETag")).body(renamed).put("/authors/" + rita)
                 .then().statusCode(200);
-        given().get("/articles/published?limit=50").then().body(item + ".authors[0].displayName", is("Rita Reporter"));
-        assertTrue(bylineAuthors.sync() >= 1);
+        // the profile event (AuthorProfileEvents) may have copied it already; the changes feed must bring it either way
+        bylineAuthors.sync();
         given().get("/articles/published?limit=50").then().statusCode(200)
                 .body(item + ".authors[0].displayName", is("Rita Q. Reporter"))
                 .body(item + ".authors[0].slug", is(renamed.get("slug")))
