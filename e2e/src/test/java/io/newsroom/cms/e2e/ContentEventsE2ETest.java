@@ -1,12 +1,20 @@
 package io.newsroom.cms.e2e;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Publishing reaches the readers through every gateway replica within a second although the replicas keep their
+ * Publishing reaches the readers through every gateway replica, and an outside system through a signed webhook, within a second although the replicas keep their
  * answers for minutes (event-fresh-for 120 s): the articles service's outbox → Kafka → each gateway's cache. Two
  * gateways, the real broker, the real services.
  */
@@ -56,6 +64,77 @@ class ContentEventsE2ETest {
             }
         }
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** A delivery the test's receiver accepted: its signature checked here, with the secret the admin was shown. */
+    private record Received(long atNanos, String type, String articleId) {
+    }
+
+    @Test
+    void aPublishReachesASignedWebhookReceiverWithinASecond() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        List<String> refused = new CopyOnWriteArrayList<>();
+        Map<String, String> secret = new ConcurrentHashMap<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            long at = System.nanoTime();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+            String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
+            boolean valid = false;
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.get("s").substring("whsec_".length())), "HmacSHA256"));
+                String expected = "v1," + Base64.getEncoder().encodeToString(
+                        mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+                valid = signatures != null && List.of(signatures.split(" ")).contains(expected)
+                        && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) < 300;
+            } catch (Exception e) {
+                refused.add(e.toString());
+            }
+            if (valid) {
+                io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(body);
+                received.add(new Received(at, json.getString("type"), json.getString("data.id")));
+            } else {
+                refused.add(body);
+            }
+            exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            var registered = as("root").body(Map.of("url", url, "description", "e2e receiver", "kind", "standard",
+                    "events", List.of("article.published", "article.unpublished"))).post("/api/webhooks").then().statusCode(201).extract();
+            secret.put("s", registered.path("secret"));
+            String slug = "evt-hook-" + UUID.randomUUID().toString().substring(0, 8);
+            String author = as("root").body(Map.of("displayName", "Hank Hooks")).post("/api/authors").then().statusCode(201)
+                    .extract().path("id");
+            String id = as("alice").body(Map.of("slug", slug, "headline", "Hooked", "body", "Text.", "byline", List.of(author))).post("/api/articles")
+                    .then().statusCode(201).extract().path("id");
+            step("alice", id, "submit");
+            step("erin", id, "approve");
+            long published = System.nanoTime();
+            step("erin", id, "publish");
+            long gateways = millisUntilEverywhere(slug, r -> r.statusCode() == 200);
+            long until = published + Duration.ofSeconds(5).toNanos();
+            while (received.stream().noneMatch(r -> id.equals(r.articleId())) && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            Received delivery = received.stream().filter(r -> id.equals(r.articleId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no signed delivery of " + id + "; refused: " + refused));
+            long webhook = (delivery.atNanos() - published) / 1_000_000;
+            assertTrue("article.published".equals(delivery.type()), delivery.toString());
+            assertTrue(webhook < 1000, "the webhook reached the receiver " + webhook + " ms after the publish");
+            assertTrue(gateways < 1000, "both gateways after " + gateways + " ms");
+            assertTrue(refused.isEmpty(), "every delivery carried a valid signature: " + refused);
+            String endpoint = registered.path("id");
+            as("root").get("/api/webhooks/" + endpoint + "/deliveries").then().statusCode(200)
+                    .body("items.find { it.eventType == 'article.published' }.status", org.hamcrest.Matchers.is("delivered"));
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test

@@ -84,6 +84,17 @@ class AuthorizationMatrixTest {
         MAY.put("GET /lists/{slug}/preview", LIST_READERS);
         MAY.put("GET /lists/{slug}/audit", LIST_READERS);
         MAY.put("GET /lists/public/{slug}", EVERYONE);
+        // webhooks: admins only (endpoints for outside systems, their secrets and delivery logs)
+        MAY.put("GET /webhooks/event-types", ADMINS);
+        MAY.put("POST /webhooks", ADMINS);
+        MAY.put("GET /webhooks", ADMINS);
+        MAY.put("GET /webhooks/{id}", ADMINS);
+        MAY.put("PUT /webhooks/{id}", ADMINS);
+        MAY.put("DELETE /webhooks/{id}", ADMINS);
+        MAY.put("POST /webhooks/{id}/secret", ADMINS);
+        MAY.put("POST /webhooks/{id}/ping", ADMINS);
+        MAY.put("GET /webhooks/{id}/deliveries", ADMINS);
+        MAY.put("POST /webhooks/{id}/deliveries/{deliveryId}/redeliver", ADMINS);
         // gateway: the public content API and the editor app's settings
         MAY.put("GET /public/v1/articles", EVERYONE);
         MAY.put("GET /public/v1/articles/{slug}", EVERYONE);
@@ -104,7 +115,7 @@ class AuthorizationMatrixTest {
         TrustStack.get();
         fixtures = Fixtures.make();
         endpoints = new ArrayList<>();
-        for (String part : List.of("articles", "authors", "curation")) {
+        for (String part : List.of("articles", "authors", "curation", "webhooks")) {
             endpoints.addAll(Endpoint.of(part, TrustStack.service(part)));
         }
         endpoints.addAll(Endpoint.of("gateway", TrustStack.gateway()));

@@ -58,7 +58,7 @@ class FuzzProperties {
     static void setUp() {
         TrustStack.get();
         fixtures = Fixtures.make();
-        for (String part : List.of("articles", "authors", "curation")) {
+        for (String part : List.of("articles", "authors", "curation", "webhooks")) {
             ENDPOINTS.put(part, Endpoint.of(part, TrustStack.service(part)));
         }
         ENDPOINTS.put("gateway", Endpoint.of("gateway", TrustStack.gateway()));
@@ -88,6 +88,11 @@ class FuzzProperties {
     @Property(shrinking = ShrinkingMode.OFF)
     void curationService(@ForAll("mutations") Mutation mutation) {
         attack("curation", mutation);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF)
+    void webhooksService(@ForAll("mutations") Mutation mutation) {
+        attack("webhooks", mutation);
     }
 
     @Property(shrinking = ShrinkingMode.OFF)

@@ -52,5 +52,8 @@ public interface GatewayConfig {
         URI authors();
 
         URI curation();
+
+        /** The webhooks service (admins' endpoints for outside systems). */
+        URI webhooks();
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Forwards {@code /api/{articles|authors|lists}/...} to the owning service's {@code /articles|authors|lists/...}.
+ * Forwards {@code /api/{articles|authors|lists|webhooks}/...} to the owning service's {@code /articles|authors|lists/...}.
  * The token is verified here first (401 problem before anything is forwarded); roles are checked by the services.
  * Method, headers (Authorization, If-Match, ETag, ...), body and status pass through unchanged.
  *
@@ -44,9 +44,9 @@ public class EditorApiRoutes {
         // the services' internal reads and the articles service's byline claims are not part of the editor API
         router.routeWithRegex("/api/(articles/published|authors/public|authors/byline-claims|lists/public)(/.*)?").order(9)
                 .handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No editor API at " + ctx.request().path()));
-        router.routeWithRegex("/api/(articles|authors|lists)(/.*)?").order(10).handler(this::forward);
+        router.routeWithRegex("/api/(articles|authors|lists|webhooks)(/.*)?").order(10).handler(this::forward);
         router.routeWithRegex("/api(/.*)?").order(11).handler(ctx -> problem(ctx, ProblemType.NOT_FOUND,
-                "No editor API at " + ctx.request().path() + "; the API has /api/articles, /api/authors and /api/lists"));
+                "No editor API at " + ctx.request().path() + "; the API has /api/articles, /api/authors, /api/lists and /api/webhooks"));
     }
 
     private void forward(RoutingContext ctx) {

@@ -19,10 +19,10 @@ public final class Stack implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Stack.class.getName());
 
     /** Where everything listens. */
-    public record Ports(int gateway, int articles, int authors, int curation, int keycloak, int keycloakManagement, int mongo,
-                        int kafka, int kafkaController) {
+    public record Ports(int gateway, int articles, int authors, int curation, int webhooks, int keycloak, int keycloakManagement,
+                        int mongo, int kafka, int kafkaController) {
         public static Ports local() {
-            return new Ports(8080, 8081, 8082, 8083, 8180, 9180, 27018, 9092, 9093);
+            return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9180, 27018, 9092, 9093);
         }
 
         public static Ports free() {
@@ -32,7 +32,7 @@ public final class Stack implements AutoCloseable {
         /** Free ports, except the gateway's: browser tests need one the realm lists as a redirect URI. */
         public static Ports freeWithGateway(int gateway) {
             return new Ports(gateway, Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(),
-                    Net.freePort(), Net.freePort(), Net.freePort());
+                    Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort());
         }
 
         Map<String, Integer> byName() {
@@ -41,6 +41,7 @@ public final class Stack implements AutoCloseable {
             ports.put("articles", articles);
             ports.put("authors", authors);
             ports.put("curation", curation);
+            ports.put("webhooks", webhooks);
             ports.put("keycloak", keycloak);
             ports.put("keycloak management", keycloakManagement);
             ports.put("mongo wire server", mongo);
@@ -122,7 +123,7 @@ public final class Stack implements AutoCloseable {
         Path data = options.dataDir();
         postgres = options.ownStores() ? PostgresServer.own(data.resolve("postgres"), Net.freePort())
                 : PostgresServer.startOrConnect(data.resolve("postgres"));
-        for (String db : List.of("articles", "authors")) {
+        for (String db : List.of("articles", "authors", "webhooks")) {
             postgres.ensureDatabase(db + dbSuffix);
         }
 
@@ -143,10 +144,14 @@ public final class Stack implements AutoCloseable {
         config.put("curation", merge(common(ports.curation()),
                 Map.of("quarkus.mongodb.connection-string", mongoUri, "quarkus.mongodb.database", "curation" + dbSuffix,
                         "quarkus.rest-client.articles.url", "http://localhost:" + ports.articles())));
+        // no outside systems locally: webhook receivers run on this machine (the SSRF guard is on in Kubernetes)
+        config.put("webhooks", merge(common(ports.webhooks()), datasource("webhooks"),
+                Map.of("cms.webhooks.allow-private-targets", "true")));
         config.put("gateway", merge(common(ports.gateway()),
                 Map.of("cms.gateway.services.articles", "http://localhost:" + ports.articles(),
                         "cms.gateway.services.authors", "http://localhost:" + ports.authors(),
                         "cms.gateway.services.curation", "http://localhost:" + ports.curation(),
+                        "cms.gateway.services.webhooks", "http://localhost:" + ports.webhooks(),
                         "cms.gateway.frontend.keycloak-url", keycloak.baseUrl(),
                         // no readers' site runs locally: feed and sitemap links point at the public API's article reads
                         "cms.public-api.site-url", "http://localhost:" + ports.gateway() + "/public/v1")));
@@ -367,7 +372,7 @@ public final class Stack implements AutoCloseable {
         started.clear();
         if (postgres != null) {
             if (!options.persistent()) {
-                for (String db : List.of("articles", "authors")) {
+                for (String db : List.of("articles", "authors", "webhooks")) {
                     postgres.dropDatabase(db + dbSuffix);
                 }
             }

@@ -20,6 +20,8 @@ public final class Fixtures {
     public String publishedSlug;
     public String draftId;
     public String listSlug;
+    public String webhookId;
+    public String deliveryId;
 
     public static Fixtures make() {
         Fixtures f = new Fixtures();
@@ -58,6 +60,13 @@ public final class Fixtures {
         expect(200, call("carl", "POST", "/api/lists/" + listSlug + "/draft/items", etag("/api/lists/" + listSlug + "/draft"),
                 Map.of("articleId", publishedId)));
         expect(200, call("carl", "POST", "/api/lists/" + listSlug + "/publish", etag("/api/lists/" + listSlug + "/draft"), Map.of()));
+
+        // a webhook endpoint with one delivery in its log (a ping to a port nobody listens on)
+        webhookId = expect(201, call("root", "POST", "/api/webhooks", null, Map.of("url", "http://127.0.0.1:9/trust-" + marker,
+                "events", List.of("article.published"), "kind", "standard"))).json().path("id").asText();
+        expect(202, call("root", "POST", "/api/webhooks/" + webhookId + "/ping", null, null));
+        deliveryId = expect(200, call("root", "GET", "/api/webhooks/" + webhookId + "/deliveries", null, null)).json()
+                .path("items").path(0).path("id").asText();
     }
 
     /** The ETags of every fixture, to show that no attack changed any of them. */

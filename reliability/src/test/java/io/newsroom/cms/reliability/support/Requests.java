@@ -28,6 +28,8 @@ public final class Requests {
                 .replace("/public/v1/authors/{slug}", "/public/v1/authors/" + f.authorSlug)
                 .replace("/public/v1/lists/{slug}", "/public/v1/lists/" + f.listSlug)
                 .replace("/lists/public/{slug}", "/lists/public/" + f.listSlug)
+                .replace("/webhooks/{id}", "/webhooks/" + f.webhookId)
+                .replace("{deliveryId}", f.deliveryId)
                 .replace("{slug}", f.listSlug)
                 .replace("{articleId}", f.publishedId);
     }
@@ -80,6 +82,9 @@ public final class Requests {
             case "POST /lists/{slug}/draft/move" -> Map.of("articleId", f.publishedId, "position", 0);
             case "POST /lists/{slug}/publish" -> Map.of("at", "2030-01-01T00:00:00Z");
             case "POST /lists/{slug}/rollback" -> Map.of("revision", 1);
+            // a receiver nobody listens on: the deliveries these calls make fail and are retried, which is fine
+            case "POST /webhooks", "PUT /webhooks/{id}" -> Map.of("url", "http://127.0.0.1:9/attack", "description", "Attack",
+                    "events", List.of("article.published"), "kind", "standard");
             default -> null;
         };
     }

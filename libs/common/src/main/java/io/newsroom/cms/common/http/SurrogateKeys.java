@@ -25,7 +25,7 @@ public final class SurrogateKeys {
     private SurrogateKeys() {
     }
 
-    public static String article(UUID id) {
+    public static String article(Object id) {
         return "article-" + id;
     }
 

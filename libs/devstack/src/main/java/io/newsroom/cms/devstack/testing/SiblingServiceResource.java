@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code quarkus.rest-client.<service>.url} and {@code cms.test.sibling.<service>.url} for each.
  */
 public class SiblingServiceResource implements QuarkusTestResourceLifecycleManager {
-    private static final Map<String, String> DATABASES = Map.of("authors", "authors", "articles", "articles");
+    private static final Map<String, String> DATABASES = Map.of("authors", "authors", "articles", "articles", "webhooks", "webhooks");
 
     private final List<String> services = new ArrayList<>();
     private final List<ChildProcess> processes = new ArrayList<>();
