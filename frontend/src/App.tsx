@@ -11,6 +11,8 @@ import { ListEditor } from './pages/ListEditor';
 import { Authors } from './pages/Authors';
 import { MyProfile } from './pages/MyProfile';
 import { ReaderPreview, ReaderIndex } from './pages/ReaderPreview';
+import { Webhooks } from './pages/Webhooks';
+import { WebhookDetail } from './pages/WebhookDetail';
 
 export function App({ user }: { user: User }) {
   return (
@@ -89,6 +91,13 @@ function Shell() {
               <NavLink to="/authors">Authors</NavLink>
             </li>
           )}
+          {can.admin && (
+            <li>
+              <NavLink to="/webhooks" data-testid="nav-webhooks">
+                Webhooks
+              </NavLink>
+            </li>
+          )}
           <li>
             <NavLink to="/profile">My profile</NavLink>
           </li>
@@ -105,6 +114,8 @@ function Shell() {
           <Route path="/lists" element={<ListsIndex />} />
           <Route path="/lists/:slug" element={<ListEditor />} />
           <Route path="/authors" element={<Authors />} />
+          <Route path="/webhooks" element={<Webhooks />} />
+          <Route path="/webhooks/:id" element={<WebhookDetail />} />
           <Route path="/profile" element={<MyProfile />} />
           <Route path="/read" element={<ReaderIndex />} />
           <Route path="/read/:slug" element={<ReaderPreview />} />

@@ -44,6 +44,9 @@ const FIELD_LABELS: Record<string, string> = {
   'overrides.image.alt': 'Image alt text',
   'window.until': 'Show until',
   'window.from': 'Show from',
+  url: 'URL',
+  events: 'Events',
+  kind: 'Kind',
 };
 
 /** `tags[2]` → `tags`, `items[0].articleId` → `items.articleId`: the form field an error belongs to. */

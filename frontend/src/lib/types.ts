@@ -274,3 +274,64 @@ export interface PublicSummary {
   authors?: { id: string; slug: string; displayName: string }[];
   publishedAt?: string | null;
 }
+
+// --- webhooks (/api/webhooks, admins only) ---
+
+export type WebhookKind = 'standard' | 'cdn-purge';
+
+export interface WebhookEventType {
+  type: string;
+  description?: string | null;
+}
+
+export interface WebhookStats {
+  delivered: number;
+  failed: number;
+  pending: number;
+  lastDeliveryAt?: string | null;
+  /** The last delivery's outcome: a delivery status ("delivered", "failed", …) or an HTTP status code. */
+  lastStatus?: string | number | null;
+}
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description?: string | null;
+  events: string[];
+  kind: WebhookKind;
+  enabled: boolean;
+  disabledAt?: string | null;
+  disabledReason?: string | null;
+  createdAt?: string;
+  createdBy?: string;
+  updatedAt?: string;
+  version: number;
+  stats?: WebhookStats | null;
+}
+
+/** POST /api/webhooks and POST /api/webhooks/{id}/secret: the signing secret, answered this once only. */
+export interface WebhookSecret {
+  secret: string;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'retrying' | 'failed';
+
+export interface WebhookDelivery {
+  id: string;
+  eventId: string;
+  eventType: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatusCode?: number | null;
+  lastDurationMs?: number | null;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  createdAt: string;
+  deliveredAt?: string | null;
+}
+
+export interface DeliveryPage {
+  items: WebhookDelivery[];
+  /** The cursor for the next (older) page, `before=<next>`; null at the oldest. */
+  next: string | null;
+}
