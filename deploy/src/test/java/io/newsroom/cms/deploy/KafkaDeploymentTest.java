@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.newsroom.cms.deploy.support.NetworkGraph;
+import io.newsroom.cms.deploy.support.NetworkGraph.Peer;
+import io.newsroom.cms.deploy.support.NetworkGraph.Port;
 import io.newsroom.cms.deploy.support.OperatorResources;
 import io.newsroom.cms.deploy.support.OperatorResources.GenericKafkaListener;
 import io.newsroom.cms.deploy.support.OperatorResources.Kafka;
@@ -34,6 +36,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +59,16 @@ class KafkaDeploymentTest {
     static final String BOOTSTRAP_SERVICE = "cms-kafka-bootstrap";
     static final int BROKER_PORT = 9092;
 
-    static final String CREATE_TOPICS = "CMS_ARTICLES_EVENTS_CREATE_TOPICS";
+    /**
+     * The producers, and the variable that tells each whether to create its topics
+     * (cms.&lt;service&gt;.events.create-topics): false in prod, where Strimzi's Topic Operator owns them.
+     */
+    static final Map<String, String> CREATE_TOPICS = Map.of(
+            "articles", "CMS_ARTICLES_EVENTS_CREATE_TOPICS",
+            "authors", "CMS_AUTHORS_EVENTS_CREATE_TOPICS");
+
+    /** A Kafka channel of an application.properties: mp.messaging.incoming|outgoing.&lt;channel&gt;.&lt;attribute&gt;. */
+    private static final Pattern CHANNEL_KEY = Pattern.compile("(?:%[\\w-]+\\.)?mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
 
     /** Seven days, in milliseconds. */
     static final long WORKFLOW_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
@@ -94,22 +107,51 @@ class KafkaDeploymentTest {
         }
     }
 
+    /** Every producer is told whether to create its topics: not in prod (Strimzi owns them), and nobody else is told. */
     @ParameterizedTest(name = "{0}")
     @FieldSource("OVERLAYS")
-    void onlyArticlesIsToldWhetherToCreateTopics(String overlay) {
+    void theProducersAreToldNotToCreateTopicsInProd(String overlay) throws IOException {
+        assertEquals(new TreeSet<>(CREATE_TOPICS.keySet()), new TreeSet<>(kafkaClients("outgoing")),
+                "the applications that produce to Kafka (each needs its create-topics variable here)");
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         for (String application : Project.APPLICATIONS) {
-            if (!application.equals("articles")) {
-                assertNull(environment(rendered, application).get(CREATE_TOPICS), application);
+            Map<String, EnvValue> env = environment(rendered, application);
+            for (Map.Entry<String, String> producer : CREATE_TOPICS.entrySet()) {
+                EnvValue createTopics = env.get(producer.getValue());
+                if (!application.equals(producer.getKey())) {
+                    assertNull(createTopics, overlay + ": " + application + " gets " + producer.getValue());
+                } else if (overlay.equals("prod")) {
+                    assertNotNull(createTopics, "prod: Strimzi owns the topics, so " + application + " must not create them");
+                    assertEquals("false", createTopics.value(), "prod: Strimzi owns the topics, so " + application + " must not create them");
+                } else {
+                    assertTrue(createTopics == null || "true".equals(createTopics.value()),
+                            "dev has no Topic Operator: " + application + " creates its topics");
+                }
             }
         }
-        EnvValue createTopics = environment(rendered, "articles").get(CREATE_TOPICS);
+    }
+
+    /**
+     * Every application with a Kafka channel (producers such as authors' outbox relay, consumers such as webhooks)
+     * gets through the NetworkPolicies to the broker port, and in prod is a peer of the plain listener.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void everyApplicationUsingKafkaReachesTheBrokers(String overlay) throws IOException {
+        List<String> clients = kafkaClients("incoming|outgoing");
+        assertTrue(clients.containsAll(List.of("articles", "authors", "gateway", "webhooks")), "Kafka's clients: " + clients);
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        List<Peer> peers = NetworkPolicyTest.peers(rendered);
+        NetworkGraph graph = new NetworkGraph(NetworkPolicyTest.policies(rendered));
+        Peer kafka = peers.stream().filter(p -> p.name().equals("kafka")).findFirst().orElseThrow();
+        for (String application : clients) {
+            Peer client = peers.stream().filter(p -> p.name().equals(application)).findFirst().orElseThrow();
+            assertTrue(graph.allowed(client, kafka, new Port(BROKER_PORT, "TCP")), overlay + ": " + application + " reaches kafka:" + BROKER_PORT);
+        }
         if (overlay.equals("prod")) {
-            assertNotNull(createTopics, "prod: Strimzi owns the topics, so articles must not create them");
-            assertEquals("false", createTopics.value(), "prod: Strimzi owns the topics, so articles must not create them");
-        } else {
-            assertTrue(createTopics == null || "true".equals(createTopics.value()),
-                    "dev has no Topic Operator: the services create their topics");
+            Set<String> listenerPeers = single(rendered.all(Kafka.class), "Kafka").spec().kafka().listeners().get(0).networkPolicyPeers()
+                    .stream().map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).collect(Collectors.toSet());
+            assertTrue(listenerPeers.containsAll(clients), "the plain listener's networkPolicyPeers " + listenerPeers + " include " + clients);
         }
     }
 
@@ -222,15 +264,23 @@ class KafkaDeploymentTest {
         Set<String> declared = RenderedOverlay.of("prod").all(KafkaTopic.class).stream().map(KafkaTopic::topicName)
                 .collect(Collectors.toSet());
         List<String> missing = new ArrayList<>();
+        Set<String> named = new TreeSet<>();
         for (String application : Project.APPLICATIONS) {
             Properties properties = ServiceConfigurationTest.properties(application);
             for (String key : properties.stringPropertyNames()) {
-                if (key.matches("(%[\\w-]+\\.)?mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topic")
-                        && !declared.contains(properties.getProperty(key))) {
-                    missing.add(application + ": " + key + "=" + properties.getProperty(key));
+                Matcher channel = CHANNEL_KEY.matcher(key);
+                // `topic`, or `topics`: a comma-separated list (webhooks reads four), with ${...} references resolved
+                if (channel.matches() && channel.group(3).matches("topics?")) {
+                    for (String topic : resolve(properties, properties.getProperty(key)).split(",")) {
+                        named.add(topic.strip());
+                        if (!declared.contains(topic.strip())) {
+                            missing.add(application + ": " + key + " names " + topic.strip());
+                        }
+                    }
                 }
             }
         }
+        assertTrue(named.containsAll(TOPICS.keySet()), "the topics found in the applications' configuration: " + named);
         assertEquals(List.of(), missing, "topics named by the applications but not declared in overlays/prod/kafka-topics.yaml");
     }
 
@@ -308,6 +358,36 @@ class KafkaDeploymentTest {
         assertNotNull(resources, what + " resources");
         assertTrue(resources.getRequests().keySet().containsAll(List.of("cpu", "memory"))
                 && resources.getLimits().keySet().containsAll(List.of("cpu", "memory")), what + " needs cpu and memory requests and limits");
+    }
+
+    /** The applications with a Kafka channel of that direction (smallrye-kafka connector) in their application.properties. */
+    private static List<String> kafkaClients(String direction) throws IOException {
+        List<String> clients = new ArrayList<>();
+        for (String application : Project.APPLICATIONS) {
+            Properties properties = ServiceConfigurationTest.properties(application);
+            boolean uses = properties.stringPropertyNames().stream().anyMatch(key -> {
+                Matcher channel = CHANNEL_KEY.matcher(key);
+                return channel.matches() && channel.group(1).matches(direction) && channel.group(3).equals("connector")
+                        && "smallrye-kafka".equals(properties.getProperty(key));
+            });
+            if (uses) {
+                clients.add(application);
+            }
+        }
+        return clients;
+    }
+
+    /** A property value with its ${key} references replaced by those keys' values (no defaults, no nesting needed). */
+    private static String resolve(Properties properties, String value) {
+        Matcher reference = Pattern.compile("\\$\\{([^}:]+)}").matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (reference.find()) {
+            String target = properties.getProperty(reference.group(1));
+            assertNotNull(target, "unresolved reference " + reference.group() + " in " + value);
+            reference.appendReplacement(resolved, Matcher.quoteReplacement(resolve(properties, target)));
+        }
+        reference.appendTail(resolved);
+        return resolved.toString();
     }
 
     private static Map<String, EnvValue> environment(RenderedOverlay rendered, String deployment) {

@@ -1,6 +1,9 @@
 package io.newsroom.cms.deploy;
 
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.newsroom.cms.deploy.support.NetworkGraph;
 import io.newsroom.cms.deploy.support.NetworkGraph.Peer;
 import io.newsroom.cms.deploy.support.NetworkGraph.Port;
@@ -17,11 +20,16 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,12 +42,12 @@ class NetworkPolicyTest {
     static final List<String> OVERLAYS = RenderedOverlay.NAMES;
 
     private static final List<Port> PORTS = List.of(
-            new Port(53, "UDP"), new Port(53, "TCP"), new Port(443, "TCP"), new Port(5432, "TCP"),
+            new Port(53, "UDP"), new Port(53, "TCP"), new Port(80, "TCP"), new Port(443, "TCP"), new Port(5432, "TCP"),
             new Port(6443, "TCP"), new Port(7800, "TCP"), new Port(8000, "TCP"), new Port(8080, "TCP"),
             new Port(8443, "TCP"), new Port(9000, "TCP"), new Port(9090, "TCP"), new Port(9091, "TCP"),
             new Port(9092, "TCP"), new Port(9093, "TCP"), new Port(27017, "TCP"), new Port(57800, "TCP"));
 
-    /** Kafka's clients: the four applications, on the broker port only. */
+    /** Kafka's clients: the five applications, on the broker port only. */
     private static final List<String> KAFKA_CLIENTS = Project.APPLICATIONS;
 
     /** The traffic both overlays allow (DNS is added for every pod below). */
@@ -47,6 +55,7 @@ class NetworkPolicyTest {
             "gateway -> articles:8080",
             "gateway -> authors:8080",
             "gateway -> curation:8080",
+            "gateway -> webhooks:8080",
             "gateway -> keycloak:8080",
             "articles -> authors:8080",
             "articles -> keycloak:8080",
@@ -56,10 +65,13 @@ class NetworkPolicyTest {
             "curation -> articles:8080",
             "curation -> keycloak:8080",
             "curation -> curation-mongodb:27017",
+            "webhooks -> keycloak:8080",
+            "webhooks -> webhooks-db:5432",
             "gateway -> kafka:9092",
             "articles -> kafka:9092",
             "authors -> kafka:9092",
             "curation -> kafka:9092",
+            "webhooks -> kafka:9092",
             "keycloak -> keycloak:7800",
             "keycloak -> keycloak:57800",
             "keycloak -> keycloak-db:5432",
@@ -67,6 +79,7 @@ class NetworkPolicyTest {
             "prometheus -> articles:8080",
             "prometheus -> authors:8080",
             "prometheus -> curation:8080",
+            "prometheus -> webhooks:8080",
             "prometheus -> keycloak:9000");
 
     /** What prod adds: the ingress controller, and the operators' and replicated stores' own traffic. */
@@ -79,6 +92,8 @@ class NetworkPolicyTest {
             "authors-db -> authors-db:8000",
             "keycloak-db -> keycloak-db:5432",
             "keycloak-db -> keycloak-db:8000",
+            "webhooks-db -> webhooks-db:5432",
+            "webhooks-db -> webhooks-db:8000",
             "curation-mongodb -> curation-mongodb:27017",
             "cnpg-operator -> articles-db:5432",
             "cnpg-operator -> articles-db:8000",
@@ -86,6 +101,8 @@ class NetworkPolicyTest {
             "cnpg-operator -> authors-db:8000",
             "cnpg-operator -> keycloak-db:5432",
             "cnpg-operator -> keycloak-db:8000",
+            "cnpg-operator -> webhooks-db:5432",
+            "cnpg-operator -> webhooks-db:8000",
             // Strimzi: KRaft controllers and replication between the nodes, the cluster operator on
             // both and on the nodes' agent, the Topic Operator on the replication listener.
             "kafka -> kafka:9090",
@@ -99,11 +116,38 @@ class NetworkPolicyTest {
      * The stores and the Topic Operator call the Kubernetes API; its address is cluster-specific, so
      * the rule allows 443/6443 to anything outside.
      */
-    private static final List<String> API_CLIENTS = List.of("articles-db", "authors-db", "keycloak-db", "curation-mongodb",
-            "kafka-entity-operator");
+    private static final List<String> API_CLIENTS = List.of("articles-db", "authors-db", "keycloak-db", "webhooks-db",
+            "curation-mongodb", "kafka-entity-operator");
 
-    private static final List<String> POD_NAMES = List.of("gateway", "articles", "authors", "curation", "keycloak",
-            "articles-db", "authors-db", "keycloak-db", "curation-mongodb", "kafka");
+    private static final List<String> POD_NAMES = List.of("gateway", "articles", "authors", "curation", "webhooks", "keycloak",
+            "articles-db", "authors-db", "keycloak-db", "webhooks-db", "curation-mongodb", "kafka");
+
+    /** Where webhooks go: systems outside the cluster, on HTTP and HTTPS only. */
+    private static final List<Port> WEB_PORTS = List.of(new Port(80, "TCP"), new Port(443, "TCP"));
+
+    /**
+     * The ranges webhooks must never reach (SSRF): private networks (nodes, pods, Services, the cloud's internal
+     * endpoints), link-local (cloud metadata service), shared CGNAT (some clusters' pod ranges), loopback.
+     */
+    static final Set<String> PRIVATE_RANGES = Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
+            "100.64.0.0/10", "127.0.0.0/8");
+
+    /** An address on the public internet (a documentation address standing for any public one). */
+    private static final String PUBLIC_ADDRESS = "public-address";
+
+    /** Addresses outside our namespace in the ranges above, one or more per range, by peer name. */
+    private static final Map<String, String> PRIVATE_ADDRESSES = privateAddresses();
+
+    private static Map<String, String> privateAddresses() {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        addresses.put("private-address-10", "10.96.0.1");
+        addresses.put("private-address-172", "172.31.255.254");
+        addresses.put("private-address-192", "192.168.49.2");
+        addresses.put("metadata-address", "169.254.169.254");
+        addresses.put("cgnat-address", "100.64.0.10");
+        addresses.put("loopback-address", "127.0.0.1");
+        return addresses;
+    }
 
     /** Pods only prod has: Strimzi's entity operator (dev's Kafka is one pod without operator). */
     private static final List<String> PROD_POD_NAMES = List.of("kafka-entity-operator");
@@ -137,6 +181,11 @@ class NetworkPolicyTest {
             // our pods' egress rules keep them out.
             outside.forEach(peer -> expected.add(peer.name() + " -> kafka-entity-operator:" + Strimzi.TOPIC_OPERATOR_HEALTH_PORT));
         }
+        // webhooks delivers to the internet on 80/443, never to a private address. The pods of other namespaces count
+        // as reached (the evaluator's safe reading of an ipBlock; their addresses are usually private, so the
+        // except ranges keep them out as well).
+        peers.stream().filter(p -> !Project.NAMESPACE.equals(p.namespace()) && !PRIVATE_ADDRESSES.containsKey(p.name()))
+                .forEach(peer -> WEB_PORTS.forEach(port -> expected.add("webhooks -> " + peer.name() + ":" + port)));
         TreeSet<String> actual = new NetworkGraph(policies(overlay)).allowedConnections(peers, PORTS);
 
         TreeSet<String> unexpected = new TreeSet<>(actual);
@@ -179,6 +228,82 @@ class NetworkPolicyTest {
                 fromOutside.stream().sorted().toList(), overlayName + ": Kafka is not exposed");
     }
 
+    /**
+     * webhooks delivers to systems outside, at addresses admins register: its egress to the internet is HTTP(S) only,
+     * and excludes every private, link-local (cloud metadata), CGNAT and loopback range, so that a target the service
+     * fails to refuse (a bug, CMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS turned on) still cannot reach the cluster's own network.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void webhooksReachesTheInternetOnHttpAndHttpsButNoPrivateRange(String overlayName) {
+        RenderedOverlay overlay = RenderedOverlay.of(overlayName);
+        NetworkPolicy policy = overlay.get(NetworkPolicy.class, "webhooks");
+        List<NetworkPolicyEgressRule> internet = policy.getSpec().getEgress().stream()
+                .filter(rule -> rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null)).toList();
+        assertEquals(1, internet.size(), "one egress rule with an address range");
+        NetworkPolicyEgressRule rule = internet.get(0);
+        assertEquals(1, rule.getTo().size(), "the address range is the rule's only peer");
+        IPBlock block = rule.getTo().get(0).getIpBlock();
+        assertEquals("0.0.0.0/0", block.getCidr());
+        assertEquals(new TreeSet<>(PRIVATE_RANGES), new TreeSet<>(block.getExcept()), "the ranges excepted");
+        assertEquals(new TreeSet<>(WEB_PORTS.stream().map(Port::toString).toList()), new TreeSet<>(rule.getPorts().stream()
+                        .map(p -> {
+                            assertNotNull(p.getPort(), "a port, not every port");
+                            assertTrue(p.getEndPort() == null, "no port range");
+                            return new Port(p.getPort().getIntVal(), p.getProtocol()).toString();
+                        }).toList()),
+                "HTTP and HTTPS only");
+        // No other policy selecting webhooks adds an address range.
+        overlay.all(NetworkPolicy.class).stream()
+                .filter(p -> !p.getMetadata().getName().equals("webhooks"))
+                .filter(p -> NetworkGraph.selects(p.getSpec().getPodSelector(), Map.of("app.kubernetes.io/name", "webhooks")))
+                .forEach(p -> assertTrue(p.getSpec().getEgress().stream().flatMap(r -> r.getTo().stream()).allMatch(peer -> peer.getIpBlock() == null),
+                        p.getMetadata().getName() + " gives webhooks another address range"));
+
+        // Evaluated: the public address on 80 and 443 and on nothing else, no private address on any port.
+        List<Peer> peers = peers(overlay);
+        NetworkGraph graph = new NetworkGraph(policies(overlay));
+        Peer webhooks = peer(peers, "webhooks");
+        Peer internetAddress = peer(peers, PUBLIC_ADDRESS);
+        for (Port port : PORTS) {
+            assertEquals(WEB_PORTS.contains(port), graph.allowed(webhooks, internetAddress, port), "webhooks -> the internet:" + port);
+        }
+        PRIVATE_ADDRESSES.forEach((name, ip) -> {
+            assertTrue(PRIVATE_RANGES.stream().anyMatch(range -> NetworkGraph.inCidr(ip, range)), ip + " is in a private range");
+            for (Port port : PORTS) {
+                assertFalse(graph.allowed(webhooks, peer(peers, name), port), "webhooks -> " + name + " (" + ip + "):" + port);
+            }
+        });
+        // Of the applications and Keycloak, webhooks alone goes out to the internet.
+        Set<String> outgoing = new TreeSet<>();
+        for (Peer from : peers) {
+            if (Project.NAMESPACE.equals(from.namespace()) && !API_CLIENTS.contains(from.name())
+                    && PORTS.stream().anyMatch(port -> graph.allowed(from, internetAddress, port))) {
+                outgoing.add(from.name());
+            }
+        }
+        assertEquals(Set.of("webhooks"), outgoing, overlayName + ": who reaches the internet");
+    }
+
+    /** Only the gateway calls webhooks (the admins' /api/webhooks); Prometheus scrapes it. */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void onlyTheGatewayCallsWebhooks(String overlayName) {
+        RenderedOverlay overlay = RenderedOverlay.of(overlayName);
+        List<Peer> peers = peers(overlay);
+        NetworkGraph graph = new NetworkGraph(policies(overlay));
+        Peer webhooks = peer(peers, "webhooks");
+        Set<String> callers = new TreeSet<>();
+        for (Peer from : peers) {
+            for (Port port : PORTS) {
+                if (from != webhooks && graph.allowed(from, webhooks, port)) {
+                    callers.add(from.name() + ":" + port);
+                }
+            }
+        }
+        assertEquals(Set.of("gateway:8080", "prometheus:8080"), callers, overlayName + ": who reaches webhooks");
+    }
+
     @ParameterizedTest(name = "{0}")
     @FieldSource("OVERLAYS")
     void everythingIsDeniedByDefault(String overlayName) {
@@ -197,14 +322,45 @@ class NetworkPolicyTest {
         assertEquals(new TreeSet<>(List.of("a -> a:8080", "a -> b:8080", "b -> a:8080", "b -> b:8080")), open);
     }
 
+    @Test
+    void theEvaluatorHonoursTheExceptionsOfAnAddressRange() {
+        // Guard against a vacuous pass of the webhooks test: an except range really takes addresses out.
+        NetworkPolicy policy = new NetworkPolicyBuilder()
+                .withNewMetadata().withName("out").endMetadata()
+                .withNewSpec()
+                .withNewPodSelector().withMatchLabels(Map.of("app", "a")).endPodSelector()
+                .withPolicyTypes("Egress")
+                .addNewEgress().addNewTo().withNewIpBlock().withCidr("0.0.0.0/0").withExcept("10.0.0.0/8", "169.254.0.0/16")
+                .endIpBlock().endTo().addNewPort().withProtocol("TCP").withNewPort(443).endPort().endEgress()
+                .endSpec()
+                .build();
+        NetworkGraph graph = new NetworkGraph(List.of(policy));
+        Peer a = Peer.pod("a", Map.of("app", "a"));
+        Port https = new Port(443, "TCP");
+        assertTrue(graph.allowed(a, Peer.address("public", "203.0.113.7"), https), "a public address is in the range");
+        assertFalse(graph.allowed(a, Peer.address("public", "203.0.113.7"), new Port(80, "TCP")), "on the rule's port only");
+        assertFalse(graph.allowed(a, Peer.address("private", "10.1.2.3"), https), "10.0.0.0/8 is excepted");
+        assertFalse(graph.allowed(a, Peer.address("metadata", "169.254.169.254"), https), "169.254.0.0/16 is excepted");
+        assertTrue(graph.allowed(a, Peer.address("unknown"), https), "an address of unknown IP: the safe reading");
+        assertTrue(NetworkGraph.inCidr("172.31.0.1", "172.16.0.0/12") && !NetworkGraph.inCidr("172.32.0.1", "172.16.0.0/12"));
+        assertTrue(NetworkGraph.inCidr("100.127.255.255", "100.64.0.0/10") && !NetworkGraph.inCidr("100.128.0.0", "100.64.0.0/10"));
+        assertFalse(NetworkGraph.inCidr("::1", "0.0.0.0/0"), "no match across address families");
+    }
+
+    private static Peer peer(List<Peer> peers, String name) {
+        return peers.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no peer " + name + " in " + peers.stream().map(Peer::name).collect(Collectors.toList())));
+    }
+
     /** Our policies, and in prod those Strimzi generates for the Kafka cluster. */
-    private static List<NetworkPolicy> policies(RenderedOverlay overlay) {
+    static List<NetworkPolicy> policies(RenderedOverlay overlay) {
         List<NetworkPolicy> policies = new ArrayList<>(overlay.all(NetworkPolicy.class));
         overlay.all(Kafka.class).forEach(kafka -> policies.addAll(Strimzi.generatedNetworkPolicies(kafka)));
         return policies;
     }
 
-    private static List<Peer> peers(RenderedOverlay overlay) {
+    /** Every pod of the overlay, and the peers outside the namespace that matter. */
+    static List<Peer> peers(RenderedOverlay overlay) {
         List<Peer> peers = new ArrayList<>();
         overlay.workloads().forEach(w -> peers.add(Peer.pod(w.name(), w.podMetadata().getLabels())));
         for (CnpgCluster cluster : overlay.all(CnpgCluster.class)) {
@@ -232,7 +388,8 @@ class NetworkPolicyTest {
         peers.add(Peer.inNamespace("cnpg-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")));
         peers.add(Peer.inNamespace("strimzi-operator", "strimzi", Strimzi.CLUSTER_OPERATOR_LABELS));
         peers.add(Peer.inNamespace("other-namespace", "default", Map.of("app.kubernetes.io/name", "gateway")));
-        peers.add(Peer.address("any-address"));
+        peers.add(Peer.address(PUBLIC_ADDRESS, "203.0.113.10"));
+        PRIVATE_ADDRESSES.forEach((name, ip) -> peers.add(Peer.address(name, ip)));
         return peers;
     }
 }

@@ -1,6 +1,7 @@
 package io.newsroom.cms.deploy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.newsroom.cms.deploy.support.OperatorResources.CnpgCluster;
@@ -141,6 +142,29 @@ class SecretsTest {
         certificates.stream().filter(name -> !readme.contains("`" + name + "`"))
                 .forEach(name -> problems.add("certificate Secret " + name + " is not mentioned in README.md"));
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * webhooks signs with secrets it generates per endpoint and keeps in its database: the only Secret it reads is
+     * its database's credentials (no static signing key to mount, nothing to rotate by hand).
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void webhooksReadsNoSecretButItsDatabaseCredentials(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        RenderedOverlay.Workload webhooks = rendered.workload("Deployment", "webhooks");
+        Map<String, String> fromSecrets = new TreeMap<>();
+        for (Container container : webhooks.allContainers().toList()) {
+            rendered.environment(container).forEach((name, value) -> {
+                if (value.fromSecret()) {
+                    fromSecrets.put(name, value.secretName() + "/" + value.secretKey());
+                }
+            });
+        }
+        assertEquals(Map.of("QUARKUS_DATASOURCE_USERNAME", "webhooks-db-app/username",
+                "QUARKUS_DATASOURCE_PASSWORD", "webhooks-db-app/password"), fromSecrets);
+        assertTrue(webhooks.podSpec().getVolumes().stream().noneMatch(v -> v.getSecret() != null || v.getProjected() != null),
+                "webhooks mounts no Secret");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,7 @@
 package io.newsroom.cms.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -42,7 +44,13 @@ class ServiceConfigurationTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.NAMES;
 
-    static final List<String> DATABASE_SERVICES = List.of("articles", "authors");
+    static final List<String> DATABASE_SERVICES = List.of("articles", "authors", "webhooks");
+
+    /** The services that also read their database through a reactive client (webhooks has JDBC only). */
+    static final List<String> REACTIVE_DATABASE_SERVICES = List.of("articles", "authors");
+
+    /** cms.webhooks.allow-private-targets: SSRF protection, false outside the local stack and tests. */
+    static final String ALLOW_PRIVATE_TARGETS = "CMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS";
 
     /** The readers' site (cms.public-api.site-url): the gateway does not start without it outside dev and tests. */
     static final String SITE_URL = "CMS_PUBLIC_API_SITE_URL";
@@ -55,7 +63,9 @@ class ServiceConfigurationTest {
                     "QUARKUS_DATASOURCE_PASSWORD"),
             "curation", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_MONGODB_DATABASE", "QUARKUS_REST_CLIENT_ARTICLES_URL"),
             "gateway", List.of("CMS_GATEWAY_SERVICES_ARTICLES", "CMS_GATEWAY_SERVICES_AUTHORS", "CMS_GATEWAY_SERVICES_CURATION",
-                    "QUARKUS_HTTP_CORS_ORIGINS", "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL", SITE_URL));
+                    "CMS_GATEWAY_SERVICES_WEBHOOKS", "QUARKUS_HTTP_CORS_ORIGINS", "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL", SITE_URL),
+            "webhooks", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+                    ALLOW_PRIVATE_TARGETS));
 
     private static final List<String> REQUIRED_EVERYWHERE = List.of("QUARKUS_HTTP_PORT", "QUARKUS_OIDC_AUTH_SERVER_URL",
             "QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_OIDC_TOKEN_AUDIENCE", "KAFKA_BOOTSTRAP_SERVERS");
@@ -108,15 +118,19 @@ class ServiceConfigurationTest {
         for (String service : DATABASE_SERVICES) {
             Map<String, EnvValue> env = environment(rendered, service);
             assertDatabase(rendered, env.get("QUARKUS_DATASOURCE_JDBC_URL").value(), service);
-            assertEquals(env.get("QUARKUS_DATASOURCE_JDBC_URL").value(), "jdbc:" + env.get("QUARKUS_DATASOURCE_REACTIVE_URL").value(),
-                    service + ": the reactive client reads the database the JDBC pool writes");
+            if (REACTIVE_DATABASE_SERVICES.contains(service)) {
+                assertEquals(env.get("QUARKUS_DATASOURCE_JDBC_URL").value(), "jdbc:" + env.get("QUARKUS_DATASOURCE_REACTIVE_URL").value(),
+                        service + ": the reactive client reads the database the JDBC pool writes");
+            } else {
+                assertNull(env.get("QUARKUS_DATASOURCE_REACTIVE_URL"), service + " has no reactive datasource");
+            }
         }
         assertDatabase(rendered, environment(rendered, "keycloak").get("KC_DB_URL").value(), "keycloak");
         Map<String, EnvValue> curation = environment(rendered, "curation");
         assertServiceUrl(rendered, curation.get("QUARKUS_REST_CLIENT_ARTICLES_URL").value(), "articles", "");
         assertEquals("curation", curation.get("QUARKUS_MONGODB_DATABASE").value());
         Map<String, EnvValue> gateway = environment(rendered, "gateway");
-        for (String service : List.of("articles", "authors", "curation")) {
+        for (String service : List.of("articles", "authors", "curation", "webhooks")) {
             assertServiceUrl(rendered, gateway.get("CMS_GATEWAY_SERVICES_" + service.toUpperCase(Locale.ROOT)).value(), service, "");
         }
         assertEquals(keycloakHostname, gateway.get("CMS_GATEWAY_FRONTEND_KEYCLOAK_URL").value(),
@@ -144,6 +158,33 @@ class ServiceConfigurationTest {
         if (overlay.equals("prod")) {
             assertEquals("https", uri.getScheme(), "prod: readers are sent to the site over https: " + url);
             assertFalse(Set.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost()), "prod: a public host: " + url);
+        }
+    }
+
+    /**
+     * SSRF protection: webhooks refuses targets on private, loopback, link-local and CGNAT addresses in prod (and in
+     * the base both overlays start from); its NetworkPolicy drops such destinations as well.
+     */
+    @Test
+    void webhooksRefusesPrivateTargetsInProd() throws IOException {
+        EnvValue prod = environment(RenderedOverlay.of("prod"), "webhooks").get(ALLOW_PRIVATE_TARGETS);
+        assertTrue(prod != null && "false".equals(prod.value()), "prod: " + ALLOW_PRIVATE_TARGETS + "=false, not " + prod);
+
+        JsonNode base = new YAMLMapper().readTree(Project.deployDir().resolve("base/kustomization.yaml").toFile());
+        List<String> literals = new ArrayList<>();
+        for (JsonNode generator : base.path("configMapGenerator")) {
+            if (generator.path("name").asText().equals("webhooks-config")) {
+                generator.path("literals").forEach(literal -> literals.add(literal.asText()));
+            }
+        }
+        assertTrue(literals.contains(ALLOW_PRIVATE_TARGETS + "=false"), "base webhooks-config: " + literals);
+        assertEquals("false", properties("webhooks").getProperty("cms.webhooks.allow-private-targets"),
+                "the service's own default refuses private targets too");
+
+        // Whatever an overlay sets, it is a boolean the service reads (dev may allow private targets).
+        for (String overlay : OVERLAYS) {
+            EnvValue value = environment(RenderedOverlay.of(overlay), "webhooks").get(ALLOW_PRIVATE_TARGETS);
+            assertTrue(value != null && Set.of("true", "false").contains(value.value()), overlay + ": " + value);
         }
     }
 

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,23 +17,34 @@ import java.util.function.Function;
  * Evaluates NetworkPolicies the way the Kubernetes semantics define them, for a fixed set of
  * peers: a connection is allowed when the source's egress allows it (or no egress policy selects
  * the source) and the destination's ingress allows it (likewise). Peers outside our namespace are
- * not governed by our policies. An ipBlock is taken to match every peer (the safe reading: some
- * network plugins match pod addresses with it too). Named ports are refused as unsupported.
+ * not governed by our policies. An ipBlock matches an address outside the cluster whose IP is known
+ * when the IP is in its {@code cidr} and in none of its {@code except} ranges; it is taken to match
+ * every pod and every address of unknown IP (the safe reading: some network plugins match pod
+ * addresses with it too, and a pod's address is not known here). Named ports are refused as unsupported.
  */
 public final class NetworkGraph {
 
-    /** A pod (in {@code namespace}, with labels) or, with a null namespace, an address outside the cluster. */
-    public record Peer(String name, String namespace, Map<String, String> labels) {
+    /**
+     * A pod (in {@code namespace}, with labels) or, with a null namespace, an address outside the cluster
+     * ({@code ip} set, or null for any address).
+     */
+    public record Peer(String name, String namespace, Map<String, String> labels, String ip) {
         public static Peer pod(String name, Map<String, String> labels) {
-            return new Peer(name, Project.NAMESPACE, labels);
+            return new Peer(name, Project.NAMESPACE, labels, null);
         }
 
         public static Peer inNamespace(String name, String namespace, Map<String, String> labels) {
-            return new Peer(name, namespace, labels);
+            return new Peer(name, namespace, labels, null);
         }
 
+        /** An address outside the cluster, not further known: every ipBlock matches it. */
         public static Peer address(String name) {
-            return new Peer(name, null, Map.of());
+            return new Peer(name, null, Map.of(), null);
+        }
+
+        /** An address outside the cluster: ipBlocks match it by their cidr and except ranges. */
+        public static Peer address(String name, String ip) {
+            return new Peer(name, null, Map.of(), ip);
         }
 
         boolean governed() {
@@ -126,7 +139,14 @@ public final class NetworkGraph {
         }
         for (NetworkPolicyPeer rulePeer : rulePeers) {
             if (rulePeer.getIpBlock() != null) {
-                return true;
+                if (peer.namespace() != null || peer.ip() == null) {
+                    return true;
+                }
+                var block = rulePeer.getIpBlock();
+                if (inCidr(peer.ip(), block.getCidr()) && block.getExcept().stream().noneMatch(range -> inCidr(peer.ip(), range))) {
+                    return true;
+                }
+                continue;
             }
             if (peer.namespace() == null) {
                 continue;
@@ -140,6 +160,38 @@ public final class NetworkGraph {
             }
         }
         return false;
+    }
+
+    /** Whether the address {@code ip} lies in {@code cidr} (IPv4 or IPv6; never across the two). */
+    public static boolean inCidr(String ip, String cidr) {
+        String[] parts = cidr.split("/", 2);
+        if (parts.length != 2) {
+            throw new AssertionError("not a CIDR range: " + cidr);
+        }
+        byte[] address = literal(ip);
+        byte[] network = literal(parts[0]);
+        int prefix = Integer.parseInt(parts[1]);
+        if (address.length != network.length || prefix < 0 || prefix > network.length * 8) {
+            return false;
+        }
+        for (int bit = 0; bit < prefix; bit++) {
+            int mask = 0x80 >> (bit % 8);
+            if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] literal(String address) {
+        if (!address.matches("[0-9a-fA-F.:]+")) {
+            throw new AssertionError("not an IP address literal: " + address);
+        }
+        try {
+            return InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            throw new AssertionError("not an IP address: " + address, e);
+        }
     }
 
     public static boolean selects(LabelSelector selector, Map<String, String> labels) {
