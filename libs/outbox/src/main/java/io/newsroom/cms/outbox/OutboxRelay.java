@@ -21,7 +21,6 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -55,10 +54,6 @@ public abstract class OutboxRelay {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
-    /** The relay's settings, from the service's typed configuration. */
-    public record Settings(boolean enabled, Duration pollEvery, int batchSize, Duration sendTimeout, boolean createTopics) {
-    }
-
     private ScheduledExecutorService loop;
     private ExecutorService sender;
     private volatile boolean topicsReady;
@@ -72,7 +67,8 @@ public abstract class OutboxRelay {
     /** The Kafka client settings of the default broker (for topic creation). */
     protected abstract Map<String, Object> kafka();
 
-    protected abstract Settings settings();
+    /** The relay's settings: the service's typed configuration of its events. */
+    protected abstract RelaySettings settings();
 
     /** The Kafka topic of a logical stream named in the outbox row. */
     protected abstract String topicOf(String stream);
@@ -128,7 +124,7 @@ public abstract class OutboxRelay {
 
     /** Sends the oldest waiting events and deletes them once acknowledged; the number sent. */
     public int relayBatch() {
-        Settings settings = settings();
+        RelaySettings settings = settings();
         if (!topicsReady && settings.createTopics()) {
             createTopics();
         }

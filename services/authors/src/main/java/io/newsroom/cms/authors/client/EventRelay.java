@@ -2,6 +2,7 @@ package io.newsroom.cms.authors.client;
 
 import io.newsroom.cms.authors.config.EventsConfig;
 import io.newsroom.cms.outbox.OutboxRelay;
+import io.newsroom.cms.outbox.RelaySettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -61,8 +62,8 @@ public class EventRelay extends OutboxRelay {
     }
 
     @Override
-    protected Settings settings() {
-        return new Settings(config.enabled(), config.pollEvery(), config.batchSize(), config.sendTimeout(), config.createTopics());
+    protected RelaySettings settings() {
+        return config;
     }
 
     @Override
