@@ -175,6 +175,26 @@ class FaultTest {
             survived.add(recover(load, "kill -9 authors"));
             fault(load, "kill -9 curation", () -> stack.kill("curation"), 2_000, () -> stack.restart("curation"));
             survived.add(recover(load, "kill -9 curation"));
+            // webhooks: an article published while the service is dead reaches a receiver once it is back
+            List<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            com.sun.net.httpserver.HttpServer receiver = receiver(hooked);
+            try {
+                expect(201, call("root", "POST", "/api/webhooks", null, Map.of("url", "http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/hook", "events", List.of("article.published"), "kind", "standard")));
+                String[] whileDown = new String[1];
+                fault(load, "kill -9 webhooks", () -> {
+                    stack.kill("webhooks");
+                    Http.Answer created = expect(201, call("alice", "POST", "/api/articles", null, Map.of("headline",
+                            "Published while webhooks is down", "body", "Text.", "byline", List.of(fixtures.authorId))));
+                    whileDown[0] = created.json().path("id").asText();
+                    Fixtures.transitions(whileDown[0], created.header("etag"), "alice:submit", "erin:approve", "erin:publish");
+                }, 2_000, () -> stack.restart("webhooks"));
+                survived.add(recover(load, "kill -9 webhooks"));
+                within("webhooks back: the article published while it was down is delivered", Duration.ofSeconds(30),
+                        () -> hooked.stream().anyMatch(body -> body.contains(whileDown[0])));
+            } finally {
+                receiver.stop(0);
+            }
             fault(load, "PostgreSQL stopped", () -> stack.postgres().stop(), TrustStack.heavy() ? 60_000 : 10_000, () -> stack.postgres().start());
             survived.add(recover(load, "PostgreSQL stopped"));
             fault(load, "MongoDB stopped", stack::stopMongo, TrustStack.heavy() ? 30_000 : 5_000, stack::startMongo);
@@ -239,7 +259,7 @@ class FaultTest {
             Figures.add("faults: 5xx other than 503 problems, or bare errors", load.total("violations"));
             System.out.printf("[trust] a byline claim while Keycloak was away: %s%n",
                     load.total("claims while Keycloak was away: saved") > 0 ? "saved with the kept service token" : "503 problem");
-            System.out.printf("[trust] faults survived %d of 7 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
+            System.out.printf("[trust] faults survived %d of 8 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
                             + " editor calls %d (503 problems %d); violations %d%n", survived.size(), String.join(", ", survived),
                     load.total("reads of content read before") + load.total("reads of content never read before"),
                     load.total("stale answers served (with Age)"), load.total("503 for content never read before"),
@@ -257,11 +277,28 @@ class FaultTest {
         System.out.printf("[trust] fault: %s, back after %.1f s%n", name, Duration.between(start, Instant.now()).toMillis() / 1000.0);
     }
 
+    /** A webhook receiver on a free local port that keeps every body it gets and answers 204. */
+    private static com.sun.net.httpserver.HttpServer receiver(List<String> bodies) {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hook", exchange -> {
+                bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Everything works again, with no manual step: ready, fresh public answers, an editor's save. */
     private static String recover(Load load, String name) {
         load.phase("recovery after " + name);
         Instant start = Instant.now();
-        for (String part : List.of("articles", "authors", "curation", "gateway")) {
+        for (String part : List.of("articles", "authors", "curation", "webhooks", "gateway")) {
             within(name + ": " + part + " ready", Duration.ofSeconds(60),
                     () -> Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null)).status() == 200);
         }
