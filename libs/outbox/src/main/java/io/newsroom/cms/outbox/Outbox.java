@@ -3,6 +3,7 @@ package io.newsroom.cms.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.util.Map;
@@ -32,8 +33,11 @@ public final class Outbox {
 
     /** Appends an event in the caller's transaction. */
     public static void append(EntityManager em, String stream, String key, String type, String payload, Map<String, String> headers) {
+        // synchronized on its own table only: a native statement would otherwise flush every pending change of the
+        // session first, and a stale version of the changed entity would fail here instead of at the caller's flush
         em.createNativeQuery("insert into outbox_event (topic, event_key, type, payload, headers, created_at)"
                         + " values (:topic, :key, :type, :payload, cast(:headers as jsonb), :at)")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("outbox_event")
                 .setParameter("topic", stream).setParameter("key", key).setParameter("type", type)
                 .setParameter("payload", payload).setParameter("headers", json(headers == null ? Map.of() : headers))
                 .setParameter("at", Instant.now())
