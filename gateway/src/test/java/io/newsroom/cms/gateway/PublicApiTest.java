@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -19,6 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The public API against stubbed services (WireMock): pass-through of the stored JSON byte for byte, the author page
@@ -44,7 +46,12 @@ class PublicApiTest extends StubbedBackendsTest {
         assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), first.asByteArray(), "no text surgery on the way");
         given().header("If-None-Match", first.header("ETag")).get("/public/v1/articles/pass-through")
                 .then().statusCode(304).header("ETag", is(first.header("ETag")));
-        given().header("If-None-Match", "\"other\"").get("/public/v1/articles/pass-through").then().statusCode(200);
+        Response cached = given().header("If-None-Match", "\"other\"").get("/public/v1/articles/pass-through");
+        cached.then().statusCode(200);
+        for (String header : List.of("Content-Type", "ETag", "Cache-Control", "Surrogate-Key", "Cache-Tag", "Content-Length")) {
+            assertEquals(first.header(header), cached.header(header), header + ": the cached answer (router fast path) as made");
+        }
+        assertArrayEquals(first.asByteArray(), cached.asByteArray());
         backends.verify(1, getRequestedFor(urlEqualTo("/articles/published/pass-through")));
     }
 
@@ -62,8 +69,11 @@ class PublicApiTest extends StubbedBackendsTest {
     void renamedSlugsRedirectAndMissingOrBadOnesAreProblems() {
         backends.stubFor(get("/articles/published/old-name").willReturn(aResponse().withStatus(301)
                 .withHeader("Location", "http://articles/articles/published/new-name")));
-        given().redirects().follow(false).get("/public/v1/articles/old-name").then().statusCode(301)
-                .header("Location", endsWith("/public/v1/articles/new-name"));
+        for (int read = 0; read < 2; read++) { // made, then from the cache
+            given().redirects().follow(false).get("/public/v1/articles/old-name").then().statusCode(301)
+                    .header("Location", endsWith("/public/v1/articles/new-name")).header("Cache-Control", startsWith("public"));
+        }
+        backends.verify(1, getRequestedFor(urlEqualTo("/articles/published/old-name")));
         backends.stubFor(get("/articles/published/nothing-here").willReturn(aResponse().withStatus(404)));
         given().get("/public/v1/articles/nothing-here").then().statusCode(404).contentType("application/problem+json")
                 .body("status", is(404));

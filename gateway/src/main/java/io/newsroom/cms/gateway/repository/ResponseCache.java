@@ -66,7 +66,7 @@ public class ResponseCache {
         Instant now = clock.instant();
         CachedAnswer cached = cache.getIfPresent(key);
         if (cached != null && !cached.degraded() && !cached.outdated()) {
-            if (cached.youngerThan(config.freshFor(), now) || coveredByEvents && keptFreshByEvents(cached, now)) {
+            if (servable(cached, coveredByEvents, now)) {
                 return Uni.createFrom().item(new ServedAnswer(cached, false, 0));
             }
             if (cached.youngerThan(config.freshFor().plus(config.refreshAhead()), now)) {
@@ -84,6 +84,23 @@ public class ResponseCache {
             }
             return Uni.createFrom().failure(failure);
         });
+    }
+
+    /**
+     * The cached answer for {@code key} when it may be served as it is, with nothing to make or refresh (the rules of
+     * {@link #get(String, boolean, Supplier)}); null otherwise, and then {@code get} decides. For the router's fast path.
+     */
+    public CachedAnswer fresh(String key, boolean coveredByEvents) {
+        if (!config.cacheEnabled()) {
+            return null;
+        }
+        CachedAnswer cached = cache.getIfPresent(key);
+        return cached != null && !cached.degraded() && !cached.outdated() && servable(cached, coveredByEvents, clock.instant())
+                ? cached : null;
+    }
+
+    private boolean servable(CachedAnswer cached, boolean coveredByEvents, Instant now) {
+        return cached.youngerThan(config.freshFor(), now) || coveredByEvents && keptFreshByEvents(cached, now);
     }
 
     private boolean keptFreshByEvents(CachedAnswer cached, Instant now) {

@@ -2,15 +2,11 @@ package io.newsroom.cms.gateway.rest;
 
 import io.newsroom.cms.common.http.SurrogateKeys;
 import io.newsroom.cms.common.problem.Problem;
-import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.gateway.api.PublicRecords.ArticlePage;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorPage;
 import io.newsroom.cms.gateway.api.PublicRecords.FeaturedList;
 import io.newsroom.cms.gateway.api.PublicRecords.PublicArticle;
 import io.newsroom.cms.gateway.api.PublicRecords.SearchResults;
-import io.newsroom.cms.gateway.config.PublicApiConfig;
-import io.newsroom.cms.gateway.domain.BackendException;
-import io.newsroom.cms.gateway.domain.CachedAnswer;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
 import io.newsroom.cms.gateway.service.PublicApiDocument;
 import io.newsroom.cms.gateway.service.PublicReads;
@@ -38,9 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The public content API: anonymous, published content only, with ETag / Cache-Control, 304 for If-None-Match,
@@ -50,7 +43,7 @@ import java.util.Map;
 @PermitAll
 @Tag(name = "public", description = "Published content for readers' sites and apps")
 public class PublicApiResource {
-    private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+    private static final String SLUG = PublicReplies.SLUG;
 
     @Inject
     PublicReads reads;
@@ -59,16 +52,7 @@ public class PublicApiResource {
     PublicApiDocument document;
 
     @Inject
-    PublicApiConfig config;
-
-    private String cacheControl;
-
-    @jakarta.annotation.PostConstruct
-    void init() {
-        long shared = config.sharedMaxAge().toSeconds();
-        cacheControl = "public, max-age=" + config.maxAge().toSeconds() + (shared > 0 ? ", s-maxage=" + shared : "")
-                + ", stale-while-revalidate=" + config.staleWhileRevalidate().toSeconds();
-    }
+    PublicReplies replies;
 
     @GET
     @Path("articles")
@@ -158,71 +142,12 @@ public class PublicApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "This API's OpenAPI document: the paths under /public/v1 and the schemas of their answers")
     public Response openapi() {
-        return Response.ok(document.json()).header("Cache-Control", cacheControl()).build();
+        return Response.ok(document.json()).header("Cache-Control", replies.cacheControl()).build();
     }
 
-    /**
-     * The answer with its validators and caching headers. {@code routeKeys}: the surrogate keys of the route, sent when
-     * the answer names none of its own (an article's page names the article and its authors).
-     */
+    /** The answer as {@link PublicReplies} makes it, for this route's surrogate keys {@code routeKeys}. */
     private Uni<Response> serve(Uni<ServedAnswer> read, String ifNoneMatch, String routeKeys) {
-        return read.map(served -> {
-            CachedAnswer answer = served.answer();
-            String keys = answer.surrogateKeys() != null ? answer.surrogateKeys() : routeKeys;
-            if (answer.status() == 301) {
-                return Response.status(301).location(URI.create(answer.location())).header("Cache-Control", cacheControl())
-                        .header("Surrogate-Key", keys).header("Cache-Tag", SurrogateKeys.asCacheTag(keys)).build();
-            }
-            Response.ResponseBuilder response;
-            if (ifNoneMatch != null && matches(ifNoneMatch, answer.etag())) {
-                response = Response.notModified();
-            } else {
-                response = Response.status(answer.status()).entity(answer.body()).type(answer.contentType());
-            }
-            response.header("ETag", answer.etag()).header("Cache-Control", cacheControl())
-                    .header("Surrogate-Key", keys).header("Cache-Tag", SurrogateKeys.asCacheTag(keys));
-            if (served.stale()) {
-                response.header("Age", served.ageSeconds());
-            }
-            if (served.stale() || answer.degraded()) {
-                response.header("Warning", "110 - \"Response is stale\"");
-            }
-            return response.build();
-        }).onFailure().recoverWithItem(this::problem);
+        return read.map(served -> replies.of(served, ifNoneMatch, routeKeys)).onFailure().recoverWithItem(replies::problem)
+                .map(PublicReply::toResponse);
     }
-
-    private Response problem(Throwable failure) {
-        int status = failure instanceof BackendException b ? b.status() : 503;
-        ProblemType type = status == 404 ? ProblemType.NOT_FOUND : status == 400 ? ProblemType.BAD_REQUEST : ProblemType.SERVICE_UNAVAILABLE;
-        String detail = failure instanceof BackendException ? failure.getMessage() : "Content is temporarily unavailable";
-        if (type == ProblemType.SERVICE_UNAVAILABLE) {
-            detail = "Content is temporarily unavailable; try again shortly";
-        }
-        Response.ResponseBuilder builder = Response.status(type.status()).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type.uri(), type.title(), type.status(), detail, null, List.of(), Map.of()));
-        if (type == ProblemType.SERVICE_UNAVAILABLE) {
-            builder.header("Retry-After", 5);
-        } else {
-            builder.header("Cache-Control", "public, max-age=5");
-        }
-        return builder.build();
-    }
-
-    private String cacheControl() {
-        return cacheControl;
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (etag == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
 }

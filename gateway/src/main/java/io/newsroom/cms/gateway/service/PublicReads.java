@@ -1,5 +1,6 @@
 package io.newsroom.cms.gateway.service;
 
+import io.newsroom.cms.gateway.domain.CachedAnswer;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
 import io.newsroom.cms.gateway.repository.ResponseCache;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +25,11 @@ public class PublicReads {
 
     public Uni<ServedAnswer> article(String slug) {
         return cache.get("article/" + slug, () -> content.article(slug));
+    }
+
+    /** The article page's cached answer when it can be sent as it is (nothing to make or refresh), else null. */
+    public CachedAnswer freshArticle(String slug) {
+        return cache.fresh("article/" + slug, true);
     }
 
     public Uni<ServedAnswer> author(String slug) {

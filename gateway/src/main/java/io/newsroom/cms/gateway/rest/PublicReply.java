@@ -1,0 +1,44 @@
+package io.newsroom.cms.gateway.rest;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * A public answer exactly as it goes out (status, headers in order, body), made once by {@link PublicReplies} and sent
+ * either by a REST endpoint ({@link #toResponse()}) or straight from the router ({@link #send}), so both send the same.
+ */
+public record PublicReply(int status, List<String> headers, byte[] body) {
+    /** {@code headers}: name, value, name, value, ... */
+    public PublicReply {
+        if (headers.size() % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name/value pairs");
+        }
+    }
+
+    public Response toResponse() {
+        Response.ResponseBuilder response = Response.status(status);
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (headers.get(i).equals("Content-Type")) {
+                response.type(headers.get(i + 1)); // the REST layer's own notion of the type, over the method's @Produces
+            } else {
+                response.header(headers.get(i), headers.get(i + 1));
+            }
+        }
+        return body.length == 0 ? response.build() : response.entity(body).build();
+    }
+
+    public void send(HttpServerResponse response) {
+        for (int i = 0; i < headers.size(); i += 2) {
+            response.putHeader(headers.get(i), headers.get(i + 1));
+        }
+        response.setStatusCode(status);
+        if (body.length == 0) {
+            response.end();
+        } else {
+            response.end(Buffer.buffer(body));
+        }
+    }
+}
