@@ -72,7 +72,7 @@ public final class DevStack {
         out.append(String.format("  curation           http://localhost:%d/q/swagger-ui%n", ports.curation()));
         out.append(String.format("  webhooks           http://localhost:%d/q/swagger-ui  (admins: Webhooks page of the editor app)%n", ports.webhooks()));
         out.append(String.format("  Keycloak           http://localhost:%d/admin  (admin / admin, local only)%n", ports.keycloak()));
-        out.append(String.format("  Kafka              %s  (topics cms.articles.published, cms.articles.workflow, cms.authors.profiles)%n", stack.kafkaBootstrap()));
+        out.append(String.format("  Kafka              %s  (topics cms.articles.published, cms.articles.workflow, cms.authors.profiles, cms.curation.lists)%n", stack.kafkaBootstrap()));
         out.append(String.format("%n  Demo logins (password = username): alice, bob (writer) · erin (editor) · carl (curator) · root (admin)%n"));
         out.append(String.format("  Token:  curl -s -d grant_type=password -d client_id=cms-cli -d username=erin -d password=erin \\%n"));
         out.append(String.format("            %s/protocol/openid-connect/token%n", stack.issuer()));

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The transactional outbox: an event is a row of {@code outbox_event} written in the same transaction as the change
- * it reports, so it exists exactly when the change does; {@link OutboxRelay} sends it to Kafka. The row's id orders
+ * it reports, so it exists exactly when the change does; {@link OutboxRelay} sends it to Kafka ({@link TableOutbox}). The row's id orders
  * the events and is their version for consumers (header {@link #EVENT_ID}); a {@code null} payload is a tombstone
  * (the key's record is gone from a compacted topic). Every service that sends events has the same table (its own
  * Flyway migration):

@@ -1,17 +1,18 @@
 package io.newsroom.cms.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -20,9 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,53 +34,65 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Relays a service's transactional outbox (table {@code outbox_event}, see {@link Outbox}) to Kafka: in id order, a
- * batch at a time, each batch deleted only once Kafka has acknowledged all of it (acks=all, idempotent producer), so
- * an event is delivered at least once and, per key, in order. One replica relays at a time (a transaction-scoped
- * advisory lock): two relaying together could each send a different batch and reorder one aggregate's events. While
- * Kafka is away the events wait in the outbox and the writes go on; {@link #health} says how many wait.
+ * Relays a part's transactional outbox to Kafka: the oldest events a batch at a time, each batch removed from the
+ * outbox only once Kafka has acknowledged all of it (acks=all, idempotent producer), so an event is delivered at least
+ * once and, per key, in order. One replica relays at a time (its {@link OutboxStore} decides which): two relaying
+ * together could each send a different batch and reorder one aggregate's events. While Kafka is away the events wait
+ * in the outbox and the writes go on; {@link #health} says how many wait.
  *
- * <p>A service subclasses it as an {@code @ApplicationScoped} bean in its {@code client} package, gives it its
- * emitter, settings and topics, and calls {@link #start()} and {@link #stop()} from its start-up and shut-down
- * observers (this class is not a bean: the library is not indexed for CDI).
+ * <p>A part subclasses it as an {@code @ApplicationScoped} bean in its {@code client} package, with its emitter, store,
+ * settings and topics; the broker settings and the start and stop with the application are inherited.
  *
  * <p>A polling loop of its own rather than {@code @Scheduled}: the scheduler's one-second tick would be most of the
  * one-second budget from a change to every reader's cache.
  */
 public abstract class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
 
+    /** The Kafka client settings of the default broker (for topic creation and the broker probe). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    private BrokerProbe broker;
     private ScheduledExecutorService loop;
-    private ExecutorService sender;
+    /** Its thread starts with the first batch: also when a test relays by hand with the loop off. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-sender"));
     private volatile boolean topicsReady;
     private volatile Instant lastRelayed;
     private volatile String lastFailure;
 
-    protected abstract EntityManager em();
-
+    /**
+     * The part's emitter: {@code @Inject @Channel("events") @OnOverflow(value = BUFFER, bufferSize = 2048)}, configured
+     * in its application.properties. Injected by the part, not here: a channel named in this library would be declared
+     * in every part that uses it (the gateway and webhooks too).
+     */
     protected abstract MutinyEmitter<Record<String, String>> emitter();
 
-    /** The Kafka client settings of the default broker (for topic creation). */
-    protected abstract Map<String, Object> kafka();
+    /** Where the events wait. */
+    protected abstract OutboxStore store();
 
-    /** The relay's settings: the service's typed configuration of its events. */
+    /** The relay's settings: the part's typed configuration of its events. */
     protected abstract RelaySettings settings();
 
-    /** The Kafka topic of a logical stream named in the outbox row. */
+    /** The Kafka topic of a logical stream named in the outbox. */
     protected abstract String topicOf(String stream);
 
     /** The topics to create with their settings where no operator owns them. */
     protected abstract List<NewTopic> topics();
 
-    /**
-     * The advisory lock the relaying replica holds: a constant the service's other advisory locks do not use (the
-     * services have databases of their own, so the same value in two services does not collide).
-     */
-    protected long lockId() {
-        return 0x6f7574626f78L;
+    /** A compacted topic (the latest event per key kept for good, a tombstone forgets the key), replicated once. */
+    protected static NewTopic compacted(String name, int partitions) {
+        return new NewTopic(name, partitions, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        stop();
     }
 
     /** Starts the relay loop unless the settings turn it off. */
@@ -90,14 +101,19 @@ public abstract class OutboxRelay {
             return;
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-sender"));
         loop.schedule(this::round, 0, TimeUnit.MILLISECONDS);
     }
 
     protected void stop() {
+        sender.shutdownNow();
+        broker().close();
         if (loop != null) {
             loop.shutdownNow();
-            sender.shutdownNow();
+            try {
+                store().release();
+            } catch (RuntimeException e) {
+                LOG.debugf("The relay could not hand over at shut-down: %s", e.getMessage());
+            }
         }
     }
 
@@ -122,41 +138,50 @@ public abstract class OutboxRelay {
         }
     }
 
-    /** Sends the oldest waiting events and deletes them once acknowledged; the number sent. */
+    /** Sends the oldest waiting events and removes them once acknowledged; the number sent. */
     public int relayBatch() {
-        RelaySettings settings = settings();
-        if (!topicsReady && settings.createTopics()) {
+        if (!topicsReady && settings().createTopics()) {
             createTopics();
         }
-        return QuarkusTransaction.requiringNew().timeout((int) settings.sendTimeout().toSeconds() + 30).call(() -> {
-            Boolean mine = (Boolean) em().createNativeQuery("select pg_try_advisory_xact_lock(:lock)").setParameter("lock", lockId())
-                    .getSingleResult();
-            if (!mine) {
-                return 0;
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em().createNativeQuery("select id, topic, event_key, type, payload, cast(headers as text), created_at"
-                    + " from outbox_event order by id").setMaxResults(settings.batchSize()).getResultList();
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            List<Message<Record<String, String>>> messages = new ArrayList<>(rows.size());
-            List<Long> ids = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                ids.add(((Number) row[0]).longValue());
-                messages.add(message(row));
-            }
-            // sent from a thread of its own: this transaction must not travel with the sends (context propagation
-            // would make it active on Kafka's threads too, and Narayana then refuses the commit)
-            sender.submit(() -> send(messages)).get(settings.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            // exactly the rows sent: a transaction that took a smaller id may commit only now, its event not sent yet
-            em().createNativeQuery("delete from outbox_event where id in (:ids)").setParameter("ids", ids).executeUpdate();
+        int sent = store().relay(settings(), this::send);
+        if (sent > 0) {
             lastRelayed = Instant.now();
-            return rows.size();
-        });
+        }
+        return sent;
     }
 
-    private Void send(List<Message<Record<String, String>>> messages) {
+    /**
+     * Sends from a thread of its own: a store's transaction must not travel with the sends (context propagation would
+     * make it active on Kafka's threads too, and Narayana then refuses the commit). Not while the broker does not
+     * answer: the producer would fail the first event after {@code max.block.ms} and still send later ones of the
+     * batch once the broker is back, ahead of the batch sent again.
+     */
+    private void send(List<PendingEvent> events) {
+        if (!broker().brokerAnswers()) {
+            throw new IllegalStateException("Kafka does not answer; " + events.size() + " events wait");
+        }
+        List<Message<Record<String, String>>> messages = events.stream().map(this::message).toList();
+        long timeout = settings().sendTimeout().toMillis() + 1000;
+        try {
+            sender.submit(() -> sendAll(messages)).get(timeout, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge " + messages.size() + " events within " + timeout + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending events", e);
+        }
+    }
+
+    private synchronized BrokerProbe broker() {
+        if (broker == null) {
+            broker = new BrokerProbe(kafka);
+        }
+        return broker;
+    }
+
+    private Void sendAll(List<Message<Record<String, String>>> messages) {
         List<Uni<Void>> acks = new ArrayList<>(messages.size());
         for (Message<Record<String, String>> message : messages) {
             acks.add(emitter().sendMessage(message));
@@ -165,35 +190,19 @@ public abstract class OutboxRelay {
         return null;
     }
 
-    private Message<Record<String, String>> message(Object[] row) {
+    private Message<Record<String, String>> message(PendingEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(Outbox.EVENT_ID, row[0].toString().getBytes(StandardCharsets.UTF_8));
-        headers.add(Outbox.EVENT_TYPE, ((String) row[3]).getBytes(StandardCharsets.UTF_8));
-        headers.add(Outbox.EVENT_TIME, instant(row[6]).toString().getBytes(StandardCharsets.UTF_8));
-        if (row[5] != null) {
-            try {
-                JSON.readValue((String) row[5], HEADERS).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Outbox event " + row[0] + " has unreadable headers", e);
-            }
-        }
-        return Message.of(Record.of((String) row[2], (String) row[4])).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topicOf((String) row[1])).withHeaders(headers).build());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+        headers.add(Outbox.EVENT_ID, Long.toString(event.id()).getBytes(StandardCharsets.UTF_8));
+        headers.add(Outbox.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+        headers.add(Outbox.EVENT_TIME, event.at().toString().getBytes(StandardCharsets.UTF_8));
+        event.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return Message.of(Record.of(event.key(), event.payload())).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topicOf(event.stream())).withHeaders(headers).build());
     }
 
     private void createTopics() {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().get("bootstrap.servers"));
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
         settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(settings)) {
@@ -217,25 +226,15 @@ public abstract class OutboxRelay {
 
     /**
      * Readiness: up even when Kafka is away (the writes go on and their events wait in the outbox, so taking the
-     * service out of rotation would only make things worse), naming how many events wait and the relay's state.
-     * Call it inside a transaction.
+     * part out of rotation would only make things worse), naming how many events wait and the relay's state. With a
+     * {@link TableOutbox}, call it inside a transaction.
      */
     public HealthCheckResponse health() {
-        long waiting = ((Number) em().createNativeQuery("select count(*) from outbox_event").getSingleResult()).longValue();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("events").up().withData("waiting", waiting)
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("events").up().withData("waiting", store().waiting())
                 .withData("relay", !settings().enabled() ? "off" : lastFailure == null ? "ok" : "degraded: " + lastFailure);
         if (lastRelayed != null) {
             response.withData("lastRelayed", lastRelayed.toString());
         }
         return response.build();
-    }
-
-    /** When events were last relayed, and the last failure (null when the last round went through). */
-    public Instant lastRelayed() {
-        return lastRelayed;
-    }
-
-    public String lastFailure() {
-        return lastFailure;
     }
 }

@@ -3,20 +3,16 @@ package io.newsroom.cms.articles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.devstack.testing.KafkaResource;
+import io.newsroom.cms.devstack.testing.TopicRecords;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import static io.newsroom.cms.articles.ArticleApi.*;
@@ -126,29 +122,13 @@ class EventsTest {
     /** The records with {@code key} on {@code topic}, from the beginning, until {@code enough} holds (30 s at most). */
     private static List<ConsumerRecord<String, String>> read(String topic, String key,
                                                              Predicate<List<ConsumerRecord<String, String>>> enough) {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ConsumerConfig.GROUP_ID_CONFIG, "events-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
-            consumer.subscribe(List.of(topic));
-            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!enough.test(found) && System.nanoTime() < until) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(key)) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
+        List<ConsumerRecord<String, String>> found = TopicRecords.read(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), topic, key, enough, Duration.ofSeconds(30));
         assertTrue(enough.test(found), "events of " + key + " on " + topic + ": " + found.size());
         return found;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return TopicRecords.header(record, name);
     }
 }

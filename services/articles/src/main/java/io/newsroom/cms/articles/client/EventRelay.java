@@ -3,14 +3,12 @@ package io.newsroom.cms.articles.client;
 import io.newsroom.cms.articles.config.EventsConfig;
 import io.newsroom.cms.articles.domain.OutboxEvent;
 import io.newsroom.cms.outbox.OutboxRelay;
+import io.newsroom.cms.outbox.OutboxStore;
 import io.newsroom.cms.outbox.RelaySettings;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
+import io.newsroom.cms.outbox.TableOutbox;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,31 +36,14 @@ public class EventRelay extends OutboxRelay {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     MutinyEmitter<Record<String, String>> emitter;
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafka;
-
-    void onStart(@Observes StartupEvent start) {
-        start();
-    }
-
-    void onStop(@Observes ShutdownEvent stop) {
-        stop();
-    }
-
-    @Override
-    protected EntityManager em() {
-        return em;
-    }
-
     @Override
     protected MutinyEmitter<Record<String, String>> emitter() {
         return emitter;
     }
 
     @Override
-    protected Map<String, Object> kafka() {
-        return kafka;
+    protected OutboxStore store() {
+        return new TableOutbox(em);
     }
 
     @Override
@@ -78,9 +59,7 @@ public class EventRelay extends OutboxRelay {
     @Override
     protected List<NewTopic> topics() {
         EventsConfig.Topics topics = config.topics();
-        return List.of(
-                new NewTopic(topics.publishedArticles(), topics.partitions(), (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+        return List.of(compacted(topics.publishedArticles(), topics.partitions()),
                 new NewTopic(topics.workflow(), topics.partitions(), (short) 1)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.workflowRetention().toMillis()))));
     }
