@@ -65,7 +65,8 @@ class KafkaDeploymentTest {
      */
     static final Map<String, String> CREATE_TOPICS = Map.of(
             "articles", "CMS_ARTICLES_EVENTS_CREATE_TOPICS",
-            "authors", "CMS_AUTHORS_EVENTS_CREATE_TOPICS");
+            "authors", "CMS_AUTHORS_EVENTS_CREATE_TOPICS",
+            "curation", "CMS_CURATION_EVENTS_CREATE_TOPICS");
 
     /** A Kafka channel of an application.properties: mp.messaging.incoming|outgoing.&lt;channel&gt;.&lt;attribute&gt;. */
     private static final Pattern CHANNEL_KEY = Pattern.compile("(?:%[\\w-]+\\.)?mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
@@ -139,7 +140,7 @@ class KafkaDeploymentTest {
     @FieldSource("OVERLAYS")
     void everyApplicationUsingKafkaReachesTheBrokers(String overlay) throws IOException {
         List<String> clients = kafkaClients("incoming|outgoing");
-        assertTrue(clients.containsAll(List.of("articles", "authors", "gateway", "webhooks")), "Kafka's clients: " + clients);
+        assertTrue(clients.containsAll(List.of("articles", "authors", "curation", "gateway", "webhooks")), "Kafka's clients: " + clients);
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<Peer> peers = NetworkPolicyTest.peers(rendered);
         NetworkGraph graph = new NetworkGraph(NetworkPolicyTest.policies(rendered));

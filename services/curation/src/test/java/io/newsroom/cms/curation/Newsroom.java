@@ -26,7 +26,7 @@ final class Newsroom {
         return base + "-" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     }
 
-    private static String url(String service) {
+    static String url(String service) {
         return ConfigProvider.getConfig().getValue("cms.test.sibling." + service + ".url", String.class);
     }
 

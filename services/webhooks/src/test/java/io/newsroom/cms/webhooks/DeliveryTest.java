@@ -201,9 +201,9 @@ class DeliveryTest {
     void anEndpointThatKeepsFailingIsDisabledAndCanBeEnabledAgain() throws Exception {
         try (Receiver receiver = Receiver.answering(call -> 503)) {
             String endpoint = Api.register(receiver, "standard", "list.published");
-            String listId = UUID.randomUUID().toString();
+            String slug = "top-" + UUID.randomUUID();
             long eventId = Events.nextId();
-            Events.send(Events.LISTS, listId, "{\"id\":\"" + listId + "\",\"title\":\"Top stories\"}", eventId, "list.published");
+            Events.send(Events.LISTS, slug, "{\"slug\":\"" + slug + "\",\"title\":\"Top stories\"}", eventId, "list.published");
             long deadline = System.nanoTime() + SOON.toNanos();
             JsonPath view;
             do {
@@ -237,11 +237,13 @@ class DeliveryTest {
     void redeliverAndPingSendWithTheirOwnIds() throws Exception {
         try (Receiver receiver = Receiver.ok()) {
             String endpoint = Api.register(receiver, "standard", "list.unpublished");
-            String listId = UUID.randomUUID().toString();
+            String slug = "gone-" + UUID.randomUUID();
             long eventId = Events.nextId();
             String messageId = "msg_lists_" + eventId;
-            Events.send(Events.LISTS, listId, null, eventId, "list.unpublished");
+            Events.send(Events.LISTS, slug, null, eventId, "list.unpublished");
             receiver.await(SOON, withId(messageId, 1));
+            assertEquals(slug, JSON.readTree(receiver.withId(messageId).get(0).body()).path("data").path("slug").asText(),
+                    "a list's tombstone names its slug, the lists topic's key");
             String deliveryId = awaitDeliveries(endpoint, p -> "delivered".equals(p.getString("items[0].status"))).getString("items[0].id");
             assertTrue(deliveryId.matches("[0-9]+"), deliveryId);
 
@@ -273,14 +275,14 @@ class DeliveryTest {
             Events.send(Events.PUBLISHED, articleId, article(articleId, a1, a2), articleEvent, "article.published");
             long authorEvent = Events.nextId();
             Events.send(Events.AUTHORS, a1, null, authorEvent, "author.deleted");
-            String listId = UUID.randomUUID().toString();
+            String slug = "featured-" + UUID.randomUUID();
             long listEvent = Events.nextId();
-            Events.send(Events.LISTS, listId, "{\"id\":\"" + listId + "\"}", listEvent, "list.published");
+            Events.send(Events.LISTS, slug, "{\"slug\":\"" + slug + "\"}", listEvent, "list.published");
 
             Map<String, String> expected = Map.of(
                     "msg_published_" + articleEvent, "article-" + articleId + " articles author-" + a1 + " author-" + a2,
                     "msg_authors_" + authorEvent, "author-" + a1 + " authors",
-                    "msg_lists_" + listEvent, "list-" + listId + " lists");
+                    "msg_lists_" + listEvent, "list-" + slug + " lists");
             cdn.await(SOON, received -> expected.keySet().stream().allMatch(id -> received.stream().anyMatch(r -> id.equals(r.id()))));
             for (Map.Entry<String, String> e : expected.entrySet()) {
                 Receiver.Received got = cdn.withId(e.getKey()).get(0);

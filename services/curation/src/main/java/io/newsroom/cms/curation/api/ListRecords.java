@@ -91,6 +91,19 @@ public final class ListRecords {
                                Instant asOf, boolean stale, List<ResolvedItem> items) {
     }
 
+    /** A live item as curated, as the list events carry it: no resolution, and nobody's user name. */
+    public record PublishedItem(UUID articleId, int position, Overrides overrides, Window window) {
+    }
+
+    /**
+     * The live list as the list events carry it (topic {@code cms.curation.lists}, key: the slug): the live version
+     * unresolved, every item as curated with its overrides and window, whether or not its article is still published
+     * or its window open now. Readers get it resolved ({@code GET /lists/public/{slug}}).
+     */
+    public record PublishedList(String slug, String title, String description, int revision, Instant publishedAt,
+                                List<PublishedItem> items) {
+    }
+
     /** The live list as readers get it: content only (freshness travels in headers). */
     public record PublicList(String slug, String title, String description, Integer revision, Instant publishedAt,
                              List<ResolvedItem> items) {

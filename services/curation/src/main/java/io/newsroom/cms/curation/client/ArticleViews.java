@@ -10,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this service knows about articles: asked from the articles service in one batch call per list, and kept
- * as the last good view so that lists still resolve for {@code cms.curation.articles-stale-for} while the articles
- * service is briefly down. Checks before adding an item never use that memory: they need the truth.
+ * What this service knows about articles. Two sources: the published-articles topic, followed by
+ * {@code service.PublishedArticleEvents} into a view of every article it has seen (its summary, or taken down), and
+ * the articles service, asked in one batch call per list for what that view does not know and for everything while the
+ * view is not complete (before the consumer caught up with the topic, or while the broker does not answer). What the
+ * service answers is kept as the last good view, so that lists still resolve for {@code cms.curation.articles-stale-for}
+ * while the articles service is briefly down. Checks before adding an item ask the service: they need the truth.
  */
 @ApplicationScoped
 public class ArticleViews {
@@ -31,6 +35,10 @@ public class ArticleViews {
     private record Known(PublishedSummary summary, Instant fetchedAt) {
     }
 
+    /** An article as the topic last told: its summary, or null when it was taken down; {@code version}: the event id. */
+    private record Followed(PublishedSummary summary, long version) {
+    }
+
     @Inject
     @RestClient
     ArticlesApi api;
@@ -40,6 +48,26 @@ public class ArticleViews {
 
     private final Map<UUID, Known> lastGood = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> knownUnpublished = new ConcurrentHashMap<>();
+    private final Map<UUID, Followed> followed = new ConcurrentHashMap<>();
+    private volatile boolean following;
+
+    /**
+     * An event of the published-articles topic: the article's summary, or null when it was taken down. Applied only
+     * when newer than what the view holds (event ids increase per article), so a redelivered event changes nothing.
+     */
+    public void followed(UUID id, long version, PublishedSummary summary) {
+        followed.merge(id, new Followed(summary, version), (held, event) -> event.version() > held.version() ? event : held);
+    }
+
+    /** An event this view cannot place (no version): the article is asked from the service again. */
+    public void forget(UUID id) {
+        followed.remove(id);
+    }
+
+    /** Whether the followed view has every event of the topic up to now: it answers for the articles it knows. */
+    public void following(boolean complete) {
+        following = complete;
+    }
 
     /** The published ones among {@code ids}, straight from the articles service (503 problem when it is down). */
     public Map<UUID, PublishedSummary> publishedNow(List<UUID> ids) {
@@ -70,8 +98,33 @@ public class ArticleViews {
         }
     }
 
-    /** For resolving lists: fresh when possible, else the last good view if it is recent enough, else 503. */
+    /**
+     * For resolving lists: the followed view for the articles it knows while it is complete, the articles service for
+     * the others; when the service is down, its last good view if recent enough, else 503.
+     */
     public Resolved resolve(List<UUID> ids) {
+        if (!following) {
+            return ask(ids);
+        }
+        Map<UUID, PublishedSummary> published = new HashMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (UUID id : ids) {
+            Followed article = followed.get(id);
+            if (article == null) {
+                unknown.add(id);
+            } else if (article.summary() != null) {
+                published.put(id, article.summary());
+            }
+        }
+        if (unknown.isEmpty()) {
+            return new Resolved(published, false);
+        }
+        Resolved asked = ask(unknown);
+        published.putAll(asked.published());
+        return new Resolved(published, asked.stale());
+    }
+
+    private Resolved ask(List<UUID> ids) {
         try {
             return new Resolved(publishedNow(ids), false);
         } catch (ProblemException e) {

@@ -23,8 +23,9 @@ import java.util.List;
 /**
  * A list as readers get it: its live version (or, for an editor's preview, the version live at a time, a due scheduled
  * publish included), items outside their window and articles no longer published left out, overrides applied over
- * the articles' own headline, summary and image. The articles come from the articles service in one call per list,
- * or from the last good view of them while it is briefly down ({@code stale}).
+ * the articles' own headline, summary and image. The articles come from the view that follows the published-articles
+ * topic, else from the articles service in one call per list, or from the last good view of them while it is briefly
+ * down ({@code stale}): {@link ArticleViews#resolve}.
  */
 @ApplicationScoped
 public class ListResolver {

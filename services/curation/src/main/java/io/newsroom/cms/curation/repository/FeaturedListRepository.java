@@ -12,6 +12,8 @@ import com.mongodb.client.model.Updates;
 import io.newsroom.cms.curation.config.CurationConfig;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.*;
+import io.newsroom.cms.curation.domain.ListEvent;
+import io.newsroom.cms.outbox.DocumentOutbox;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,9 +29,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Featured lists in the {@code lists} collection. Only operations every MongoDB supports: find, insert, and a
- * {@code replaceOne} whose filter includes the document revision read before — a single-document atomic
- * compare-and-set, so concurrent writers never lose each other's changes and no transaction is needed.
+ * Featured lists in the {@code lists} collection. Only operations every MongoDB supports: find, insert, and an
+ * {@code updateOne} whose filter includes the document revision read before — a single-document atomic
+ * compare-and-set, so concurrent writers never lose each other's changes and no transaction is needed. The update sets
+ * every field of the list and pushes the events of the change onto the document's outbox ({@link ListOutbox}): a
+ * replace would also rewrite the waiting events, and could bring back one the relay had just sent and pulled.
  */
 @ApplicationScoped
 public class FeaturedListRepository {
@@ -39,6 +43,15 @@ public class FeaturedListRepository {
     @Inject
     CurationConfig config;
 
+    @Inject
+    ListOutbox outbox;
+
+    /** The collection of the lists. */
+    static final String COLLECTION = "lists";
+
+    /** A list's own document: not one a deleted list left behind for its last events ({@link #delete}). */
+    private static final Bson NOT_DELETED = Filters.ne(DocumentOutbox.DELETED, true);
+
     /** Indexes are created explicitly at start-up (idempotent). */
     void createIndexes(@Observes StartupEvent event) {
         collection().createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug_unique"));
@@ -46,16 +59,17 @@ public class FeaturedListRepository {
     }
 
     MongoCollection<Document> collection() {
-        return mongo.getDatabase(config.database()).getCollection("lists");
+        return mongo.getDatabase(config.database()).getCollection(COLLECTION);
     }
 
     public Optional<FeaturedList> find(String slug) {
-        return Optional.ofNullable(collection().find(Filters.eq("slug", slug)).first()).map(FeaturedListRepository::fromDocument);
+        return Optional.ofNullable(collection().find(Filters.and(Filters.eq("slug", slug), NOT_DELETED)).first())
+                .map(FeaturedListRepository::fromDocument);
     }
 
     public List<FeaturedList> all() {
         List<FeaturedList> lists = new ArrayList<>();
-        collection().find().sort(Sorts.ascending("slug")).forEach(d -> lists.add(fromDocument(d)));
+        collection().find(NOT_DELETED).sort(Sorts.ascending("slug")).forEach(d -> lists.add(fromDocument(d)));
         return lists;
     }
 
@@ -70,7 +84,7 @@ public class FeaturedListRepository {
     public List<Due> dueForPublish(Instant now, int limit) {
         List<Due> due = new ArrayList<>();
         Bson notBackingOff = Filters.or(Filters.exists(SCHEDULE_RETRY_AT, false), Filters.lte(SCHEDULE_RETRY_AT, Date.from(now)));
-        collection().find(Filters.and(Filters.lte("scheduledPublishAt", Date.from(now)), notBackingOff))
+        collection().find(Filters.and(Filters.lte("scheduledPublishAt", Date.from(now)), notBackingOff, NOT_DELETED))
                 .sort(Sorts.ascending("scheduledPublishAt")).limit(limit).forEach(d -> {
                     Object slug = d.get("slug");
                     try {
@@ -119,20 +133,47 @@ public class FeaturedListRepository {
         }
     }
 
-    /** Replaces the list if nobody changed it since it was read; false means someone did (read again). */
-    public boolean replace(FeaturedList read, FeaturedList updated) {
-        return replace(read, updated, Filters.eq("docRevision", read.docRevision()));
+    /**
+     * Replaces the list with {@code updated} and appends {@code events} to its outbox, in one write, if nobody changed it
+     * since it was read and {@code condition} holds; false means someone did (read again). A failed scheduled publish's
+     * retry state goes: the next attempt starts over.
+     */
+    public boolean replace(FeaturedList read, FeaturedList updated, Bson condition, List<ListEvent> events) {
+        List<Bson> update = new ArrayList<>();
+        toDocument(updated, read.docRevision() + 1).forEach((field, value) -> {
+            if (!field.equals("_id")) {
+                update.add(Updates.set(field, value));
+            }
+        });
+        update.add(Updates.unset(SCHEDULE_FAILURES));
+        update.add(Updates.unset(SCHEDULE_RETRY_AT));
+        return write(read, condition, update, events);
     }
 
-    /** Like {@link #replace(FeaturedList, FeaturedList)} with an extra condition on what was read. */
-    public boolean replace(FeaturedList read, FeaturedList updated, Bson condition) {
-        Bson filter = Filters.and(Filters.eq("_id", read.id()), Filters.eq("docRevision", read.docRevision()), condition);
-        return collection().replaceOne(filter, toDocument(updated, read.docRevision() + 1)).getModifiedCount() == 1;
+    /**
+     * Deletes the list if nobody changed it since it was read. With {@code events} (the tombstone of a list readers could
+     * see) the document stays until the relay sent them, marked deleted and out of every read, its slug moved aside so
+     * that a new list may take it at once.
+     */
+    public boolean delete(FeaturedList read, List<ListEvent> events) {
+        if (events.isEmpty()) {
+            return collection().deleteOne(current(read, Filters.empty())).getDeletedCount() == 1;
+        }
+        return write(read, Filters.empty(), new ArrayList<>(List.of(Updates.set(DocumentOutbox.DELETED, true),
+                Updates.set("slug", "deleted:" + read.id()), Updates.unset("scheduledPublishAt"),
+                Updates.set("docRevision", read.docRevision() + 1))), events);
     }
 
-    public boolean delete(FeaturedList read) {
-        return collection().deleteOne(Filters.and(Filters.eq("_id", read.id()), Filters.eq("docRevision", read.docRevision())))
-                .getDeletedCount() == 1;
+    private boolean write(FeaturedList read, Bson condition, List<Bson> update, List<ListEvent> events) {
+        if (!events.isEmpty()) {
+            update.add(DocumentOutbox.push(events.stream().map(outbox::event).toList()));
+        }
+        return collection().updateOne(current(read, condition), Updates.combine(update)).getModifiedCount() == 1;
+    }
+
+    /** The document as it was read, if it still is (its revision), and {@code condition}. */
+    private static Bson current(FeaturedList read, Bson condition) {
+        return Filters.and(Filters.eq("_id", read.id()), Filters.eq("docRevision", read.docRevision()), NOT_DELETED, condition);
     }
 
     // --- mapping (explicit: what is stored is exactly what is written here) ---

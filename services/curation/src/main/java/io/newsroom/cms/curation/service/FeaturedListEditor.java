@@ -78,7 +78,7 @@ public class FeaturedListEditor {
         if (!list.draft().items().isEmpty() || list.live() != null && !list.live().items().isEmpty()) {
             throw ProblemException.conflict("Only empty lists can be deleted; remove the items and publish first");
         }
-        if (!repository.delete(list)) {
+        if (!writes.delete(list)) {
             throw ProblemException.conflict("The list changed while being deleted; try again");
         }
     }

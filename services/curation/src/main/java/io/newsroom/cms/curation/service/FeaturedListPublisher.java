@@ -6,7 +6,6 @@ import io.newsroom.cms.common.problem.Versions;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.Item;
 import io.newsroom.cms.curation.domain.FeaturedList.Live;
-import io.newsroom.cms.curation.repository.FeaturedListRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,9 +22,6 @@ public class FeaturedListPublisher {
 
     @Inject
     ListWrites writes;
-
-    @Inject
-    FeaturedListRepository repository;
 
     /** Publishes the draft now, or schedules it when {@code at} is in the future; {@code expectedDraft}: the draft's ETag. */
     public FeaturedList publish(String slug, long expectedDraft, Instant at, String actor) {
@@ -51,7 +47,7 @@ public class FeaturedListPublisher {
     public boolean publishScheduled(FeaturedList list, Instant now) {
         FeaturedList updated = ListWrites.audit(goLive(list, list.draft().items(), "scheduler", now), "scheduler",
                 "scheduled_publish", null, "revision " + list.nextRevision() + " scheduled by " + list.scheduledBy());
-        return repository.replace(list, updated, Filters.eq("scheduledPublishAt", Date.from(list.scheduledPublishAt())));
+        return writes.replace(list, updated, Filters.eq("scheduledPublishAt", Date.from(list.scheduledPublishAt())));
     }
 
     /** Makes an earlier revision live again; {@code expectedVersion} is the list's version (its ETag). */

@@ -8,6 +8,8 @@ import io.newsroom.cms.curation.api.ListRecords.ItemView;
 import io.newsroom.cms.curation.api.ListRecords.ListView;
 import io.newsroom.cms.curation.api.ListRecords.LiveView;
 import io.newsroom.cms.curation.api.ListRecords.Overrides;
+import io.newsroom.cms.curation.api.ListRecords.PublishedItem;
+import io.newsroom.cms.curation.api.ListRecords.PublishedList;
 import io.newsroom.cms.curation.api.ListRecords.Window;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.Item;
@@ -45,15 +47,34 @@ public final class ListMapper {
         return new AuditPage(entries);
     }
 
+    /** The live version as the list events carry it; null when the list was never published. */
+    public static PublishedList published(FeaturedList list) {
+        FeaturedList.Live live = list.live();
+        if (live == null) {
+            return null;
+        }
+        List<PublishedItem> items = new ArrayList<>();
+        for (Item i : live.items()) {
+            items.add(new PublishedItem(i.articleId(), items.size(), overrides(i), window(i)));
+        }
+        return new PublishedList(list.slug(), list.title(), list.description(), live.revision(), live.publishedAt(), items);
+    }
+
     static List<ItemView> items(List<Item> items) {
         List<ItemView> views = new ArrayList<>();
         for (Item i : items) {
-            FeaturedList.Overrides o = i.overrides();
-            Overrides overrides = o == null ? null : new Overrides(o.headline(), o.summary(),
-                    o.image() == null ? null : new ImageRef(o.image().url(), o.image().alt()));
-            Window window = i.window() == null ? null : new Window(i.window().from(), i.window().until());
-            views.add(new ItemView(i.articleId(), views.size(), overrides, window, i.addedBy(), i.addedAt()));
+            views.add(new ItemView(i.articleId(), views.size(), overrides(i), window(i), i.addedBy(), i.addedAt()));
         }
         return views;
+    }
+
+    private static Overrides overrides(Item item) {
+        FeaturedList.Overrides o = item.overrides();
+        return o == null ? null : new Overrides(o.headline(), o.summary(),
+                o.image() == null ? null : new ImageRef(o.image().url(), o.image().alt()));
+    }
+
+    private static Window window(Item item) {
+        return item.window() == null ? null : new Window(item.window().from(), item.window().until());
     }
 }

@@ -16,8 +16,10 @@ public enum EventType {
             "Any editorial transition of an article (create, submit, approve, publish, ...); data is the transition"),
     AUTHOR_UPDATED("author.updated", "An author's public profile changed; data is the public profile"),
     AUTHOR_DELETED("author.deleted", "An author's public profile is gone; data is {\"id\": author id}"),
-    LIST_PUBLISHED("list.published", "A curated list was published or changed; data is the public list"),
-    LIST_UNPUBLISHED("list.unpublished", "A curated list was taken off the site; data is {\"id\": list id}");
+    LIST_PUBLISHED("list.published", "What readers see of a curated list changed (published, rolled back, renamed); data is"
+            + " the live list as curated: slug, title, description, revision, publishedAt, items (articleId, position,"
+            + " overrides, window)"),
+    LIST_UNPUBLISHED("list.unpublished", "A curated list was taken off the site; data is {\"slug\": list slug}");
 
     /** Not subscribable: sent to one endpoint on request ({@code POST /webhooks/{id}/ping}). */
     public static final String PING = "webhook.ping";

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Which surrogate keys (libs/common {@link SurrogateKeys}: the names the gateway files its public answers under in
  * {@code Surrogate-Key} and {@code Cache-Tag}) an event makes wrong: what a {@code cdn-purge} endpoint is told to
- * purge. Ids are the aggregates' ids as the events carry them; an id with anything but {@code [A-Za-z0-9._:-]} gives
- * no key of its own (never a header injection), only the collective ones.
+ * purge. Ids are the events' keys (article and author ids, list slugs); one with anything but {@code [A-Za-z0-9._:-]}
+ * gives no key of its own (never a header injection), only the collective ones.
  */
 public final class PurgeKeys {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
@@ -40,9 +40,9 @@ public final class PurgeKeys {
         return safe(authorId) ? List.of(SurrogateKeys.author(authorId), SurrogateKeys.AUTHORS) : List.of(SurrogateKeys.AUTHORS);
     }
 
-    /** A featured list changed: the list and every list answer. */
-    public static List<String> forList(String listId) {
-        return safe(listId) ? List.of(SurrogateKeys.list(listId), SurrogateKeys.LISTS) : List.of(SurrogateKeys.LISTS);
+    /** A featured list changed (the lists topic's key is its slug): the list and every list answer. */
+    public static List<String> forList(String slug) {
+        return safe(slug) ? List.of(SurrogateKeys.list(slug), SurrogateKeys.LISTS) : List.of(SurrogateKeys.LISTS);
     }
 
     public static boolean safe(String id) {

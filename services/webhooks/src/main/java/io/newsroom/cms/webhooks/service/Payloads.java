@@ -17,8 +17,9 @@ import java.util.List;
  * The bodies endpoints get. Standard endpoints: the Standard Webhooks shape
  * {@code {"type": "article.published", "timestamp": "<ISO-8601>", "data": {...}}}, where data is the event's JSON as the
  * producing service sent it, embedded byte for byte (the public article document, the workflow transition, the author
- * profile, the list), or {@code {"id": key}} for a tombstone. {@code cdn-purge} endpoints: {@code {"surrogate_keys":
- * [...]}} with the keys of {@link PurgeKeys}.
+ * profile, the live list), or for a tombstone what the key names: {@code {"slug": key}} for a list (the lists topic is
+ * keyed by slug), {@code {"id": key}} otherwise. {@code cdn-purge} endpoints: {@code {"surrogate_keys": [...]}} with
+ * the keys of {@link PurgeKeys}.
  */
 public final class Payloads {
     /** Strict about what counts as one JSON value: a value with anything after it is not embedded as it came. */
@@ -32,12 +33,12 @@ public final class Payloads {
         JsonNode parsed = parse(value);
         String data;
         if (value == null) {
-            data = idOnly(key);
+            data = only(keyName(type), key);
         } else if (parsed != null && parsed.isObject()) {
             data = value.strip(); // as sent: the public document byte for byte
         } else {
             // not a JSON object (a producer's mistake): still delivered, the value kept as it came
-            ObjectNode wrapped = JSON.createObjectNode().put("id", key);
+            ObjectNode wrapped = JSON.createObjectNode().put(keyName(type), key);
             if (parsed != null) {
                 wrapped.set("value", parsed);
             } else {
@@ -50,9 +51,14 @@ public final class Payloads {
         return new OutgoingMessage(messageId, type.type(), standard, purgeBody(keys), keys);
     }
 
+    /** What an event's key is: a list's slug, or an article's or author's id. */
+    private static String keyName(EventType type) {
+        return type == EventType.LIST_PUBLISHED || type == EventType.LIST_UNPUBLISHED ? "slug" : "id";
+    }
+
     /** A {@code webhook.ping} to one endpoint: {@code data} names the endpoint. */
     public static OutgoingMessage ping(String messageId, String endpointId, Instant time) {
-        String body = envelope(EventType.PING, time, idOnly(endpointId));
+        String body = envelope(EventType.PING, time, only("id", endpointId));
         return new OutgoingMessage(messageId, EventType.PING, body, body, List.of());
     }
 
@@ -92,8 +98,8 @@ public final class Payloads {
         return write(body);
     }
 
-    private static String idOnly(String id) {
-        return write(JSON.createObjectNode().put("id", id));
+    private static String only(String name, String value) {
+        return write(JSON.createObjectNode().put(name, value));
     }
 
     private static JsonNode parse(String value) {

@@ -34,8 +34,19 @@ class PayloadsTest {
         assertEquals("article.unpublished", body.path("type").asText());
         assertEquals("{\"id\":\"a1\"}", body.path("data").toString());
         assertEquals(List.of("article-a1", "articles"), gone.surrogateKeys());
-        assertEquals(List.of("list-l1", "lists"), Payloads.message("m", EventType.LIST_UNPUBLISHED, "l1", null, AT).surrogateKeys());
         assertEquals(List.of("author-p1", "authors"), Payloads.message("m", EventType.AUTHOR_DELETED, "p1", null, AT).surrogateKeys());
+    }
+
+    @Test
+    void listsAreKeyedByTheirSlug() throws Exception {
+        String live = "{\"slug\":\"top-stories\",\"title\":\"Top stories\",\"description\":null,\"revision\":3,"
+                + "\"publishedAt\":\"2026-03-01T10:15:00Z\",\"items\":[{\"articleId\":\"a1\",\"position\":0,\"overrides\":null,\"window\":null}]}";
+        OutgoingMessage published = Payloads.message("msg_lists_9", EventType.LIST_PUBLISHED, "top-stories", live, AT);
+        assertEquals("{\"type\":\"list.published\",\"timestamp\":\"2026-03-01T10:15:30Z\",\"data\":" + live + "}", published.standardBody());
+        assertEquals(List.of("list-top-stories", "lists"), published.surrogateKeys());
+        OutgoingMessage gone = Payloads.message("msg_lists_10", EventType.LIST_UNPUBLISHED, "top-stories", null, AT);
+        assertEquals("{\"slug\":\"top-stories\"}", JSON.readTree(gone.standardBody()).path("data").toString());
+        assertEquals("list-top-stories lists", gone.surrogateKeyHeader());
     }
 
     @Test
@@ -48,7 +59,7 @@ class PayloadsTest {
         // not a JSON object: delivered wrapped, still valid JSON
         for (String value : new String[]{"[1,2]", "42", "not json \u0000", "{\"a\":1} trailing"}) {
             JsonNode body = JSON.readTree(Payloads.message("m", EventType.LIST_PUBLISHED, "l1", value, AT).standardBody());
-            assertEquals("l1", body.path("data").path("id").asText(), value);
+            assertEquals("l1", body.path("data").path("slug").asText(), value);
             assertTrue(body.path("data").has("value"), value);
         }
     }

@@ -1,0 +1,58 @@
+package io.newsroom.cms.curation.client;
+
+import io.newsroom.cms.curation.config.EventsConfig;
+import io.newsroom.cms.outbox.OutboxRelay;
+import io.newsroom.cms.outbox.OutboxStore;
+import io.newsroom.cms.outbox.RelaySettings;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import java.util.List;
+
+/**
+ * Relays the list events, which wait in the lists' own documents (the store {@code repository.ListOutbox} provides),
+ * to their compacted topic. How: {@link OutboxRelay}.
+ */
+@ApplicationScoped
+public class EventRelay extends OutboxRelay {
+    @Inject
+    OutboxStore lists;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    @Channel("events")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+    MutinyEmitter<Record<String, String>> emitter;
+
+    @Override
+    protected MutinyEmitter<Record<String, String>> emitter() {
+        return emitter;
+    }
+
+    @Override
+    protected OutboxStore store() {
+        return lists;
+    }
+
+    @Override
+    protected RelaySettings settings() {
+        return config;
+    }
+
+    @Override
+    protected String topicOf(String stream) {
+        return config.listsTopic();
+    }
+
+    @Override
+    protected List<NewTopic> topics() {
+        return List.of(compacted(config.listsTopic(), config.partitions()));
+    }
+}

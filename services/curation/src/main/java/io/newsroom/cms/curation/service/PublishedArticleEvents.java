@@ -1,0 +1,189 @@
+package io.newsroom.cms.curation.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.cms.curation.client.ArticleViews;
+import io.newsroom.cms.curation.client.ArticlesApi.HeroImage;
+import io.newsroom.cms.curation.client.ArticlesApi.PublishedSummary;
+import io.newsroom.cms.outbox.BrokerProbe;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Follows the articles service's published-articles topic (compacted, key: article id, value: the public article
+ * document, a tombstone when it is taken down) into {@link ArticleViews}, so live lists take new headlines and summaries
+ * and drop unpublished articles without asking the articles service on every read. Each replica reads the whole topic
+ * from its beginning (a consumer group of its own, as each gateway replica does): its view is its own memory. The view
+ * answers only once it is complete: the consumer has reached the end each partition had when it was assigned (the
+ * replay), and the broker answers; until then, and whenever the events stop, lists are resolved by asking the service.
+ * Idempotent: an article's summary is only replaced by a newer event ({@code cms-event-id} increases per article).
+ */
+@ApplicationScoped
+@Identifier("published-articles")
+public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
+    private static final Logger LOG = Logger.getLogger(PublishedArticleEvents.class);
+
+    @Inject
+    ArticleViews views;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    /** Per partition, where the replay ends (its end offset when assigned); gone once reached. */
+    private final Map<TopicPartition, Long> replayUntil = new ConcurrentHashMap<>();
+    private volatile boolean assigned;
+    private volatile boolean brokerAnswers;
+    private BrokerProbe probe;
+
+    @PostConstruct
+    void init() {
+        probe = new BrokerProbe(kafka);
+    }
+
+    @Incoming("published-articles")
+    public void apply(ConsumerRecord<String, String> event) {
+        UUID id = articleId(event.key());
+        if (id != null) {
+            follow(id, event);
+        } else {
+            LOG.warnf("Published-article event at offset %d skipped: its key is no article id", event.offset());
+        }
+        TopicPartition partition = new TopicPartition(event.topic(), event.partition());
+        Long end = replayUntil.get(partition);
+        if (end != null && event.offset() >= end - 1 && replayUntil.remove(partition) != null && replayUntil.isEmpty()) {
+            LOG.info("Article events: the view holds every article of the topic; following changes");
+            update();
+        }
+    }
+
+    private void follow(UUID id, ConsumerRecord<String, String> event) {
+        Long version = version(header(event, "cms-event-id"));
+        try {
+            PublishedSummary summary = event.value() == null ? null : summary(id, event.value());
+            if (version != null) {
+                views.followed(id, version, summary);
+                return;
+            }
+            LOG.warnf("Published-article event %s at offset %d has no event id", id, event.offset());
+        } catch (IllegalArgumentException | DateTimeParseException | JsonProcessingException e) {
+            LOG.warnf("Published-article event %s at offset %d unreadable: %s", id, event.offset(), e.getMessage());
+        }
+        views.forget(id); // an event the view cannot place: the articles service is asked about this article again
+    }
+
+    /** The summary list items are resolved with, from the public article document. */
+    private PublishedSummary summary(UUID id, String value) throws JsonProcessingException {
+        JsonNode article = json.readTree(value);
+        JsonNode hero = article.path("heroImage");
+        List<String> tags = new ArrayList<>();
+        article.path("tags").forEach(tag -> tags.add(tag.asText()));
+        List<UUID> byline = new ArrayList<>();
+        article.path("authors").forEach(author -> byline.add(UUID.fromString(author.path("id").asText())));
+        return new PublishedSummary(id, article.path("slug").asText(), article.path("headline").asText(), text(article, "dek"),
+                hero.isObject() ? new HeroImage(text(hero, "url"), text(hero, "alt"), text(hero, "caption"), text(hero, "credit")) : null,
+                tags, byline, instant(article, "publishedAt"), instant(article, "updatedAt"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        // resolve the starting positions now: the replay ends where each partition ends at this moment
+        partitions.forEach(consumer::position);
+        consumer.endOffsets(partitions).forEach((partition, end) -> {
+            if (end > consumer.position(partition)) {
+                replayUntil.put(partition, end);
+            }
+        });
+        assigned = !partitions.isEmpty() || assigned;
+        brokerAnswers = true;
+        update();
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        lost();
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        lost();
+    }
+
+    private void lost() {
+        assigned = false;
+        replayUntil.clear();
+        update();
+    }
+
+    /** Every 2 s: does the broker still answer? (an assignment alone outlives the broker; no partitions, no question) */
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkBroker() {
+        brokerAnswers = assigned && probe.brokerAnswers();
+        update();
+    }
+
+    private void update() {
+        views.following(assigned && brokerAnswers && replayUntil.isEmpty());
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        probe.close();
+    }
+
+    private static UUID articleId(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> event, String name) {
+        Header header = event.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Long version(String value) {
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
