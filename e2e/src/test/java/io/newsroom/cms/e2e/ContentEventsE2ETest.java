@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,48 +65,84 @@ class ContentEventsE2ETest {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** A delivery the test's receiver accepted: its signature checked here, with the secret the admin was shown. */
-    private record Received(long atNanos, String type, String articleId) {
+    /** A delivery the receiver accepted: when, its type and its data. */
+    private record Received(long atNanos, String type, io.restassured.path.json.JsonPath data) {
+    }
+
+    /**
+     * An outside system: a real HTTP server registered as a webhook endpoint for {@code events}, which checks every
+     * delivery's Standard Webhooks signature with the secret the admin was shown at registration.
+     */
+    private static final class Receiver implements AutoCloseable {
+        final List<Received> received = new CopyOnWriteArrayList<>();
+        final List<String> refused = new CopyOnWriteArrayList<>();
+        final String endpoint;
+        private final HttpServer server;
+        private final String secret;
+
+        Receiver(String... events) throws java.io.IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hook", exchange -> {
+                long at = System.nanoTime();
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean valid = signedWithOurSecret(body, exchange.getRequestHeaders());
+                if (valid) {
+                    io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(body);
+                    received.add(new Received(at, json.getString("type"), json.setRootPath("data")));
+                } else {
+                    refused.add(body);
+                }
+                exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+                exchange.close();
+            });
+            server.start();
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            var registered = as("root").body(Map.of("url", url, "description", "e2e receiver", "kind", "standard",
+                    "events", List.of(events))).post("/api/webhooks").then().statusCode(201).extract();
+            secret = registered.path("secret");
+            endpoint = registered.path("id");
+        }
+
+        private boolean signedWithOurSecret(String body, com.sun.net.httpserver.Headers headers) {
+            String id = headers.getFirst("webhook-id");
+            String timestamp = headers.getFirst("webhook-timestamp");
+            String signatures = headers.getFirst("webhook-signature");
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+                String expected = "v1," + Base64.getEncoder().encodeToString(
+                        mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+                return signatures != null && List.of(signatures.split(" ")).contains(expected)
+                        && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) < 300;
+            } catch (Exception e) {
+                refused.add(e.toString());
+                return false;
+            }
+        }
+
+        /** The first accepted delivery of {@code type} whose data matches, waiting up to 5 s after {@code since}. */
+        Received await(long since, String type, Predicate<io.restassured.path.json.JsonPath> data) throws InterruptedException {
+            long until = since + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < until) {
+                for (Received r : received) {
+                    if (type.equals(r.type()) && data.test(r.data())) {
+                        return r;
+                    }
+                }
+                Thread.sleep(10);
+            }
+            throw new AssertionError("no signed " + type + " delivery; received " + received + ", refused: " + refused);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     @Test
     void aPublishReachesASignedWebhookReceiverWithinASecond() throws Exception {
-        List<Received> received = new CopyOnWriteArrayList<>();
-        List<String> refused = new CopyOnWriteArrayList<>();
-        Map<String, String> secret = new ConcurrentHashMap<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            long at = System.nanoTime();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-            String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
-            boolean valid = false;
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.get("s").substring("whsec_".length())), "HmacSHA256"));
-                String expected = "v1," + Base64.getEncoder().encodeToString(
-                        mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-                valid = signatures != null && List.of(signatures.split(" ")).contains(expected)
-                        && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) < 300;
-            } catch (Exception e) {
-                refused.add(e.toString());
-            }
-            if (valid) {
-                io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(body);
-                received.add(new Received(at, json.getString("type"), json.getString("data.id")));
-            } else {
-                refused.add(body);
-            }
-            exchange.sendResponseHeaders(valid ? 204 : 401, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            var registered = as("root").body(Map.of("url", url, "description", "e2e receiver", "kind", "standard",
-                    "events", List.of("article.published", "article.unpublished"))).post("/api/webhooks").then().statusCode(201).extract();
-            secret.put("s", registered.path("secret"));
+        try (Receiver receiver = new Receiver("article.published", "article.unpublished")) {
             String slug = "evt-hook-" + UUID.randomUUID().toString().substring(0, 8);
             String author = as("root").body(Map.of("displayName", "Hank Hooks")).post("/api/authors").then().statusCode(201)
                     .extract().path("id");
@@ -118,22 +153,53 @@ class ContentEventsE2ETest {
             long published = System.nanoTime();
             step("erin", id, "publish");
             long gateways = millisUntilEverywhere(slug, r -> r.statusCode() == 200);
-            long until = published + Duration.ofSeconds(5).toNanos();
-            while (received.stream().noneMatch(r -> id.equals(r.articleId())) && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
-            Received delivery = received.stream().filter(r -> id.equals(r.articleId())).findFirst()
-                    .orElseThrow(() -> new AssertionError("no signed delivery of " + id + "; refused: " + refused));
+            Received delivery = receiver.await(published, "article.published", data -> id.equals(data.getString("id")));
             long webhook = (delivery.atNanos() - published) / 1_000_000;
-            assertTrue("article.published".equals(delivery.type()), delivery.toString());
             assertTrue(webhook < 1000, "the webhook reached the receiver " + webhook + " ms after the publish");
             assertTrue(gateways < 1000, "both gateways after " + gateways + " ms");
-            assertTrue(refused.isEmpty(), "every delivery carried a valid signature: " + refused);
-            String endpoint = registered.path("id");
-            as("root").get("/api/webhooks/" + endpoint + "/deliveries").then().statusCode(200)
+            assertTrue(receiver.refused.isEmpty(), "every delivery carried a valid signature: " + receiver.refused);
+            as("root").get("/api/webhooks/" + receiver.endpoint + "/deliveries").then().statusCode(200)
                     .body("items.find { it.eventType == 'article.published' }.status", org.hamcrest.Matchers.is("delivered"));
-        } finally {
-            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aCuratorsListReachesAWebhookReceiverWhenPublishedAndWhenDeleted() throws Exception {
+        String slug = "evt-listed-" + UUID.randomUUID().toString().substring(0, 8);
+        String author = as("root").body(Map.of("displayName", "Lena Lists")).post("/api/authors").then().statusCode(201)
+                .extract().path("id");
+        String id = as("alice").body(Map.of("slug", slug, "headline", "Listed", "body", "Text.", "byline", List.of(author)))
+                .post("/api/articles")
+                .then().statusCode(201).extract().path("id");
+        for (String[] s : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
+            step(s[0], id, s[1]);
+        }
+        String list = "evt-list-" + UUID.randomUUID().toString().substring(0, 8);
+        as("carl").body(Map.of("slug", list, "title", "On the hook", "maxItems", 4)).post("/api/lists").then().statusCode(201);
+        as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of("articleId", id))
+                .post("/api/lists/" + list + "/draft/items").then().statusCode(200);
+        try (Receiver receiver = new Receiver("list.published", "list.unpublished")) {
+            // curation's outbox (in the list's own document) → cms.curation.lists → the webhooks service → the receiver
+            long published = System.nanoTime();
+            as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of())
+                    .post("/api/lists/" + list + "/publish").then().statusCode(200);
+            Received live = receiver.await(published, "list.published", data -> list.equals(data.getString("slug")));
+            long webhook = (live.atNanos() - published) / 1_000_000;
+            assertTrue(webhook < 1000, "list.published reached the receiver " + webhook + " ms after the publish");
+            assertTrue(id.equals(live.data().getString("items[0].articleId")), "the live list's items: " + live.data().prettify());
+
+            // only an empty list may be deleted: emptied, published empty, then deleted
+            as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of("items", List.of()))
+                    .put("/api/lists/" + list + "/draft").then().statusCode(200);
+            long emptied = System.nanoTime();
+            as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of())
+                    .post("/api/lists/" + list + "/publish").then().statusCode(200);
+            receiver.await(emptied, "list.published", data -> list.equals(data.getString("slug")) && data.getList("items").isEmpty());
+            long deleted = System.nanoTime();
+            as("root").header("If-Match", SystemExtension.etag("/api/lists/" + list)).delete("/api/lists/" + list)
+                    .then().statusCode(204);
+            receiver.await(deleted, "list.unpublished", data -> list.equals(data.getString("slug")));
+            assertTrue(receiver.refused.isEmpty(), "every delivery carried a valid signature: " + receiver.refused);
         }
     }
 
