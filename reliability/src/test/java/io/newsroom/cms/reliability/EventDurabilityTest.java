@@ -1,13 +1,11 @@
 package io.newsroom.cms.reliability;
 
 import io.newsroom.cms.devstack.Stack;
+import io.newsroom.cms.devstack.testing.TopicRecords;
 import io.newsroom.cms.reliability.support.Figures;
 import io.newsroom.cms.reliability.support.Load;
 import io.newsroom.cms.reliability.support.TrustStack;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,24 +74,10 @@ class EventDurabilityTest {
 
     /** How often each key with {@code marker} is on the topic, read from the beginning until all are there (30 s). */
     private static Map<String, Integer> read(String topic, String bootstrap, String marker) {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "trust-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Map<String, Integer> seen = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
-            consumer.subscribe(List.of(topic));
-            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (seen.size() < EVENTS && System.nanoTime() < until) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() != null && record.key().startsWith(marker + "-")) {
-                        seen.merge(record.key(), 1, Integer::sum);
-                    }
-                }
-            }
-        }
+        TopicRecords.read(bootstrap, topic, key -> key.startsWith(marker + "-"),
+                        found -> found.stream().map(ConsumerRecord::key).distinct().count() >= EVENTS, Duration.ofSeconds(30))
+                .forEach(record -> seen.merge(record.key(), 1, Integer::sum));
         return seen;
     }
 }

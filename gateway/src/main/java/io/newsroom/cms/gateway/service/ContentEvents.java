@@ -1,6 +1,7 @@
 package io.newsroom.cms.gateway.service;
 
 import io.newsroom.cms.gateway.client.EventLink;
+import io.newsroom.cms.outbox.TopicReplay;
 import io.newsroom.cms.gateway.domain.CachedAnswer;
 import io.newsroom.cms.gateway.repository.ResponseCache;
 import io.quarkus.scheduler.Scheduled;
@@ -47,15 +48,12 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
     /** The last event id applied per article (bounded by the number of live articles). */
     private final Map<String, Long> applied = new ConcurrentHashMap<>();
     private volatile boolean assigned;
-    /** Per partition, where the start-up replay ends (its end offset when assigned); gone once reached. */
-    private final Map<TopicPartition, Long> replayUntil = new ConcurrentHashMap<>();
+    private final TopicReplay replay = new TopicReplay();
 
     @Incoming("published-articles")
     public void apply(ConsumerRecord<String, String> event) {
-        TopicPartition partition = new TopicPartition(event.topic(), event.partition());
-        Long end = replayUntil.get(partition);
-        boolean replay = end != null && event.offset() < end - 1;
-        if (end != null && !replay && replayUntil.remove(partition) != null && replayUntil.isEmpty()) {
+        boolean replay = this.replay.replaying(event);
+        if (this.replay.endedBy(event)) {
             cache.replayed();
             LOG.info("Content events: the cache holds every live article from the topic; following changes");
         }
@@ -83,13 +81,8 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        // resolve the starting positions now: every event after this point is read, so answers made from now on can trust them
-        partitions.forEach(consumer::position);
-        consumer.endOffsets(partitions).forEach((partition, end) -> {
-            if (end > consumer.position(partition)) {
-                replayUntil.put(partition, end);
-            }
-        });
+        // the starting positions are resolved now: every event after this point is read, so answers made from now on can trust them
+        replay.assigned(consumer, partitions);
         assigned = !partitions.isEmpty() || assigned;
         check();
     }

@@ -30,6 +30,12 @@ public final class TopicRecords {
      */
     public static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, String key,
                                                             Predicate<List<ConsumerRecord<String, String>>> enough, Duration within) {
+        return read(bootstrap, topic, key::equals, enough, within);
+    }
+
+    /** Like {@link #read(String, String, String, Predicate, Duration)}, for the records whose key {@code keys} accepts. */
+    public static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, Predicate<String> keys,
+                                                            Predicate<List<ConsumerRecord<String, String>>> enough, Duration within) {
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -42,7 +48,7 @@ public final class TopicRecords {
             long until = System.nanoTime() + within.toNanos();
             while (!enough.test(found) && System.nanoTime() < until) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
+                    if (record.key() != null && keys.test(record.key())) {
                         found.add(record);
                     }
                 }

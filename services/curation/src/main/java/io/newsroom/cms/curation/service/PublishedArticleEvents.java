@@ -7,6 +7,7 @@ import io.newsroom.cms.curation.client.ArticleViews;
 import io.newsroom.cms.curation.client.ArticlesApi.HeroImage;
 import io.newsroom.cms.curation.client.ArticlesApi.PublishedSummary;
 import io.newsroom.cms.outbox.BrokerProbe;
+import io.newsroom.cms.outbox.TopicReplay;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
@@ -30,7 +31,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Follows the articles service's published-articles topic (compacted, key: article id, value: the public article
@@ -56,8 +56,7 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
 
-    /** Per partition, where the replay ends (its end offset when assigned); gone once reached. */
-    private final Map<TopicPartition, Long> replayUntil = new ConcurrentHashMap<>();
+    private final TopicReplay replay = new TopicReplay();
     private volatile boolean assigned;
     private volatile boolean brokerAnswers;
     private BrokerProbe probe;
@@ -75,9 +74,7 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
         } else {
             LOG.warnf("Published-article event at offset %d skipped: its key is no article id", event.offset());
         }
-        TopicPartition partition = new TopicPartition(event.topic(), event.partition());
-        Long end = replayUntil.get(partition);
-        if (end != null && event.offset() >= end - 1 && replayUntil.remove(partition) != null && replayUntil.isEmpty()) {
+        if (replay.endedBy(event)) {
             LOG.info("Article events: the view holds every article of the topic; following changes");
             update();
         }
@@ -123,13 +120,7 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        // resolve the starting positions now: the replay ends where each partition ends at this moment
-        partitions.forEach(consumer::position);
-        consumer.endOffsets(partitions).forEach((partition, end) -> {
-            if (end > consumer.position(partition)) {
-                replayUntil.put(partition, end);
-            }
-        });
+        replay.assigned(consumer, partitions);
         assigned = !partitions.isEmpty() || assigned;
         brokerAnswers = true;
         update();
@@ -147,7 +138,7 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
 
     private void lost() {
         assigned = false;
-        replayUntil.clear();
+        replay.reset();
         update();
     }
 
@@ -159,7 +150,7 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
     }
 
     private void update() {
-        views.following(assigned && brokerAnswers && replayUntil.isEmpty());
+        views.following(assigned && brokerAnswers && replay.over());
     }
 
     void stop(@Observes ShutdownEvent stop) {
