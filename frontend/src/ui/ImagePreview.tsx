@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useDebounced } from './common';
 
 type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -22,8 +22,10 @@ export function loadableUrl(url: string | null | undefined): string | null {
 export function ImagePreview({ url, alt, className, emptyText = 'No image', testId }: { url: string | null | undefined; alt: string; className?: string; emptyText?: string; testId?: string }) {
   const settled = useDebounced((url ?? '').trim(), 600);
   const src = loadableUrl(settled);
-  const [state, setState] = useState<LoadState>('idle');
-  useEffect(() => setState(src ? 'loading' : 'idle'), [src]);
+  // The outcome is kept with the address it belongs to, so a picture the browser already holds (its load event can
+  // come before any effect runs) is never put back to "loading", and an old outcome never shows for a new address.
+  const [outcome, setOutcome] = useState<{ src: string; state: 'loaded' | 'failed' } | null>(null);
+  const state: LoadState = !src ? 'idle' : outcome?.src === src ? outcome.state : 'loading';
   const typing = (url ?? '').trim() !== settled;
   if (!src) {
     return (
@@ -34,7 +36,7 @@ export function ImagePreview({ url, alt, className, emptyText = 'No image', test
   }
   return (
     <div className={`image-preview ${className ?? ''}`} data-testid={testId} data-state={state}>
-      {state !== 'failed' && <img src={src} alt={alt} onLoad={() => setState('loaded')} onError={() => setState('failed')} />}
+      {state !== 'failed' && <img src={src} alt={alt} onLoad={() => setOutcome({ src, state: 'loaded' })} onError={() => setOutcome({ src, state: 'failed' })} />}
       {state === 'failed' && (
         <p className="image-failed" role="status">
           This image could not be loaded. Check the address.
