@@ -13,10 +13,15 @@ import java.util.Map;
 
 /**
  * A real Keycloak for {@code @QuarkusTest}s: one per test JVM on free ports (so a running ./cms up stack is left
- * alone), or the one at {@code CMS_TEST_KEYCLOAK_URL} when set. Sets {@code quarkus.oidc.auth-server-url}.
+ * alone), or the one at {@code CMS_TEST_KEYCLOAK_URL} when set, or the one every module of a {@code ./cms test} run
+ * shares ({@link SharedTestKeycloak}). Sets {@code quarkus.oidc.auth-server-url}.
+ * <p>
+ * "One per test JVM" holds across test profiles too: Quarkus loads this class again for every profile, so the issuer
+ * is kept in a system property (one per JVM), not in a static field (one per class loader), and a profile change
+ * does not start a second Keycloak.
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
-    private static String issuer;
+    private static final String ISSUER_PROPERTY = "io.newsroom.cms.devstack.test-keycloak-issuer";
 
     @Override
     public synchronized Map<String, String> start() {
@@ -24,19 +29,24 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The realm issuer URL, starting Keycloak on first use. */
-    public static synchronized String issuer() {
-        if (issuer == null) {
-            String external = Env.get("CMS_TEST_KEYCLOAK_URL", "");
-            if (!external.isEmpty()) {
-                issuer = external.replaceAll("/$", "") + "/realms/" + KeycloakServer.REALM;
-            } else {
-                issuer = startOwn();
+    public static String issuer() {
+        // A string literal is interned JVM-wide: one lock for every class loader's copy of this class.
+        synchronized (ISSUER_PROPERTY) {
+            String issuer = System.getProperty(ISSUER_PROPERTY);
+            if (issuer == null) {
+                String external = Env.get("CMS_TEST_KEYCLOAK_URL", "");
+                issuer = external.isEmpty() ? startOwn() : external.replaceAll("/$", "") + "/realms/" + KeycloakServer.REALM;
+                System.setProperty(ISSUER_PROPERTY, issuer);
             }
+            return issuer;
         }
-        return issuer;
     }
 
     private static String startOwn() {
+        String shared = Env.get("CMS_TEST_KEYCLOAK_SHARED_DIR", "");
+        if (!shared.isEmpty()) {
+            return SharedTestKeycloak.issuer(Path.of(shared), realmFile());
+        }
         try {
             Path dir = Files.createTempDirectory("cms-test-keycloak-");
             KeycloakServer server = KeycloakServer.start(realmFile(), Net.freePort(), Net.freePort(), dir.resolve("data"),

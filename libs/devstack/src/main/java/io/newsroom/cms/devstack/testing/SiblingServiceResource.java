@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -22,9 +23,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Init arg {@code services}: comma-separated, in start order (e.g. {@code authors,articles}). The test app gets
  * {@code quarkus.rest-client.<service>.url} and {@code cms.test.sibling.<service>.url} for each.
+ *
+ * <p>{@link #pause} and {@link #resume} make a sibling stop answering for a while (an outage test) without a second
+ * test profile: a profile restarts the app under test and every test resource, about a minute on 2 cores.
  */
 public class SiblingServiceResource implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, String> DATABASES = Map.of("authors", "authors", "articles", "articles", "webhooks", "webhooks");
+    private static final Map<String, ChildProcess> RUNNING = new ConcurrentHashMap<>();
 
     private final List<String> services = new ArrayList<>();
     private final List<ChildProcess> processes = new ArrayList<>();
@@ -90,13 +95,45 @@ public class SiblingServiceResource implements QuarkusTestResourceLifecycleManag
         Path log = Path.of("target", service + "-sibling.log").toAbsolutePath();
         ChildProcess process = ChildProcess.start(service, command, Map.of(), Env.repoRoot(), log);
         processes.add(process);
+        RUNNING.put(service, process);
         Net.await(service + " (log: " + log + ")", Duration.ofSeconds(90),
                 () -> Net.ok("http://127.0.0.1:" + port + "/q/health/ready"), process::alive);
         return "http://localhost:" + port;
     }
 
+    /**
+     * Freezes a running sibling (SIGSTOP): it keeps its port, so connections are accepted and then nothing answers, the
+     * hardest kind of outage for a caller (only its timeout ends the wait). {@link #resume} lets it go on.
+     */
+    public static void pause(String service) {
+        signal(service, "STOP");
+    }
+
+    public static void resume(String service) {
+        signal(service, "CONT");
+    }
+
+    private static void signal(String service, String signal) {
+        ChildProcess process = RUNNING.get(service);
+        if (process == null || !process.alive()) {
+            throw new IllegalStateException(service + " is not running as a sibling of this test module");
+        }
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void stop() {
+        processes.forEach(process -> RUNNING.values().remove(process));
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
         }
