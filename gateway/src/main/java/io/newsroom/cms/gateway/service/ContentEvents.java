@@ -1,5 +1,7 @@
 package io.newsroom.cms.gateway.service;
 
+import io.newsroom.cms.outbox.EventHeaders;
+import io.newsroom.cms.outbox.Outbox;
 import io.newsroom.cms.gateway.client.EventLink;
 import io.newsroom.cms.outbox.TopicReplay;
 import io.newsroom.cms.gateway.domain.CachedAnswer;
@@ -12,7 +14,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -57,26 +58,26 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
             cache.replayed();
             LOG.info("Content events: the cache holds every live article from the topic; following changes");
         }
-        Long id = version(header(event, "cms-event-id"));
+        Long id = EventHeaders.eventId(event);
         Long last = applied.get(event.key());
         if (id != null && last != null && last >= id) {
             return; // already applied (an at-least-once redelivery)
         }
-        List<String> slugs = Arrays.asList(header(event, "cms-slugs").split(","));
+        List<String> slugs = Arrays.asList(EventHeaders.text(event, "cms-slugs").split(","));
         if (event.value() == null) {
             cache.articleGone(slugs);
         } else {
             byte[] body = event.value().getBytes(StandardCharsets.UTF_8);
-            boolean degraded = Boolean.parseBoolean(header(event, "cms-authors-degraded"));
-            String etag = header(event, "cms-etag");
-            String keys = header(event, "cms-surrogate-keys");
+            boolean degraded = Boolean.parseBoolean(EventHeaders.text(event, "cms-authors-degraded"));
+            String etag = EventHeaders.text(event, "cms-etag");
+            String keys = EventHeaders.text(event, "cms-surrogate-keys");
             cache.articleChanged(slugs.get(0), CachedAnswer.json(body, degraded, etag.isEmpty() ? null : etag)
                     .withKeys(keys.isEmpty() ? null : keys), slugs.subList(1, slugs.size()), replay);
         }
         if (id != null) {
             applied.put(event.key(), id);
         }
-        LOG.debugf("Applied %s of %s (%s)", header(event, "cms-event-type"), event.key(), slugs);
+        LOG.debugf("Applied %s of %s (%s)", EventHeaders.text(event, Outbox.EVENT_TYPE), event.key(), slugs);
     }
 
     @Override
@@ -100,20 +101,6 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
             cache.eventsLive();
         } else {
             cache.eventsLost();
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> event, String name) {
-        Header header = event.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** The event's version, or null when it has none (applied, and remembered as no version). */
-    private static Long version(String value) {
-        try {
-            return Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.cms.articles.service;
 
+import io.newsroom.cms.outbox.EventHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.articles.client.AuthorChangesApi.ProfileChange;
@@ -8,13 +9,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,20 +44,12 @@ public class AuthorProfileEvents {
         try {
             JsonNode profile = json.readTree(event.value());
             change = new ProfileChange(UUID.fromString(profile.path("id").asText()), profile.path("slug").asText(),
-                    profile.path("displayName").asText(), Instant.parse(header(event, "cms-updated-at")), profile);
+                    profile.path("displayName").asText(), Instant.parse(EventHeaders.text(event, "cms-updated-at")), profile);
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             LOG.warnf("Author profile event %s at offset %d skipped: unreadable (%s)", event.key(), event.offset(), e.getMessage());
             return;
         }
         int rewritten = bylineAuthors.apply(List.of(change));
         LOG.debugf("Author %s: profile of %s copied, %d published articles rewritten", change.id(), change.updatedAt(), rewritten);
-    }
-
-    private static String header(ConsumerRecord<String, String> event, String name) {
-        Header header = event.headers().lastHeader(name);
-        if (header == null) {
-            throw new DateTimeParseException("no " + name + " header", "", 0);
-        }
-        return new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.cms.curation.service;
 
+import io.newsroom.cms.outbox.EventHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +20,9 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
     }
 
     private void follow(UUID id, ConsumerRecord<String, String> event) {
-        Long version = version(header(event, "cms-event-id"));
+        Long version = EventHeaders.eventId(event);
         try {
             PublishedSummary summary = event.value() == null ? null : summary(id, event.value());
             if (version != null) {
@@ -161,19 +160,6 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
         try {
             return key == null ? null : UUID.fromString(key);
         } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> event, String name) {
-        Header header = event.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static Long version(String value) {
-        try {
-            return Long.valueOf(value);
-        } catch (NumberFormatException e) {
             return null;
         }
     }

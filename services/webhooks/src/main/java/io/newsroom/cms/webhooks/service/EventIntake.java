@@ -1,5 +1,7 @@
 package io.newsroom.cms.webhooks.service;
 
+import io.newsroom.cms.outbox.EventHeaders;
+import io.newsroom.cms.outbox.Outbox;
 import io.newsroom.cms.common.problem.Failures;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemType;
@@ -20,11 +22,9 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -138,8 +138,8 @@ public class EventIntake implements KafkaConsumerRebalanceListener {
             LOG.debugf("Ignored a record of %s without a key or of no known topic", record.topic());
             return Optional.empty();
         }
-        EventType type = type(source.get(), header(record, "cms-event-type"), record.value() == null);
-        String eventId = header(record, "cms-event-id");
+        EventType type = type(source.get(), EventHeaders.text(record, Outbox.EVENT_TYPE), record.value() == null);
+        String eventId = EventHeaders.text(record, Outbox.EVENT_ID);
         String messageId = "msg_" + source.get().shortName + "_"
                 + (EVENT_ID.matcher(eventId).matches() ? eventId : record.partition() + "-" + record.offset());
         return Optional.of(Payloads.message(messageId, type, record.key(), record.value(), time(record)));
@@ -178,7 +178,7 @@ public class EventIntake implements KafkaConsumerRebalanceListener {
 
     /** When the event happened: the {@code cms-event-time} header, else the record's timestamp. */
     private static Instant time(ConsumerRecord<String, String> record) {
-        String header = header(record, "cms-event-time");
+        String header = EventHeaders.text(record, Outbox.EVENT_TIME);
         if (!header.isEmpty()) {
             try {
                 return Instant.parse(header);
@@ -187,11 +187,6 @@ public class EventIntake implements KafkaConsumerRebalanceListener {
             }
         }
         return record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Whether this replica reads events: it has partitions and the broker answers. */
