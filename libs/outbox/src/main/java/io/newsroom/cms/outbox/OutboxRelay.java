@@ -24,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,9 +163,10 @@ public abstract class OutboxRelay {
             throw new IllegalStateException("Kafka does not answer; " + events.size() + " events wait");
         }
         List<Message<Record<String, String>>> messages = events.stream().map(this::message).toList();
-        long timeout = settings().sendTimeout().toMillis() + 1000;
+        List<String> topics = events.stream().map(event -> topicOf(event.stream())).toList();
+        long timeout = 2 * settings().sendTimeout().toMillis() + 1000;
         try {
-            sender.submit(() -> sendAll(messages)).get(timeout, TimeUnit.MILLISECONDS);
+            sender.submit(() -> sendAll(messages, topics)).get(timeout, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
@@ -181,12 +184,32 @@ public abstract class OutboxRelay {
         return broker;
     }
 
-    private Void sendAll(List<Message<Record<String, String>>> messages) {
-        List<Uni<Void>> acks = new ArrayList<>(messages.size());
-        for (Message<Record<String, String>> message : messages) {
+    /**
+     * The first event of each topic goes alone, then the rest together. A send can fail before it reaches the
+     * producer's queue (no metadata for the topic yet, e.g. just after the broker came back: "not present in metadata")
+     * while later ones of the batch get through; the batch is then sent again and an aggregate's first event lands after
+     * its later ones (seen: create after submit, approve and publish). Once one record of a topic is acknowledged its
+     * metadata is there, and the rest queue behind it in order (idempotent producer).
+     */
+    private Void sendAll(List<Message<Record<String, String>>> messages, List<String> topics) {
+        Set<String> opened = new HashSet<>();
+        List<Uni<Void>> firsts = new ArrayList<>();
+        List<Message<Record<String, String>>> rest = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            if (opened.add(topics.get(i))) {
+                firsts.add(emitter().sendMessage(messages.get(i)));
+            } else {
+                rest.add(messages.get(i));
+            }
+        }
+        Uni.join().all(firsts).andFailFast().await().atMost(settings().sendTimeout());
+        List<Uni<Void>> acks = new ArrayList<>(rest.size());
+        for (Message<Record<String, String>> message : rest) {
             acks.add(emitter().sendMessage(message));
         }
-        Uni.join().all(acks).andFailFast().await().atMost(settings().sendTimeout());
+        if (!acks.isEmpty()) {
+            Uni.join().all(acks).andFailFast().await().atMost(settings().sendTimeout());
+        }
         return null;
     }
 
