@@ -48,6 +48,24 @@ class ContentEventsE2ETest {
         return given().header("Authorization", SystemExtension.bearer(user)).contentType(ContentType.JSON);
     }
 
+    /** A new author profile; its id. */
+    private static String author(String displayName) {
+        return as("root").body(Map.of("displayName", displayName)).post("/api/authors").then().statusCode(201).extract().path("id");
+    }
+
+    /** A draft by alice with {@code author} in its byline; its id. */
+    private static String draft(String slug, String headline, String author) {
+        return as("alice").body(Map.of("slug", slug, "headline", headline, "body", "Text.", "byline", List.of(author)))
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+    }
+
+    /** Submitted by alice, approved and published by erin. */
+    private static void publish(String id) {
+        step("alice", id, "submit");
+        step("erin", id, "approve");
+        step("erin", id, "publish");
+    }
+
     private static void step(String user, String id, String action) {
         as(user).header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", action))
                 .post("/api/articles/" + id + "/transitions").then().statusCode(200);
@@ -144,10 +162,8 @@ class ContentEventsE2ETest {
     void aPublishReachesASignedWebhookReceiverWithinASecond() throws Exception {
         try (Receiver receiver = new Receiver("article.published", "article.unpublished")) {
             String slug = "evt-hook-" + UUID.randomUUID().toString().substring(0, 8);
-            String author = as("root").body(Map.of("displayName", "Hank Hooks")).post("/api/authors").then().statusCode(201)
-                    .extract().path("id");
-            String id = as("alice").body(Map.of("slug", slug, "headline", "Hooked", "body", "Text.", "byline", List.of(author))).post("/api/articles")
-                    .then().statusCode(201).extract().path("id");
+            String author = author("Hank Hooks");
+            String id = draft(slug, "Hooked", author);
             step("alice", id, "submit");
             step("erin", id, "approve");
             long published = System.nanoTime();
@@ -166,14 +182,9 @@ class ContentEventsE2ETest {
     @Test
     void aCuratorsListReachesAWebhookReceiverWhenPublishedAndWhenDeleted() throws Exception {
         String slug = "evt-listed-" + UUID.randomUUID().toString().substring(0, 8);
-        String author = as("root").body(Map.of("displayName", "Lena Lists")).post("/api/authors").then().statusCode(201)
-                .extract().path("id");
-        String id = as("alice").body(Map.of("slug", slug, "headline", "Listed", "body", "Text.", "byline", List.of(author)))
-                .post("/api/articles")
-                .then().statusCode(201).extract().path("id");
-        for (String[] s : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
-            step(s[0], id, s[1]);
-        }
+        String author = author("Lena Lists");
+        String id = draft(slug, "Listed", author);
+        publish(id);
         String list = "evt-list-" + UUID.randomUUID().toString().substring(0, 8);
         as("carl").body(Map.of("slug", list, "title", "On the hook", "maxItems", 4)).post("/api/lists").then().statusCode(201);
         as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of("articleId", id))
@@ -206,13 +217,9 @@ class ContentEventsE2ETest {
     @Test
     void aRepublishAndATakedownReachBothGatewaysWithinASecond() throws Exception {
         String slug = "evt-" + UUID.randomUUID().toString().substring(0, 8);
-        String author = as("root").body(Map.of("displayName", "Evan Events")).post("/api/authors").then().statusCode(201)
-                .extract().path("id");
-        String id = as("alice").body(Map.of("slug", slug, "headline", "First headline", "body", "Text.", "byline", List.of(author)))
-                .post("/api/articles").then().statusCode(201).extract().path("id");
-        for (String[] s : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
-            step(s[0], id, s[1]);
-        }
+        String author = author("Evan Events");
+        String id = draft(slug, "First headline", author);
+        publish(id);
         millisUntilEverywhere(slug, r -> r.statusCode() == 200);
         // both caches now hold the article, kept for minutes; an edit republished must still show at once
         as("erin").header("If-Match", SystemExtension.etag("/api/articles/" + id))
@@ -232,13 +239,9 @@ class ContentEventsE2ETest {
     @Test
     void anAuthorsEditReachesTheirArticleThroughBothGatewaysWithinTwoSeconds() throws Exception {
         String slug = "evt-author-" + UUID.randomUUID().toString().substring(0, 8);
-        String author = as("root").body(Map.of("displayName", "Ada Before")).post("/api/authors").then().statusCode(201)
-                .extract().path("id");
-        String id = as("alice").body(Map.of("slug", slug, "headline", "Bylined", "body", "Text.", "byline", List.of(author)))
-                .post("/api/articles").then().statusCode(201).extract().path("id");
-        for (String[] s : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
-            step(s[0], id, s[1]);
-        }
+        String author = author("Ada Before");
+        String id = draft(slug, "Bylined", author);
+        publish(id);
         millisUntilEverywhere(slug, r -> r.statusCode() == 200 && "Ada Before".equals(r.path("authors[0].displayName")));
         // authors service → cms.authors.profiles → articles rewrites the article → cms.articles.published → both gateways
         Map<String, Object> edit = Map.of("displayName", "Ada After", "slug", as("root").get("/api/authors/" + author).path("slug"));
