@@ -2,6 +2,7 @@ package io.newsroom.cms.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsroom.cms.devstack.Stack;
+import io.newsroom.cms.devstack.testing.TopicRecords;
 import io.newsroom.cms.reliability.support.Figures;
 import io.newsroom.cms.reliability.support.Fixtures;
 import io.newsroom.cms.reliability.support.Http;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Parts taken away while readers and editors keep working: kill -9 and restart of articles (during 100 saves/s: the
  * durability check), authors and curation in turn; PostgreSQL stopped for 10 s; the MongoDB server stopped; Keycloak
- * stopped; Kafka stopped (publishing goes on, the events wait in the outbox and all go out when it is back). Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
+ * stopped; Kafka stopped (publishing articles and lists goes on, the events wait in the outboxes and all go out when it is back). Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
  * never read before is a 503 problem with Retry-After when it cannot be made; editors get a 503 problem, never a 500
  * or a bodiless 502. After each fault everything works again with no manual step, and no acknowledged save is lost.
  */
@@ -238,19 +239,32 @@ class FaultTest {
                         "Published while Kafka is away " + fixtures.marker, "byline", List.of(fixtures.authorId))));
                 Fixtures.transitions(created.json().path("id").asText(), created.header("etag"), "alice:submit", "erin:approve", "erin:publish");
                 during[0] = created.json().path("slug").asText();
+                during[1] = created.json().path("id").asText();
+                // a featured list published as well: its event waits in curation's outbox (the list's MongoDB document)
+                String list = "/api/lists/" + fixtures.listSlug;
+                expect(200, call("carl", "POST", list + "/draft/items", Fixtures.etag(list + "/draft"), Map.of("articleId", during[1])));
+                expect(200, call("carl", "POST", list + "/publish", Fixtures.etag(list + "/draft"), Map.of()));
                 Http.Answer page = Http.send(new Http.Call("GET", TrustStack.gateway() + "/public/v1/articles/" + during[0], Map.of(), null));
                 if (page.status() != 200) {
                     load.violation("an article published while Kafka is away is not readable: " + page);
                 }
-                for (String part : List.of("articles", "gateway")) {
+                for (String part : List.of("articles", "curation", "gateway")) {
                     Http.Answer ready = Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null));
                     if (ready.status() != 200) {
                         load.violation(part + " is not ready while Kafka is away: " + ready);
+                    } else if (!part.equals("gateway") && ready.body().contains("\"waiting\": 0")) {
+                        load.violation(part + " says no event waits while Kafka is away: " + ready.body());
                     }
                 }
             }, TrustStack.heavy() ? 30_000 : 5_000, stack::startKafka);
             within("Kafka back: the outbox drained", Duration.ofSeconds(60), () -> Http.send(new Http.Call("GET",
                     TrustStack.service("articles") + "/q/health/ready", Map.of(), null)).body().contains("\"waiting\": 0"));
+            within("Kafka back: the lists' outbox drained", Duration.ofSeconds(60), () -> Http.send(new Http.Call("GET",
+                    TrustStack.service("curation") + "/q/health/ready", Map.of(), null)).body().contains("\"waiting\": 0"));
+            // the list published while Kafka was away reached its topic, with the article added then
+            assertTrue(TopicRecords.read(stack.kafkaBootstrap(), "cms.curation.lists", fixtures.listSlug, found -> found.stream()
+                            .anyMatch(r -> r.value() != null && r.value().contains(during[1])), Duration.ofSeconds(30)).stream()
+                    .anyMatch(r -> r.value() != null && r.value().contains(during[1])), "the list published while Kafka was away is on its topic");
             within("Kafka back: the gateway trusts the events again", Duration.ofSeconds(60), () -> Http.send(new Http.Call("GET",
                     TrustStack.service("gateway") + "/q/health/ready", Map.of(), null)).body().contains("\"freshness\": \"events\""));
             survived.add(recover(load, "Kafka stopped"));
