@@ -65,9 +65,10 @@ public class ScheduledTransitions {
 
     @Scheduled(every = "${cms.articles.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        long start = System.nanoTime();
         int done = runDue();
         if (done > 0) {
-            LOG.infof("Ran %d scheduled transition(s)", done);
+            LOG.infof("Ran %d scheduled transition(s) in %d ms", done, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
