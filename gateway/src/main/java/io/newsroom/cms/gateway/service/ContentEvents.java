@@ -2,7 +2,7 @@ package io.newsroom.cms.gateway.service;
 
 import io.newsroom.cms.outbox.EventHeaders;
 import io.newsroom.cms.outbox.Outbox;
-import io.newsroom.cms.gateway.client.EventLink;
+import io.newsroom.cms.outbox.BrokerLink;
 import io.newsroom.cms.outbox.TopicReplay;
 import io.newsroom.cms.gateway.domain.CachedAnswer;
 import io.newsroom.cms.gateway.repository.ResponseCache;
@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * replay; what was in the topic when its partitions were assigned), then follows the changes. Events are applied once per version (the event id, increasing per article), so a
  * redelivery after a relay retry changes nothing.
  *
- * <p>While the events flow (partitions assigned and the broker answering, {@link EventLink}), cached answers stay fresh
+ * <p>While the events flow (partitions assigned and the broker answering, {@link BrokerLink}), cached answers stay fresh
  * for {@code event-fresh-for}; when they stop, the cache goes back to its time-based freshness.
  */
 @ApplicationScoped
@@ -44,7 +44,7 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
     ResponseCache cache;
 
     @Inject
-    EventLink link;
+    BrokerLink link;
 
     /** The last event id applied per article (bounded by the number of live articles). */
     private final Map<String, Long> applied = new ConcurrentHashMap<>();

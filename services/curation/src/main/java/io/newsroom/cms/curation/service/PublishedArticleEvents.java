@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.curation.client.ArticleViews;
 import io.newsroom.cms.curation.client.ArticlesApi.HeroImage;
 import io.newsroom.cms.curation.client.ArticlesApi.PublishedSummary;
-import io.newsroom.cms.outbox.BrokerProbe;
+import io.newsroom.cms.outbox.BrokerLink;
 import io.newsroom.cms.outbox.TopicReplay;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -52,18 +48,11 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
     ObjectMapper json;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafka;
+    BrokerLink link;
 
     private final TopicReplay replay = new TopicReplay();
     private volatile boolean assigned;
     private volatile boolean brokerAnswers;
-    private BrokerProbe probe;
-
-    @PostConstruct
-    void init() {
-        probe = new BrokerProbe(kafka);
-    }
 
     @Incoming("published-articles")
     public void apply(ConsumerRecord<String, String> event) {
@@ -144,16 +133,12 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
     /** Every 2 s: does the broker still answer? (an assignment alone outlives the broker; no partitions, no question) */
     @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkBroker() {
-        brokerAnswers = assigned && probe.brokerAnswers();
+        brokerAnswers = assigned && link.brokerAnswers();
         update();
     }
 
     private void update() {
         views.following(assigned && brokerAnswers && replay.over());
-    }
-
-    void stop(@Observes ShutdownEvent stop) {
-        probe.close();
     }
 
     private static UUID articleId(String key) {

@@ -5,7 +5,7 @@ import io.newsroom.cms.outbox.Outbox;
 import io.newsroom.cms.common.problem.Failures;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemType;
-import io.newsroom.cms.webhooks.client.KafkaLink;
+import io.newsroom.cms.outbox.BrokerLink;
 import io.newsroom.cms.webhooks.config.WebhooksConfig;
 import io.newsroom.cms.webhooks.domain.EventType;
 import io.newsroom.cms.webhooks.domain.OutgoingMessage;
@@ -62,7 +62,7 @@ public class EventIntake implements KafkaConsumerRebalanceListener {
     DeliveryWorker worker;
 
     @Inject
-    KafkaLink link;
+    BrokerLink link;
 
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;

@@ -1,18 +1,20 @@
-package io.newsroom.cms.webhooks.client;
+package io.newsroom.cms.outbox;
 
-import io.newsroom.cms.outbox.BrokerProbe;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Map;
 
-/** Whether the Kafka broker the events come from answers ({@link BrokerProbe}). */
+/**
+ * Whether the application's Kafka broker answers ({@link BrokerProbe}): one probe per application, closed with it. For
+ * the consumers that fall back to time-based freshness, or say so in readiness, while their events do not flow (the
+ * gateway's content events, curation's article events, the webhooks' intake).
+ */
 @ApplicationScoped
-public class KafkaLink {
+public class BrokerLink {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
@@ -28,7 +30,8 @@ public class KafkaLink {
         return probe.brokerAnswers();
     }
 
-    void stop(@Observes ShutdownEvent stop) {
+    @PreDestroy
+    void close() {
         probe.close();
     }
 }
