@@ -9,7 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /** Ports and readiness polling. */
@@ -19,12 +24,59 @@ public final class Net {
     private Net() {
     }
 
+    /** Fixed ports of the local stack, the benchmark and the machine's own services within the range freePort uses. */
+    private static final Set<Integer> FIXED = Set.of(11211, 15672, 18080, 18090, 25672, 27017, 27018);
+    /** Ports handed out by this JVM, so two servers it starts are never given the same one before either binds it. */
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free loopback port for a server the tests start, outside the kernel's ephemeral range. A port the kernel hands
+     * out for {@code bind(0)} comes from the same range as the source ports of outgoing connections, and with Kafka,
+     * PostgreSQL and HTTP clients opening connections all the time, one of them took such a port before the server it was
+     * meant for had bound it (Keycloak's management interface: "Address already in use"). Ports below the range are
+     * never given to a client connection; whether one is free now is checked by binding it.
+     */
     public static int freePort() {
+        int[] ephemeral = ephemeralRange();
+        int low = 10_000;
+        int high = ephemeral[0] - 1;
+        if (high - low < 2_000) {
+            low = ephemeral[1] + 1;
+            high = 65_535;
+        }
+        if (high - low >= 2_000) {
+            for (int attempt = 0; attempt < 500; attempt++) {
+                int port = low + ThreadLocalRandom.current().nextInt(high - low + 1);
+                if (!FIXED.contains(port) && bindable(port) && GIVEN.add(port)) {
+                    return port;
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false); // strict: any socket still on the port makes it taken
+            socket.bind(new InetSocketAddress("0.0.0.0", port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Linux's range for the source ports of outgoing connections (its default when it cannot be read). */
+    static int[] ephemeralRange() {
+        try {
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            return new int[]{Integer.parseInt(range[0]), Integer.parseInt(range[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[]{32_768, 60_999};
         }
     }
 
