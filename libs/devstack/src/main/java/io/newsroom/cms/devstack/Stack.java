@@ -134,7 +134,17 @@ public final class Stack implements AutoCloseable {
         }
 
         CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(this::startKafka); // ~3 s, alongside Keycloak's ~10 s
-        startKeycloak();
+        try {
+            startKeycloak();
+        } catch (RuntimeException e) {
+            // let Kafka finish starting, so that close() stops it too (it was left running after a failed start)
+            try {
+                kafkaReady.join();
+            } catch (RuntimeException kafka) {
+                e.addSuppressed(kafka);
+            }
+            throw e;
+        }
         kafkaReady.join();
 
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
