@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A scheduled publish that fails does not hold back the others: each due article runs on its own, the failure is
+ * A scheduled publish that fails does not hold back the others: its batch runs again one article at a time, the failure is
  * recorded (history, metric, log) and retried with backoff. The failure is real: PostgreSQL refuses the published
  * view of one article (a trigger), as it would for a bad row.
  */
@@ -88,5 +88,33 @@ class ScheduledTransitionsTest {
         as("erin").get("/articles/" + failing + "/history").then()
                 .body("items.findAll { it.action == 'scheduled_publish' }", hasSize(1));
         assertEquals(0, scheduler.runDue(), "published exactly once");
+    }
+
+    @Test
+    void aCatchUpRunsItsBatchesSideBySideAndAFailureStaysWithItsArticle() throws Exception {
+        String jane = author("Jane Doe", true);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(scheduled(jane, Instant.now().plusSeconds(3600)));
+        }
+        String failing = ids.get(27);
+        sql("create table refused_article (id uuid primary key)",
+                "insert into refused_article values ('" + failing + "')",
+                "create or replace function refuse_published_view() returns trigger language plpgsql as $$ begin"
+                        + " if exists (select 1 from refused_article r where r.id = new.article_id) then"
+                        + " raise exception 'injected failure for %', new.article_id; end if; return new; end $$",
+                "create trigger refuse_published_view before insert or update on published_article"
+                        + " for each row execute function refuse_published_view()",
+                // all due a moment ago, as after downtime: two batches (25 and 5) run at once
+                "update article set scheduled_publish_at = now() - interval '1 second' where id in ('" + String.join("','", ids) + "')");
+
+        assertEquals(29, scheduler.runDue(), "every healthy one in one run");
+        for (String id : ids) {
+            publishedView(id).then().statusCode(id.equals(failing) ? 404 : 200);
+            as("erin").get("/articles/" + id + "/history").then()
+                    .body("items.findAll { it.action == 'scheduled_publish' }", hasSize(id.equals(failing) ? 0 : 1))
+                    .body("items.findAll { it.action == 'scheduled_publish_failed' }", hasSize(id.equals(failing) ? 1 : 0));
+        }
+        assertEquals(0, scheduler.runDue(), "nothing due until the failed one's retry time");
     }
 }

@@ -1,6 +1,7 @@
 package io.newsroom.cms.articles.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
@@ -22,6 +23,14 @@ public interface BackgroundJobsConfig {
 
     interface Scheduler {
         String every();
+
+        /**
+         * How many batches of due articles one replica runs at once, each in its own transaction and connection. A
+         * scheduled publish mostly waits for PostgreSQL (about 10 statements; 199 articles took 1.1 s on one thread),
+         * so a catch-up after downtime goes faster with a few at once.
+         */
+        @WithDefault("4")
+        int workers();
     }
 
     interface ReadModel {

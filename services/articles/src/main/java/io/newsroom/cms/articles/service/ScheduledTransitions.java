@@ -1,11 +1,14 @@
 package io.newsroom.cms.articles.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsroom.cms.articles.config.BackgroundJobsConfig;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,13 +19,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs due scheduled publishes and unpublishes. Exactly once across replicas: every replica polls, and
  * {@code FOR UPDATE SKIP LOCKED} hands each due article to one transaction only; once committed it is no longer due.
- * Due articles go {@link #BATCH} to a transaction, locked with the query that finds them: replicas catching up together
- * take different batches instead of each walking the same due list and skipping what another holds, and 200 articles
- * are 8 commits, not 200.
+ * Due articles go {@link #BATCH} to a transaction, and a replica runs up to {@code cms.articles.scheduler.workers} such
+ * batches at once (a scheduled publish mostly waits for PostgreSQL, so a catch-up after downtime, or a morning's stories
+ * all due at 6:00, goes faster side by side; 200 articles are 8 commits, not 200).
  * When one article of a batch fails, the batch rolls back and its articles run again one to a transaction, so the
  * failure is recorded against that article only (history event, metric, log) and retried with backoff
  * ({@link #backoff}), and never holds back the others. A replica that was down catches up on its next poll: everything
@@ -33,6 +41,8 @@ public class ScheduledTransitions {
     private static final Logger LOG = Logger.getLogger(ScheduledTransitions.class);
     /** Articles per transaction: few commits for a catch-up, and row locks held for a short while only. */
     private static final int BATCH = 25;
+    /** Due articles looked at per round, in batches of {@link #BATCH} run side by side. */
+    private static final int CANDIDATES = 200;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(15);
     private static final String DUE_PUBLISH = "status = 'SCHEDULED' and scheduled_publish_at <= :now";
@@ -63,6 +73,26 @@ public class ScheduledTransitions {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    BackgroundJobsConfig config;
+
+    private ExecutorService workers;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(Math.max(1, config.scheduler().workers()), task -> {
+            Thread thread = new Thread(task, "scheduled-transitions-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
     @Scheduled(every = "${cms.articles.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         long start = System.nanoTime();
@@ -77,43 +107,78 @@ public class ScheduledTransitions {
         Instant now = Articles.now();
         int done = 0;
         for (Kind kind : Kind.values()) {
-            while (true) {
-                List<UUID> locked = new ArrayList<>();
-                int ran;
-                try {
-                    ran = QuarkusTransaction.requiringNew().call(() -> runBatch(kind, now, locked));
-                } catch (RuntimeException e) {
-                    // one of them failed and the batch rolled back: each again on its own, the failure recorded against its article
-                    LOG.debugf("A batch of %d scheduled transition(s) failed, running them one by one: %s", locked.size(), e);
-                    ran = 0;
-                    for (UUID id : locked) {
-                        if (runOne(kind, id, now)) {
-                            ran++;
-                        }
+            List<UUID> due;
+            int before;
+            do {
+                before = done;
+                due = candidates(kind, now);
+                List<List<UUID>> batches = new ArrayList<>();
+                for (int i = 0; i < due.size(); i += BATCH) {
+                    batches.add(due.subList(i, Math.min(i + BATCH, due.size())));
+                }
+                if (batches.size() == 1) {
+                    done += runBatch(kind, batches.get(0), now);
+                } else if (!batches.isEmpty()) {
+                    List<Future<Integer>> running = new ArrayList<>();
+                    for (List<UUID> batch : batches) {
+                        running.add(workers.submit(() -> runBatch(kind, batch, now)));
                     }
-                    if (ran == 0) {
-                        break; // nothing went through (the database may be away): the next poll tries again
+                    for (Future<Integer> batch : running) {
+                        done += join(batch);
                     }
                 }
-                done += ran;
-                if (locked.size() < BATCH) {
-                    break; // only a full batch means more may be due
-                }
-            }
+            } while (due.size() == CANDIDATES && done > before); // a full page: more may be due (unless none went through)
         }
         return done;
     }
 
-    /** Up to {@link #BATCH} due articles, oldest first, locked (skipping those another replica has) and run; adds them to {@code locked}. */
-    private int runBatch(Kind kind, Instant now, List<UUID> locked) {
-        locked.addAll(ArticleQueries.uuids(em.createNativeQuery("select id from article where " + kind.due + NOT_BACKING_OFF
-                        + " order by " + kind.at + " limit " + BATCH + " for update skip locked")
+    /** Due articles, oldest first, without locks (each batch locks its own, skipping what another replica holds). */
+    private List<UUID> candidates(Kind kind, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> ArticleQueries.uuids(em.createNativeQuery(
+                        "select id from article where " + kind.due + NOT_BACKING_OFF + " order by " + kind.at + " limit " + CANDIDATES)
                 .setParameter("now", now)));
-        for (UUID id : locked) {
-            run(kind, em.find(Article.class, id), now);
+    }
+
+    /**
+     * One batch in one transaction: those of {@code ids} still due and not held by another replica, locked and run. When
+     * one of them fails the batch rolls back, and they run again one to a transaction, the failure recorded against its
+     * own article. Returns how many were published or unpublished.
+     */
+    private int runBatch(Kind kind, List<UUID> ids, Instant now) {
+        List<UUID> locked = new ArrayList<>();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                locked.addAll(ArticleQueries.uuids(em.createNativeQuery("select id from article where id in (:ids) and " + kind.due
+                                + NOT_BACKING_OFF + " order by " + kind.at + " for update skip locked")
+                        .setParameter("ids", ids).setParameter("now", now)));
+                for (UUID id : locked) {
+                    run(kind, em.find(Article.class, id), now);
+                }
+                em.flush();
+                return locked.size();
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("A batch of %d scheduled transition(s) failed, running them one by one: %s", locked.size(), e);
+            int ran = 0;
+            for (UUID id : locked) {
+                if (runOne(kind, id, now)) {
+                    ran++;
+                }
+            }
+            return ran;
         }
-        em.flush();
-        return locked.size();
+    }
+
+    private static int join(Future<Integer> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException e) {
+            LOG.warnf("A batch of scheduled transitions failed: %s", e.getCause());
+            return 0;
+        }
     }
 
     private void run(Kind kind, Article article, Instant now) {
