@@ -44,6 +44,17 @@ class ScheduledTransitionsTest {
         sql("drop trigger if exists refuse_published_view on published_article", "drop table if exists refused_article");
     }
 
+    /** PostgreSQL refuses to write the published view of this article (a trigger), as it would a bad row. */
+    private void refusePublishedView(String articleId) throws Exception {
+        sql("create table refused_article (id uuid primary key)",
+                "insert into refused_article values ('" + articleId + "')",
+                "create or replace function refuse_published_view() returns trigger language plpgsql as $$ begin"
+                        + " if exists (select 1 from refused_article r where r.id = new.article_id) then"
+                        + " raise exception 'injected failure for %', new.article_id; end if; return new; end $$",
+                "create trigger refuse_published_view before insert or update on published_article"
+                        + " for each row execute function refuse_published_view()");
+    }
+
     private String scheduled(String jane, Instant at) {
         String id = create("alice", article(unique("Due"), List.of(jane))).then().statusCode(201).extract().path("id");
         transition("alice", id, "submit", null).then().statusCode(200);
@@ -60,13 +71,7 @@ class ScheduledTransitionsTest {
         String first = scheduled(jane, at);
         String failing = scheduled(jane, at);
         String last = scheduled(jane, at);
-        sql("create table refused_article (id uuid primary key)",
-                "insert into refused_article values ('" + failing + "')",
-                "create or replace function refuse_published_view() returns trigger language plpgsql as $$ begin"
-                        + " if exists (select 1 from refused_article r where r.id = new.article_id) then"
-                        + " raise exception 'injected failure for %', new.article_id; end if; return new; end $$",
-                "create trigger refuse_published_view before insert or update on published_article"
-                        + " for each row execute function refuse_published_view()");
+        refusePublishedView(failing);
         Thread.sleep(Math.max(0, at.toEpochMilli() - System.currentTimeMillis() + 200));
 
         assertEquals(2, scheduler.runDue(), "the two healthy articles are published in the same run");
@@ -98,15 +103,9 @@ class ScheduledTransitionsTest {
             ids.add(scheduled(jane, Instant.now().plusSeconds(3600)));
         }
         String failing = ids.get(27);
-        sql("create table refused_article (id uuid primary key)",
-                "insert into refused_article values ('" + failing + "')",
-                "create or replace function refuse_published_view() returns trigger language plpgsql as $$ begin"
-                        + " if exists (select 1 from refused_article r where r.id = new.article_id) then"
-                        + " raise exception 'injected failure for %', new.article_id; end if; return new; end $$",
-                "create trigger refuse_published_view before insert or update on published_article"
-                        + " for each row execute function refuse_published_view()",
-                // all due a moment ago, as after downtime: two batches (25 and 5) run at once
-                "update article set scheduled_publish_at = now() - interval '1 second' where id in ('" + String.join("','", ids) + "')");
+        refusePublishedView(failing);
+        // all due a moment ago, as after downtime: two batches (25 and 5) run at once
+        sql("update article set scheduled_publish_at = now() - interval '1 second' where id in ('" + String.join("','", ids) + "')");
 
         assertEquals(29, scheduler.runDue(), "every healthy one in one run");
         for (String id : ids) {
