@@ -223,7 +223,7 @@ class FaultTest {
                 }
                 // tokens are checked with the keys each part keeps: nobody may drop out of service (readiness)
                 for (String part : List.of("articles", "authors", "curation", "gateway")) {
-                    Http.Answer ready = Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null));
+                    Http.Answer ready = readiness(part);
                     if (ready.status() != 200) {
                         load.violation(part + " is not ready while Keycloak is away: " + ready);
                     }
@@ -249,7 +249,7 @@ class FaultTest {
                     load.violation("an article published while Kafka is away is not readable: " + page);
                 }
                 for (String part : List.of("articles", "curation", "gateway")) {
-                    Http.Answer ready = Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null));
+                    Http.Answer ready = readiness(part);
                     if (ready.status() != 200) {
                         load.violation(part + " is not ready while Kafka is away: " + ready);
                     } else if (!part.equals("gateway") && ready.body().contains("\"waiting\": 0")) {
@@ -257,17 +257,15 @@ class FaultTest {
                     }
                 }
             }, TrustStack.heavy() ? 30_000 : 5_000, stack::startKafka);
-            within("Kafka back: the outbox drained", Duration.ofSeconds(60), () -> Http.send(new Http.Call("GET",
-                    TrustStack.service("articles") + "/q/health/ready", Map.of(), null)).body().contains("\"waiting\": 0"));
-            within("Kafka back: the lists' outbox drained", Duration.ofSeconds(60), () -> Http.send(new Http.Call("GET",
-                    TrustStack.service("curation") + "/q/health/ready", Map.of(), null)).body().contains("\"waiting\": 0"));
+            within("Kafka back: the outbox drained", Duration.ofSeconds(60), () -> readiness("articles").body().contains("\"waiting\": 0"));
+            within("Kafka back: the lists' outbox drained", Duration.ofSeconds(60), () -> readiness("curation").body().contains("\"waiting\": 0"));
             // the list published while Kafka was away reached its topic, with the article added then
             java.util.function.Predicate<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>> withTheArticle =
                     found -> found.stream().anyMatch(r -> r.value() != null && r.value().contains(during[1]));
             assertTrue(withTheArticle.test(TopicRecords.read(stack.kafkaBootstrap(), "cms.curation.lists", fixtures.listSlug,
                     withTheArticle, Duration.ofSeconds(30))), "the list published while Kafka was away is on its topic");
-            within("Kafka back: the gateway trusts the events again", Duration.ofSeconds(60), () -> Http.send(new Http.Call("GET",
-                    TrustStack.service("gateway") + "/q/health/ready", Map.of(), null)).body().contains("\"freshness\": \"events\""));
+            within("Kafka back: the gateway trusts the events again", Duration.ofSeconds(60),
+                    () -> readiness("gateway").body().contains("\"freshness\": \"events\""));
             survived.add(recover(load, "Kafka stopped"));
             load.close();
             Figures.add("faults: survived", survived.size());
@@ -320,7 +318,7 @@ class FaultTest {
         Instant start = Instant.now();
         for (String part : List.of("articles", "authors", "curation", "webhooks", "gateway")) {
             within(name + ": " + part + " ready", Duration.ofSeconds(60),
-                    () -> Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null)).status() == 200);
+                    () -> readiness(part).status() == 200);
         }
         String id = EDITED.get(0);
         within(name + ": an editor's save", Duration.ofSeconds(30), () -> {
@@ -337,6 +335,11 @@ class FaultTest {
         System.out.printf("[trust] recovered from %s in %.1f s%n", name, Duration.between(start, Instant.now()).toMillis() / 1000.0);
         load.phase("after " + name);
         return name;
+    }
+
+    /** A part's readiness answer (its body names what is degraded and how many events wait). */
+    private static Http.Answer readiness(String part) {
+        return Http.send(new Http.Call("GET", TrustStack.service(part) + "/q/health/ready", Map.of(), null));
     }
 
     private static void within(String what, Duration limit, BooleanSupplier condition) {

@@ -193,24 +193,26 @@ public abstract class OutboxRelay {
      */
     private Void sendAll(List<Message<Record<String, String>>> messages, List<String> topics) {
         Set<String> opened = new HashSet<>();
-        List<Uni<Void>> firsts = new ArrayList<>();
+        List<Message<Record<String, String>>> firsts = new ArrayList<>();
         List<Message<Record<String, String>>> rest = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            if (opened.add(topics.get(i))) {
-                firsts.add(emitter().sendMessage(messages.get(i)));
-            } else {
-                rest.add(messages.get(i));
-            }
+            (opened.add(topics.get(i)) ? firsts : rest).add(messages.get(i));
         }
-        Uni.join().all(firsts).andFailFast().await().atMost(settings().sendTimeout());
-        List<Uni<Void>> acks = new ArrayList<>(rest.size());
-        for (Message<Record<String, String>> message : rest) {
+        sendAndAwait(firsts);
+        sendAndAwait(rest);
+        return null;
+    }
+
+    /** Sends every message and waits until Kafka has acknowledged them all (or one failed, or the send timeout passed). */
+    private void sendAndAwait(List<Message<Record<String, String>>> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<Uni<Void>> acks = new ArrayList<>(messages.size());
+        for (Message<Record<String, String>> message : messages) {
             acks.add(emitter().sendMessage(message));
         }
-        if (!acks.isEmpty()) {
-            Uni.join().all(acks).andFailFast().await().atMost(settings().sendTimeout());
-        }
-        return null;
+        Uni.join().all(acks).andFailFast().await().atMost(settings().sendTimeout());
     }
 
     private Message<Record<String, String>> message(PendingEvent event) {

@@ -116,16 +116,12 @@ public class ScheduledTransitions {
                 for (int i = 0; i < due.size(); i += BATCH) {
                     batches.add(due.subList(i, Math.min(i + BATCH, due.size())));
                 }
-                if (batches.size() == 1) {
-                    done += runBatch(kind, batches.get(0), now);
-                } else if (!batches.isEmpty()) {
-                    List<Future<Integer>> running = new ArrayList<>();
-                    for (List<UUID> batch : batches) {
-                        running.add(workers.submit(() -> runBatch(kind, batch, now)));
-                    }
-                    for (Future<Integer> batch : running) {
-                        done += join(batch);
-                    }
+                List<Future<Integer>> running = new ArrayList<>();
+                for (List<UUID> batch : batches) {
+                    running.add(workers.submit(() -> runBatch(kind, batch, now)));
+                }
+                for (Future<Integer> batch : running) {
+                    done += join(batch);
                 }
             } while (due.size() == CANDIDATES && done > before); // a full page: more may be due (unless none went through)
         }
@@ -147,16 +143,7 @@ public class ScheduledTransitions {
     private int runBatch(Kind kind, List<UUID> ids, Instant now) {
         List<UUID> locked = new ArrayList<>();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                locked.addAll(ArticleQueries.uuids(em.createNativeQuery("select id from article where id in (:ids) and " + kind.due
-                                + NOT_BACKING_OFF + " order by " + kind.at + " for update skip locked")
-                        .setParameter("ids", ids).setParameter("now", now)));
-                for (UUID id : locked) {
-                    run(kind, em.find(Article.class, id), now);
-                }
-                em.flush();
-                return locked.size();
-            });
+            return lockAndRun(kind, ids, now, locked);
         } catch (RuntimeException e) {
             LOG.debugf("A batch of %d scheduled transition(s) failed, running them one by one: %s", locked.size(), e);
             int ran = 0;
@@ -167,6 +154,33 @@ public class ScheduledTransitions {
             }
             return ran;
         }
+    }
+
+    /** One article in its own transaction; false when another replica has it or it is no longer due. */
+    private boolean runOne(Kind kind, UUID id, Instant now) {
+        try {
+            return lockAndRun(kind, List.of(id), now, new ArrayList<>()) == 1;
+        } catch (RuntimeException e) {
+            recordFailure(kind, id, now, e);
+            return false;
+        }
+    }
+
+    /**
+     * In one transaction: those of {@code ids} still due and not held by another replica, locked (added to
+     * {@code locked}, so a caller knows them after a rollback) and run; how many.
+     */
+    private int lockAndRun(Kind kind, List<UUID> ids, Instant now, List<UUID> locked) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            locked.addAll(ArticleQueries.uuids(em.createNativeQuery("select id from article where id in (:ids) and " + kind.due
+                            + NOT_BACKING_OFF + " order by " + kind.at + " for update skip locked")
+                    .setParameter("ids", ids).setParameter("now", now)));
+            for (UUID id : locked) {
+                run(kind, em.find(Article.class, id), now);
+            }
+            em.flush();
+            return locked.size();
+        });
     }
 
     private static int join(Future<Integer> batch) {
@@ -189,26 +203,6 @@ public class ScheduledTransitions {
         }
         article.scheduleFailures = 0;
         article.scheduleRetryAt = null;
-    }
-
-    /** One article in its own transaction; false when another replica has it or it is no longer due. */
-    private boolean runOne(Kind kind, UUID id, Instant now) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                List<UUID> locked = ArticleQueries.uuids(em.createNativeQuery("select id from article where id = :id and "
-                                + kind.due + NOT_BACKING_OFF + " for update skip locked")
-                        .setParameter("id", id).setParameter("now", now));
-                if (locked.isEmpty()) {
-                    return false;
-                }
-                run(kind, em.find(Article.class, id), now);
-                em.flush();
-                return true;
-            });
-        } catch (RuntimeException e) {
-            recordFailure(kind, id, now, e);
-            return false;
-        }
     }
 
     private void recordFailure(Kind kind, UUID id, Instant now, RuntimeException failure) {
