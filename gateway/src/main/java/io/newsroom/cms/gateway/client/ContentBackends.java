@@ -1,5 +1,6 @@
 package io.newsroom.cms.gateway.client;
 
+import io.newsroom.cms.common.http.ContentTags;
 import io.newsroom.cms.gateway.config.GatewayConfig;
 import io.newsroom.cms.gateway.config.PublicApiConfig;
 import io.newsroom.cms.gateway.domain.BackendException;
@@ -38,9 +39,10 @@ public class ContentBackends {
     /**
      * A service's answer: status, body bytes, the Location of a redirect, a Warning (110: made from stale or incomplete
      * data, served but not kept fresh), the ETag the service worked out for the bytes and the surrogate keys naming
-     * what the answer shows (libs/common {@code SurrogateKeys}), each if it sent one.
+     * what the answer shows (libs/common {@code SurrogateKeys}), each if it sent one; the article's version
+     * ({@link ContentTags#VERSION_HEADER}, 0 when not sent).
      */
-    public record Answer(int status, byte[] body, String location, String warning, String etag, String surrogateKeys) {
+    public record Answer(int status, byte[] body, String location, String warning, String etag, String surrogateKeys, long version) {
         /** Made from stale or incomplete data: served, but replaced as soon as a full answer can be made. */
         public boolean degraded() {
             return warning != null && warning.startsWith("110");
@@ -107,13 +109,21 @@ public class ContentBackends {
                 .compose(sent -> sent.send())
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
                         body.getBytes(), response.getHeader("Location"), response.getHeader("Warning"), response.getHeader("ETag"),
-                        response.getHeader("Surrogate-Key")))))
+                        response.getHeader("Surrogate-Key"), version(response.getHeader(ContentTags.VERSION_HEADER))))))
                 .map(answer -> {
                     if (answer.status() >= 500) {
                         throw new BackendException(answer.status() == 503 ? 503 : 502, "The " + name + " service answered " + answer.status());
                     }
                     return answer;
                 });
+    }
+
+    private static long version(String header) {
+        try {
+            return header == null ? 0 : Long.parseLong(header);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static void query(StringBuilder uri, String name, String value) {

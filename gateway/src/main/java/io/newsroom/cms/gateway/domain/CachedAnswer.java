@@ -9,18 +9,30 @@ import java.time.Instant;
  * One public answer, ready to send: status, bytes, type, a strong ETag over the bytes, and when it was made (stamped
  * by the cache's clock). {@code location} is set for redirects (renamed slugs). {@code degraded} answers (e.g. an
  * article whose author box is incomplete) are served but replaced as soon as a full one can be made; {@code outdated}
- * ones (a content event touched them) are made again on the next read.
+ * ones (a content event touched them) are made again on the next read. {@code version}: for an article's answer (its
+ * page or the redirect from an old slug), the article's version (the id of the event that wrote what it shows, sent by
+ * the articles service and carried by the events); 0 when unknown.
  */
 public record CachedAnswer(int status, byte[] body, String contentType, String etag, String location, Instant madeAt,
-                           boolean degraded, boolean outdated, String surrogateKeys) {
+                           boolean degraded, boolean outdated, String surrogateKeys, long version) {
 
     public CachedAnswer(int status, byte[] body, String contentType, String etag, String location, Instant madeAt, boolean degraded) {
-        this(status, body, contentType, etag, location, madeAt, degraded, false, null);
+        this(status, body, contentType, etag, location, madeAt, degraded, false, null, 0);
     }
 
     /** The same answer naming what it shows in {@code Surrogate-Key} (libs/common {@code SurrogateKeys}); null: the route's own keys. */
     public CachedAnswer withKeys(String keys) {
-        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, outdated, keys);
+        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, outdated, keys, version);
+    }
+
+    /** The same answer, showing the article at {@code version}. */
+    public CachedAnswer withVersion(long version) {
+        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, outdated, surrogateKeys, version);
+    }
+
+    /** Shows a later state of its article than {@code other} (both versioned): keep it when {@code other} comes late. */
+    public boolean newerThan(CachedAnswer other) {
+        return version > other.version && other.version > 0;
     }
 
     public static CachedAnswer of(int status, byte[] body, String contentType, boolean degraded) {
@@ -41,7 +53,7 @@ public record CachedAnswer(int status, byte[] body, String contentType, String e
     }
 
     public CachedAnswer madeAt(Instant at) {
-        return new CachedAnswer(status, body, contentType, etag, location, at, degraded, false, surrogateKeys);
+        return new CachedAnswer(status, body, contentType, etag, location, at, degraded, false, surrogateKeys, version);
     }
 
     /**
@@ -49,7 +61,7 @@ public record CachedAnswer(int status, byte[] body, String contentType, String e
      * the last good answer to serve while the services cannot make a new one.
      */
     public CachedAnswer markOutdated() {
-        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, true, surrogateKeys);
+        return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, true, surrogateKeys, version);
     }
 
     /** Younger than {@code maxAge} at {@code now}. */

@@ -138,14 +138,16 @@ public class ResponseCache {
      * cache from the compacted topic when it starts and never asks the articles service for a live article while the
      * events flow. {@code replay}: part of that start-up fill, where every article comes once and the answers that
      * list articles were made after it anyway, so they are not marked outdated each time (that would make the fill
-     * quadratic in the number of articles).
+     * quadratic in the number of articles). An answer read from the articles service that already shows a later
+     * version of the article stays: the event came late (the relay had not sent it yet when the service was asked).
      */
     public void articleChanged(String slug, CachedAnswer answer, List<String> formerSlugs, boolean replay) {
         if (!config.cacheEnabled()) {
             return;
         }
         events.incrementAndGet();
-        cache.put("article/" + slug, answer.madeAt(clock.instant()));
+        CachedAnswer made = answer.madeAt(clock.instant());
+        cache.asMap().merge("article/" + slug, made, (held, event) -> held.newerThan(event) ? held : event);
         formerSlugs.forEach(former -> cache.invalidate("article/" + former));
         if (!replay) {
             outdateListings();
@@ -174,13 +176,19 @@ public class ResponseCache {
         cache.asMap().replaceAll((key, answer) -> key.startsWith("article/") ? answer : answer.markOutdated());
     }
 
-    /** One shared computation per key: a good answer replaces the cached one; an answer such as 404 removes it. */
+    /**
+     * One shared computation per key: a good answer replaces the cached one; an answer such as 404 removes it. When a
+     * content event came in meanwhile, the answer may predate it and is not kept, unless it shows a later version of
+     * its article than the one the event left there (the event was the late one; a tombstone leaves nothing to replace).
+     */
     private Uni<CachedAnswer> recompute(String key, Supplier<Uni<CachedAnswer>> compute) {
         return inFlight.computeIfAbsent(key, k -> Uni.createFrom().deferred(() -> {
                     long before = events.get();
                     return compute.get().map(answer -> answer.madeAt(clock.instant())).invoke(answer -> {
                         if (events.get() == before) {
                             cache.put(k, answer);
+                        } else {
+                            cache.asMap().computeIfPresent(k, (same, held) -> answer.newerThan(held) ? answer : held);
                         }
                     });
                 })

@@ -72,7 +72,7 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
             String etag = EventHeaders.text(event, "cms-etag");
             String keys = EventHeaders.text(event, "cms-surrogate-keys");
             cache.articleChanged(slugs.get(0), CachedAnswer.json(body, degraded, etag.isEmpty() ? null : etag)
-                    .withKeys(keys.isEmpty() ? null : keys), slugs.subList(1, slugs.size()), replay);
+                    .withKeys(keys.isEmpty() ? null : keys).withVersion(id == null ? 0 : id), slugs.subList(1, slugs.size()), replay);
         }
         if (id != null) {
             applied.put(event.key(), id);

@@ -70,10 +70,11 @@ public class PublicContent {
     public Uni<CachedAnswer> article(String slug) {
         return backends.article(slug).map(response -> {
             if (response.status() == 301) {
-                return CachedAnswer.redirect("/public/v1/articles/" + lastSegment(response));
+                return CachedAnswer.redirect("/public/v1/articles/" + lastSegment(response)).withVersion(response.version());
             }
             check(response, "article");
-            return CachedAnswer.json(response.body(), response.degraded(), response.etag()).withKeys(response.surrogateKeys());
+            return CachedAnswer.json(response.body(), response.degraded(), response.etag()).withKeys(response.surrogateKeys())
+                    .withVersion(response.version());
         });
     }
 

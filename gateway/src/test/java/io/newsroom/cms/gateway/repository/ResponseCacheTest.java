@@ -214,6 +214,53 @@ class ResponseCacheTest {
         assertEquals(1, calls.get());
     }
 
+    /** The article's document as its event (or the articles service) carries it, at {@code version}. */
+    private static CachedAnswer article(String text, long version) {
+        return CachedAnswer.json(("{\"v\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8), false).withVersion(version);
+    }
+
+    @Test
+    void aLateEventDoesNotPutBackWhatTheServiceHasAlreadyMovedOn() {
+        cache.eventsLive();
+        // renamed from "old" (publish event 3) and republished (event 5); a reader asks before either event arrives
+        cache.get("article/old", () -> Uni.createFrom().item(CachedAnswer.redirect("/public/v1/articles/new").withVersion(5)))
+                .await().indefinitely();
+        cache.articleChanged("old", article("first publish", 3), List.of());
+        Backend backend = new Backend();
+        assertEquals(301, cache.get("article/old", backend).await().indefinitely().answer().status(), "the redirect stays");
+        assertEquals(0, backend.calls.get());
+
+        cache.articleChanged("old", article("published again under its old slug", 7), List.of("new"));
+        assertEquals("{\"v\":\"published again under its old slug\"}", body(read("article/old", backend)), "a later event replaces it");
+    }
+
+    @Test
+    void anAnswerComputedWhileALateEventCameInIsKeptWhenItIsTheNewer() {
+        cache.eventsLive();
+        Supplier<Uni<CachedAnswer>> racing = () -> {
+            // the service already shows version 5 when event 3 arrives
+            cache.articleChanged("r", article("event 3", 3), List.of());
+            return Uni.createFrom().item(article("read at 5", 5));
+        };
+        cache.get("article/r", racing).await().indefinitely();
+        Backend backend = new Backend();
+        assertEquals("{\"v\":\"read at 5\"}", body(read("article/r", backend)));
+        assertEquals(0, backend.calls.get());
+    }
+
+    @Test
+    void anAnswerComputedWhileATakedownCameInIsNotKeptEvenWithAVersion() {
+        cache.eventsLive();
+        Supplier<Uni<CachedAnswer>> racing = () -> {
+            cache.articleGone(List.of("t"));
+            return Uni.createFrom().item(article("read before the takedown", 5));
+        };
+        cache.get("article/t", racing).await().indefinitely();
+        Backend backend = new Backend();
+        read("article/t", backend);
+        assertEquals(1, backend.calls.get(), "asked again: nothing was kept");
+    }
+
     @Test
     void aTakedownAlsoDropsTheRedirectsFromItsOldSlugs() {
         cache.eventsLive();

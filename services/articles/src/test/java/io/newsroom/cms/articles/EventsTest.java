@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every published article and every transition reaches Kafka from the outbox, read back here with a plain consumer
  * from the real broker: the public document itself by article id (what readers get, byte for byte), a tombstone when
- * it goes, the workflow with no review comment in it, each with its event id (increasing) and slugs.
+ * it goes, the workflow with no review comment in it, each with its event id (increasing, and the version the public
+ * answer carries) and slugs.
  */
 @QuarkusTest
 class EventsTest {
@@ -39,11 +40,14 @@ class EventsTest {
         transition("erin", id, "approve", null).then().statusCode(200);
         transition("erin", id, "publish", null).then().statusCode(200);
         String slug = as("erin").get("/articles/" + id).path("slug");
-        String document = given().get("/articles/published/" + slug).then().statusCode(200).extract().asString();
+        var read = given().get("/articles/published/" + slug).then().statusCode(200).extract();
+        String document = read.asString();
         transition("erin", id, "unpublish", null).then().statusCode(200);
 
         List<ConsumerRecord<String, String>> published = read("cms.articles.published", id, records -> records.size() >= 2);
         assertEquals(document, published.get(0).value(), "the public document, byte for byte");
+        assertEquals(header(published.get(0), "cms-event-id"), read.header("CMS-Version"),
+                "the answer's version is the id of the event that wrote it (a gateway compares the two)");
         assertEquals(slug, header(published.get(0), "cms-slugs"));
         assertEquals("article.published", header(published.get(0), "cms-event-type"));
         assertNull(published.get(1).value(), "a tombstone: the compacted topic forgets the article");
@@ -60,6 +64,25 @@ class EventsTest {
         assertEquals(List.of("create", "submit", "approve", "publish", "unpublish"), actions);
         given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'events' }.status", is("UP"))
                 .body("checks.find { it.name == 'events' }.data.relay", is("ok"));
+    }
+
+    @Test
+    void aRenamedSlugRedirectsWithTheVersionOfTheRepublishThatMovedIt() {
+        String id = create("alice", article(unique("Moving"), List.of(author("Moving Writer", true)))).then().statusCode(201).extract().path("id");
+        transition("alice", id, "submit", null).then().statusCode(200);
+        transition("erin", id, "approve", null).then().statusCode(200);
+        transition("erin", id, "publish", null).then().statusCode(200);
+        String slug = as("erin").get("/articles/" + id).path("slug");
+        long first = Long.parseLong(given().get("/articles/published/" + slug).then().statusCode(200).extract().header("CMS-Version"));
+
+        Map<String, Object> change = article("Moved", List.of(author("Moving Writer", true)));
+        change.put("slug", slug + "-moved");
+        as("erin").header("If-Match", etag(id)).body(change).put("/articles/" + id).then().statusCode(200);
+        transition("erin", id, "publish", null).then().statusCode(200);
+        var moved = given().redirects().follow(false).get("/articles/published/" + slug).then().statusCode(301).extract();
+        String current = given().get("/articles/published/" + slug + "-moved").then().statusCode(200).extract().header("CMS-Version");
+        assertEquals(current, moved.header("CMS-Version"), "the redirect is the article at its current version");
+        assertTrue(Long.parseLong(current) > first, "a republish is a later version");
     }
 
     @Test

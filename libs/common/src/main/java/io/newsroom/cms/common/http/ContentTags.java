@@ -10,6 +10,12 @@ import java.util.HexFormat;
  * one it is sent, so a reader's uncached read hashes nothing; answers the gateway makes itself are hashed here.
  */
 public final class ContentTags {
+    /**
+     * The service-to-gateway header with the version of a public article answer (the id of the published-articles
+     * event that wrote it): the gateway keeps a newer answer it already holds when an older event arrives late.
+     */
+    public static final String VERSION_HEADER = "CMS-Version";
+
     private ContentTags() {
     }
 

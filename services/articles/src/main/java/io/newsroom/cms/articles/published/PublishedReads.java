@@ -32,9 +32,10 @@ public class PublishedReads {
 
     /**
      * A published article by slug: for its published slug, {@code json} with its ETag and whether its author box is
-     * incomplete; for another slug it had, {@code movedTo}.
+     * incomplete; for another slug it had, {@code movedTo}. {@code version}: the article's, either way (the id of the
+     * event that wrote its public row, {@link PublishedViews#put}).
      */
-    public record BySlug(Raw json, String etag, boolean authorsDegraded, String movedTo, String surrogateKeys) {
+    public record BySlug(Raw json, String etag, boolean authorsDegraded, String movedTo, String surrogateKeys, long version) {
     }
 
     /**
@@ -42,9 +43,9 @@ public class PublishedReads {
      * index, or an index walked in the order asked with a limit); {@code PublicQueryPlansTest} checks the plans on a
      * fresh, never analyzed table of 10,000 rows.
      */
-    public static final String BY_SLUG = "select document, etag, authors_degraded, article_id, byline from published_article where slug = $1";
+    public static final String BY_SLUG = "select document, etag, authors_degraded, article_id, byline, version from published_article where slug = $1";
     /** A working or former slug of a live article: the slug readers can see it at. */
-    public static final String MOVED = "select p.slug from published_article p where p.article_id ="
+    public static final String MOVED = "select p.slug, p.version from published_article p where p.article_id ="
             + " coalesce((select a.id from article a where a.slug = $1), (select s.article_id from article_slug_alias s where s.slug = $1))";
     public static final String SEARCH = "select article_id, published_at, item from published_article"
             + " where search_vector @@ websearch_to_tsquery('english', $1)"
@@ -83,11 +84,12 @@ public class PublishedReads {
                         Row row = live.get();
                         io.vertx.core.json.JsonArray byline = row.getJsonArray(4);
                         return Uni.createFrom().item(Optional.of(new BySlug(new Raw(row.getString(0)), row.getString(1),
-                                row.getBoolean(2), null, SurrogateKeys.ofArticle(row.getUUID(3), byline == null ? null : byline.getList()))));
+                                row.getBoolean(2), null, SurrogateKeys.ofArticle(row.getUUID(3), byline == null ? null : byline.getList()),
+                                row.getLong(5))));
                     }
                     // a working or former slug of a live article: send readers to the slug they can see
                     return pool.preparedQuery(MOVED).execute(Tuple.of(slug))
-                            .map(moved -> first(moved).map(row -> new BySlug(null, null, false, row.getString(0), null)));
+                            .map(moved -> first(moved).map(row -> new BySlug(null, null, false, row.getString(0), null, row.getLong(1))));
                 });
     }
 

@@ -83,18 +83,25 @@ public class PublishedViews {
         String etag = ContentTags.of(document.getBytes(StandardCharsets.UTF_8));
         String summary = write(new CurationSummary(article.id, content.slug, content.headline, content.dek, hero,
                 content.tags, content.byline, article.firstPublishedAt, article.lastPublishedAt));
+        // readers' caches replace the article at once; a renamed slug's old answer goes too. The event's id is the
+        // row's version: answers read from the row and the event carry the same number (the article's row lock,
+        // held by every writer, keeps it increasing per article)
+        String slugs = previousSlug == null || previousSlug.equals(content.slug) ? content.slug : content.slug + "," + previousSlug;
+        OutboxEvent event = OutboxEvent.append(OutboxEvent.PUBLISHED_ARTICLES, article.id.toString(), "article.published", document,
+                Map.of("cms-slugs", slugs, "cms-etag", etag, "cms-authors-degraded", Boolean.toString(degraded),
+                        "cms-surrogate-keys", SurrogateKeys.ofArticle(article.id, content.byline)));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
-                        + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles) values (:id,"
+                        + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles, version) values (:id,"
                         + " :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
                         + " || setweight(to_tsvector('english', :body), 'C'), :summary, :item, :document, :etag, :degraded,"
-                        + " :format, :revision, :links, :profiles)"
+                        + " :format, :revision, :links, :profiles, :version)"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
                         + " summary = excluded.summary, item = excluded.item, document = excluded.document,"
                         + " etag = excluded.etag, authors_degraded = excluded.authors_degraded,"
                         + " format = excluded.format, revision = excluded.revision, authors = excluded.authors,"
-                        + " profiles = excluded.profiles")
+                        + " profiles = excluded.profiles, version = excluded.version")
                 .setParameter("id", article.id)
                 .setParameter("slug", content.slug)
                 .setParameter("publishedAt", article.firstPublishedAt)
@@ -112,12 +119,8 @@ public class PublishedViews {
                 .setParameter("revision", revision)
                 .setParameter("links", authors.linksText())
                 .setParameter("profiles", authors.profilesText())
+                .setParameter("version", event.id)
                 .executeUpdate();
-        // readers' caches replace the article at once; a renamed slug's old answer goes too
-        String slugs = previousSlug == null || previousSlug.equals(content.slug) ? content.slug : content.slug + "," + previousSlug;
-        OutboxEvent.append(OutboxEvent.PUBLISHED_ARTICLES, article.id.toString(), "article.published", document,
-                Map.of("cms-slugs", slugs, "cms-etag", etag, "cms-authors-degraded", Boolean.toString(degraded),
-                        "cms-surrogate-keys", SurrogateKeys.ofArticle(article.id, content.byline)));
     }
 
     private String previousSlug(UUID articleId) {

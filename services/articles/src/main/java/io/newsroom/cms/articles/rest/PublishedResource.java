@@ -8,6 +8,7 @@ import io.newsroom.cms.articles.api.PublishedRecords.PublicSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublishedPage;
 import io.newsroom.cms.articles.published.PublishedReads;
 import io.newsroom.cms.articles.published.PublishedReads.Item;
+import io.newsroom.cms.common.http.ContentTags;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -92,11 +93,11 @@ public class PublishedResource {
         return views.bySlug(slug).map(found -> {
             PublishedReads.BySlug article = found.orElseThrow(() -> ProblemException.notFound("Published article '" + slug + "'"));
             if (article.movedTo() != null) {
-                return Response.status(Response.Status.MOVED_PERMANENTLY)
+                return Response.status(Response.Status.MOVED_PERMANENTLY).header(ContentTags.VERSION_HEADER, article.version())
                         .location(UriBuilder.fromResource(PublishedResource.class).path(article.movedTo()).build()).build();
             }
             Response.ResponseBuilder ok = Response.ok(article.json().json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", article.etag())
-                    .header("Surrogate-Key", article.surrogateKeys());
+                    .header("Surrogate-Key", article.surrogateKeys()).header(ContentTags.VERSION_HEADER, article.version());
             if (article.authorsDegraded()) {
                 // said in the document too; the header lets the gateway tell without parsing it
                 ok.header("Warning", "110 - \"An author on the byline is not known yet\"");
