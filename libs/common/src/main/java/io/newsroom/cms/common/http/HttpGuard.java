@@ -18,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.URI;
@@ -59,10 +60,18 @@ public class HttpGuard {
 
     private long maxBody;
     private BodyHandler chunkedBodies;
+    /** Paths that take uploads (exact, e.g. {@code /api/media}): their bodies may be up to {@link #maxUpload} and stream on. */
+    private List<String> uploadPaths;
+    private long maxUpload;
 
     void register(@Observes Router router) {
-        maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+        Config config = ConfigProvider.getConfig();
+        long quarkusLimit = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        // a part that takes uploads raises Quarkus' limit for them and keeps every other body to cms.http.max-body-size
+        maxBody = config.getOptionalValue("cms.http.max-body-size", MemorySize.class).map(MemorySize::asLongValue).orElse(quarkusLimit);
+        maxUpload = config.getOptionalValue("cms.http.uploads.max-size", MemorySize.class).map(MemorySize::asLongValue).orElse(quarkusLimit);
+        uploadPaths = config.getOptionalValues("cms.http.uploads.paths", String.class).orElse(List.of());
         // Quarkus answers a chunked body over the limit with an empty 413 from inside its input stream; read such
         // bodies here instead (Quarkus REST takes a body already read), failing with 413 into failed() below.
         chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBody).setMergeFormAttributes(false);
@@ -90,10 +99,12 @@ public class HttpGuard {
             refuse(ctx, ProblemType.NOT_FOUND, "No resource at this path: a path segment is longer than " + MAX_SEGMENT_LENGTH + " characters");
             return;
         }
+        boolean upload = uploadPaths.contains(request.path());
+        long limit = upload ? maxUpload : maxBody;
         String length = request.getHeader("Content-Length");
-        if (length != null && tooLarge(length)) {
+        if (length != null && tooLarge(length, limit)) {
             ctx.response().putHeader("Connection", "close");
-            refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBody / 1024 + " KB");
+            refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + sizeText(limit));
             return;
         }
         String token = BearerTokens.tokenOf(request.getHeader("Authorization"));
@@ -102,8 +113,8 @@ public class HttpGuard {
             refuse(ctx, ProblemType.UNAUTHORIZED, "The bearer token is not a well-formed token; sign in again");
             return;
         }
-        if (length == null && request.headers().contains("Transfer-Encoding")) {
-            chunkedBodies.handle(ctx); // calls next() once the whole body is read
+        if (length == null && request.headers().contains("Transfer-Encoding") && !upload) {
+            chunkedBodies.handle(ctx); // calls next() once the whole body is read (an upload streams on: its part limits it)
         } else {
             ctx.next();
         }
@@ -121,9 +132,13 @@ public class HttpGuard {
         return longest;
     }
 
-    private boolean tooLarge(String length) {
+    private static String sizeText(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
+    }
+
+    private static boolean tooLarge(String length, long limit) {
         try {
-            return Long.parseLong(length.trim()) > maxBody;
+            return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return false; // the codec answers a bad Content-Length itself
         }
@@ -232,7 +247,7 @@ public class HttpGuard {
             }
             type = ProblemType.forStatus(status);
             detail = switch (status) {
-                case 413 -> "The request body is larger than " + maxBody / 1024 + " KB";
+                case 413 -> "The request body is larger than " + sizeText(uploadPaths.contains(ctx.request().path()) ? maxUpload : maxBody);
                 case 404 -> "No resource at " + ctx.request().path();
                 case 405 -> "This resource does not accept that method";
                 default -> type.title();
