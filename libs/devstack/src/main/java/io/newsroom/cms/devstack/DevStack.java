@@ -71,8 +71,11 @@ public final class DevStack {
         out.append(String.format("  authors            http://localhost:%d/q/swagger-ui%n", ports.authors()));
         out.append(String.format("  curation           http://localhost:%d/q/swagger-ui%n", ports.curation()));
         out.append(String.format("  webhooks           http://localhost:%d/q/swagger-ui  (admins: Webhooks page of the editor app)%n", ports.webhooks()));
+        out.append(String.format("  media              http://localhost:%d/q/swagger-ui%n", ports.media()));
         out.append(String.format("  Keycloak           http://localhost:%d/admin  (admin / admin, local only)%n", ports.keycloak()));
         out.append(String.format("  Kafka              %s  (topics cms.articles.published, cms.articles.workflow, cms.authors.profiles, cms.curation.lists)%n", stack.kafkaBootstrap()));
+        out.append(String.format("  S3 (S3Mock)        %s  (path-style, any region and keys; bucket cms-media, files in %s)%n",
+                stack.s3Endpoint(), state.resolve("data/s3")));
         out.append(String.format("%n  Demo logins (password = username): alice, bob (writer) · erin (editor) · carl (curator) · root (admin)%n"));
         out.append(String.format("  Token:  curl -s -d grant_type=password -d client_id=cms-cli -d username=erin -d password=erin \\%n"));
         out.append(String.format("            %s/protocol/openid-connect/token%n", stack.issuer()));
@@ -83,11 +86,14 @@ public final class DevStack {
         out.append(String.format("  %-12s %-8d %6.1f s      %4d MiB%n", "keycloak", kc.pid(), kc.readyAfterSeconds(), kc.rssMiB()));
         ChildProcess kafka = stack.kafka().process();
         out.append(String.format("  %-12s %-8d %6.1f s      %4d MiB%n", "kafka", kafka.pid(), kafka.readyAfterSeconds(), kafka.rssMiB()));
+        ChildProcess s3 = stack.s3().process();
+        out.append(String.format("  %-12s %-8d %6.1f s      %4d MiB%n", "s3mock", s3.pid(), s3.readyAfterSeconds(), s3.rssMiB()));
         stack.apps().forEach((name, app) -> out.append(String.format("  %-12s %-8d %6.1f s      %4d MiB%n", name, app.pid(),
                 app.readyAfterSeconds(), app.rssMiB())));
         System.out.print(out);
         // ./cms down also stops these if this JVM itself was killed hard and could not stop them
-        StringBuilder pids = new StringBuilder().append(kc.pid()).append('\n').append(kafka.pid()).append('\n');
+        StringBuilder pids = new StringBuilder().append(kc.pid()).append('\n').append(kafka.pid()).append('\n')
+                .append(s3.pid()).append('\n');
         stack.apps().values().forEach(app -> pids.append(app.pid()).append('\n'));
         Files.writeString(state.resolve("children.pids"), pids);
         Files.writeString(readyFile, out.toString());

@@ -8,21 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
- * The whole CMS on one machine: PostgreSQL, MongoDB (wire server or real), Kafka, Keycloak, the three services and the
- * gateway as packaged Quarkus apps. Used by {@code ./cms up} (fixed ports, persistent data) and by the e2e tests
- * (free ports, throw-away data) so both run the system the same way.
+ * The whole CMS on one machine: PostgreSQL, MongoDB (wire server or real), Kafka, Keycloak, S3Mock (S3-compatible
+ * storage), the services and the gateway as packaged Quarkus apps. Used by {@code ./cms up} (fixed ports, persistent
+ * data) and by the e2e tests (free ports, throw-away data) so both run the system the same way.
  */
 public final class Stack implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Stack.class.getName());
 
-    /** Where everything listens. */
-    public record Ports(int gateway, int articles, int authors, int curation, int webhooks, int keycloak, int keycloakManagement,
-                        int mongo, int kafka, int kafkaController) {
+    /** Databases the stack creates on its PostgreSQL, one per service that has one (with the stack's suffix). */
+    private static final List<String> DATABASES = List.of("articles", "authors", "webhooks", "media");
+
+    /**
+     * Where everything listens. {@code s3Spare}: S3Mock always opens a second plain-HTTP connector, on every interface;
+     * nothing uses it, it only needs a port of its own.
+     */
+    public record Ports(int gateway, int articles, int authors, int curation, int webhooks, int media, int keycloak,
+                        int keycloakManagement, int mongo, int kafka, int kafkaController, int s3, int s3Spare) {
         public static Ports local() {
-            return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9180, 27018, 9092, 9093);
+            return new Ports(8080, 8081, 8082, 8083, 8084, 8085, 8180, 9180, 27018, 9092, 9093, 9390, 9391);
         }
 
         public static Ports free() {
@@ -32,7 +39,7 @@ public final class Stack implements AutoCloseable {
         /** Free ports, except the gateway's: browser tests need one the realm lists as a redirect URI. */
         public static Ports freeWithGateway(int gateway) {
             return new Ports(gateway, Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(),
-                    Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort());
+                    Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort());
         }
 
         Map<String, Integer> byName() {
@@ -42,11 +49,14 @@ public final class Stack implements AutoCloseable {
             ports.put("authors", authors);
             ports.put("curation", curation);
             ports.put("webhooks", webhooks);
+            ports.put("media", media);
             ports.put("keycloak", keycloak);
             ports.put("keycloak management", keycloakManagement);
             ports.put("mongo wire server", mongo);
             ports.put("kafka", kafka);
             ports.put("kafka controller", kafkaController);
+            ports.put("s3 (S3Mock)", s3);
+            ports.put("S3Mock's unused http connector", s3Spare);
             return ports;
         }
     }
@@ -80,6 +90,8 @@ public final class Stack implements AutoCloseable {
     private MongoServerRunner mongo;
     private KafkaServer kafka;
     private final Object kafkaLock = new Object();
+    private S3Server s3;
+    private final Object s3Lock = new Object();
     private String mongoUri;
     private final String dbSuffix;
 
@@ -123,7 +135,7 @@ public final class Stack implements AutoCloseable {
         Path data = options.dataDir();
         postgres = options.ownStores() ? PostgresServer.own(data.resolve("postgres"), Net.freePort())
                 : PostgresServer.startOrConnect(data.resolve("postgres"));
-        for (String db : List.of("articles", "authors", "webhooks")) {
+        for (String db : DATABASES) {
             postgres.ensureDatabase(db + dbSuffix);
         }
 
@@ -133,19 +145,32 @@ public final class Stack implements AutoCloseable {
             mongoUri = externalMongo;
         }
 
-        CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(this::startKafka); // ~3 s, alongside Keycloak's ~10 s
+        // Kafka (~3 s) and S3Mock (~4 s) alongside Keycloak's ~10 s
+        List<CompletableFuture<Void>> alongside = List.of(CompletableFuture.runAsync(this::startKafka),
+                CompletableFuture.runAsync(this::startS3));
+        RuntimeException failed = null;
         try {
             startKeycloak();
         } catch (RuntimeException e) {
-            // let Kafka finish starting, so that close() stops it too (it was left running after a failed start)
-            try {
-                kafkaReady.join();
-            } catch (RuntimeException kafka) {
-                e.addSuppressed(kafka);
-            }
-            throw e;
+            failed = e;
         }
-        kafkaReady.join();
+        // every one finishes starting before a failure is rethrown, so that close() stops it too (a server still
+        // starting when close() ran was left running after a failed start)
+        for (CompletableFuture<Void> start : alongside) {
+            try {
+                start.join();
+            } catch (CompletionException wrapped) {
+                RuntimeException e = wrapped.getCause() instanceof RuntimeException cause ? cause : wrapped;
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
 
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
         config.put("authors", merge(common(ports.authors()), datasource("authors")));
@@ -157,11 +182,15 @@ public final class Stack implements AutoCloseable {
         // no outside systems locally: webhook receivers run on this machine (the SSRF guard is on in Kubernetes)
         config.put("webhooks", merge(common(ports.webhooks()), datasource("webhooks"),
                 Map.of("cms.webhooks.allow-private-targets", "true")));
+        // no Kafka (yet): originals and renditions in the stack's S3Mock, which the service gives its bucket at start
+        config.put("media", merge(web(ports.media()), datasource("media"), S3Server.quarkusConfig(s3Endpoint()),
+                Map.of("cms.media.bucket", "cms-media", "cms.media.create-bucket", "true")));
         config.put("gateway", merge(common(ports.gateway()),
                 Map.of("cms.gateway.services.articles", "http://localhost:" + ports.articles(),
                         "cms.gateway.services.authors", "http://localhost:" + ports.authors(),
                         "cms.gateway.services.curation", "http://localhost:" + ports.curation(),
                         "cms.gateway.services.webhooks", "http://localhost:" + ports.webhooks(),
+                        "cms.gateway.services.media", "http://localhost:" + ports.media(),
                         "cms.gateway.frontend.keycloak-url", keycloak.baseUrl(),
                         // no readers' site runs locally: feed and sitemap links point at the public API's article reads
                         "cms.public-api.site-url", "http://localhost:" + ports.gateway() + "/public/v1")));
@@ -222,6 +251,33 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Starts S3Mock (again) on the same ports with the same buckets and objects. */
+    public void startS3() {
+        synchronized (s3Lock) { // its own lock: it starts while Keycloak does
+            if (s3 != null) {
+                return;
+            }
+            s3 = S3Server.start(options.ports().s3(), options.ports().s3Spare(), options.dataDir().resolve("s3"),
+                    options.logDir().resolve("s3mock.log"));
+            synchronized (this) {
+                started.add(s3);
+            }
+        }
+    }
+
+    /** Stops S3Mock: uploads and rendition reads fail until {@link #startS3()}; nothing stored is lost. */
+    public void stopS3() {
+        synchronized (s3Lock) {
+            if (s3 != null) {
+                synchronized (this) {
+                    started.remove(s3);
+                }
+                s3.close();
+                s3 = null;
+            }
+        }
+    }
+
     /** Starts Keycloak (again) on the same ports with the same database. */
     public synchronized void startKeycloak() {
         if (keycloak != null) {
@@ -240,7 +296,10 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** The name of a service's database on {@link #postgres()} ({@code articles} or {@code authors}, with this stack's suffix). */
+    /**
+     * The name of a service's database on {@link #postgres()} ({@code articles}, {@code authors}, {@code webhooks} or
+     * {@code media}, with this stack's suffix).
+     */
     public String database(String service) {
         return service + dbSuffix;
     }
@@ -248,6 +307,11 @@ public final class Stack implements AutoCloseable {
     /** {@code host:port} of the stack's Kafka broker, for clients' {@code bootstrap.servers}. */
     public String kafkaBootstrap() {
         return "127.0.0.1:" + options.ports().kafka();
+    }
+
+    /** The stack's S3 endpoint (S3Mock, path-style access, any credentials), e.g. {@code http://127.0.0.1:9390}. */
+    public String s3Endpoint() {
+        return S3Server.endpoint(options.ports().s3());
     }
 
     /** The PostgreSQL the services use; with {@link Options#ownStores()} it can be stopped and started. */
@@ -330,11 +394,16 @@ public final class Stack implements AutoCloseable {
         return ChildProcess.start(name, command, Map.of(), options.repoRoot(), options.logDir().resolve(name + ".log"));
     }
 
+    /** What every app gets: its port, loopback only, and Keycloak; and Kafka. */
     private Map<String, String> common(int port) {
+        return merge(web(port), Map.of("kafka.bootstrap.servers", "127.0.0.1:" + options.ports().kafka()));
+    }
+
+    /** {@link #common} without Kafka, for an app that uses none. */
+    private Map<String, String> web(int port) {
         return Map.of("quarkus.http.port", Integer.toString(port),
                 "quarkus.http.host", "127.0.0.1",
-                "quarkus.oidc.auth-server-url", keycloak.issuer(),
-                "kafka.bootstrap.servers", "127.0.0.1:" + options.ports().kafka());
+                "quarkus.oidc.auth-server-url", keycloak.issuer());
     }
 
     private Map<String, String> datasource(String db) {
@@ -370,6 +439,11 @@ public final class Stack implements AutoCloseable {
         return kafka;
     }
 
+    /** The running S3Mock, or null while it is stopped. */
+    public S3Server s3() {
+        return s3;
+    }
+
     @Override
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
@@ -382,7 +456,7 @@ public final class Stack implements AutoCloseable {
         started.clear();
         if (postgres != null) {
             if (!options.persistent()) {
-                for (String db : List.of("articles", "authors", "webhooks")) {
+                for (String db : DATABASES) {
                     postgres.dropDatabase(db + dbSuffix);
                 }
             }

@@ -1,0 +1,5 @@
+package io.newsroom.cms.media.domain.imaging;
+
+/** A rendition's size in pixels. */
+public record RenditionSize(int width, int height) {
+}

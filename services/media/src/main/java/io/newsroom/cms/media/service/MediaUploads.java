@@ -1,0 +1,153 @@
+package io.newsroom.cms.media.service;
+
+import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.ProblemType;
+import io.newsroom.cms.media.api.MediaRecords.MediaDescription;
+import io.newsroom.cms.media.api.MediaRecords.Uploaded;
+import io.newsroom.cms.media.config.MediaConfig;
+import io.newsroom.cms.media.domain.MediaItem;
+import io.newsroom.cms.media.domain.UploadName;
+import io.newsroom.cms.media.domain.imaging.ImageDecoder;
+import io.newsroom.cms.media.domain.imaging.ImageLimits;
+import io.newsroom.cms.media.domain.imaging.ImageSource;
+import io.newsroom.cms.media.domain.imaging.ProbedImage;
+import io.newsroom.cms.media.repository.ObjectStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Takes an uploaded file into the library: checks it is the picture it claims to be (type from its bytes, size, pixel
+ * count from its header before anything is decoded, then a full decode), finds the same bytes if they are already in
+ * the library, stores the original and records the item, then has its renditions made. Nothing is stored for a file
+ * that is refused; an original whose row could not be written is removed again.
+ */
+@ApplicationScoped
+public class MediaUploads {
+    @Inject
+    MediaConfig config;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    MediaMapper mapper;
+
+    @Inject
+    RenditionMaker renditions;
+
+    /**
+     * Decoded pictures held at once (each up to {@code max-pixels} × 4 bytes): what bounds the heap while many uploads
+     * run together; the others wait their turn.
+     */
+    private final Semaphore decoding = new Semaphore(2);
+    private ImageDecoder decoder;
+
+    @PostConstruct
+    void init() {
+        decoder = new ImageDecoder(ImageLimits.ofPixels(config.maxPixels()));
+    }
+
+    /** An uploaded file as the HTTP layer received it (on disk, never whole in the heap). */
+    public record Upload(Path file, String filename, long size, MediaDescription description, String user) {
+    }
+
+    public Uploaded upload(Upload upload) {
+        UploadName.problem(upload.filename()).ifPresent(problem -> {
+            throw ProblemException.invalid("file", "the file name " + problem);
+        });
+        if (upload.size() <= 0) {
+            throw ProblemException.invalid("file", "is empty");
+        }
+        if (upload.size() > config.maxFileBytes()) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The file is " + megabytes(upload.size())
+                    + "; the limit is " + megabytes(config.maxFileBytes()));
+        }
+        ImageSource source = ImageSource.of(upload.file());
+        ProbedImage probe = decoder.probe(source);
+        String hash = sha256(upload.file());
+        MediaItem existing = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
+        if (existing != null) {
+            return new Uploaded(mapper.view(existing, 0), true);
+        }
+        BufferedImage upright = decode(source, probe);
+        store.put(MediaItem.originalKey(hash), upload.file(), probe.mimeType());
+        MediaItem item;
+        try {
+            item = QuarkusTransaction.requiringNew().call(() -> insert(upload, probe, hash));
+        } catch (PersistenceException e) {
+            // the same bytes uploaded at the same moment: the other upload's item is the one
+            MediaItem other = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
+            if (other != null) {
+                return new Uploaded(mapper.view(other, 0), true);
+            }
+            store.delete(MediaItem.originalKey(hash));
+            throw e;
+        }
+        renditions.makeAll(item, upright);
+        return new Uploaded(mapper.view(item, 0), false);
+    }
+
+    private BufferedImage decode(ImageSource source, ProbedImage probe) {
+        try {
+            decoding.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "The upload was interrupted; send it again");
+        }
+        try {
+            return decoder.decode(source, probe).image();
+        } finally {
+            decoding.release();
+        }
+    }
+
+    private static MediaItem insert(Upload upload, ProbedImage probe, String hash) {
+        MediaItem item = new MediaItem();
+        item.id = UUID.randomUUID();
+        item.contentHash = hash;
+        item.mimeType = probe.mimeType();
+        item.width = probe.width();
+        item.height = probe.height();
+        item.byteSize = upload.size();
+        item.filename = upload.filename();
+        MediaLibrary.apply(item, upload.description());
+        item.createdBy = upload.user();
+        item.createdAt = Instant.now();
+        item.updatedAt = item.createdAt;
+        item.persistAndFlush();
+        return item;
+    }
+
+    private static String sha256(Path file) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+    }
+}

@@ -1,0 +1,161 @@
+package io.newsroom.cms.media.service;
+
+import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.media.config.MediaConfig;
+import io.newsroom.cms.media.domain.MediaItem;
+import io.newsroom.cms.media.domain.RenditionSpec;
+import io.newsroom.cms.media.domain.imaging.AspectRatio;
+import io.newsroom.cms.media.domain.imaging.EncodedRendition;
+import io.newsroom.cms.media.domain.imaging.ImageDecoder;
+import io.newsroom.cms.media.domain.imaging.ImageLimits;
+import io.newsroom.cms.media.domain.imaging.ImageSource;
+import io.newsroom.cms.media.domain.imaging.OutputFormat;
+import io.newsroom.cms.media.domain.imaging.RenditionTarget;
+import io.newsroom.cms.media.domain.imaging.Renditions;
+import io.newsroom.cms.media.repository.ObjectStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Renditions: made from the decoded original right after an upload (every shape for the current focal point, at
+ * every width, WebP and JPEG), or, when one is asked for that is not stored (an item from before, a new focal point),
+ * every width and format of its shape from one decode. Kept in object storage under their content-addressed names
+ * and served from there. One request makes a missing shape; others asking meanwhile wait for that one.
+ */
+@ApplicationScoped
+public class RenditionMaker {
+    private static final Logger LOG = Logger.getLogger(RenditionMaker.class);
+    private static final EnumSet<OutputFormat> FORMATS = EnumSet.allOf(OutputFormat.class);
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    MediaConfig config;
+
+    @Inject
+    MediaMapper mapper;
+
+    /** A rendition's bytes and type. */
+    public record Rendition(byte[] bytes, String mimeType) {
+    }
+
+    /** Runs the uploads' rendition jobs one picture at a time (the upload's answer does not wait for them). */
+    private final ExecutorService uploads = Executors.newSingleThreadExecutor(r -> new Thread(r, "renditions"));
+    /** Writes the files of a job (most of its work), one thread per core; never the thread that waits for them. */
+    private final ExecutorService encoders = Executors.newFixedThreadPool(2, r -> new Thread(r, "rendition-encoder"));
+    private final Map<String, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
+    private ImageDecoder decoder;
+
+    @PostConstruct
+    void init() {
+        decoder = new ImageDecoder(ImageLimits.ofPixels(config.maxPixels()));
+    }
+
+    @PreDestroy
+    void stop() {
+        uploads.shutdownNow();
+        encoders.shutdownNow();
+    }
+
+    /** Has every rendition of {@code item} made from its decoded picture, in the background. */
+    public CompletableFuture<Void> makeAll(MediaItem item, BufferedImage upright) {
+        List<RenditionSpec> specs = Arrays.stream(AspectRatio.values()).flatMap(shape -> specsOf(item, shape).stream()).toList();
+        return CompletableFuture.runAsync(() -> store(item.contentHash, upright, specs), uploads).exceptionally(failure -> {
+            LOG.warnf("Renditions of %s not made now (they will be on first request): %s", item.contentHash, failure.toString());
+            return null;
+        });
+    }
+
+    /**
+     * The rendition {@code name} of the original with {@code hash}: from storage, or made now when it is one of the
+     * item's current renditions. A name that is not a rendition, or one for another focal point, is a 404.
+     */
+    public Rendition get(String hash, String name) {
+        RenditionSpec spec = RenditionSpec.parse(name, config.widths())
+                .orElseThrow(() -> ProblemException.notFound("Rendition " + name));
+        Optional<byte[]> stored = store.get(spec.key(hash));
+        if (stored.isEmpty()) {
+            String job = hash + "/" + spec.shape().token() + "-" + spec.focalX() + "-" + spec.focalY();
+            try {
+                making.computeIfAbsent(job, k -> CompletableFuture.runAsync(() -> makeShape(hash, spec)))
+                        .whenComplete((done, failure) -> making.remove(job)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            stored = store.get(spec.key(hash));
+        }
+        return new Rendition(stored.orElseThrow(() -> ProblemException.notFound("Rendition " + name)), spec.format().mimeType());
+    }
+
+    /** Every width and format of {@code spec}'s shape, from one decode of the original. */
+    private void makeShape(String hash, RenditionSpec spec) {
+        MediaItem item = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
+        if (item == null || !spec.current(item.focalX, item.focalY)) {
+            throw ProblemException.notFound("Rendition " + spec.fileName() + " of " + hash);
+        }
+        Path original = null;
+        try {
+            original = Files.createTempDirectory("original-").resolve("original");
+            if (!store.download(item.originalKey(), original)) {
+                throw ProblemException.notFound("The original of " + hash);
+            }
+            store(hash, decoder.decode(ImageSource.of(original)).image(), specsOf(item, spec.shape()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(original);
+        }
+    }
+
+    private List<RenditionSpec> specsOf(MediaItem item, AspectRatio shape) {
+        return mapper.widthsOf(item).stream().map(width -> RenditionSpec.of(shape, width, item.focalX, item.focalY, OutputFormat.JPEG)).toList();
+    }
+
+    /** Makes and stores the renditions of {@code specs} (each in every format). */
+    private void store(String hash, BufferedImage upright, List<RenditionSpec> specs) {
+        long started = System.nanoTime();
+        Map<RenditionTarget, RenditionSpec> byTarget = new LinkedHashMap<>();
+        specs.forEach(spec -> byTarget.put(spec.target(), spec));
+        List<EncodedRendition> made = Renditions.renderAll(upright, byTarget.keySet(), FORMATS, encoders);
+        for (EncodedRendition rendition : made) {
+            RenditionSpec spec = byTarget.get(rendition.target());
+            RenditionSpec file = new RenditionSpec(spec.shape(), spec.width(), spec.focalX(), spec.focalY(), rendition.format());
+            store.put(file.key(hash), rendition.bytes(), rendition.format().mimeType());
+        }
+        LOG.infof("Made %d renditions of %s in %d ms", made.size(), hash, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        } catch (IOException e) {
+            LOG.debugf("Could not delete %s: %s", file, e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.newsroom.cms.media.domain.imaging;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RenditionsTest {
+    private static final ImageDecoder DECODER = new ImageDecoder(ImageLimits.DEFAULT);
+
+    @Test
+    void eachRenditionHasTheAskedWidthAndShape() {
+        BufferedImage upright = SamplePictures.photo(1200, 900, 8);
+        for (AspectRatio ratio : AspectRatio.values()) {
+            for (int width : List.of(320, 640, 900)) {
+                BufferedImage rendition = Renditions.render(upright, new RenditionTarget(width, ratio, new FocalPoint(0.2, 0.7)));
+                assertEquals(width, rendition.getWidth(), ratio + " " + width);
+                assertShape(ratio, 1200, 900, rendition.getWidth(), rendition.getHeight());
+            }
+        }
+    }
+
+    @Test
+    void neverUpscales() {
+        BufferedImage upright = SamplePictures.photo(1200, 900, 9);
+        assertEquals(1200, Renditions.render(upright, new RenditionTarget(2400, AspectRatio.ORIGINAL, FocalPoint.CENTRE)).getWidth());
+        BufferedImage square = Renditions.render(upright, new RenditionTarget(1600, AspectRatio.SQUARE, FocalPoint.CENTRE));
+        assertEquals(900, square.getWidth(), "capped at the crop's own width");
+        assertEquals(900, square.getHeight());
+    }
+
+    @Test
+    void aFocalPointNearACornerMovesTheCropThere() {
+        BufferedImage upright = SamplePictures.plain(1200, 600, Color.WHITE);
+        Graphics2D g = upright.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(60, 60, 100, 100);
+        g.dispose();
+        BufferedImage onTheSquare = Renditions.render(upright, new RenditionTarget(320, AspectRatio.SQUARE, new FocalPoint(0.09, 0.18)));
+        BufferedImage centred = Renditions.render(upright, new RenditionTarget(320, AspectRatio.SQUARE, FocalPoint.CENTRE));
+        assertTrue(SamplePictures.isRed(onTheSquare, 58, 58), "the 600 × 600 window starts at the left edge: the square is at 60–160");
+        assertFalse(containsRed(centred), "a centred window (x 300–900) misses it");
+    }
+
+    @Test
+    void rendersEveryTargetInEveryFormatMakingEqualOnesOnce() {
+        BufferedImage upright = SamplePictures.photo(1200, 900, 10);
+        List<RenditionTarget> targets = new ArrayList<>();
+        for (AspectRatio ratio : AspectRatio.values()) {
+            for (int width : Renditions.PLANNED_WIDTHS) {
+                targets.add(new RenditionTarget(width, ratio, new FocalPoint(0.6, 0.4)));
+            }
+        }
+        List<EncodedRendition> renditions = Renditions.renderAll(upright, targets, EnumSet.allOf(OutputFormat.class), Runnable::run);
+
+        assertEquals(targets.size() * 2, renditions.size());
+        for (int i = 0; i < renditions.size(); i++) {
+            EncodedRendition rendition = renditions.get(i);
+            RenditionTarget target = targets.get(i / 2);
+            assertSame(target, rendition.target());
+            assertEquals(i % 2 == 0 ? OutputFormat.WEBP : OutputFormat.JPEG, rendition.format());
+            BufferedImage decoded = DECODER.decode(ImageSource.of(rendition.bytes())).image();
+            assertEquals(rendition.width(), decoded.getWidth());
+            assertEquals(rendition.height(), decoded.getHeight());
+            int cropWidth = target.ratio() == AspectRatio.SQUARE ? 900 : 1200;
+            assertEquals(Math.min(target.width(), cropWidth), rendition.width(), target.toString());
+            assertShape(target.ratio(), 1200, 900, rendition.width(), rendition.height());
+        }
+        // on a 4:3 picture the original's shape and 4:3 are the same window: made once, the same file
+        EncodedRendition original640 = find(renditions, AspectRatio.ORIGINAL, 640, OutputFormat.WEBP);
+        assertSame(original640.bytes(), find(renditions, AspectRatio.CLASSIC, 640, OutputFormat.WEBP).bytes());
+        // widths capped to the same size are one file
+        assertSame(find(renditions, AspectRatio.SQUARE, 1600, OutputFormat.JPEG).bytes(),
+                find(renditions, AspectRatio.SQUARE, 2400, OutputFormat.JPEG).bytes());
+    }
+
+    @Test
+    void aRenditionMadeAloneIsTheOneMadeWithTheOthers() {
+        BufferedImage upright = SamplePictures.photo(1000, 800, 11);
+        RenditionTarget target = new RenditionTarget(640, AspectRatio.WIDE, FocalPoint.CENTRE);
+        byte[] alone = ImageEncoder.encode(Renditions.render(upright, target), OutputFormat.JPEG);
+        byte[] together = Renditions.renderAll(upright, List.of(target), EnumSet.of(OutputFormat.JPEG), Runnable::run).get(0).bytes();
+        assertArrayEquals(alone, together);
+    }
+
+    private static EncodedRendition find(List<EncodedRendition> renditions, AspectRatio ratio, int width, OutputFormat format) {
+        return renditions.stream().filter(r -> r.target().ratio() == ratio && r.target().width() == width && r.format() == format)
+                .findFirst().orElseThrow();
+    }
+
+    /** The rendition's height is its width in the ratio (the original's own for ORIGINAL), within a pixel. */
+    private static void assertShape(AspectRatio ratio, int imageWidth, int imageHeight, int width, int height) {
+        double expected = ratio == AspectRatio.ORIGINAL ? (double) width * imageHeight / imageWidth
+                : (double) width * ratio.height() / ratio.width();
+        assertTrue(Math.abs(height - expected) <= 1, ratio + ": " + width + " × " + height);
+    }
+
+    private static boolean containsRed(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (SamplePictures.isRed(image, x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
