@@ -44,7 +44,7 @@ class PublicApiContractTest extends StubbedBackendsTest {
         Set<String> paths = new TreeSet<>();
         doc.path("paths").fieldNames().forEachRemaining(paths::add);
         assertEquals(new TreeSet<>(List.of("/public/v1/articles", "/public/v1/articles/{slug}", "/public/v1/authors/{slug}",
-                "/public/v1/lists/{slug}", "/public/v1/search", "/public/v1/feed.xml", "/public/v1/sitemap.xml",
+                "/public/v1/lists/{slug}", "/public/v1/media/{hash}/{name}", "/public/v1/search", "/public/v1/feed.xml", "/public/v1/sitemap.xml",
                 "/public/v1/openapi.json")), paths);
         assertTrue(doc.path("components").path("schemas").has("PublicArticle"));
         assertFalse(doc.path("components").path("schemas").has("FrontendConfig"), "the editor app's settings are not public API");

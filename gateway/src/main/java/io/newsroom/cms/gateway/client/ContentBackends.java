@@ -40,9 +40,10 @@ public class ContentBackends {
      * A service's answer: status, body bytes, the Location of a redirect, a Warning (110: made from stale or incomplete
      * data, served but not kept fresh), the ETag the service worked out for the bytes and the surrogate keys naming
      * what the answer shows (libs/common {@code SurrogateKeys}), each if it sent one; the article's version
-     * ({@link ContentTags#VERSION_HEADER}, 0 when not sent).
+     * ({@link ContentTags#VERSION_HEADER}, 0 when not sent); its Content-Type.
      */
-    public record Answer(int status, byte[] body, String location, String warning, String etag, String surrogateKeys, long version) {
+    public record Answer(int status, byte[] body, String location, String warning, String etag, String surrogateKeys,
+                         long version, String contentType) {
         /** Made from stale or incomplete data: served, but replaced as soon as a full answer can be made. */
         public boolean degraded() {
             return warning != null && warning.startsWith("110");
@@ -68,7 +69,8 @@ public class ContentBackends {
         guards = Map.of(
                 "articles", BackendGuards.guard(ANSWER, "gateway-public-articles", gateway.breaker()),
                 "authors", BackendGuards.guard(ANSWER, "gateway-public-authors", gateway.breaker()),
-                "curation", BackendGuards.guard(ANSWER, "gateway-public-curation", gateway.breaker()));
+                "curation", BackendGuards.guard(ANSWER, "gateway-public-curation", gateway.breaker()),
+                "media", BackendGuards.guard(ANSWER, "gateway-public-media", gateway.breaker()));
     }
 
     /** Newest-first published summaries; {@code author} is an author id. */
@@ -96,20 +98,30 @@ public class ContentBackends {
         return get("curation", gateway.services().curation(), "/lists/public/" + segment(slug));
     }
 
-    private Uni<Answer> get(String name, URI service, String uri) {
-        TypedGuard<Uni<Answer>> guard = guards.get(name);
-        return Uni.createFrom().deferred(() -> guard.get(() -> send(name, service, uri)));
+    /** A picture's rendition ({@code name}, e.g. {@code 16x9-640-50-30.webp}) of the original with content hash {@code hash}. */
+    public Uni<Answer> rendition(String hash, String name) {
+        return get("media", gateway.services().media(), "/media/renditions/" + hash + "/" + segment(name), "image/*");
     }
 
-    private Uni<Answer> send(String name, URI service, String uri) {
+    private Uni<Answer> get(String name, URI service, String uri) {
+        return get(name, service, uri, "application/json");
+    }
+
+    private Uni<Answer> get(String name, URI service, String uri, String accept) {
+        TypedGuard<Uni<Answer>> guard = guards.get(name);
+        return Uni.createFrom().deferred(() -> guard.get(() -> send(name, service, uri, accept)));
+    }
+
+    private Uni<Answer> send(String name, URI service, String uri, String accept) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(service.getHost())
-                .setPort(service.getPort()).setURI(uri).putHeader("Accept", "application/json")
+                .setPort(service.getPort()).setURI(uri).putHeader("Accept", accept)
                 .setIdleTimeout(config.backendTimeout().toMillis());
         return UniHelper.toUni(client.request(request)
                 .compose(sent -> sent.send())
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
                         body.getBytes(), response.getHeader("Location"), response.getHeader("Warning"), response.getHeader("ETag"),
-                        response.getHeader("Surrogate-Key"), version(response.getHeader(ContentTags.VERSION_HEADER))))))
+                        response.getHeader("Surrogate-Key"), version(response.getHeader(ContentTags.VERSION_HEADER)),
+                        response.getHeader("Content-Type")))))
                 .map(answer -> {
                     if (answer.status() >= 500) {
                         throw new BackendException(answer.status() == 503 ? 503 : 502, "The " + name + " service answered " + answer.status());

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The services behind the editor API ({@code articles}, {@code authors}, {@code lists} → curation, {@code webhooks}), each behind its
+ * The services behind the editor API ({@code articles}, {@code authors}, {@code lists} → curation, {@code webhooks}, {@code media}), each behind its
  * own timeout (to the answer's head) and circuit breaker. A 502/503/504 from a service counts as a failure for its
  * breaker but still reaches the editor as the service sent it.
  */
@@ -58,12 +58,14 @@ public class EditorBackends {
         client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(config.timeout().toMillis(), 5_000)));
         services = Map.of("articles", config.services().articles(), "authors", config.services().authors(),
-                "lists", config.services().curation(), "webhooks", config.services().webhooks());
+                "lists", config.services().curation(), "webhooks", config.services().webhooks(),
+                "media", config.services().media());
         guards = Map.of(
                 "articles", BackendGuards.guard(RESPONSE, "gateway-editor-articles", config.breaker()),
                 "authors", BackendGuards.guard(RESPONSE, "gateway-editor-authors", config.breaker()),
                 "lists", BackendGuards.guard(RESPONSE, "gateway-editor-lists", config.breaker()),
-                "webhooks", BackendGuards.guard(RESPONSE, "gateway-editor-webhooks", config.breaker()));
+                "webhooks", BackendGuards.guard(RESPONSE, "gateway-editor-webhooks", config.breaker()),
+                "media", BackendGuards.guard(RESPONSE, "gateway-editor-media", config.breaker()));
     }
 
     public boolean serves(String service) {

@@ -55,5 +55,8 @@ public interface GatewayConfig {
 
         /** The webhooks service (admins' endpoints for outside systems). */
         URI webhooks();
+
+        /** The media service (the picture library; its renditions are public). */
+        URI media();
     }
 }

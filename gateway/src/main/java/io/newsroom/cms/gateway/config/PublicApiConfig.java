@@ -1,5 +1,6 @@
 package io.newsroom.cms.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -81,4 +82,12 @@ public interface PublicApiConfig {
     /** How long opening a connection to a service may take. */
     @WithDefault("1s")
     Duration backendConnectTimeout();
+
+    /**
+     * How many bytes of picture renditions this replica keeps in memory (they never change: their URLs are
+     * content-addressed, so nothing ever has to be evicted for freshness, only for room).
+     */
+    @WithName("renditions-cache-size")
+    @WithDefault("64M")
+    MemorySize renditionsCacheSize();
 }

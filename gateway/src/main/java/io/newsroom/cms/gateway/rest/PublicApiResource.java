@@ -10,6 +10,7 @@ import io.newsroom.cms.gateway.api.PublicRecords.SearchResults;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
 import io.newsroom.cms.gateway.service.PublicApiDocument;
 import io.newsroom.cms.gateway.service.PublicReads;
+import io.newsroom.cms.gateway.service.PublicRenditions;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -54,6 +55,9 @@ public class PublicApiResource {
     @Inject
     PublicReplies replies;
 
+    @Inject
+    PublicRenditions renditions;
+
     @GET
     @Path("articles")
     @Produces(MediaType.APPLICATION_JSON)
@@ -87,6 +91,22 @@ public class PublicApiResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> article(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return serve(reads.article(slug), ifNoneMatch, SurrogateKeys.ARTICLES);
+    }
+
+    @GET
+    @Path("media/{hash}/{name}")
+    @Produces({"image/webp", "image/jpeg"})
+    @Operation(summary = "A picture rendition, as the srcset URLs of the media library name it: the original's content hash,"
+            + " then shape (original, 16x9, 4x3, 1x1), width, focal point in percent and format, e.g. 16x9-640-50-30.webp;"
+            + " cached for a year (immutable)")
+    @APIResponse(responseCode = "200", description = "The picture")
+    @APIResponse(responseCode = "404", description = "No such rendition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> rendition(@PathParam("hash") @Pattern(regexp = "[0-9a-f]{64}") String hash,
+                                   @PathParam("name") @Pattern(regexp = "[a-z0-9x.-]{1,40}") String name,
+                                   @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return renditions.get(hash, name).map(picture -> replies.picture(picture, ifNoneMatch))
+                .onFailure().recoverWithItem(replies::problem).map(PublicReply::toResponse);
     }
 
     @GET

@@ -8,6 +8,7 @@ import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.gateway.config.PublicApiConfig;
 import io.newsroom.cms.gateway.domain.BackendException;
 import io.newsroom.cms.gateway.domain.CachedAnswer;
+import io.newsroom.cms.gateway.domain.Picture;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,6 +72,23 @@ public class PublicReplies {
         }
         headers.addAll(List.of("Content-Type", answer.contentType()));
         return new PublicReply(answer.status(), headers, answer.body());
+    }
+
+    /**
+     * A picture rendition: its URL names what made its bytes, so readers and CDNs keep it for a year without asking
+     * again ({@code immutable}); a revalidation with its ETag is a 304.
+     */
+    public PublicReply picture(Picture picture, String ifNoneMatch) {
+        List<String> headers = new ArrayList<>(List.of("Cache-Control", "public, max-age=31536000, immutable",
+                "X-Content-Type-Options", "nosniff"));
+        if (picture.etag() != null) {
+            headers.addAll(List.of("ETag", picture.etag()));
+        }
+        if (matches(ifNoneMatch, picture.etag())) {
+            return new PublicReply(304, headers, new byte[0]);
+        }
+        headers.addAll(List.of("Content-Type", picture.contentType()));
+        return new PublicReply(200, headers, picture.bytes());
     }
 
     /** A failure as a problem: the service's 404/400 as such, anything else 503 with Retry-After. */

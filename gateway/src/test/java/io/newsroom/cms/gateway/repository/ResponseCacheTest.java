@@ -5,6 +5,7 @@ import io.newsroom.cms.gateway.config.PublicApiConfig;
 import io.newsroom.cms.gateway.domain.BackendException;
 import io.newsroom.cms.gateway.domain.CachedAnswer;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
@@ -359,6 +360,11 @@ class ResponseCacheTest {
         @Override
         public Duration backendConnectTimeout() {
             return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public MemorySize renditionsCacheSize() {
+            return new MemorySize(java.math.BigInteger.valueOf(1024 * 1024));
         }
     }
 }
