@@ -95,9 +95,20 @@ class AuthorizationMatrixTest {
         MAY.put("POST /webhooks/{id}/ping", ADMINS);
         MAY.put("GET /webhooks/{id}/deliveries", ADMINS);
         MAY.put("POST /webhooks/{id}/deliveries/{deliveryId}/redeliver", ADMINS);
+        // media: the newsroom's picture library (deleting is for editors and admins); renditions are public
+        MAY.put("POST /media", PEOPLE);
+        MAY.put("GET /media", PEOPLE);
+        MAY.put("GET /media/{id}", PEOPLE);
+        MAY.put("PUT /media/{id}", PEOPLE);
+        MAY.put("DELETE /media/{id}", EDITORS_ADMINS);
+        MAY.put("GET /media/{id}/usages", PEOPLE);
+        MAY.put("PUT /media/{id}/usages", PEOPLE);
+        MAY.put("DELETE /media/{id}/usages/{kind}/{ref}", PEOPLE);
+        MAY.put("GET /media/renditions/{hash}/{name}", EVERYONE);
         // gateway: the public content API and the editor app's settings
         MAY.put("GET /public/v1/articles", EVERYONE);
         MAY.put("GET /public/v1/articles/{slug}", EVERYONE);
+        MAY.put("GET /public/v1/media/{hash}/{name}", EVERYONE);
         MAY.put("GET /public/v1/authors/{slug}", EVERYONE);
         MAY.put("GET /public/v1/lists/{slug}", EVERYONE);
         MAY.put("GET /public/v1/search", EVERYONE);
@@ -115,7 +126,7 @@ class AuthorizationMatrixTest {
         TrustStack.get();
         fixtures = Fixtures.make();
         endpoints = new ArrayList<>();
-        for (String part : List.of("articles", "authors", "curation", "webhooks")) {
+        for (String part : List.of("articles", "authors", "curation", "webhooks", "media")) {
             endpoints.addAll(Endpoint.of(part, TrustStack.service(part)));
         }
         endpoints.addAll(Endpoint.of("gateway", TrustStack.gateway()));

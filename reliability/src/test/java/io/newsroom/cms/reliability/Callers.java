@@ -19,6 +19,7 @@ enum Callers {
     static final Set<Callers> OWNER_EDITORS_ADMINS = EnumSet.of(OWNER, EDITOR, ADMIN);
     static final Set<Callers> CURATORS_ADMINS = EnumSet.of(CURATOR, ADMIN);
     static final Set<Callers> LIST_READERS = EnumSet.of(EDITOR, CURATOR, ADMIN);
+    static final Set<Callers> EDITORS_ADMINS = EnumSet.of(EDITOR, ADMIN);
     static final Set<Callers> ADMINS = EnumSet.of(ADMIN);
     static final Set<Callers> ARTICLES_SERVICE = EnumSet.of(SERVICE);
 }

@@ -58,7 +58,7 @@ class FuzzProperties {
     static void setUp() {
         TrustStack.get();
         fixtures = Fixtures.make();
-        for (String part : List.of("articles", "authors", "curation", "webhooks")) {
+        for (String part : List.of("articles", "authors", "curation", "webhooks", "media")) {
             ENDPOINTS.put(part, Endpoint.of(part, TrustStack.service(part)));
         }
         ENDPOINTS.put("gateway", Endpoint.of("gateway", TrustStack.gateway()));
@@ -93,6 +93,11 @@ class FuzzProperties {
     @Property(shrinking = ShrinkingMode.OFF)
     void webhooksService(@ForAll("mutations") Mutation mutation) {
         attack("webhooks", mutation);
+    }
+
+    @Property(shrinking = ShrinkingMode.OFF)
+    void mediaService(@ForAll("mutations") Mutation mutation) {
+        attack("media", mutation);
     }
 
     @Property(shrinking = ShrinkingMode.OFF)

@@ -2,6 +2,14 @@ package io.newsroom.cms.reliability.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +30,8 @@ public final class Fixtures {
     public String listSlug;
     public String webhookId;
     public String deliveryId;
+    public String mediaId;
+    public String mediaHash;
 
     public static Fixtures make() {
         Fixtures f = new Fixtures();
@@ -69,13 +79,50 @@ public final class Fixtures {
         expect(202, call("root", "POST", "/api/webhooks/" + webhookId + "/ping", null, null));
         deliveryId = expect(200, call("root", "GET", "/api/webhooks/" + webhookId + "/deliveries", null, null)).json()
                 .path("items").path(0).path("id").asText();
+
+        // a picture in the media library, uploaded through the gateway as the editor app does
+        JsonNode media = expect(201, upload("alice", "trust-" + marker + ".png", picture(marker), Map.of("altText", "Trust " + marker)))
+                .json().path("item");
+        mediaId = media.path("id").asText();
+        mediaHash = media.path("contentHash").asText();
+    }
+
+    /** A small PNG only this {@code seed} makes. */
+    private static byte[] picture(String seed) {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(seed.hashCode() & 0xffffff));
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code POST /api/media} as {@code multipart/form-data}: the file part and the given fields. */
+    public static Http.Answer upload(String user, String fileName, byte[] bytes, Map<String, String> fields) {
+        String boundary = "trust" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> headers = new java.util.LinkedHashMap<>(TrustStack.auth(user));
+        headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return Http.sendBytes("POST", TrustStack.gateway() + "/api/media", headers, body.toByteArray());
     }
 
     /** The ETags of every fixture, to show that no attack changed any of them. */
     public Map<String, String> etags() {
         return Map.of("author", etag("/api/authors/" + authorId), "published article", etag("/api/articles/" + publishedId),
                 "draft article", etag("/api/articles/" + draftId), "list", etag("/api/lists/" + listSlug),
-                "list draft", etag("/api/lists/" + listSlug + "/draft"));
+                "list draft", etag("/api/lists/" + listSlug + "/draft"), "media item", etag("/api/media/" + mediaId));
     }
 
     /** Runs workflow steps ({@code "user:action"}) one after another, each with the ETag the previous gave. */

@@ -92,6 +92,21 @@ public final class Http {
         return answers.stream().map(CompletableFuture::join).toList();
     }
 
+    /** A request with a binary body (an upload) as it is: {@code headers} name its type. */
+    public static Answer sendBytes(String method, String url, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(Http::answer)
+                .exceptionally(e -> new Answer(-1, Map.of(), String.valueOf(e.getCause() == null ? e : e.getCause()))).join();
+    }
+
+    private static Answer answer(HttpResponse<String> r) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        return new Answer(r.statusCode(), headers, r.body());
+    }
+
     public static CompletableFuture<Answer> sendAsync(Call call) {
         HttpRequest.Builder request;
         try {
@@ -103,11 +118,7 @@ public final class Http {
         }
         request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body()));
-        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
-            Map<String, String> headers = new LinkedHashMap<>();
-            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-            return new Answer(r.statusCode(), headers, r.body());
-        }).exceptionally(e -> new Answer(-1, Map.of(), String.valueOf(e.getCause() == null ? e : e.getCause())));
+        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(Http::answer).exceptionally(e -> new Answer(-1, Map.of(), String.valueOf(e.getCause() == null ? e : e.getCause())));
     }
 
     /** Writes the request bytes as given (any request line, any header) and reads the answer. */

@@ -30,6 +30,10 @@ public final class Requests {
                 .replace("/lists/public/{slug}", "/lists/public/" + f.listSlug)
                 .replace("/webhooks/{id}", "/webhooks/" + f.webhookId)
                 .replace("{deliveryId}", f.deliveryId)
+                .replace("/media/renditions/{hash}/{name}", "/media/renditions/" + f.mediaHash + "/original-320-50-50.webp")
+                .replace("/public/v1/media/{hash}/{name}", "/public/v1/media/" + f.mediaHash + "/original-320-50-50.webp")
+                .replace("/media/{id}", "/media/" + f.mediaId)
+                .replace("{kind}", "author").replace("{ref}", "trust-ref")
                 .replace("{slug}", f.listSlug)
                 .replace("{articleId}", f.publishedId);
     }
@@ -85,6 +89,9 @@ public final class Requests {
             // a receiver nobody listens on: the deliveries these calls make fail and are retried, which is fine
             case "POST /webhooks", "PUT /webhooks/{id}" -> Map.of("url", "http://127.0.0.1:9/attack", "description", "Attack",
                     "events", List.of("article.published"), "kind", "standard");
+            case "PUT /media/{id}" -> Map.of("altText", "Attack alt", "caption", "Attack", "focalPoint", Map.of("x", 0.5, "y", 0.5),
+                    "tags", List.of("trust"));
+            case "PUT /media/{id}/usages" -> Map.of("kind", "author", "ref", "trust-ref", "label", "Attack");
             default -> null;
         };
     }
