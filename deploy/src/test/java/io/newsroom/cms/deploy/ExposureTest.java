@@ -13,17 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Only the gateway (and Keycloak's login paths) can be reached from outside the cluster. */
+/** Only the gateway (and Keycloak's login paths) can be reached from outside the cluster, with room for uploads. */
 class ExposureTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.NAMES;
@@ -90,8 +96,70 @@ class ExposureTest {
             }
         }
         assertEquals(Set.of("gateway", "keycloak"), pathsByBackend.keySet(), "the services are never routed to directly");
-        assertEquals(Set.of("/", "/public/v1"), pathsByBackend.get("gateway"));
+        assertEquals(Set.of("/", "/public/v1", "/api/media"), pathsByBackend.get("gateway"));
         assertEquals(KEYCLOAK_PUBLIC_PATHS, pathsByBackend.get("keycloak"));
+    }
+
+    /**
+     * Uploads to the media library (up to 25 MB) get through the ingress: ingress-nginx refuses bodies over 1 MB by
+     * default, so every path the gateway takes uploads on (cms.http.uploads.paths of its application.properties) is
+     * routed by an Ingress whose proxy-body-size admits the gateway's own limit for them (cms.http.uploads.max-size),
+     * bounded (not 0, unlimited), streaming the body on instead of buffering it; no other Ingress raises the limit.
+     */
+    @Test
+    void prodLetsUploadsToTheMediaLibraryThroughTheIngress() throws IOException {
+        Properties gateway = ServiceConfigurationTest.properties("gateway");
+        String paths = gateway.getProperty("cms.http.uploads.paths");
+        String maxSize = gateway.getProperty("cms.http.uploads.max-size");
+        assertTrue(paths != null && maxSize != null, "the gateway's application.properties sets cms.http.uploads.paths and"
+                + " cms.http.uploads.max-size (the media library's uploads): " + paths + ", " + maxSize);
+        long gatewayLimit = bytes(maxSize);
+        long mib = 1024L * 1024;
+        assertTrue(gatewayLimit > 25 * mib, "the gateway takes a 25 MB picture and its form: " + maxSize);
+        List<String> uploadPaths = Arrays.stream(paths.split(",")).map(String::strip).toList();
+        assertTrue(uploadPaths.contains("/api/media"), "the media library's uploads: " + uploadPaths);
+
+        Map<String, Ingress> byPath = new TreeMap<>();
+        for (Ingress ingress : RenderedOverlay.of("prod").all(Ingress.class)) {
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> byPath.put(path.getPath(), ingress)));
+        }
+        Set<String> raised = new TreeSet<>();
+        for (String uploadPath : uploadPaths) {
+            Ingress ingress = byPath.get(uploadPath);
+            assertTrue(ingress != null, "an Ingress routes the upload path " + uploadPath + " itself (annotations are per Ingress)");
+            Map<String, String> annotations = ingress.getMetadata().getAnnotations();
+            String bodySize = annotations.get(NGINX + "proxy-body-size");
+            assertTrue(bodySize != null, ingress.getMetadata().getName() + " sets proxy-body-size (ingress-nginx's default is 1m)");
+            long ingressLimit = bytes(bodySize);
+            assertTrue(ingressLimit >= gatewayLimit, ingress.getMetadata().getName() + ": proxy-body-size " + bodySize
+                    + " admits what the gateway takes (" + maxSize + ")");
+            assertTrue(ingressLimit > 0 && ingressLimit <= 2 * gatewayLimit, ingress.getMetadata().getName()
+                    + ": proxy-body-size " + bodySize + " is bounded near the gateway's limit");
+            assertEquals("off", annotations.get(NGINX + "proxy-request-buffering"),
+                    ingress.getMetadata().getName() + ": the upload streams on instead of waiting on the controller's disk");
+            raised.add(ingress.getMetadata().getName());
+        }
+        for (Ingress ingress : RenderedOverlay.of("prod").all(Ingress.class)) {
+            if (!raised.contains(ingress.getMetadata().getName())) {
+                assertTrue(!ingress.getMetadata().getAnnotations().containsKey(NGINX + "proxy-body-size"),
+                        ingress.getMetadata().getName() + " keeps the default body limit");
+            }
+        }
+    }
+
+    private static final String NGINX = "nginx.ingress.kubernetes.io/";
+
+    /** A size as ingress-nginx (26m) or Quarkus (26M) writes it: bytes, or k/m/g with binary multiples. */
+    static long bytes(String size) {
+        Matcher matcher = Pattern.compile("([0-9]+)([kKmMgG]?)").matcher(size.strip());
+        assertTrue(matcher.matches(), "not a size: " + size);
+        long value = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> value * 1024;
+            case "m" -> value * 1024 * 1024;
+            case "g" -> value * 1024 * 1024 * 1024;
+            default -> value;
+        };
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.newsroom.cms.deploy;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -13,14 +16,19 @@ import io.newsroom.cms.deploy.support.OperatorResources.CnpgCluster;
 import io.newsroom.cms.deploy.support.OperatorResources.MongoDBCommunity;
 import io.newsroom.cms.deploy.support.Project;
 import io.newsroom.cms.deploy.support.RenderedOverlay;
+import io.newsroom.cms.deploy.support.RenderedOverlay.EnvValue;
 import io.newsroom.cms.deploy.support.RenderedOverlay.Workload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +39,7 @@ class ScalingAndAvailabilityTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.NAMES;
 
-    private static final List<String> DATABASES = List.of("articles", "authors", "keycloak", "webhooks");
+    private static final List<String> DATABASES = List.of("articles", "authors", "keycloak", "webhooks", "media");
 
     /** The least replicas in prod: three, but two for webhooks (one consumer group, deliveries claimed with skip locked). */
     private static final Map<String, Integer> PROD_MIN_REPLICAS = Map.of("webhooks", 2);
@@ -141,5 +149,39 @@ class ScalingAndAvailabilityTest {
         StatefulSet mongo = dev.get(StatefulSet.class, "curation-mongodb");
         assertTrue(mongo.getSpec().getVolumeClaimTemplates().stream().anyMatch(c -> c.getMetadata().getName().equals("data")));
         assertTrue(dev.all(CnpgCluster.class).isEmpty() && dev.all(MongoDBCommunity.class).isEmpty(), "dev needs no operator");
+    }
+
+    /**
+     * dev's object storage for media: one S3Mock pod, the release ./cms up and the tests run (s3mock.version of the
+     * root pom), keeping its buckets on a persistent volume across restarts, behind the Service the dev Secret names.
+     */
+    @Test
+    void devMediaStorageIsOnePersistentS3MockPod() throws IOException {
+        RenderedOverlay dev = RenderedOverlay.of("dev");
+        StatefulSet store = dev.get(StatefulSet.class, "media-s3");
+        assertEquals(1, store.getSpec().getReplicas());
+        Container container = store.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Matcher version = Pattern.compile("<s3mock\\.version>([^<]+)</s3mock\\.version>")
+                .matcher(Files.readString(Project.repoRoot().resolve("pom.xml")));
+        assertTrue(version.find(), "the root pom defines s3mock.version");
+        assertEquals("adobe/s3mock:" + version.group(1), container.getImage(), "the S3Mock of ./cms up and the tests");
+
+        Map<String, EnvValue> env = dev.environment(container);
+        assertEquals("true", env.get("COM_ADOBE_TESTING_S3MOCK_STORE_RETAIN_FILES_ON_EXIT").value(),
+                "S3Mock deletes its files on exit unless told to keep them");
+        String root = env.get("COM_ADOBE_TESTING_S3MOCK_STORE_ROOT").value();
+        PersistentVolumeClaim claim = store.getSpec().getVolumeClaimTemplates().stream()
+                .filter(c -> c.getMetadata().getName().equals("data")).findFirst()
+                .orElseThrow(() -> new AssertionError("media-s3 keeps its objects in a persistent volume"));
+        VolumeMount data = container.getVolumeMounts().stream().filter(m -> m.getName().equals(claim.getMetadata().getName()))
+                .findFirst().orElseThrow();
+        assertTrue(root.startsWith(data.getMountPath() + "/"), root + " is below " + data.getMountPath() + " (not next to lost+found)");
+
+        Service service = dev.get(Service.class, "media-s3");
+        assertTrue(NetworkGraph.selects(new LabelSelectorBuilder()
+                .withMatchLabels(service.getSpec().getSelector()).build(), store.getSpec().getTemplate().getMetadata().getLabels()));
+        assertEquals("media-s3", store.getSpec().getTemplate().getMetadata().getLabels().get("cms.newsroom.io/store"),
+                "the label the network policies select");
+        assertTrue(RenderedOverlay.of("prod").find(StatefulSet.class, "media-s3").isEmpty(), "prod: a real object storage");
     }
 }

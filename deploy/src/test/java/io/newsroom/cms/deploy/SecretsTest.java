@@ -31,15 +31,23 @@ class SecretsTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.NAMES;
 
-    /** Variable or key names that hold a credential. */
+    /** Variable or key names that hold a credential (an S3 secret access key and its id among them). */
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|credential|connection[_.-]?string|private[_.-]?key|api[_.-]?key|token)$");
+            "(?i).*(password|passwd|secret|credential|connection[_.-]?string|private[_.-]?key|api[_.-]?key|token"
+                    + "|access[_.-]?key|access[_.-]?key[_.-]?id)$");
 
     /** user:password@ inside a URL. */
     private static final Pattern URL_CREDENTIALS = Pattern.compile("://[^/@\\s:]+:[^/@\\s]+@");
 
     /** The marker every placeholder credential in git carries. */
     private static final String PLACEHOLDER = "change-me";
+
+    /** Keys of the dev Secrets that are no credential, so need no placeholder: names and addresses. */
+    private static final Set<String> NOT_CREDENTIALS = Set.of("username", "endpoint", "bucket");
+
+    /** The media service's object storage: the Secret the operator creates (README), and its keys. */
+    static final String MEDIA_STORAGE_SECRET = "media-storage";
+    static final Set<String> MEDIA_STORAGE_KEYS = Set.of("access-key-id", "secret-access-key", "endpoint", "bucket");
 
     /** Keys of the Secrets the operators create, per kind of Secret. */
     private static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
@@ -80,9 +88,12 @@ class SecretsTest {
         List<String> problems = new ArrayList<>();
         for (Secret secret : secrets) {
             RenderedOverlay.secretValues(secret).forEach((key, value) -> {
-                if (!key.equals("username") && !value.contains(PLACEHOLDER)) {
+                if (!NOT_CREDENTIALS.contains(key) && !value.contains(PLACEHOLDER)) {
                     problems.add("Secret " + secret.getMetadata().getName() + " key " + key
                             + " holds a value without the `" + PLACEHOLDER + "` placeholder marker");
+                }
+                if (NOT_CREDENTIALS.contains(key) && URL_CREDENTIALS.matcher(value).find()) {
+                    problems.add("Secret " + secret.getMetadata().getName() + " key " + key + " has credentials inside a URL");
                 }
             });
         }
@@ -165,6 +176,53 @@ class SecretsTest {
                 "QUARKUS_DATASOURCE_PASSWORD", "webhooks-db-app/password"), fromSecrets);
         assertTrue(webhooks.podSpec().getVolumes().stream().noneMatch(v -> v.getSecret() != null || v.getProjected() != null),
                 "webhooks mounts no Secret");
+    }
+
+    /**
+     * media reads its database's credentials and its object storage from Secrets: the keys, the bucket and (optional: a
+     * real AWS S3 has none) the endpoint, all from the one Secret `media-storage`, which the operator creates in prod
+     * (listed in the README with its keys) and which dev holds with placeholders. Nothing else, and no Secret mounted.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void mediaReadsItsDatabaseAndStorageCredentialsFromSecrets(String overlay) throws IOException {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        RenderedOverlay.Workload media = rendered.workload("Deployment", "media");
+        Map<String, String> fromSecrets = new TreeMap<>();
+        Map<String, Boolean> optional = new TreeMap<>();
+        for (Container container : media.allContainers().toList()) {
+            rendered.environment(container).forEach((name, value) -> {
+                if (value.fromSecret()) {
+                    fromSecrets.put(name, value.secretName() + "/" + value.secretKey());
+                }
+            });
+            container.getEnv().stream().filter(v -> v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null)
+                    .forEach(v -> optional.put(v.getName(), Boolean.TRUE.equals(v.getValueFrom().getSecretKeyRef().getOptional())));
+        }
+        assertEquals(new TreeMap<>(Map.of(
+                "QUARKUS_DATASOURCE_USERNAME", "media-db-app/username",
+                "QUARKUS_DATASOURCE_PASSWORD", "media-db-app/password",
+                "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", MEDIA_STORAGE_SECRET + "/access-key-id",
+                "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", MEDIA_STORAGE_SECRET + "/secret-access-key",
+                "QUARKUS_S3_ENDPOINT_OVERRIDE", MEDIA_STORAGE_SECRET + "/endpoint",
+                "CMS_MEDIA_BUCKET", MEDIA_STORAGE_SECRET + "/bucket")), fromSecrets);
+        // Only the endpoint may be missing: without keys or bucket the pod must not start at all.
+        optional.forEach((name, isOptional) -> assertEquals(name.equals("QUARKUS_S3_ENDPOINT_OVERRIDE"), isOptional,
+                overlay + ": " + name + " optional"));
+        assertTrue(media.podSpec().getVolumes().stream().noneMatch(v -> v.getSecret() != null || v.getProjected() != null),
+                "media mounts no Secret");
+
+        if (overlay.equals("prod")) {
+            // The operator creates it: the README's table names it with its keys.
+            String readme = Files.readString(Project.deployDir().resolve("README.md"));
+            String row = readme.lines().filter(line -> line.startsWith("| `" + MEDIA_STORAGE_SECRET + "`")).findFirst()
+                    .orElseThrow(() -> new AssertionError("README.md lists no Secret `" + MEDIA_STORAGE_SECRET + "` in its table"));
+            MEDIA_STORAGE_KEYS.forEach(key -> assertTrue(row.contains("`" + key + "`"), "README.md: " + MEDIA_STORAGE_SECRET + " key " + key));
+            assertTrue(rendered.find(Secret.class, MEDIA_STORAGE_SECRET).isEmpty(), "prod: the operator creates " + MEDIA_STORAGE_SECRET);
+        } else {
+            Secret secret = rendered.get(Secret.class, MEDIA_STORAGE_SECRET);
+            assertEquals(MEDIA_STORAGE_KEYS, RenderedOverlay.secretValues(secret).keySet(), "dev: the keys of " + MEDIA_STORAGE_SECRET);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,8 +3,10 @@ package io.newsroom.cms.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.newsroom.cms.deploy.support.OperatorResources.CnpgCluster;
 import io.newsroom.cms.deploy.support.Project;
@@ -44,9 +46,9 @@ class ServiceConfigurationTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.NAMES;
 
-    static final List<String> DATABASE_SERVICES = List.of("articles", "authors", "webhooks");
+    static final List<String> DATABASE_SERVICES = List.of("articles", "authors", "webhooks", "media");
 
-    /** The services that also read their database through a reactive client (webhooks has JDBC only). */
+    /** The services that also read their database through a reactive client (webhooks and media have JDBC only). */
     static final List<String> REACTIVE_DATABASE_SERVICES = List.of("articles", "authors");
 
     /** cms.webhooks.allow-private-targets: SSRF protection, false outside the local stack and tests. */
@@ -54,6 +56,11 @@ class ServiceConfigurationTest {
 
     /** The readers' site (cms.public-api.site-url): the gateway does not start without it outside dev and tests. */
     static final String SITE_URL = "CMS_PUBLIC_API_SITE_URL";
+
+    /** media's object storage: where (region, optional endpoint), which bucket, with which keys; never creating it. */
+    static final List<String> MEDIA_STORAGE = List.of("QUARKUS_S3_AWS_REGION", "QUARKUS_S3_ENDPOINT_OVERRIDE",
+            "QUARKUS_S3_AWS_CREDENTIALS_TYPE", "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
+            "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "CMS_MEDIA_BUCKET", "CMS_MEDIA_CREATE_BUCKET");
 
     /** What each application must be given in a cluster, as Quarkus environment variable names. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
@@ -63,9 +70,18 @@ class ServiceConfigurationTest {
                     "QUARKUS_DATASOURCE_PASSWORD"),
             "curation", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_MONGODB_DATABASE", "QUARKUS_REST_CLIENT_ARTICLES_URL"),
             "gateway", List.of("CMS_GATEWAY_SERVICES_ARTICLES", "CMS_GATEWAY_SERVICES_AUTHORS", "CMS_GATEWAY_SERVICES_CURATION",
-                    "CMS_GATEWAY_SERVICES_WEBHOOKS", "QUARKUS_HTTP_CORS_ORIGINS", "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL", SITE_URL),
+                    "CMS_GATEWAY_SERVICES_WEBHOOKS", "CMS_GATEWAY_SERVICES_MEDIA", "QUARKUS_HTTP_CORS_ORIGINS",
+                    "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL", SITE_URL),
             "webhooks", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                    ALLOW_PRIVATE_TARGETS));
+                    ALLOW_PRIVATE_TARGETS),
+            "media", concat(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"),
+                    MEDIA_STORAGE));
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
 
     private static final List<String> REQUIRED_EVERYWHERE = List.of("QUARKUS_HTTP_PORT", "QUARKUS_OIDC_AUTH_SERVER_URL",
             "QUARKUS_OIDC_TOKEN_ISSUER", "QUARKUS_OIDC_TOKEN_AUDIENCE", "KAFKA_BOOTSTRAP_SERVERS");
@@ -130,7 +146,7 @@ class ServiceConfigurationTest {
         assertServiceUrl(rendered, curation.get("QUARKUS_REST_CLIENT_ARTICLES_URL").value(), "articles", "");
         assertEquals("curation", curation.get("QUARKUS_MONGODB_DATABASE").value());
         Map<String, EnvValue> gateway = environment(rendered, "gateway");
-        for (String service : List.of("articles", "authors", "curation", "webhooks")) {
+        for (String service : List.of("articles", "authors", "curation", "webhooks", "media")) {
             assertServiceUrl(rendered, gateway.get("CMS_GATEWAY_SERVICES_" + service.toUpperCase(Locale.ROOT)).value(), service, "");
         }
         assertEquals(keycloakHostname, gateway.get("CMS_GATEWAY_FRONTEND_KEYCLOAK_URL").value(),
@@ -186,6 +202,62 @@ class ServiceConfigurationTest {
             EnvValue value = environment(RenderedOverlay.of(overlay), "webhooks").get(ALLOW_PRIVATE_TARGETS);
             assertTrue(value != null && Set.of("true", "false").contains(value.value()), overlay + ": " + value);
         }
+    }
+
+    /**
+     * media's object storage: static keys (from the Secret, SecretsTest), a region, never a bucket of its own making
+     * (the operator provisions it). dev's endpoint is the in-cluster S3Mock, whose Service exposes that port and
+     * which creates that bucket and answers for that region; prod's Secret is the operator's (no endpoint needed for S3).
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void mediaUsesTheProvisionedBucketOfItsObjectStorage(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Map<String, EnvValue> media = environment(rendered, "media");
+        assertEquals("static", media.get("QUARKUS_S3_AWS_CREDENTIALS_TYPE").value(), overlay + ": the keys of the Secret, nothing else");
+        assertEquals("false", media.get("CMS_MEDIA_CREATE_BUCKET").value(), overlay + ": the bucket is provisioned, never created by media");
+        String region = media.get("QUARKUS_S3_AWS_REGION").value();
+        assertTrue(region != null && region.matches("[a-z0-9]+(-[a-z0-9]+)*"), overlay + ": a region name: " + region);
+        if (overlay.equals("prod")) {
+            assertTrue(rendered.find(Service.class, "media-s3").isEmpty(), "prod: the object storage is not in these manifests");
+            return;
+        }
+        Map<String, String> storage = RenderedOverlay.secretValues(rendered.get(Secret.class, "media-storage"));
+        assertServiceUrl(rendered, storage.get("endpoint"), "media-s3", "");
+        var store = rendered.get(StatefulSet.class, "media-s3");
+        Map<String, EnvValue> s3 = rendered.environment(store.getSpec().getTemplate().getSpec().getContainers().get(0));
+        assertTrue(List.of(s3.get("COM_ADOBE_TESTING_S3MOCK_STORE_INITIAL_BUCKETS").value().split(",")).contains(storage.get("bucket")),
+                "dev: S3Mock creates the bucket " + storage.get("bucket") + " media is given");
+        assertEquals(region, s3.get("COM_ADOBE_TESTING_S3MOCK_STORE_REGION").value(), "dev: S3Mock answers for media's region");
+        EnvValue pathStyle = media.get("QUARKUS_S3_PATH_STYLE_ACCESS");
+        assertTrue(pathStyle != null && "true".equals(pathStyle.value()), "dev: S3Mock understands path-style requests only");
+    }
+
+    /**
+     * A variable from an optional Secret key (media's QUARKUS_S3_ENDPOINT_OVERRIDE: AWS S3 needs no endpoint) is unset
+     * when the key is left out, so the application falls back to its application.properties: that must hold no value
+     * for production (only %dev/%test ones), or leaving the key out would send it to the local stack's address.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void anOptionalSecretKeyLeftOutLeavesNoLocalDefault(String overlay) throws IOException {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        List<String> problems = new ArrayList<>();
+        for (String application : Project.APPLICATIONS) {
+            Container container = rendered.get(Deployment.class, application).getSpec().getTemplate().getSpec().getContainers().get(0);
+            Properties properties = properties(application);
+            container.getEnv().stream()
+                    .filter(v -> v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null
+                            && Boolean.TRUE.equals(v.getValueFrom().getSecretKeyRef().getOptional()))
+                    .forEach(v -> properties.stringPropertyNames().stream()
+                            .filter(key -> !key.startsWith("%") || key.startsWith("%prod."))
+                            .filter(key -> normalise(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key).equals(v.getName()))
+                            .forEach(key -> problems.add(application + ": " + v.getName() + " comes from an optional key of Secret "
+                                    + v.getValueFrom().getSecretKeyRef().getName() + ", but without it " + key + "="
+                                    + properties.getProperty(key) + " of " + Project.repoRoot().relativize(propertiesFile(application))
+                                    + " applies; give it a %dev/%test profile")));
+        }
+        assertEquals(List.of(), problems);
     }
 
     @ParameterizedTest(name = "{0}")

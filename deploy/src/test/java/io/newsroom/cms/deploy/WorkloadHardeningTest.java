@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -197,6 +200,47 @@ class WorkloadHardeningTest {
             assertScrapeAnnotations(rendered.workload("Deployment", application), "8080", "/q/metrics");
         }
         assertScrapeAnnotations(rendered.workload("Deployment", "keycloak"), "9000", "/metrics");
+    }
+
+    /**
+     * media decodes the pictures it is given: a 50-megapixel image takes ~200 MB of heap (4 bytes a pixel), besides the
+     * renditions made from it, and two uploads may be decoded at once. The heap is the share of the memory limit the
+     * image's JVM takes (MaxRAMPercentage of docker/Dockerfile.jvm; nothing in the manifests overrides it), and must
+     * hold two such decodes and the service itself; the rest of the limit stays for the JVM's own memory and the
+     * WebP encoder's native buffers. Uploads in progress and ImageIO's cache go to /tmp, which must hold several.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void mediaHasRoomToDecodeLargePictures(String overlay) throws IOException {
+        Workload media = RenderedOverlay.of(overlay).workload("Deployment", "media");
+        Container container = single(media);
+        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)")
+                .matcher(Files.readString(Project.deployDir().resolve("docker/Dockerfile.jvm")));
+        assertTrue(percentage.find(), "docker/Dockerfile.jvm sizes the heap with MaxRAMPercentage");
+        List<String> jvmOptions = new ArrayList<>();
+        RenderedOverlay.of(overlay).environment(container).forEach((name, value) -> {
+            if (Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS").contains(name)) {
+                jvmOptions.add(name + "=" + value.value());
+            }
+        });
+        assertTrue(jvmOptions.stream().noneMatch(o -> o.contains("Xmx") || o.contains("MaxHeapSize") || o.contains("RAMPercentage")),
+                overlay + ": the heap is the image's share of the limit, not overridden: " + jvmOptions);
+        long limit = container.getResources().getLimits().get("memory").getNumericalAmount().longValue();
+        long heap = (long) (limit * Double.parseDouble(percentage.group(1)) / 100);
+        long mib = 1024L * 1024;
+        assertTrue(heap >= 640 * mib, overlay + ": media's heap is " + heap / mib + " MiB of a " + limit / mib
+                + " MiB limit; two 50-megapixel decodes (~200 MB each) and the service need at least 640 MiB");
+        assertTrue(limit - heap >= 192 * mib, overlay + ": " + (limit - heap) / mib + " MiB beside the heap; the JVM and the"
+                + " WebP encoder need at least 192 MiB");
+        long request = container.getResources().getRequests().get("memory").getNumericalAmount().longValue();
+        assertTrue(request >= heap, overlay + ": media requests at least its heap (" + request / mib + " MiB), it is used in bursts");
+
+        var tmp = media.podSpec().getVolumes().stream().filter(v -> v.getName().equals("tmp")).findFirst()
+                .orElseThrow(() -> new AssertionError("media has a /tmp volume"));
+        assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getName().equals("tmp") && m.getMountPath().equals("/tmp")));
+        assertTrue(tmp.getEmptyDir() != null && tmp.getEmptyDir().getSizeLimit() != null
+                        && tmp.getEmptyDir().getSizeLimit().getNumericalAmount().longValue() >= 512 * mib,
+                overlay + ": media's /tmp holds several 25 MB uploads and their decoding caches (at least 512 MiB)");
     }
 
     private static void assertScrapeAnnotations(Workload workload, String port, String path) {

@@ -8,7 +8,10 @@ import java.util.List;
 public final class Project {
 
     /** The applications built from this repository and run as Deployments, by name. */
-    public static final List<String> APPLICATIONS = List.of("articles", "authors", "curation", "gateway", "webhooks");
+    public static final List<String> APPLICATIONS = List.of("articles", "authors", "curation", "gateway", "webhooks", "media");
+
+    /** The applications that talk to Kafka (media does not: no event of its own, none it reads). */
+    public static final List<String> KAFKA_CLIENTS = List.of("articles", "authors", "curation", "gateway", "webhooks");
 
     /** The namespace every namespaced object of the manifests lives in. */
     public static final String NAMESPACE = "newsroom-cms";
