@@ -13,6 +13,7 @@ import { MyProfile } from './pages/MyProfile';
 import { ReaderPreview, ReaderIndex } from './pages/ReaderPreview';
 import { Webhooks } from './pages/Webhooks';
 import { WebhookDetail } from './pages/WebhookDetail';
+import { MediaLibrary } from './pages/MediaLibrary';
 
 export function App({ user }: { user: User }) {
   return (
@@ -86,6 +87,13 @@ function Shell() {
               <NavLink to="/lists">Featured lists</NavLink>
             </li>
           )}
+          {can.usesMedia && (
+            <li>
+              <NavLink to="/media" data-testid="nav-media">
+                Media library
+              </NavLink>
+            </li>
+          )}
           {can.admin && (
             <li>
               <NavLink to="/authors">Authors</NavLink>
@@ -113,6 +121,7 @@ function Shell() {
           <Route path="/articles/:id/revisions" element={<Revisions />} />
           <Route path="/lists" element={<ListsIndex />} />
           <Route path="/lists/:slug" element={<ListEditor />} />
+          <Route path="/media/:id?" element={<MediaLibrary />} />
           <Route path="/authors" element={<Authors />} />
           <Route path="/webhooks" element={<Webhooks />} />
           <Route path="/webhooks/:id" element={<WebhookDetail />} />

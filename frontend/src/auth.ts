@@ -17,6 +17,14 @@ export async function login(config: RuntimeConfig): Promise<Keycloak> {
   return keycloak;
 }
 
+/** The bearer token, refreshed first when it has less than 30 s left (also for requests fetch cannot make: uploads). */
+export async function accessToken(): Promise<string> {
+  if (!keycloak) throw new Error('not signed in');
+  await keycloak.updateToken(30);
+  if (!keycloak.token) throw new Error('not signed in');
+  return keycloak.token;
+}
+
 export async function authorizedFetch(input: string, init: RequestInit = {}): Promise<Response> {
   if (!keycloak) throw new Error('not signed in');
   await keycloak.updateToken(30);

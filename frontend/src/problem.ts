@@ -10,6 +10,8 @@ export interface Problem {
   /** 409 on a workflow transition: what the caller may do instead. */
   allowedActions?: string[];
   currentStatus?: string;
+  /** 409 on deleting a picture: how many places use it. */
+  usageCount?: number;
 }
 
 /** Words for the API's field paths; anything else is turned into words from its name. */
@@ -47,6 +49,13 @@ const FIELD_LABELS: Record<string, string> = {
   url: 'URL',
   events: 'Events',
   kind: 'Kind',
+  file: 'File',
+  altText: 'Alt text',
+  copyright: 'Copyright',
+  source: 'Source',
+  focalPoint: 'Focal point',
+  'focalPoint.x': 'Focal point across',
+  'focalPoint.y': 'Focal point down',
 };
 
 /** `tags[2]` → `tags`, `items[0].articleId` → `items.articleId`: the form field an error belongs to. */

@@ -20,5 +20,9 @@ export function abilities(user: User) {
     edits: has('editor') || admin,
     curates: has('curator') || admin,
     readsLists: has('curator') || has('editor') || admin,
+    /** The media library: every newsroom role browses, uploads and describes pictures. */
+    usesMedia: has('writer') || has('editor') || has('curator') || admin,
+    /** Deleting a picture from the library: editors and admins. */
+    deletesMedia: has('editor') || admin,
   };
 }

@@ -335,3 +335,68 @@ export interface DeliveryPage {
   /** The cursor for the next (older) page, `before=<next>`; null at the oldest. */
   next: string | null;
 }
+
+// --- media library ---
+
+/** Where the picture's subject is: 0..1 from the left and from the top; the crops keep it in view. */
+export interface FocalPoint {
+  x: number;
+  y: number;
+}
+
+/** The shapes the media service cuts every picture to ("original" keeps its own). */
+export type MediaShapeName = 'original' | '16x9' | '4x3' | '1x1';
+
+/** One shape of a picture, ready for <img>/<picture>: a JPEG `src` and a `srcset` per format ("url 320w, url 640w"). */
+export interface MediaShape {
+  src: string;
+  srcset?: Partial<Record<'webp' | 'jpg', string>> | null;
+  width: number;
+  height: number;
+}
+
+export interface MediaItem {
+  id: string;
+  filename: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  byteSize: number;
+  contentHash: string;
+  altText?: string | null;
+  caption?: string | null;
+  credit?: string | null;
+  copyright?: string | null;
+  source?: string | null;
+  focalPoint?: FocalPoint | null;
+  tags: string[];
+  /** It has alt text, so it may be published. */
+  readyForPublishing: boolean;
+  renditions: Partial<Record<MediaShapeName, MediaShape>>;
+  usageCount: number;
+  createdBy?: string | null;
+  createdAt: string;
+  updatedAt?: string | null;
+  version: number;
+}
+
+/** GET /api/media: newest first; `next` is the cursor for the following page (null at the end). */
+export interface MediaPage {
+  items: MediaItem[];
+  next: string | null;
+}
+
+/** POST /api/media: 201 with a new item, or 200 with the item that already holds the same bytes. */
+export interface MediaUploaded {
+  item: MediaItem;
+  alreadyInLibrary: boolean;
+}
+
+export type MediaUsageKind = 'article' | 'list-item' | 'author';
+
+export interface MediaUsage {
+  kind: MediaUsageKind | string;
+  ref: string;
+  label?: string | null;
+  since?: string | null;
+}
