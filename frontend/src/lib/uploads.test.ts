@@ -8,6 +8,7 @@ import {
   megabytes,
   nextToStart,
   overallPercent,
+  refusesTheFile,
   rowPercent,
   rowStatusText,
   sendUpload,
@@ -183,11 +184,25 @@ describe('the upload list', () => {
       ],
       started,
     );
-    expect(rows.map((r) => r.state)).toEqual(['added', 'duplicate', 'failed']);
+    expect(rows.map((r) => r.state)).toEqual(['added', 'duplicate', 'refused']);
     expect(rows[0].item?.id).toBe('a');
     expect(rows[1].item?.id).toBe('old');
     expect(rows.map(rowStatusText)).toEqual(['Added to the library.', 'Already in the library: this exact picture was added before.', 'Not a picture.']);
     expect(rows.map(rowPercent)).toEqual([100, 100, 0]);
+  });
+
+  it('offers a retry only when the moment failed, not the file', () => {
+    const started = run([add(f('a'), f('b')), { type: 'start', key: 'a' }, { type: 'start', key: 'b' }]);
+    const rows = run(
+      [
+        { type: 'finish', key: 'a', outcome: { kind: 'failed', status: 503, message: 'Try again shortly.' } },
+        { type: 'finish', key: 'b', outcome: { kind: 'failed', status: 400, message: 'The file is damaged.' } },
+      ],
+      started,
+    );
+    expect(rows.map((r) => r.state)).toEqual(['failed', 'refused']);
+    expect([0, 401, 429, 502, 503].map(refusesTheFile)).toEqual([false, false, false, false, false]);
+    expect([400, 413, 415, 422].map(refusesTheFile)).toEqual([true, true, true, true]);
   });
 
   it('cancels waiting and running rows, retries failed and cancelled ones, and ignores a late answer', () => {

@@ -131,6 +131,11 @@ export function uploadOutcome(status: number, body: string): UploadOutcome {
 
 // --- the rows of the upload list ---
 
+/** The server refused the file itself (400, 413, 415, 422), not the moment (network, sign-in, outage): no retry. */
+export function refusesTheFile(status: number): boolean {
+  return status === 400 || status === 413 || status === 415 || status === 422;
+}
+
 export type UploadState = 'refused' | 'waiting' | 'sending' | 'processing' | 'added' | 'duplicate' | 'failed' | 'cancelled';
 
 export interface UploadRow {
@@ -200,7 +205,8 @@ export function uploadsReducer(rows: UploadRow[], action: UploadAction): UploadR
         const o = action.outcome;
         if (o.kind === 'added' || o.kind === 'duplicate') return { ...r, state: o.kind, loaded: r.total, item: o.item, message: undefined };
         if (o.kind === 'cancelled') return { ...r, state: 'cancelled', message: undefined };
-        return { ...r, state: 'failed', message: o.message };
+        // the file itself was refused (wrong type, damaged, too large): sending it again cannot help
+        return { ...r, state: refusesTheFile(o.status) ? 'refused' : 'failed', message: o.message };
       });
     case 'cancel':
       return update(action.key, (r) => (r.state === 'waiting' || isInFlight(r) ? { ...r, state: 'cancelled', message: undefined } : r));

@@ -207,13 +207,13 @@ export function MediaUploader({ onUploaded, itemAction, idPrefix = 'media-upload
                     <span className="upload-actions">
                       {(row.state === 'added' || row.state === 'duplicate') && row.item && itemAction?.(row.item, row)}
                       {(row.state === 'waiting' || isInFlight(row)) && (
-                        <button type="button" className="button button-small button-quiet" onClick={() => cancel(row.key)} aria-label={`Cancel the upload of ${row.name}`}>
-                          Cancel
+                        <button type="button" className="button button-small button-quiet" onClick={() => cancel(row.key)}>
+                          Cancel<span className="sr-only"> the upload of {row.name}</span>
                         </button>
                       )}
                       {(row.state === 'failed' || row.state === 'cancelled') && (
-                        <button type="button" className="button button-small" onClick={() => dispatch({ type: 'retry', key: row.key })} aria-label={`Try ${row.name} again`}>
-                          Try again
+                        <button type="button" className="button button-small" onClick={() => dispatch({ type: 'retry', key: row.key })}>
+                          Try again<span className="sr-only"> ({row.name})</span>
                         </button>
                       )}
                       {isFinished(row) && (

@@ -1,0 +1,82 @@
+package io.newsroom.cms.e2e.browser;
+
+import io.newsroom.cms.e2e.SystemExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A writer on deadline fills the media library: adds two pictures and a text file named like a picture at once (the
+ * text file is refused on its own row, in plain words, while the pictures go in), opens a new picture, describes it,
+ * clicks where its subject is and sees the crops follow. Screenshots: 70-*.
+ */
+@ExtendWith(SystemExtension.class)
+class MediaBrowserTest {
+    private static Path picture(Path folder, String name, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        Random random = new Random();
+        g.setColor(new Color(random.nextInt(0xffffff)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.RED);
+        g.fillOval(width / 10, height / 10, width / 5, height / 5); // the subject, top left
+        g.dispose();
+        Path file = folder.resolve(name);
+        ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
+    @Test
+    void aWriterUploadsDescribesAndSetsTheFocalPoint() throws IOException {
+        Path folder = Files.createTempDirectory("media-story");
+        Path harbour = picture(folder, "harbour.jpg", 1600, 1000);
+        Path crane = picture(folder, "crane.jpg", 900, 1200);
+        Path fake = Files.writeString(folder.resolve("notes.jpg"), "minutes of the meeting", StandardCharsets.UTF_8);
+        try (Browser alice = Browser.signIn("alice")) {
+            alice.open("/media");
+            WebElement input = alice.driver.findElement(By.cssSelector("[data-testid=file-input]"));
+            input.sendKeys(harbour + "\n" + crane + "\n" + fake);
+            alice.until(d -> d.findElements(By.cssSelector("[data-testid=upload-row][data-state=added]")).size() == 2);
+            alice.waitForText(By.xpath("//li[@data-testid='upload-row' and contains(., 'notes.jpg')]"), "not a JPEG, PNG, WebP or GIF");
+            alice.screenshot("70-media-uploaded");
+
+            alice.click(By.xpath("//li[@data-testid='upload-row' and contains(., 'harbour.jpg')]//a[@data-testid='describe-new']"));
+            WebElement detail = alice.byTestId("media-detail");
+            alice.type(By.cssSelector("[data-testid=media-alt]"), "Cranes over the harbour at dusk");
+            alice.type(By.cssSelector("[data-testid=media-credit]"), "Staff photographer");
+            WebElement frame = alice.byTestId("focal-frame");
+            WebElement img = frame.findElement(By.cssSelector("img"));
+            new Actions(alice.driver).moveToElement(img, -img.getSize().getWidth() / 2 + img.getSize().getWidth() / 5,
+                    -img.getSize().getHeight() / 2 + img.getSize().getHeight() / 5).click().perform();
+            alice.waitFor(By.cssSelector("[data-testid=focal-marker]"));
+            alice.click(By.cssSelector("[data-testid=save-media]"));
+            // the saved item's crops: their names carry the focal point (50-50 until the save is back)
+            Pattern square = Pattern.compile("1x1-\\d+-(\\d+)-(\\d+)\\.");
+            Matcher saved = alice.until(d -> {
+                Matcher m = square.matcher(d.findElement(By.cssSelector("[data-testid=crop-previews]")).getAttribute("innerHTML"));
+                return m.find() && !(m.group(1).equals("50") && m.group(2).equals("50")) ? m : null;
+            });
+            int x = Integer.parseInt(saved.group(1));
+            int y = Integer.parseInt(saved.group(2));
+            assertTrue(x >= 15 && x <= 25 && y >= 15 && y <= 25, "the crops follow the point clicked (20 %, 20 %): " + x + ", " + y);
+            alice.screenshot("70-media-described");
+            assertTrue(detail.isDisplayed());
+        }
+    }
+}
