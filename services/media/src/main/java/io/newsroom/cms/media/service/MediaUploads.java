@@ -31,11 +31,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 
 /**
  * Takes an uploaded file into the library: checks it is the picture it claims to be (type from its bytes, size, pixel
- * count from its header before anything is decoded, then a full decode), finds the same bytes if they are already in
+ * count from its header before anything is decoded, then a full decode once there is room for it in the heap,
+ * {@link DecodeBudget}), finds the same bytes if they are already in
  * the library, stores the original and records the item, then has its renditions made. Nothing is stored for a file
  * that is refused; an original whose row could not be written is removed again.
  */
@@ -53,11 +53,9 @@ public class MediaUploads {
     @Inject
     RenditionMaker renditions;
 
-    /**
-     * Decoded pictures held at once (each up to {@code max-pixels} × 4 bytes): what bounds the heap while many uploads
-     * run together; the others wait their turn.
-     */
-    private final Semaphore decoding = new Semaphore(2);
+    @Inject
+    DecodeBudget budget;
+
     private ImageDecoder decoder;
 
     @PostConstruct
@@ -87,35 +85,29 @@ public class MediaUploads {
         if (existing != null) {
             return new Uploaded(mapper.view(existing, 0), true);
         }
-        BufferedImage upright = decode(source, probe);
-        store.put(MediaItem.originalKey(hash), upload.file(), probe.mimeType());
-        MediaItem item;
+        // the room for the decoded picture is held until its renditions are made (makeAll gives it back)
+        DecodeBudget.Lease room = budget.take(probe.width(), probe.height());
         try {
-            item = QuarkusTransaction.requiringNew().call(() -> insert(upload, probe, hash));
-        } catch (PersistenceException e) {
-            // the same bytes uploaded at the same moment: the other upload's item is the one
-            MediaItem other = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
-            if (other != null) {
-                return new Uploaded(mapper.view(other, 0), true);
+            BufferedImage upright = decoder.decode(source, probe).image();
+            store.put(MediaItem.originalKey(hash), upload.file(), probe.mimeType());
+            MediaItem item;
+            try {
+                item = QuarkusTransaction.requiringNew().call(() -> insert(upload, probe, hash));
+            } catch (PersistenceException e) {
+                // the same bytes uploaded at the same moment: the other upload's item is the one
+                MediaItem other = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
+                if (other != null) {
+                    room.close();
+                    return new Uploaded(mapper.view(other, 0), true);
+                }
+                store.delete(MediaItem.originalKey(hash));
+                throw e;
             }
-            store.delete(MediaItem.originalKey(hash));
+            renditions.makeAll(item, upright, room);
+            return new Uploaded(mapper.view(item, 0), false);
+        } catch (RuntimeException e) {
+            room.close();
             throw e;
-        }
-        renditions.makeAll(item, upright);
-        return new Uploaded(mapper.view(item, 0), false);
-    }
-
-    private BufferedImage decode(ImageSource source, ProbedImage probe) {
-        try {
-            decoding.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "The upload was interrupted; send it again");
-        }
-        try {
-            return decoder.decode(source, probe).image();
-        } finally {
-            decoding.release();
         }
     }
 

@@ -57,6 +57,9 @@ public class RenditionMaker {
     @Inject
     MediaMapper mapper;
 
+    @Inject
+    DecodeBudget budget;
+
     /** A rendition's bytes and type. */
     public record Rendition(byte[] bytes, String mimeType) {
     }
@@ -65,6 +68,8 @@ public class RenditionMaker {
     private final ExecutorService uploads = Executors.newSingleThreadExecutor(r -> new Thread(r, "renditions"));
     /** Writes the files of a job (most of its work), one thread per core; never the thread that waits for them. */
     private final ExecutorService encoders = Executors.newFixedThreadPool(2, r -> new Thread(r, "rendition-encoder"));
+    /** Stores the files of a job: waiting on object storage, not the CPU, so a few at once. */
+    private final ExecutorService writers = Executors.newFixedThreadPool(4, r -> new Thread(r, "rendition-writer"));
     private final Map<String, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
     private ImageDecoder decoder;
 
@@ -77,15 +82,16 @@ public class RenditionMaker {
     void stop() {
         uploads.shutdownNow();
         encoders.shutdownNow();
+        writers.shutdownNow();
     }
 
-    /** Has every rendition of {@code item} made from its decoded picture, in the background. */
-    public CompletableFuture<Void> makeAll(MediaItem item, BufferedImage upright) {
+    /** Has every rendition of {@code item} made from its decoded picture, in the background; then gives {@code room} back. */
+    public CompletableFuture<Void> makeAll(MediaItem item, BufferedImage upright, DecodeBudget.Lease room) {
         List<RenditionSpec> specs = Arrays.stream(AspectRatio.values()).flatMap(shape -> specsOf(item, shape).stream()).toList();
         return CompletableFuture.runAsync(() -> store(item.contentHash, upright, specs), uploads).exceptionally(failure -> {
             LOG.warnf("Renditions of %s not made now (they will be on first request): %s", item.contentHash, failure.toString());
             return null;
-        });
+        }).whenComplete((done, failure) -> room.close());
     }
 
     /**
@@ -121,7 +127,9 @@ public class RenditionMaker {
             if (!store.download(item.originalKey(), original)) {
                 throw ProblemException.notFound("The original of " + hash);
             }
-            store(hash, decoder.decode(ImageSource.of(original)).image(), specsOf(item, spec.shape()));
+            try (DecodeBudget.Lease room = budget.take(item.width, item.height)) {
+                store(hash, decoder.decode(ImageSource.of(original)).image(), specsOf(item, spec.shape()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -133,18 +141,20 @@ public class RenditionMaker {
         return mapper.widthsOf(item).stream().map(width -> RenditionSpec.of(shape, width, item.focalX, item.focalY, OutputFormat.JPEG)).toList();
     }
 
-    /** Makes and stores the renditions of {@code specs} (each in every format). */
+    /** Makes and stores the renditions of {@code specs} (each in every format), the files stored side by side. */
     private void store(String hash, BufferedImage upright, List<RenditionSpec> specs) {
         long started = System.nanoTime();
         Map<RenditionTarget, RenditionSpec> byTarget = new LinkedHashMap<>();
         specs.forEach(spec -> byTarget.put(spec.target(), spec));
         List<EncodedRendition> made = Renditions.renderAll(upright, byTarget.keySet(), FORMATS, encoders);
-        for (EncodedRendition rendition : made) {
+        long rendered = System.nanoTime();
+        CompletableFuture.allOf(made.stream().map(rendition -> CompletableFuture.runAsync(() -> {
             RenditionSpec spec = byTarget.get(rendition.target());
             RenditionSpec file = new RenditionSpec(spec.shape(), spec.width(), spec.focalX(), spec.focalY(), rendition.format());
             store.put(file.key(hash), rendition.bytes(), rendition.format().mimeType());
-        }
-        LOG.infof("Made %d renditions of %s in %d ms", made.size(), hash, (System.nanoTime() - started) / 1_000_000);
+        }, writers)).toArray(CompletableFuture[]::new)).join();
+        LOG.infof("Made %d renditions of %s in %d ms (%d ms to store them)", made.size(), hash,
+                (System.nanoTime() - started) / 1_000_000, (System.nanoTime() - rendered) / 1_000_000);
     }
 
     private static void deleteQuietly(Path file) {
