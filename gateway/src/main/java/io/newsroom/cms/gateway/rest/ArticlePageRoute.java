@@ -51,12 +51,7 @@ public class ArticlePageRoute {
             replies.of(new ServedAnswer(fresh, false, 0), ifNoneMatch, SurrogateKeys.ARTICLES).send(ctx.response());
             return;
         }
-        reads.article(slug).map(served -> replies.of(served, ifNoneMatch, SurrogateKeys.ARTICLES))
-                .onFailure().recoverWithItem(replies::problem)
-                .subscribe().with(reply -> {
-                    if (!ctx.response().ended() && !ctx.response().closed()) {
-                        reply.send(ctx.response());
-                    }
-                }, ctx::fail);
+        PublicReply.sendWhenMade(reads.article(slug).map(served -> replies.of(served, ifNoneMatch, SurrogateKeys.ARTICLES))
+                .onFailure().recoverWithItem(replies::problem), ctx);
     }
 }

@@ -40,12 +40,7 @@ public class MediaRenditionRoute {
             return;
         }
         String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        renditions.get(hash, name).map(picture -> replies.picture(picture, ifNoneMatch))
-                .onFailure().recoverWithItem(replies::problem)
-                .subscribe().with(reply -> {
-                    if (!ctx.response().ended() && !ctx.response().closed()) {
-                        reply.send(ctx.response());
-                    }
-                }, ctx::fail);
+        PublicReply.sendWhenMade(renditions.get(hash, name).map(picture -> replies.picture(picture, ifNoneMatch))
+                .onFailure().recoverWithItem(replies::problem), ctx);
     }
 }

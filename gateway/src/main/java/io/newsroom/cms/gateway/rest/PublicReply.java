@@ -1,7 +1,9 @@
 package io.newsroom.cms.gateway.rest;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -28,6 +30,15 @@ public record PublicReply(int status, List<String> headers, byte[] body) {
             }
         }
         return body.length == 0 ? response.build() : response.entity(body).build();
+    }
+
+    /** Sends the reply once it is made (a problem when making it failed), unless the reader has gone meanwhile. */
+    public static void sendWhenMade(Uni<PublicReply> reply, RoutingContext ctx) {
+        reply.subscribe().with(made -> {
+            if (!ctx.response().ended() && !ctx.response().closed()) {
+                made.send(ctx.response());
+            }
+        }, ctx::fail);
     }
 
     public void send(HttpServerResponse response) {

@@ -8,12 +8,10 @@ import io.newsroom.cms.media.config.MediaConfig;
 import io.newsroom.cms.media.domain.MediaItem;
 import io.newsroom.cms.media.domain.UploadName;
 import io.newsroom.cms.media.domain.imaging.ImageDecoder;
-import io.newsroom.cms.media.domain.imaging.ImageLimits;
 import io.newsroom.cms.media.domain.imaging.ImageSource;
 import io.newsroom.cms.media.domain.imaging.ProbedImage;
 import io.newsroom.cms.media.repository.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -56,12 +54,8 @@ public class MediaUploads {
     @Inject
     DecodeBudget budget;
 
-    private ImageDecoder decoder;
-
-    @PostConstruct
-    void init() {
-        decoder = new ImageDecoder(ImageLimits.ofPixels(config.maxPixels()));
-    }
+    @Inject
+    ImageDecoder decoder;
 
     /** An uploaded file as the HTTP layer received it (on disk, never whole in the heap). */
     public record Upload(Path file, String filename, long size, MediaDescription description, String user) {

@@ -7,14 +7,12 @@ import io.newsroom.cms.media.domain.RenditionSpec;
 import io.newsroom.cms.media.domain.imaging.AspectRatio;
 import io.newsroom.cms.media.domain.imaging.EncodedRendition;
 import io.newsroom.cms.media.domain.imaging.ImageDecoder;
-import io.newsroom.cms.media.domain.imaging.ImageLimits;
 import io.newsroom.cms.media.domain.imaging.ImageSource;
 import io.newsroom.cms.media.domain.imaging.OutputFormat;
 import io.newsroom.cms.media.domain.imaging.RenditionTarget;
 import io.newsroom.cms.media.domain.imaging.Renditions;
 import io.newsroom.cms.media.repository.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,13 +68,9 @@ public class RenditionMaker {
     private final ExecutorService encoders = Executors.newFixedThreadPool(2, r -> new Thread(r, "rendition-encoder"));
     /** Stores the files of a job: waiting on object storage, not the CPU, so a few at once. */
     private final ExecutorService writers = Executors.newFixedThreadPool(4, r -> new Thread(r, "rendition-writer"));
-    private final Map<String, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
-    private ImageDecoder decoder;
-
-    @PostConstruct
-    void init() {
-        decoder = new ImageDecoder(ImageLimits.ofPixels(config.maxPixels()));
-    }
+    private final Map<String, CompletableFuture<Map<String, EncodedRendition>>> making = new ConcurrentHashMap<>();
+    @Inject
+    ImageDecoder decoder;
 
     @PreDestroy
     void stop() {
@@ -102,21 +96,26 @@ public class RenditionMaker {
         RenditionSpec spec = RenditionSpec.parse(name, config.widths())
                 .orElseThrow(() -> ProblemException.notFound("Rendition " + name));
         Optional<byte[]> stored = store.get(spec.key(hash));
-        if (stored.isEmpty()) {
-            String job = hash + "/" + spec.shape().token() + "-" + spec.focalX() + "-" + spec.focalY();
-            try {
-                making.computeIfAbsent(job, k -> CompletableFuture.runAsync(() -> makeShape(hash, spec)))
-                        .whenComplete((done, failure) -> making.remove(job)).join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-            stored = store.get(spec.key(hash));
+        if (stored.isPresent()) {
+            return new Rendition(stored.get(), spec.format().mimeType());
         }
-        return new Rendition(stored.orElseThrow(() -> ProblemException.notFound("Rendition " + name)), spec.format().mimeType());
+        String job = hash + "/" + spec.shape().token() + "-" + spec.focalX() + "-" + spec.focalY();
+        Map<String, EncodedRendition> made;
+        try {
+            made = making.computeIfAbsent(job, k -> CompletableFuture.supplyAsync(() -> makeShape(hash, spec)))
+                    .whenComplete((done, failure) -> making.remove(job)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        EncodedRendition file = made.get(spec.key(hash));
+        if (file == null) {
+            throw ProblemException.notFound("Rendition " + name);
+        }
+        return new Rendition(file.bytes(), spec.format().mimeType());
     }
 
-    /** Every width and format of {@code spec}'s shape, from one decode of the original. */
-    private void makeShape(String hash, RenditionSpec spec) {
+    /** Every width and format of {@code spec}'s shape, from one decode of the original: the files stored, by key. */
+    private Map<String, EncodedRendition> makeShape(String hash, RenditionSpec spec) {
         MediaItem item = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
         if (item == null || !spec.current(item.focalX, item.focalY)) {
             throw ProblemException.notFound("Rendition " + spec.fileName() + " of " + hash);
@@ -128,7 +127,7 @@ public class RenditionMaker {
                 throw ProblemException.notFound("The original of " + hash);
             }
             try (DecodeBudget.Lease room = budget.take(item.width, item.height)) {
-                store(hash, decoder.decode(ImageSource.of(original)).image(), specsOf(item, spec.shape()));
+                return store(hash, decoder.decode(ImageSource.of(original)).image(), specsOf(item, spec.shape()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,20 +140,23 @@ public class RenditionMaker {
         return mapper.widthsOf(item).stream().map(width -> RenditionSpec.of(shape, width, item.focalX, item.focalY, OutputFormat.JPEG)).toList();
     }
 
-    /** Makes and stores the renditions of {@code specs} (each in every format), the files stored side by side. */
-    private void store(String hash, BufferedImage upright, List<RenditionSpec> specs) {
+    /** Makes and stores the renditions of {@code specs} (each in every format), the files stored side by side; they by key. */
+    private Map<String, EncodedRendition> store(String hash, BufferedImage upright, List<RenditionSpec> specs) {
         long started = System.nanoTime();
         Map<RenditionTarget, RenditionSpec> byTarget = new LinkedHashMap<>();
         specs.forEach(spec -> byTarget.put(spec.target(), spec));
         List<EncodedRendition> made = Renditions.renderAll(upright, byTarget.keySet(), FORMATS, encoders);
         long rendered = System.nanoTime();
-        CompletableFuture.allOf(made.stream().map(rendition -> CompletableFuture.runAsync(() -> {
+        Map<String, EncodedRendition> files = new LinkedHashMap<>();
+        for (EncodedRendition rendition : made) {
             RenditionSpec spec = byTarget.get(rendition.target());
-            RenditionSpec file = new RenditionSpec(spec.shape(), spec.width(), spec.focalX(), spec.focalY(), rendition.format());
-            store.put(file.key(hash), rendition.bytes(), rendition.format().mimeType());
-        }, writers)).toArray(CompletableFuture[]::new)).join();
+            files.put(new RenditionSpec(spec.shape(), spec.width(), spec.focalX(), spec.focalY(), rendition.format()).key(hash), rendition);
+        }
+        CompletableFuture.allOf(files.entrySet().stream().map(file -> CompletableFuture.runAsync(() -> store.put(file.getKey(),
+                file.getValue().bytes(), file.getValue().format().mimeType()), writers)).toArray(CompletableFuture[]::new)).join();
         LOG.infof("Made %d renditions of %s in %d ms (%d ms to store them)", made.size(), hash,
                 (System.nanoTime() - started) / 1_000_000, (System.nanoTime() - rendered) / 1_000_000);
+        return files;
     }
 
     private static void deleteQuietly(Path file) {
