@@ -27,6 +27,23 @@ describe('describeProblem', () => {
   });
 });
 
+describe('the hero image from the media library', () => {
+  it('names its fields and says a missing picture in plain words', () => {
+    expect(fieldLabel('heroImage.mediaId')).toBe('Hero image picture');
+    expect(plainMessage('No picture with this id in the media library')).toBe('This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.');
+    expect(plainMessage('Describe the picture for readers who cannot see it before publishing')).toBe('Describe the picture for readers who cannot see it before publishing.');
+    const byField = fieldErrors({
+      errors: [
+        { field: 'heroImage.mediaId', message: 'No picture with this id in the media library' },
+        { field: 'heroImage.alt', message: 'Describe the picture for readers who cannot see it before publishing' },
+        { field: 'heroImage.alt', message: 'Describe the picture for readers who cannot see it before publishing' },
+      ],
+    });
+    expect(Object.keys(byField)).toEqual(['heroImage.mediaId', 'heroImage.alt']);
+    expect(byField['heroImage.alt']).toBe('Describe the picture for readers who cannot see it before publishing.');
+  });
+});
+
 describe('plain words', () => {
   it('turns Bean Validation messages into sentences', () => {
     expect(plainMessage('must not be blank')).toBe('This cannot be empty.');

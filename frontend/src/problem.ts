@@ -23,6 +23,7 @@ const FIELD_LABELS: Record<string, string> = {
   tags: 'Tags',
   byline: 'Byline',
   heroImage: 'Hero image',
+  'heroImage.mediaId': 'Hero image picture',
   'heroImage.url': 'Hero image URL',
   'heroImage.alt': 'Hero image alt text',
   'heroImage.caption': 'Caption',
@@ -87,6 +88,7 @@ export function plainMessage(message: string): string {
   if (/^must be a time in the future/.test(m)) return 'Choose a time in the future.';
   if (/^is required when there is an image url$/.test(m)) return 'Describe the image: alt text is needed with an image.';
   if (/^already taken|^is already (taken|used)/.test(m)) return 'This is already used by another one; choose another.';
+  if (/^no picture with this id in the media library/i.test(m)) return 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.';
   const sentence = m.charAt(0).toUpperCase() + m.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -17,6 +17,38 @@ describe('toRequest', () => {
   });
 });
 
+describe('toRequest with a hero image from the media library', () => {
+  const mediaId = '3f2a9c1e-5b7d-4e21-9a0b-1c2d3e4f5a6b';
+
+  it('sends the picture by its id with no address, and a blank alt text as null (the library’s)', () => {
+    const content = { ...contentOf({ headline: 'Harbour', tags: [], byline: ['a1'] }), heroImage: { mediaId, url: '', alt: '', caption: '', credit: '' } };
+    expect(toRequest(content).heroImage).toEqual({ mediaId, alt: null, caption: null, credit: null });
+    expect(JSON.parse(JSON.stringify(toRequest(content)))).toEqual({
+      slug: null,
+      headline: 'Harbour',
+      dek: null,
+      body: '',
+      heroImage: { mediaId, alt: null, caption: null, credit: null },
+      tags: [],
+      byline: ['a1'],
+    });
+  });
+
+  it('sends this article’s alt text, caption and credit as overrides', () => {
+    const content = { ...contentOf({ headline: 'Harbour', tags: [], byline: [] }), heroImage: { mediaId, alt: 'Two boats', caption: 'At dawn', credit: '' } };
+    expect(toRequest(content).heroImage).toEqual({ mediaId, alt: 'Two boats', caption: 'At dawn', credit: null });
+  });
+
+  it('reads the server’s answer without taking its rendition address as an edit', () => {
+    const answered = { ...article, heroImage: { mediaId, url: '/public/v1/media/abc/16x9-1024-50-30.jpg', alt: null, caption: null, credit: null } } as Article;
+    const form = contentOf(answered);
+    expect(form.heroImage).toEqual({ mediaId, url: '', alt: '', caption: '', credit: '' });
+    expect(toRequest(form, answered).heroImage).toEqual({ mediaId, alt: null, caption: null, credit: null });
+    expect(sameContent(form, contentOf(answered))).toBe(true);
+    expect(sameContent(form, answered)).toBe(true);
+  });
+});
+
 describe('mayEdit', () => {
   it('lets writers edit their own drafts only, editors anything but archived', () => {
     const alice = { username: 'alice', roles: ['writer'] };
@@ -34,5 +66,15 @@ describe('sameContent', () => {
   it('ignores blank versus missing', () => {
     expect(sameContent(contentOf({ headline: 'a', tags: [], byline: [] }), { headline: 'a', dek: '', tags: [], byline: [] })).toBe(true);
     expect(sameContent(contentOf({ headline: 'a', tags: [], byline: [] }), contentOf({ headline: 'b', tags: [], byline: [] }))).toBe(false);
+  });
+
+  it('sees a library picture chosen, replaced, removed or described for this article (dirty tracking, autosave)', () => {
+    const pasted = contentOf({ headline: 'a', heroImage: { url: 'https://img/1.jpg', alt: 'Servers' }, tags: [], byline: [] });
+    const chosen = { ...pasted, heroImage: { mediaId: 'm1', url: '', alt: '', caption: '', credit: '' } };
+    expect(sameContent(pasted, chosen)).toBe(false);
+    expect(sameContent(chosen, { ...chosen, heroImage: { ...chosen.heroImage, mediaId: 'm2' } })).toBe(false);
+    expect(sameContent(chosen, { ...chosen, heroImage: { ...chosen.heroImage, alt: 'Two boats' } })).toBe(false);
+    expect(sameContent(chosen, { ...chosen, heroImage: { mediaId: '', url: '', alt: '', caption: '', credit: '' } })).toBe(false);
+    expect(sameContent(chosen, { ...chosen, heroImage: { ...chosen.heroImage, url: '/public/v1/media/m1/16x9.jpg', alt: '  ' } })).toBe(true);
   });
 });

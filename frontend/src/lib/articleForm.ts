@@ -1,7 +1,8 @@
 import { blankToNull } from './format';
+import { heroImageBody, heroOf, noHero } from './heroImage';
 import type { Article, ArticleContent } from './types';
 
-export const emptyContent = (): ArticleContent => ({ slug: '', headline: '', dek: '', body: '', heroImage: { url: '', alt: '', caption: '', credit: '' }, tags: [], byline: [] });
+export const emptyContent = (): ArticleContent => ({ slug: '', headline: '', dek: '', body: '', heroImage: noHero(), tags: [], byline: [] });
 
 /** The editable part of an article as the form holds it (no nulls). */
 export function contentOf(article: ArticleContent): ArticleContent {
@@ -10,29 +11,23 @@ export function contentOf(article: ArticleContent): ArticleContent {
     headline: article.headline ?? '',
     dek: article.dek ?? '',
     body: article.body ?? '',
-    heroImage: {
-      url: article.heroImage?.url ?? '',
-      alt: article.heroImage?.alt ?? '',
-      caption: article.heroImage?.caption ?? '',
-      credit: article.heroImage?.credit ?? '',
-    },
+    heroImage: heroOf(article.heroImage),
     tags: [...(article.tags ?? [])],
     byline: [...(article.byline ?? [])],
   };
 }
 
-/** The request body for POST/PUT /articles: blanks cleared, an image only when something of it is set. */
+/**
+ * The request body for POST/PUT /articles: blanks cleared; the hero image as a library picture (`mediaId`, no
+ * address), as a pasted address, or null when nothing of it is set (see `heroImageBody`).
+ */
 export function toRequest(content: ArticleContent, current?: Article | null) {
-  const hero = content.heroImage ?? {};
-  const heroSet = [hero.url, hero.alt, hero.caption, hero.credit].some((v) => v && v.trim());
   return {
     slug: blankToNull(content.slug) ?? current?.slug ?? null,
     headline: content.headline.trim(),
     dek: blankToNull(content.dek),
     body: content.body ?? '',
-    heroImage: heroSet
-      ? { url: blankToNull(hero.url), alt: blankToNull(hero.alt), caption: blankToNull(hero.caption), credit: blankToNull(hero.credit) }
-      : null,
+    heroImage: heroImageBody(content.heroImage),
     tags: content.tags,
     byline: content.byline,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conflictRows, mergeContent } from './conflict';
+import { contentOf } from './articleForm';
+import { conflictRows, mergeContent, pictureWords } from './conflict';
 import type { ArticleContent } from './types';
 
 const base: ArticleContent = { headline: 'Outage hits newsrooms', dek: 'Two hours dark.', body: 'One.\n\nTwo.', tags: ['cloud'], byline: ['a1'], heroImage: { url: 'https://img/1.jpg', alt: 'Servers' } };
@@ -24,6 +25,41 @@ describe('conflictRows', () => {
   it('sees nested image fields', () => {
     const rows = conflictRows(base, base, { ...base, heroImage: { url: 'https://img/1.jpg', alt: 'A rack of servers' } });
     expect(rows.map((r) => r.label)).toEqual(['Hero image alt text']);
+  });
+});
+
+describe('conflicts over a library picture', () => {
+  const library = (mediaId: string, alt = '') => contentOf({ ...base, heroImage: { mediaId, url: `/public/v1/media/${mediaId}/16x9.jpg`, alt } });
+
+  it('shows a changed picture in words, not as its address', () => {
+    const rows = conflictRows(library('aaaaaaaa-1'), library('aaaaaaaa-1'), library('bbbbbbbb-2'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      field: 'heroImage.mediaId',
+      label: 'Hero image',
+      mine: 'Picture aaaaaaaa from the media library',
+      theirs: 'Picture bbbbbbbb from the media library',
+      suggested: 'theirs',
+    });
+    expect(pictureWords('')).toBe('');
+  });
+
+  it('sets a pasted address against a library picture field by field', () => {
+    const rows = conflictRows(contentOf(base), library('m1'), contentOf(base));
+    expect(rows.map((r) => [r.label, r.mine, r.theirs])).toEqual([
+      ['Hero image', 'Picture m1 from the media library', ''],
+      ['Hero image URL', '', 'https://img/1.jpg'],
+      ['Hero image alt text', '', 'Servers'],
+    ]);
+    expect(rows.every((r) => r.changedByMe && !r.changedByThem)).toBe(true);
+  });
+
+  it('takes their picture without a pasted address, or their removal of it', () => {
+    const merged = mergeContent(library('m1', 'Boats'), library('m2'), { 'heroImage.mediaId': 'theirs' });
+    expect(merged.heroImage).toEqual({ mediaId: 'm2', url: '', alt: 'Boats', caption: '', credit: '' });
+    const pasted = contentOf({ ...base, heroImage: { url: 'https://img/2.jpg', alt: 'New' } });
+    const back = mergeContent(library('m1'), pasted, { 'heroImage.mediaId': 'theirs', 'heroImage.url': 'theirs', 'heroImage.alt': 'theirs' });
+    expect(back.heroImage).toEqual({ mediaId: '', url: 'https://img/2.jpg', alt: 'New', caption: '', credit: '' });
   });
 });
 

@@ -6,6 +6,7 @@ export const CONTENT_FIELDS = [
   ['slug', 'Slug'],
   ['dek', 'Dek'],
   ['body', 'Body'],
+  ['heroImage.mediaId', 'Hero image'],
   ['heroImage.url', 'Hero image URL'],
   ['heroImage.alt', 'Hero image alt text'],
   ['heroImage.caption', 'Hero image caption'],
@@ -16,13 +17,26 @@ export const CONTENT_FIELDS = [
 
 export type ContentField = (typeof CONTENT_FIELDS)[number][0];
 
+/** A library picture in words for a person comparing two versions (its id is all the article holds of it). */
+export function pictureWords(mediaId: string | null | undefined): string {
+  const id = mediaId?.trim();
+  return id ? `Picture ${id.slice(0, 8)} from the media library` : '';
+}
+
+/**
+ * A field's value as compared: the hero image's picture by its library id; its address only when it is a pasted one
+ * (a library picture's address is derived by the server, not edited).
+ */
 export function fieldValue(content: ArticleContent, field: ContentField): string {
   switch (field) {
     case 'tags':
       return (content.tags ?? []).join(', ');
     case 'byline':
       return (content.byline ?? []).join(', ');
+    case 'heroImage.mediaId':
+      return content.heroImage?.mediaId?.trim() ?? '';
     case 'heroImage.url':
+      return content.heroImage?.mediaId?.trim() ? '' : (content.heroImage?.url ?? '');
     case 'heroImage.alt':
     case 'heroImage.caption':
     case 'heroImage.credit':
@@ -45,7 +59,7 @@ export interface ConflictRow {
   suggested: 'mine' | 'theirs';
 }
 
-/** The fields where my copy and the server's copy differ, relative to the version both started from. */
+/** The fields where my copy and the server's copy differ, relative to the version both started from (in words). */
 export function conflictRows(base: ArticleContent, mine: ArticleContent, theirs: ArticleContent): ConflictRow[] {
   const rows: ConflictRow[] = [];
   for (const [field, label] of CONTENT_FIELDS) {
@@ -55,7 +69,8 @@ export function conflictRows(base: ArticleContent, mine: ArticleContent, theirs:
     if (m === t) continue;
     const changedByMe = m !== b;
     const changedByThem = t !== b;
-    rows.push({ field, label, base: b, mine: m, theirs: t, changedByMe, changedByThem, suggested: changedByThem && !changedByMe ? 'theirs' : 'mine' });
+    const words = field === 'heroImage.mediaId' ? pictureWords : (v: string) => v;
+    rows.push({ field, label, base: words(b), mine: words(m), theirs: words(t), changedByMe, changedByThem, suggested: changedByThem && !changedByMe ? 'theirs' : 'mine' });
   }
   return rows;
 }
@@ -71,6 +86,12 @@ export function mergeContent(mine: ArticleContent, theirs: ArticleContent, choic
         break;
       case 'byline':
         merged.byline = [...(theirs.byline ?? [])];
+        break;
+      case 'heroImage.mediaId':
+        // Their picture (or none); a library picture has no pasted address of its own.
+        merged.heroImage = theirs.heroImage?.mediaId?.trim()
+          ? { ...merged.heroImage, mediaId: theirs.heroImage.mediaId.trim(), url: '' }
+          : { ...merged.heroImage, mediaId: '' };
         break;
       case 'heroImage.url':
       case 'heroImage.alt':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldRows, partsByLine, showValue, sideBySide, tokenize, wordDiff, type WordPart } from './diff';
+import { fieldRows, partsByLine, pictureChange, showValue, sideBySide, tokenize, wordDiff, type WordPart } from './diff';
 
 const marked = (parts: WordPart[]) => parts.filter((p) => p.changed).map((p) => p.text);
 const text = (parts: WordPart[]) => parts.map((p) => p.text).join('');
@@ -111,6 +111,29 @@ describe('fieldRows', () => {
     expect(rows[2].to).toBe('Jane Doe, Sam Roe');
     expect(marked(rows[0].right)).toEqual(['stall']);
     expect(marked(rows[1].left)).toEqual(['night']);
+  });
+
+  it('says "Hero image: picture changed" when the library picture changed, without its derived address', () => {
+    const a = { ...base, heroImage: { mediaId: '3f2a9c1e-aaaa', url: '/public/v1/media/3f2a9c1e/16x9.jpg', alt: null } };
+    const b = { ...base, heroImage: { mediaId: '77bb0d4f-bbbb', url: '/public/v1/media/77bb0d4f/16x9.jpg', alt: null } };
+    const rows = fieldRows(a, b, names);
+    expect(rows.map((r) => `${r.label}: ${r.note}`)).toEqual(['Hero image: picture changed']);
+    expect(rows[0].from).toBe('Picture 3f2a9c1e from the media library');
+    expect(marked(rows[0].right)).toEqual(['77bb0d4f']);
+    expect(fieldRows(a, { ...a, heroImage: { ...a.heroImage, url: '/public/v1/media/3f2a9c1e/16x9-v2.jpg' } }, names)).toEqual([]);
+  });
+
+  it('says when a library picture replaced a pasted address, and when it was removed', () => {
+    const chosen = { ...base, heroImage: { mediaId: '3f2a9c1e-aaaa', alt: null } };
+    expect(fieldRows(base, chosen, names).map((r) => (r.note ? `${r.label}: ${r.note}` : r.label))).toEqual([
+      'Hero image: picture chosen from the media library',
+      'Hero image URL',
+      'Hero image alt text',
+      'Hero image credit',
+    ]);
+    expect(fieldRows(chosen, { ...base, heroImage: null }, names).map((r) => `${r.label}: ${r.note}`)).toEqual(['Hero image: library picture removed']);
+    expect(pictureChange('a', 'a')).toBeNull();
+    expect(pictureChange(null, '')).toBeNull();
   });
 
   it('shows a removed hero image field by field, never as JSON', () => {

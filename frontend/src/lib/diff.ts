@@ -1,4 +1,4 @@
-import { CONTENT_FIELDS, fieldValue, type ContentField } from './conflict';
+import { CONTENT_FIELDS, fieldValue, pictureWords, type ContentField } from './conflict';
 import type { ArticleContent, LineChange } from './types';
 
 export type CellKind = 'same' | 'removed' | 'added' | 'empty';
@@ -171,16 +171,38 @@ export interface FieldRow {
   to: string;
   left: WordPart[];
   right: WordPart[];
+  /** What happened, in words, where the values alone do not say it (the hero image's library picture). */
+  note?: string;
+}
+
+/** "picture changed", "picture chosen from the media library", "library picture removed"; null when the same. */
+export function pictureChange(from: string | null | undefined, to: string | null | undefined): string | null {
+  const a = from?.trim() ?? '';
+  const b = to?.trim() ?? '';
+  if (a === b) return null;
+  if (!a) return 'picture chosen from the media library';
+  if (!b) return 'library picture removed';
+  return 'picture changed';
 }
 
 /**
  * The fields other than the body that differ between two revisions, in the editor's order and words: bylines as
- * author names ({@code authorName}), tags as a list, the hero image field by field.
+ * author names ({@code authorName}), tags as a list, the hero image field by field, its library picture as what
+ * happened to it ("Hero image: picture changed").
  */
 export function fieldRows(a: ArticleContent, b: ArticleContent, authorName: (id: string) => string): FieldRow[] {
   const rows: FieldRow[] = [];
   for (const [field, label] of CONTENT_FIELDS) {
     if (field === 'body') continue;
+    if (field === 'heroImage.mediaId') {
+      const note = pictureChange(fieldValue(a, field), fieldValue(b, field));
+      if (!note) continue;
+      const from = pictureWords(fieldValue(a, field));
+      const to = pictureWords(fieldValue(b, field));
+      const words = from && to ? wordDiff(from, to) : { left: whole(from), right: whole(to) };
+      rows.push({ field, label, from, to, left: words.left, right: words.right, note });
+      continue;
+    }
     const from = field === 'byline' ? (a.byline ?? []).map(authorName).join(', ') : fieldValue(a, field);
     const to = field === 'byline' ? (b.byline ?? []).map(authorName).join(', ') : fieldValue(b, field);
     if (from === to && (field !== 'byline' || sameList(a.byline, b.byline))) continue;

@@ -5,7 +5,12 @@ export const STATUSES: ArticleStatus[] = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCH
 
 export type Action = 'submit' | 'request_changes' | 'approve' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive';
 
+/**
+ * An article's hero image: a picture from the media library (`mediaId`; the server answers with its rendition in
+ * `url`, and a blank alt, caption or credit means the library's own), or a pasted address (`url` and `alt` needed).
+ */
 export interface HeroImage {
+  mediaId?: string | null;
   url?: string | null;
   alt?: string | null;
   caption?: string | null;

@@ -10,11 +10,11 @@ import { describeOutsideChange, transitionToast } from '../lib/workflow';
 import { ApiError, fieldErrors, fieldLabel, messageOf } from '../problem';
 import { abilities, useUser } from '../session';
 import { ArticleStateBadge, ErrorBox, Field, Loading, PageHeader, focusFirstError, useFocusOnErrors } from '../ui/common';
-import { ImagePreview } from '../ui/ImagePreview';
 import { useToast } from '../ui/Toasts';
 import { BodyPreview } from './editor/BodyPreview';
 import { BylinePicker } from './editor/BylinePicker';
 import { ConflictDialog } from './editor/ConflictDialog';
+import { HeroImageField } from './editor/HeroImageField';
 import { HistoryPanel } from './editor/HistoryPanel';
 import { WorkflowBar } from './editor/WorkflowBar';
 
@@ -31,7 +31,9 @@ const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('
 
 /** Form fields an edit touches, to clear their errors as soon as the person fixes them. */
 function touchedKeys(change: Partial<ArticleContent>): string[] {
-  return Object.keys(change).flatMap((k) => (k === 'heroImage' ? ['heroImage', 'heroImage.url', 'heroImage.alt', 'heroImage.caption', 'heroImage.credit'] : [k]));
+  return Object.keys(change).flatMap((k) =>
+    k === 'heroImage' ? ['heroImage', 'heroImage.mediaId', 'heroImage.url', 'heroImage.alt', 'heroImage.caption', 'heroImage.credit'] : [k],
+  );
 }
 
 /** The sentence after a failed save: which fields to fix, by their labels. */
@@ -410,7 +412,6 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   }
   if (articleId && !article) return <Loading what="Loading the article" />;
 
-  const hero = form.heroImage ?? {};
   const blocker = save.status === 'dirty' || save.status === 'error' ? saveBlocker(form) : null;
   const headlineError = errors.headline ?? (blocker?.field === 'headline' ? blocker.message : undefined);
   return (
@@ -488,29 +489,14 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
               <BodyPreview body={form.body ?? ''} />
             </div>
 
-            <fieldset className="fieldset">
-              <legend>Hero image</legend>
-              <div className="hero-grid">
-                <div>
-                  <Field label="Image URL" id="hero-url" error={errors['heroImage.url'] ?? errors.heroImage} hint="A picture's address, e.g. https://… or /samples/city.svg.">
-                    <input id="hero-url" type="url" value={hero.url ?? ''} placeholder="https://…" onChange={(e) => editHero('url', e.target.value)} />
-                  </Field>
-                  <Field label="Alt text" id="hero-alt" error={errors['heroImage.alt']} hint="Describe the picture for people who cannot see it.">
-                    <input id="hero-alt" value={hero.alt ?? ''} maxLength={300} onChange={(e) => editHero('alt', e.target.value)} />
-                  </Field>
-                  <Field label="Caption" id="hero-caption" error={errors['heroImage.caption']}>
-                    <input id="hero-caption" value={hero.caption ?? ''} maxLength={500} onChange={(e) => editHero('caption', e.target.value)} />
-                  </Field>
-                  <Field label="Credit" id="hero-credit" error={errors['heroImage.credit']}>
-                    <input id="hero-credit" value={hero.credit ?? ''} maxLength={200} onChange={(e) => editHero('credit', e.target.value)} />
-                  </Field>
-                </div>
-                <figure className="hero-preview">
-                  <ImagePreview url={hero.url} alt={hero.alt ?? ''} testId="hero-preview" />
-                  {hero.url && !hero.alt && !errors['heroImage.alt'] && <figcaption className="hint">Add alt text for this image.</figcaption>}
-                </figure>
-              </div>
-            </fieldset>
+            <HeroImageField
+              hero={form.heroImage ?? {}}
+              errors={errors}
+              canUseMedia={can.usesMedia}
+              readOnly={readOnly}
+              onEdit={editHero}
+              onReplace={(heroImage) => edit({ heroImage })}
+            />
 
             <Field label="Tags" id="tags" error={errors.tags} hint="Separate tags with commas.">
               <input

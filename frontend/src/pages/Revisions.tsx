@@ -284,8 +284,11 @@ function DiffView({ articleId, from, to }: { articleId: string; from: number; to
               </thead>
               <tbody>
                 {fields.map((f) => (
-                  <tr key={f.field}>
-                    <th scope="row">{f.label}</th>
+                  <tr key={f.field} data-testid={`field-change-${f.field}`}>
+                    <th scope="row">
+                      {f.label}
+                      {f.note && `: ${f.note}`}
+                    </th>
                     <td className="diff-removed diff-value">{f.from ? <Words parts={f.left} side="removed" /> : <span className="muted">none</span>}</td>
                     <td className="diff-added diff-value">{f.to ? <Words parts={f.right} side="added" /> : <span className="muted">none</span>}</td>
                   </tr>

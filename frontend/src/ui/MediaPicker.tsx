@@ -145,6 +145,7 @@ export function MediaPicker({ title = 'Choose a picture', shape = '16x9', requir
                     onClick={() => select(item)}
                     onDoubleClick={() => void choose(item)}
                     data-testid="picker-card"
+                    data-media-id={item.id}
                   >
                     <MediaPicture shape={shapeOf(item)} alt={item.altText ?? ''} sizes={PICKER_SIZES} className="media-thumb" />
                     <span className="media-card-text">

@@ -1,0 +1,156 @@
+/**
+ * The article's hero image as the editor holds and sends it. Two kinds:
+ * - a picture from the media library (`mediaId`): the server answers with its rendition address in `url`, and a
+ *   blank alt text, caption or credit means "the library's own"; what is written here overrides it for this article;
+ * - a pasted address (`url`, with `alt` needed), as before the library existed.
+ */
+import { ApiError } from '../problem';
+import { blankToNull } from './format';
+import { buildSizes } from './media';
+import type { HeroImage, MediaItem } from './types';
+
+/** The form's hero image: every field a string (no nulls). */
+export interface HeroForm {
+  mediaId: string;
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export const noHero = (): HeroForm => ({ mediaId: '', url: '', alt: '', caption: '', credit: '' });
+
+/** Whether the hero image is a picture from the media library. */
+export const isLibraryHero = (hero: HeroImage | null | undefined): boolean => !!hero?.mediaId?.trim();
+
+/**
+ * The hero image as the form holds it. A library picture keeps no address of its own: the one the server answers
+ * with is its rendition (derived, ignored when sent), so it never counts as an edit nor turns into a pasted address.
+ */
+export function heroOf(hero: HeroImage | null | undefined): HeroForm {
+  const mediaId = hero?.mediaId?.trim() ?? '';
+  return {
+    mediaId,
+    url: mediaId ? '' : (hero?.url ?? ''),
+    alt: hero?.alt ?? '',
+    caption: hero?.caption ?? '',
+    credit: hero?.credit ?? '',
+  };
+}
+
+/** A library picture as sent: no address; a blank alt text, caption or credit (null) means the library's. */
+export interface LibraryHeroBody {
+  mediaId: string;
+  alt: string | null;
+  caption: string | null;
+  credit: string | null;
+}
+
+/** A pasted address as sent (unchanged since before the library): url and alt needed, caption and credit optional. */
+export interface UrlHeroBody {
+  url: string | null;
+  alt: string | null;
+  caption: string | null;
+  credit: string | null;
+}
+
+export type HeroImageBody = LibraryHeroBody | UrlHeroBody;
+
+/** `heroImage` of POST/PUT /api/articles: a library picture, a pasted address, or null when nothing of it is set. */
+export function heroImageBody(hero: HeroImage | null | undefined): HeroImageBody | null {
+  const h = hero ?? {};
+  const mediaId = h.mediaId?.trim();
+  if (mediaId) return { mediaId, alt: blankToNull(h.alt), caption: blankToNull(h.caption), credit: blankToNull(h.credit) };
+  const set = [h.url, h.alt, h.caption, h.credit].some((v) => v && v.trim());
+  return set ? { url: blankToNull(h.url), alt: blankToNull(h.alt), caption: blankToNull(h.caption), credit: blankToNull(h.credit) } : null;
+}
+
+/**
+ * The hero image after choosing a library picture: its id, and no pasted address. Words written for another picture
+ * (alt text, caption, credit) go with it, so the library's own apply; choosing the same picture again changes nothing.
+ */
+export function pickHero(current: HeroImage | null | undefined, mediaId: string): HeroForm {
+  const now = heroOf(current);
+  if (now.mediaId && now.mediaId === mediaId) return now;
+  return { ...noHero(), mediaId };
+}
+
+/** The library's own words for a picture (trimmed; '' when it has none). */
+export function libraryWords(item: Pick<MediaItem, 'altText' | 'caption' | 'credit'> | null | undefined): { alt: string; caption: string; credit: string } {
+  return { alt: item?.altText?.trim() ?? '', caption: item?.caption?.trim() ?? '', credit: item?.credit?.trim() ?? '' };
+}
+
+/** The alt text readers get: this article's own, else the library's. */
+export function effectiveAlt(hero: HeroImage | null | undefined, item: Pick<MediaItem, 'altText'> | null | undefined): string {
+  return hero?.alt?.trim() || item?.altText?.trim() || '';
+}
+
+/** What the section says about the library's alt text (the default for this article). */
+export interface LibraryAltNote {
+  /** The picture has no alt text in the library: a warning, with a link to describe it there. */
+  missing: boolean;
+  text: string;
+  /** What applies to this article, when it is worth saying. */
+  detail: string | null;
+}
+
+export function libraryAltNote(item: Pick<MediaItem, 'altText'>, override: string | null | undefined): LibraryAltNote {
+  const alt = item.altText?.trim() ?? '';
+  const own = !!override?.trim();
+  if (alt) return { missing: false, text: `Library alt text: “${alt}”`, detail: own ? 'This article uses its own alt text, below.' : null };
+  return {
+    missing: true,
+    text: 'This picture has no alt text in the library yet.',
+    detail: own
+      ? 'This article uses the alt text below.'
+      : 'Describe it in the media library, so that every article using it gets the description, or write alt text for this article below. One of the two is needed before publishing.',
+  };
+}
+
+/** Where the section shows the server's field errors: each one once, at the control it is about. */
+export interface HeroErrors {
+  /** At the library picture (its id, or the image as a whole). */
+  picture?: string;
+  /** At the pasted address. */
+  url?: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+const joinOnce = (messages: (string | undefined)[]) => {
+  const seen: string[] = [];
+  for (const m of messages) if (m && !seen.includes(m)) seen.push(m);
+  return seen.length ? seen.join(' ') : undefined;
+};
+
+/**
+ * The hero image's field errors placed for the kind of image shown: `heroImage.mediaId`, `heroImage` and anything
+ * else of the image go to the picture (library) or to the address field (pasted), so nothing is lost or said twice.
+ */
+export function heroErrors(errors: Record<string, string>, library: boolean): HeroErrors {
+  const own = ['heroImage.alt', 'heroImage.caption', 'heroImage.credit'];
+  const first = library ? ['heroImage.mediaId', 'heroImage', 'heroImage.url'] : ['heroImage.url', 'heroImage', 'heroImage.mediaId'];
+  const others = Object.keys(errors).filter((k) => k.startsWith('heroImage.') && !own.includes(k) && !first.includes(k));
+  const main = joinOnce([...first, ...others].map((k) => errors[k]));
+  const out: HeroErrors = {};
+  if (main) out[library ? 'picture' : 'url'] = main;
+  if (errors['heroImage.alt']) out.alt = errors['heroImage.alt'];
+  if (errors['heroImage.caption']) out.caption = errors['heroImage.caption'];
+  if (errors['heroImage.credit']) out.credit = errors['heroImage.credit'];
+  return out;
+}
+
+/** Why the chosen picture's details could not be fetched, in words, and whether trying again may help. */
+export function mediaLoadProblem(error: unknown): { text: string; retry: boolean } {
+  if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
+    return { text: 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.', retry: false };
+  }
+  if (error instanceof ApiError && error.status === 403) {
+    return { text: 'You may not see this picture in the media library, so it cannot be shown here. The article keeps it.', retry: false };
+  }
+  return { text: 'The picture cannot be shown right now: the media library did not answer. The article keeps it.', retry: true };
+}
+
+/** The hero image preview beside the fields (a 240 px column; the whole width on a narrow window). */
+export const HERO_PREVIEW_SIZES = buildSizes([{ maxWidth: 860, size: '100vw' }], '240px');
