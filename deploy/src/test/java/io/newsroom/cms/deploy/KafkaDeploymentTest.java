@@ -66,7 +66,8 @@ class KafkaDeploymentTest {
     static final Map<String, String> CREATE_TOPICS = Map.of(
             "articles", "CMS_ARTICLES_EVENTS_CREATE_TOPICS",
             "authors", "CMS_AUTHORS_EVENTS_CREATE_TOPICS",
-            "curation", "CMS_CURATION_EVENTS_CREATE_TOPICS");
+            "curation", "CMS_CURATION_EVENTS_CREATE_TOPICS",
+            "media", "CMS_MEDIA_EVENTS_CREATE_TOPICS");
 
     /** A Kafka channel of an application.properties: mp.messaging.incoming|outgoing.&lt;channel&gt;.&lt;attribute&gt;. */
     private static final Pattern CHANNEL_KEY = Pattern.compile("(?:%[\\w-]+\\.)?mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
@@ -79,7 +80,8 @@ class KafkaDeploymentTest {
             "cms.articles.published", Map.of("cleanup.policy", "compact"),
             "cms.articles.workflow", Map.of("cleanup.policy", "delete", "retention.ms", WORKFLOW_RETENTION_MS),
             "cms.authors.profiles", Map.of("cleanup.policy", "compact"),
-            "cms.curation.lists", Map.of("cleanup.policy", "compact"));
+            "cms.curation.lists", Map.of("cleanup.policy", "compact"),
+            "cms.media.pictures", Map.of("cleanup.policy", "compact"));
 
     // ---- both overlays ----
 
@@ -140,7 +142,7 @@ class KafkaDeploymentTest {
     @FieldSource("OVERLAYS")
     void everyApplicationUsingKafkaReachesTheBrokers(String overlay) throws IOException {
         List<String> clients = kafkaClients("incoming|outgoing");
-        // Exactly the applications the network policies and the listener let in (media has no Kafka channel).
+        // Exactly the applications the network policies and the listener let in.
         assertEquals(new TreeSet<>(Project.KAFKA_CLIENTS), new TreeSet<>(clients), "Kafka's clients, by their application.properties");
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<Peer> peers = NetworkPolicyTest.peers(rendered);

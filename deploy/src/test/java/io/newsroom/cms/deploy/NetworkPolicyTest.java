@@ -48,7 +48,7 @@ class NetworkPolicyTest {
             new Port(8443, "TCP"), new Port(9000, "TCP"), new Port(9090, "TCP"), new Port(9091, "TCP"),
             new Port(9092, "TCP"), new Port(9093, "TCP"), new Port(9191, "TCP"), new Port(27017, "TCP"), new Port(57800, "TCP"));
 
-    /** Kafka's clients: the applications but media, on the broker port only. */
+    /** Kafka's clients: every application (media included, for its picture events), on the broker port only. */
     private static final List<String> KAFKA_CLIENTS = Project.KAFKA_CLIENTS;
 
     /** The traffic both overlays allow (DNS is added for every pod below). */
@@ -60,6 +60,7 @@ class NetworkPolicyTest {
             "gateway -> media:8080",
             "gateway -> keycloak:8080",
             "articles -> authors:8080",
+            "articles -> media:8080",
             "articles -> keycloak:8080",
             "articles -> articles-db:5432",
             "authors -> keycloak:8080",
@@ -76,6 +77,7 @@ class NetworkPolicyTest {
             "authors -> kafka:9092",
             "curation -> kafka:9092",
             "webhooks -> kafka:9092",
+            "media -> kafka:9092",
             "keycloak -> keycloak:7800",
             "keycloak -> keycloak:57800",
             "keycloak -> keycloak-db:5432",
@@ -353,11 +355,15 @@ class NetworkPolicyTest {
         assertEquals(Set.of("gateway:8080", "prometheus:8080"), callers(overlayName, "webhooks"), overlayName + ": who reaches webhooks");
     }
 
-    /** Only the gateway calls media (the editors' /api/media, the readers' renditions); Prometheus scrapes it. */
+    /**
+     * The gateway calls media (the editors' /api/media, the readers' renditions), and so does the articles service (the
+     * pictures articles show, with its own token); Prometheus scrapes it. Nobody else, on no other port.
+     */
     @ParameterizedTest(name = "{0}")
     @FieldSource("OVERLAYS")
-    void onlyTheGatewayCallsMedia(String overlayName) {
-        assertEquals(Set.of("gateway:8080", "prometheus:8080"), callers(overlayName, "media"), overlayName + ": who reaches media");
+    void onlyTheGatewayAndArticlesCallMedia(String overlayName) {
+        assertEquals(Set.of("gateway:8080", "articles:8080", "prometheus:8080"), callers(overlayName, "media"),
+                overlayName + ": who reaches media");
     }
 
     /**

@@ -65,7 +65,8 @@ class ServiceConfigurationTest {
     /** What each application must be given in a cluster, as Quarkus environment variable names. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "articles", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
-                    "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REST_CLIENT_AUTHORS_URL", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
+                    "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REST_CLIENT_AUTHORS_URL", "QUARKUS_REST_CLIENT_MEDIA_URL",
+                    "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
             "authors", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
                     "QUARKUS_DATASOURCE_PASSWORD"),
             "curation", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_MONGODB_DATABASE", "QUARKUS_REST_CLIENT_ARTICLES_URL"),
@@ -131,6 +132,7 @@ class ServiceConfigurationTest {
         }
         Map<String, EnvValue> articles = environment(rendered, "articles");
         assertServiceUrl(rendered, articles.get("QUARKUS_REST_CLIENT_AUTHORS_URL").value(), "authors", "");
+        assertServiceUrl(rendered, articles.get("QUARKUS_REST_CLIENT_MEDIA_URL").value(), "media", "");
         for (String service : DATABASE_SERVICES) {
             Map<String, EnvValue> env = environment(rendered, service);
             assertDatabase(rendered, env.get("QUARKUS_DATASOURCE_JDBC_URL").value(), service);

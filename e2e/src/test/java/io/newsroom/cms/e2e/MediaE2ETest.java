@@ -1,6 +1,8 @@
 package io.newsroom.cms.e2e;
 
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,11 +13,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The media library through the gateway, as the editor app and readers use it: a multipart upload streams through
@@ -62,6 +69,86 @@ class MediaE2ETest {
         given().get("/public/v1/media/" + "0".repeat(64) + "/original-320-50-50.webp").then().statusCode(404).contentType(PROBLEM);
         given().get("/public/v1/media/not-a-hash/original-320-50-50.webp").then().statusCode(400).contentType(PROBLEM);
         given().get("/api/media/renditions/" + "0".repeat(64) + "/original-320-50-50.webp").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().header("Authorization", SystemExtension.bearer(user)).contentType(ContentType.JSON);
+    }
+
+    private static Response step(String user, String id, String action) {
+        return as(user).header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", action))
+                .post("/api/articles/" + id + "/transitions");
+    }
+
+    /**
+     * A picture from the library as an article's hero: the article cannot go live until someone describes the picture,
+     * readers then get its srcset and every shape, the library knows where it is used (and will not delete it), and
+     * an alt text or focal point edited in the library reaches the published article without republishing.
+     */
+    @Test
+    void aLibraryPictureAsHeroReachesReadersAndFollowsItsLibraryEdits() throws Exception {
+        String author = as("root").body(Map.of("displayName", "Hero Picture Author")).post("/api/authors")
+                .then().statusCode(201).extract().path("id");
+        Response uploaded = given().header("Authorization", SystemExtension.bearer("alice"))
+                .multiPart("file", "harbour.jpg", jpeg(1600, 1000), "image/jpeg").post("/api/media");
+        uploaded.then().statusCode(201).body("item.readyForPublishing", is(false));
+        String mediaId = uploaded.path("item.id");
+
+        // an unknown picture is refused at its field; the library's picture is taken, its URL filled in
+        as("alice").body(Map.of("headline", "Harbour cranes", "body", "Text.", "byline", List.of(author),
+                        "heroImage", Map.of("mediaId", UUID.randomUUID().toString())))
+                .post("/api/articles").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("heroImage.mediaId"));
+        String slug = "harbour-cranes-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = as("alice").body(Map.of("slug", slug, "headline", "Harbour cranes", "body", "Text.", "byline", List.of(author),
+                        "heroImage", Map.of("mediaId", mediaId)))
+                .post("/api/articles").then().statusCode(201).body("heroImage.mediaId", is(mediaId))
+                .body("heroImage.url", containsString("/public/v1/media/")).extract().path("id");
+        // the hero image sent back as the editor API gave it (the library's own URL) is accepted as it is
+        Map<String, Object> heroAsGiven = as("alice").get("/api/articles/" + id).path("heroImage");
+        as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id))
+                .body(Map.of("slug", slug, "headline", "Harbour cranes", "body", "Text, again.", "byline", List.of(author), "heroImage", heroAsGiven))
+                .put("/api/articles/" + id).then().statusCode(200).body("heroImage.mediaId", is(mediaId));
+        as("alice").get("/api/media/" + mediaId + "/usages").then().statusCode(200)
+                .body("items.ref", hasItem(id)).body("items.label", hasItem("Harbour cranes"));
+
+        // no alt text anywhere: it cannot go live
+        assertEquals(200, step("alice", id, "submit").statusCode());
+        assertEquals(200, step("erin", id, "approve").statusCode());
+        step("erin", id, "publish").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("heroImage.alt"));
+
+        String etag = SystemExtension.etag("/api/media/" + mediaId);
+        as("erin").header("If-Match", etag).body(Map.of("altText", "Cranes over the harbour at dusk", "credit", "Staff photographer"))
+                .put("/api/media/" + mediaId).then().statusCode(200);
+        step("erin", id, "publish").then().statusCode(200);
+
+        Response page = given().get("/public/v1/articles/" + slug);
+        page.then().statusCode(200).body("heroImage.mediaId", is(mediaId)).body("heroImage.alt", is("Cranes over the harbour at dusk"))
+                .body("heroImage.credit", is("Staff photographer")).body("heroImage.width", is(1600)).body("heroImage.height", is(1000))
+                .body("heroImage.srcset.webp", containsString(" 1600w")).body("heroImage.renditions.'16x9'.width", is(1600))
+                .body("heroImage.renditions.'16x9'.height", is(900));
+        String square = page.path("heroImage.renditions.'1x1'.src");
+        given().get(square).then().statusCode(200).contentType("image/jpeg");
+        given().get("/public/v1/articles?limit=50").then().statusCode(200)
+                .body("items.find { it.slug == '" + slug + "' }.heroImage.srcset.jpg", containsString("320w"));
+
+        // the library refuses to delete it, or to take its alt text away, while it is used
+        etag = SystemExtension.etag("/api/media/" + mediaId);
+        as("erin").header("If-Match", etag).delete("/api/media/" + mediaId).then().statusCode(409).contentType(PROBLEM);
+        as("erin").header("If-Match", etag).body(Map.of("caption", "No alt")).put("/api/media/" + mediaId)
+                .then().statusCode(400).body("errors[0].field", is("altText"));
+
+        // a library edit reaches the published article (media event → articles rewrite → gateway cache) without republishing
+        as("erin").header("If-Match", etag).body(Map.of("altText", "Three cranes over the harbour", "focalPoint", Map.of("x", 0.2, "y", 0.3)))
+                .put("/api/media/" + mediaId).then().statusCode(200);
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Response now;
+        while (!"Three cranes over the harbour".equals((now = given().get("/public/v1/articles/" + slug)).path("heroImage.alt"))) {
+            assertTrue(System.nanoTime() < until, "the library's edit never reached the article: " + now.asString());
+            Thread.sleep(50);
+        }
+        String movedSquare = now.path("heroImage.renditions.'1x1'.src");
+        assertTrue(movedSquare.endsWith("-20-30.jpg"), movedSquare);
+        given().get(movedSquare).then().statusCode(200).contentType("image/jpeg");
     }
 
     @Test

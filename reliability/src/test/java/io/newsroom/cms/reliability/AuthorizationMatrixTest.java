@@ -102,8 +102,9 @@ class AuthorizationMatrixTest {
         MAY.put("PUT /media/{id}", PEOPLE);
         MAY.put("DELETE /media/{id}", EDITORS_ADMINS);
         MAY.put("GET /media/{id}/usages", PEOPLE);
-        MAY.put("PUT /media/{id}/usages", PEOPLE);
-        MAY.put("DELETE /media/{id}/usages/{kind}/{ref}", PEOPLE);
+        // usage is reported by the services that show pictures (the articles service for hero images), never by a person
+        MAY.put("PUT /media/{id}/usages", ARTICLES_SERVICE);
+        MAY.put("DELETE /media/{id}/usages/{kind}/{ref}", ARTICLES_SERVICE);
         MAY.put("GET /media/renditions/{hash}/{name}", EVERYONE);
         // gateway: the public content API and the editor app's settings
         MAY.put("GET /public/v1/articles", EVERYONE);

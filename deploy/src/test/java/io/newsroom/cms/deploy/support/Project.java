@@ -10,8 +10,8 @@ public final class Project {
     /** The applications built from this repository and run as Deployments, by name. */
     public static final List<String> APPLICATIONS = List.of("articles", "authors", "curation", "gateway", "webhooks", "media");
 
-    /** The applications that talk to Kafka (media does not: no event of its own, none it reads). */
-    public static final List<String> KAFKA_CLIENTS = List.of("articles", "authors", "curation", "gateway", "webhooks");
+    /** The applications that talk to Kafka: every one of them (media produces its picture events). */
+    public static final List<String> KAFKA_CLIENTS = List.of("articles", "authors", "curation", "gateway", "webhooks", "media");
 
     /** The namespace every namespaced object of the manifests lives in. */
     public static final String NAMESPACE = "newsroom-cms";

@@ -1,6 +1,7 @@
 package io.newsroom.cms.e2e.browser;
 
 import io.newsroom.cms.e2e.SystemExtension;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -15,16 +16,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A writer on deadline fills the media library: adds two pictures and a text file named like a picture at once (the
  * text file is refused on its own row, in plain words, while the pictures go in), opens a new picture, describes it,
- * clicks where its subject is and sees the crops follow. Screenshots: 70-*.
+ * clicks where its subject is and sees the crops follow. A writer picks a library picture as an article's hero; the
+ * editor publishing it is told, at the alt text field, to describe it first. Screenshots: 70-*, 71-*.
  */
 @ExtendWith(SystemExtension.class)
 class MediaBrowserTest {
@@ -78,5 +85,62 @@ class MediaBrowserTest {
             alice.screenshot("70-media-described");
             assertTrue(detail.isDisplayed());
         }
+    }
+
+    @Test
+    void aWriterPicksALibraryPictureAsHeroAndTheEditorDescribesItBeforePublishing() throws IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Path folder = Files.createTempDirectory("hero-story");
+        String mediaId = given().header("Authorization", SystemExtension.bearer("alice"))
+                .multiPart("file", picture(folder, "ferry-" + suffix + ".jpg", 1600, 900).toFile(), "image/jpeg")
+                .post("/api/media").then().statusCode(201).extract().path("item.id");
+        String author = given().header("Authorization", SystemExtension.bearer("root")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Hero Story " + suffix)).post("/api/authors").then().statusCode(201).extract().path("id");
+        String headline = "Ferry returns to the harbour " + suffix;
+        String slug = "ferry-returns-" + suffix;
+        String id = given().header("Authorization", SystemExtension.bearer("alice")).contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "headline", headline, "body", "The ferry is back.", "byline", List.of(author)))
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+
+        try (Browser alice = Browser.signIn("alice")) {
+            alice.open("/articles/" + id);
+            alice.click(By.cssSelector("[data-testid=hero-choose-from-library]"));
+            alice.waitFor(By.cssSelector("[data-testid=media-picker]"));
+            alice.click(By.cssSelector("[data-testid=picker-card][data-media-id='" + mediaId + "']"));
+            alice.click(By.cssSelector("[data-testid=picker-choose]"));
+            alice.waitFor(By.cssSelector("[data-testid=hero-media-preview][data-state=loaded]"));
+            // the picture has no alt text yet: the section says so, in plain words, once
+            alice.waitFor(By.cssSelector("[data-testid=hero-library-alt-missing]"));
+            alice.until(d -> mediaId.equals(given().header("Authorization", SystemExtension.bearer("alice"))
+                    .get("/api/articles/" + id).path("heroImage.mediaId")));
+            alice.js("arguments[0].scrollIntoView({block: 'center'})", alice.byTestId("hero-media-preview"));
+            alice.screenshot("71-hero-picked-from-library");
+        }
+        for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}}) {
+            given().header("Authorization", SystemExtension.bearer(step[0])).contentType(ContentType.JSON)
+                    .header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", step[1]))
+                    .post("/api/articles/" + id + "/transitions").then().statusCode(200);
+        }
+
+        try (Browser erin = Browser.signIn("erin")) {
+            erin.open("/articles/" + id);
+            erin.click(By.cssSelector("button[data-action=publish]"));
+            erin.waitForText(By.id("hero-alt-override-error"), "Describe the picture");
+            String error = erin.driver.findElement(By.id("hero-alt-override-error")).getText();
+            assertEquals(1, ((Number) erin.js("return document.body.innerText.split(arguments[0]).length - 1", error)).intValue(),
+                    "the alt text problem is said once, at its field: " + error);
+            erin.screenshot("71-hero-alt-needed-to-publish");
+
+            erin.type(By.cssSelector("[data-testid=hero-alt-override]"), "The ferry coming alongside the harbour wall");
+            erin.until(d -> "The ferry coming alongside the harbour wall".equals(given().header("Authorization", SystemExtension.bearer("erin"))
+                    .get("/api/articles/" + id).path("heroImage.alt")));
+            erin.click(By.cssSelector("button[data-action=publish]"));
+            erin.waitForText(By.cssSelector(".page-header .subtitle"), "Live");
+            erin.screenshot("71-hero-published");
+        }
+        given().get("/public/v1/articles/" + slug).then().statusCode(200)
+                .body("heroImage.mediaId", org.hamcrest.Matchers.is(mediaId))
+                .body("heroImage.alt", org.hamcrest.Matchers.is("The ferry coming alongside the harbour wall"))
+                .body("heroImage.srcset.webp", org.hamcrest.Matchers.containsString("1600w"));
     }
 }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,11 +18,28 @@ public final class PublicRecords {
     private PublicRecords() {
     }
 
+    /**
+     * A picture. A media library picture ({@code mediaId} set) has its size, a {@code srcset} per format ({@code webp},
+     * {@code jpg}) ready for {@code <img srcset>} and {@code <picture><source>}, and the same for every shape in
+     * {@code renditions} ({@code original}, {@code 16x9}, {@code 4x3}, {@code 1x1}, cut around its focal point); a
+     * pasted URL has only {@code url} and its words.
+     */
     @Schema(name = "HeroImage", additionalProperties = Schema.False.class)
     public record HeroImage(@Schema(required = true) String url,
                             @Schema(nullable = true) String alt,
                             @Schema(nullable = true) String caption,
-                            @Schema(nullable = true) String credit) {
+                            @Schema(nullable = true) String credit,
+                            @Schema(nullable = true, description = "The picture's id in the media library") UUID mediaId,
+                            @Schema(nullable = true, description = "Full size in pixels") Integer width,
+                            @Schema(nullable = true) Integer height,
+                            @Schema(nullable = true, description = "Per format (webp, jpg): \"url 320w, url 640w, ...\"") Map<String, String> srcset,
+                            @Schema(nullable = true, description = "Per shape (original, 16x9, 4x3, 1x1)") Map<String, ImageRendition> renditions) {
+    }
+
+    /** One shape of a library picture: a default {@code src} (a JPEG about 1024 wide), a srcset per format, its full size. */
+    @Schema(name = "ImageRendition", additionalProperties = Schema.False.class)
+    public record ImageRendition(@Schema(required = true) String src, @Schema(required = true) Map<String, String> srcset,
+                                 @Schema(required = true) int width, @Schema(required = true) int height) {
     }
 
     @Schema(name = "Avatar", additionalProperties = Schema.False.class)

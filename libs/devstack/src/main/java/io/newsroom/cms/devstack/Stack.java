@@ -175,15 +175,16 @@ public final class Stack implements AutoCloseable {
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
         config.put("authors", merge(common(ports.authors()), datasource("authors")));
         config.put("articles", merge(common(ports.articles()), datasource("articles"),
-                Map.of("quarkus.rest-client.authors.url", "http://localhost:" + ports.authors())));
+                Map.of("quarkus.rest-client.authors.url", "http://localhost:" + ports.authors(),
+                        "quarkus.rest-client.media.url", "http://localhost:" + ports.media())));
         config.put("curation", merge(common(ports.curation()),
                 Map.of("quarkus.mongodb.connection-string", mongoUri, "quarkus.mongodb.database", "curation" + dbSuffix,
                         "quarkus.rest-client.articles.url", "http://localhost:" + ports.articles())));
         // no outside systems locally: webhook receivers run on this machine (the SSRF guard is on in Kubernetes)
         config.put("webhooks", merge(common(ports.webhooks()), datasource("webhooks"),
                 Map.of("cms.webhooks.allow-private-targets", "true")));
-        // no Kafka (yet): originals and renditions in the stack's S3Mock, which the service gives its bucket at start
-        config.put("media", merge(web(ports.media()), datasource("media"), S3Server.quarkusConfig(s3Endpoint()),
+        // originals and renditions in the stack's S3Mock, which the service gives its bucket at start
+        config.put("media", merge(common(ports.media()), datasource("media"), S3Server.quarkusConfig(s3Endpoint()),
                 Map.of("cms.media.bucket", "cms-media", "cms.media.create-bucket", "true")));
         config.put("gateway", merge(common(ports.gateway()),
                 Map.of("cms.gateway.services.articles", "http://localhost:" + ports.articles(),

@@ -34,4 +34,24 @@ class AuthorsDownTest {
             SiblingServiceResource.resume("authors");
         }
     }
+
+    /**
+     * The media library out of reach (this module runs none: its port refuses): an article taking a library picture is
+     * refused with a 503 problem and nothing is written; a pasted URL needs no library, and a library picture needs no
+     * URL or alt text of its own (the library's are its defaults, checked when it goes live).
+     */
+    @Test
+    void aLibraryPictureWhileTheMediaLibraryIsDownIs503AndWritesNothing() {
+        int before = as("erin").get("/articles?size=1").path("total");
+        var body = article(unique("Library picture"), List.of());
+        body.put("heroImage", java.util.Map.of("mediaId", UUID.randomUUID().toString()));
+        create("alice", body).then().time(lessThan(5000L)).statusCode(503).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("media library"));
+        org.junit.jupiter.api.Assertions.assertEquals(before, (int) as("erin").get("/articles?size=1").path("total"));
+
+        body.put("heroImage", java.util.Map.of("url", "https://img.example/pasted.jpg"));
+        create("alice", body).then().statusCode(400).body("errors[0].field", is("heroImage.alt"));
+        body.put("heroImage", java.util.Map.of("url", "https://img.example/pasted.jpg", "alt", "A pasted picture"));
+        create("alice", body).then().statusCode(201).body("heroImage.mediaId", org.hamcrest.Matchers.nullValue());
+    }
 }

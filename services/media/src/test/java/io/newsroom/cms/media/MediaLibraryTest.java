@@ -113,17 +113,28 @@ class MediaLibraryTest {
         created.then().statusCode(201);
         String id = created.path("item.id");
         String hash = created.path("item.contentHash");
-        as("alice").contentType(ContentType.JSON).body(Map.of("kind", "author", "ref", UUID.randomUUID().toString(), "label", "Ann Author"))
-                .put("/media/" + id + "/usages").then().statusCode(204);
+        Map<String, String> usage = Map.of("kind", "author", "ref", UUID.randomUUID().toString(), "label", "Ann Author");
+        // only the services that show pictures report usage, never a person
+        as("alice").contentType(ContentType.JSON).body(usage).put("/media/" + id + "/usages").then().statusCode(403).contentType(PROBLEM);
+        // the answer is what readers are to see of the picture, for the caller's copy
+        given().header("Authorization", TestTokens.articlesService()).contentType(ContentType.JSON).body(usage)
+                .put("/media/" + id + "/usages").then().statusCode(200)
+                .body("id", is(id)).body("alt", is("A portrait")).body("width", is(500))
+                .body("renditions.'1x1'.srcset.webp", containsString("320w")).body("updatedAt", notNullValue());
         String ref = as("alice").get("/media/" + id + "/usages").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].label", is("Ann Author")).extract().path("items[0].ref");
 
         String etag = as("erin").get("/media/" + id).then().body("usageCount", is(1)).extract().header("ETag");
+        // a picture in use keeps its alt text: it can be changed, not removed
+        as("erin").header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("caption", "No alt text"))
+                .put("/media/" + id).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("altText"));
         as("alice").header("If-Match", etag).delete("/media/" + id).then().statusCode(403).contentType(PROBLEM);
         as("erin").header("If-Match", etag).delete("/media/" + id).then().statusCode(409).contentType(PROBLEM)
                 .body("usageCount", is(1));
 
-        as("alice").delete("/media/" + id + "/usages/author/" + ref).then().statusCode(204);
+        as("alice").delete("/media/" + id + "/usages/author/" + ref).then().statusCode(403).contentType(PROBLEM);
+        given().header("Authorization", TestTokens.articlesService()).delete("/media/" + id + "/usages/author/" + ref)
+                .then().statusCode(204);
         as("erin").header("If-Match", etag).delete("/media/" + id).then().statusCode(204);
         as("erin").get("/media/" + id).then().statusCode(404).contentType(PROBLEM);
         assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("renditions/" + hash)).keyCount());

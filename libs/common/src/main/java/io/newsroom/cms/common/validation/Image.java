@@ -5,4 +5,9 @@ public interface Image {
     String url();
 
     String alt();
+
+    /** A picture of the media library, whose own alt text applies when {@link #alt} is blank (checked when it goes live). */
+    default boolean fromLibrary() {
+        return false;
+    }
 }

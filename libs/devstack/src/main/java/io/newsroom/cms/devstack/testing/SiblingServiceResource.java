@@ -73,6 +73,7 @@ public class SiblingServiceResource implements QuarkusTestResourceLifecycleManag
         } else {
             // a sibling answers requests; its events would go nowhere (or to a local stack's broker on 9092)
             command.addAll(List.of("-Dcms.articles.events.enabled=false", "-Dcms.authors.events.enabled=false",
+                    "-Dcms.media.events.enabled=false",
                     "-Dkafka.bootstrap.servers=127.0.0.1:1"));
         }
         wiring.forEach((key, value) -> {

@@ -3,7 +3,6 @@ package io.newsroom.cms.articles.api;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.domain.Action;
 import io.newsroom.cms.common.validation.AltRequired;
-import io.newsroom.cms.common.validation.HttpUrl;
 import io.newsroom.cms.common.validation.Image;
 import io.newsroom.cms.common.validation.Slug;
 import jakarta.validation.Valid;
@@ -22,9 +21,18 @@ public final class ArticleRecords {
     private ArticleRecords() {
     }
 
-    @AltRequired
-    public record HeroImage(@HttpUrl String url, @Size(max = 300) String alt, @Size(max = 500) String caption,
-                            @Size(max = 200) String credit) implements Image {
+    /**
+     * The hero image: a picture of the media library ({@code mediaId}; {@code url} is then the library's and may be
+     * left out or sent back as it came: it is the library's), and a blank alt, caption or credit means the library's),
+     * or a pasted URL with its alt text.
+     */
+    @AltRequired(checkUrl = true)
+    public record HeroImage(@Size(max = 2048) String url, @Size(max = 300) String alt, @Size(max = 500) String caption,
+                            @Size(max = 200) String credit, UUID mediaId) implements Image {
+        @Override
+        public boolean fromLibrary() {
+            return mediaId != null;
+        }
     }
 
     /** Create or replace the working copy. {@code slug} defaults to one derived from the headline. */

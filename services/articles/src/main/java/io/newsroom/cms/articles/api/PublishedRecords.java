@@ -1,9 +1,10 @@
 package io.newsroom.cms.articles.api;
 
-import io.newsroom.cms.articles.api.ArticleRecords.HeroImage;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,9 +21,20 @@ public final class PublishedRecords {
      * Author") in byline order. {@code authorsDegraded}: some author on the byline is not known here (yet), so
      * {@code authors} has fewer entries than the byline.
      */
-    public record PublicArticle(UUID id, String slug, String headline, String dek, String bodyHtml, HeroImage heroImage,
+    public record PublicArticle(UUID id, String slug, String headline, String dek, String bodyHtml, PublicImage heroImage,
                                 List<String> tags, Instant publishedAt, Instant updatedAt, int revision,
                                 List<Raw> authors, boolean authorsDegraded) {
+    }
+
+    /**
+     * A picture as readers get it: {@code url}, {@code alt}, {@code caption}, {@code credit} always; a media library
+     * picture adds its id, its size, a {@code srcset} per format ({@code webp}, {@code jpg}: "url 320w, url 640w, ...")
+     * and {@code renditions}, the same for every shape ({@code original}, {@code 16x9}, {@code 4x3}, {@code 1x1}: each
+     * {@code src}, {@code srcset}, {@code width}, {@code height}), cut around its focal point. A pasted URL has only the
+     * first four (the rest null).
+     */
+    public record PublicImage(String url, String alt, String caption, String credit, UUID mediaId, Integer width,
+                              Integer height, Map<String, String> srcset, JsonNode renditions) {
     }
 
     /** An author on a byline, as list items name them. */
@@ -30,12 +42,12 @@ public final class PublishedRecords {
     }
 
     /** A published article in the newest-first list, in search and on author pages, as readers get it. */
-    public record PublicSummary(UUID id, String slug, String headline, String dek, HeroImage heroImage, List<String> tags,
+    public record PublicSummary(UUID id, String slug, String headline, String dek, PublicImage heroImage, List<String> tags,
                                 Instant publishedAt, Instant updatedAt, List<Raw> authors) {
     }
 
     /** A published article as the curation service resolves list items with it (service-internal: with the byline). */
-    public record CurationSummary(UUID id, String slug, String headline, String dek, HeroImage heroImage,
+    public record CurationSummary(UUID id, String slug, String headline, String dek, PublicImage heroImage,
                                   List<String> tags, List<UUID> byline, Instant publishedAt, Instant updatedAt) {
     }
 

@@ -25,6 +25,9 @@ public class Content {
     public String heroCaption;
     @Column(name = "hero_credit")
     public String heroCredit;
+    /** The hero picture in the media library (then {@link #heroUrl} is its default rendition and the alt, caption and credit override the library's). */
+    @Column(name = "hero_media_id")
+    public UUID heroMediaId;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> tags = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
@@ -40,6 +43,7 @@ public class Content {
         c.heroAlt = heroAlt;
         c.heroCaption = heroCaption;
         c.heroCredit = heroCredit;
+        c.heroMediaId = heroMediaId;
         c.tags = new ArrayList<>(tags);
         c.byline = new ArrayList<>(byline);
         return c;
@@ -50,7 +54,7 @@ public class Content {
         return o instanceof Content c && Objects.equals(slug, c.slug) && Objects.equals(headline, c.headline)
                 && Objects.equals(dek, c.dek) && Objects.equals(body, c.body) && Objects.equals(heroUrl, c.heroUrl)
                 && Objects.equals(heroAlt, c.heroAlt) && Objects.equals(heroCaption, c.heroCaption)
-                && Objects.equals(heroCredit, c.heroCredit) && Objects.equals(tags, c.tags) && Objects.equals(byline, c.byline);
+                && Objects.equals(heroCredit, c.heroCredit) && Objects.equals(heroMediaId, c.heroMediaId) && Objects.equals(tags, c.tags) && Objects.equals(byline, c.byline);
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.newsroom.cms.articles.published;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsroom.cms.articles.api.ArticleRecords.HeroImage;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsroom.cms.articles.api.PublishedRecords.PublicImage;
+import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.articles.api.PublishedRecords.CurationSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicSummary;
@@ -28,6 +30,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +46,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PublishedViews {
     /** Version of the stored JSON and of the HTML sanitizer policy; raise it to have every row rewritten at start. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
     private static final Logger LOG = Logger.getLogger(PublishedViews.class);
 
     @Inject
@@ -51,6 +54,9 @@ public class PublishedViews {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    HeroPictures pictures;
 
     /** The authors of a byline as known here, in byline order: list links and public profiles (stored JSON). */
     private record Authors(List<Raw> links, List<Raw> profiles) {
@@ -71,8 +77,7 @@ public class PublishedViews {
     /** Makes {@code content} (revision {@code revision} of the article) what readers see. */
     public void put(Article article, Content content, int revision) {
         Authors authors = authorsOf(content.byline);
-        HeroImage hero = content.heroUrl == null ? null
-                : new HeroImage(content.heroUrl, content.heroAlt, content.heroCaption, content.heroCredit);
+        PublicImage hero = hero(content);
         boolean degraded = authors.profiles().size() < content.byline.size();
         String document = write(new PublicArticle(article.id, content.slug, content.headline, content.dek,
                 MarkdownRenderer.toSafeHtml(content.body), hero, content.tags, article.firstPublishedAt,
@@ -91,17 +96,18 @@ public class PublishedViews {
                 Map.of("cms-slugs", slugs, "cms-etag", etag, "cms-authors-degraded", Boolean.toString(degraded),
                         "cms-surrogate-keys", SurrogateKeys.ofArticle(article.id, content.byline)));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
-                        + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles, version) values (:id,"
+                        + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles, version,"
+                        + " hero_media_id) values (:id,"
                         + " :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
                         + " || setweight(to_tsvector('english', :body), 'C'), :summary, :item, :document, :etag, :degraded,"
-                        + " :format, :revision, :links, :profiles, :version)"
+                        + " :format, :revision, :links, :profiles, :version, :heroMediaId)"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
                         + " summary = excluded.summary, item = excluded.item, document = excluded.document,"
                         + " etag = excluded.etag, authors_degraded = excluded.authors_degraded,"
                         + " format = excluded.format, revision = excluded.revision, authors = excluded.authors,"
-                        + " profiles = excluded.profiles, version = excluded.version")
+                        + " profiles = excluded.profiles, version = excluded.version, hero_media_id = excluded.hero_media_id")
                 .setParameter("id", article.id)
                 .setParameter("slug", content.slug)
                 .setParameter("publishedAt", article.firstPublishedAt)
@@ -120,7 +126,55 @@ public class PublishedViews {
                 .setParameter("links", authors.linksText())
                 .setParameter("profiles", authors.profilesText())
                 .setParameter("version", event.id)
+                .setParameter("heroMediaId", content.heroMediaId)
                 .executeUpdate();
+    }
+
+    /**
+     * Refuses to make {@code content} live with a library picture no one has described: readers who cannot see it
+     * get its alt text, the article's own or else the library's.
+     */
+    public void requireDescribedHero(Content content) {
+        if (content.heroMediaId == null || !blank(content.heroAlt)) {
+            return;
+        }
+        boolean described = pictures.find(content.heroMediaId).map(p -> !blank(text(p, "alt"))).orElse(false);
+        if (!described) {
+            throw ProblemException.invalid("heroImage.alt", "describe the picture for readers who cannot see it before"
+                    + " publishing, here or in the media library");
+        }
+    }
+
+    /** The hero image as readers get it: a library picture from its copy here, the article's own words first. */
+    private PublicImage hero(Content c) {
+        if (c.heroMediaId != null) {
+            JsonNode picture = pictures.find(c.heroMediaId).orElse(null);
+            if (picture != null) {
+                JsonNode original = picture.path("renditions").path("original");
+                Map<String, String> srcset = new LinkedHashMap<>();
+                original.path("srcset").fields().forEachRemaining(f -> srcset.put(f.getKey(), f.getValue().asText()));
+                return new PublicImage(original.hasNonNull("src") ? original.path("src").asText() : c.heroUrl,
+                        firstWords(c.heroAlt, text(picture, "alt")), firstWords(c.heroCaption, text(picture, "caption")),
+                        firstWords(c.heroCredit, text(picture, "credit")), c.heroMediaId, picture.path("width").asInt(),
+                        picture.path("height").asInt(), srcset, picture.path("renditions"));
+            }
+            LOG.warnf("No copy of picture %s here: its article is published with its URL only", c.heroMediaId);
+        }
+        return c.heroUrl == null ? null : new PublicImage(c.heroUrl, c.heroAlt, c.heroCaption, c.heroCredit, c.heroMediaId,
+                null, null, null, null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+
+    private static String firstWords(String own, String library) {
+        return blank(own) ? library : own;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private String previousSlug(UUID articleId) {

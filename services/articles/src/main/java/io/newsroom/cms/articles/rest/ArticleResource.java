@@ -1,5 +1,6 @@
 package io.newsroom.cms.articles.rest;
 
+import io.newsroom.cms.articles.domain.Action;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
@@ -130,6 +131,9 @@ public class ArticleResource {
             + " unschedule, unpublish, archive")
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                @NotNull @Valid TransitionRequest request) {
+        if (request.action() == Action.PUBLISH || request.action() == Action.SCHEDULE) {
+            saves.refreshUndescribedPicture(id);
+        }
         Article article = transitions.transition(id, request.action(), request.comment(), request.at(),
                 Versions.requireIfMatch(ifMatch), actor());
         return withEtag(Response.ok(), article);

@@ -234,6 +234,7 @@ public class ArticleEditing {
             c.heroAlt = blankToNull(request.heroImage().alt());
             c.heroCaption = blankToNull(request.heroImage().caption());
             c.heroCredit = blankToNull(request.heroImage().credit());
+            c.heroMediaId = request.heroImage().mediaId();
         }
         c.tags = request.tags() == null ? new ArrayList<>()
                 : new ArrayList<>(new LinkedHashSet<>(request.tags().stream().map(t -> t.trim().toLowerCase()).toList()));

@@ -51,6 +51,7 @@ public final class ArticleMapper {
     }
 
     private static HeroImage hero(Content c) {
-        return c.heroUrl == null ? null : new HeroImage(c.heroUrl, c.heroAlt, c.heroCaption, c.heroCredit);
+        return c.heroUrl == null && c.heroMediaId == null ? null
+                : new HeroImage(c.heroUrl, c.heroAlt, c.heroCaption, c.heroCredit, c.heroMediaId);
     }
 }

@@ -2,8 +2,12 @@ package io.newsroom.cms.articles.service;
 
 import io.newsroom.cms.articles.client.AuthorsClient;
 import io.newsroom.cms.articles.client.AuthorsClient.Claim;
+import io.newsroom.cms.articles.client.MediaClient;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.api.ArticleRecords.ArticleRequest;
+import io.newsroom.cms.articles.api.ArticleRecords.HeroImage;
+import io.newsroom.cms.articles.published.HeroPictures;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
 import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemException;
@@ -25,6 +29,11 @@ import java.util.function.Supplier;
  * {@link ArticleEditing} writes in one transaction, re-checking everything under the lock. When that write fails
  * (a stale If-Match, a taken slug, a database outage) the claims this save made are released, so they do not keep
  * authors undeletable for an article that never named them.
+ * <p>
+ * A hero picture from the media library is reported to the media service the same way when the article takes it
+ * ({@link MediaClient#use}: the library keeps it from being deleted, and the answer is copied for the published
+ * views), and withdrawn when the save fails or when the article no longer shows it (neither its working copy nor its
+ * live version).
  */
 @ApplicationScoped
 public class ArticleSaves {
@@ -34,37 +43,108 @@ public class ArticleSaves {
     @Inject
     AuthorsClient authors;
 
+    @Inject
+    MediaClient media;
+
+    @Inject
+    HeroPictures pictures;
+
     public Article create(ArticleRequest request, Actor actor) {
         ArticleEditing.requireMayCreate(actor);
         UUID id = UUID.randomUUID();
+        ArticleRequest withPicture = takePicture(id, null, null, request);
         Claim claim = claimNew(id, List.of(), request.byline() == null ? List.of() : request.byline());
-        return releasingOnFailure(id, claim, () -> articles.create(id, request, actor, claim.profiles()));
+        return releasingOnFailure(id, claim, picture(withPicture), null,
+                () -> articles.create(id, withPicture, actor, claim.profiles()));
     }
 
     public Article update(UUID id, long expectedVersion, ArticleRequest request, Actor actor) {
         Article current = articles.checkEdit(id, expectedVersion, actor);
+        UUID before = current.content.heroMediaId;
+        ArticleRequest withPicture = takePicture(id, before, current.content.heroUrl, request);
         Claim claim = claimNew(id, current.content.byline, request.byline() == null ? List.of() : request.byline());
-        return releasingOnFailure(id, claim, () -> articles.update(id, expectedVersion, request, actor, claim.profiles()));
+        Article saved = releasingOnFailure(id, claim, picture(withPicture), before,
+                () -> articles.update(id, expectedVersion, withPicture, actor, claim.profiles()));
+        dropIfUnused(id, before, saved);
+        return saved;
     }
 
     public Article restore(UUID id, int number, long expectedVersion, Actor actor) {
         Article current = articles.checkEdit(id, expectedVersion, actor);
+        UUID before = current.content.heroMediaId;
+        UUID restored = articles.revision(id, number).content.heroMediaId;
+        if (restored != null && !restored.equals(before)) {
+            pictures.remember(media.use(id, restored, current.content.headline));
+        }
         Claim claim = claimNew(id, current.content.byline, articles.revision(id, number).content.byline);
-        return releasingOnFailure(id, claim, () -> articles.restore(id, number, expectedVersion, actor, claim.profiles()));
+        Article saved = releasingOnFailure(id, claim, restored, before,
+                () -> articles.restore(id, number, expectedVersion, actor, claim.profiles()));
+        dropIfUnused(id, before, saved);
+        return saved;
     }
 
-    /** Deletes the article, then gives back its claims on authors (best effort). */
+    /** Deletes the article, then gives back its claims on authors and its pictures (best effort). */
     public void delete(UUID id, long expectedVersion) {
+        List<UUID> shown = pictures.everShownBy(id);
         articles.delete(id, expectedVersion);
         authors.releaseAll(id);
+        shown.forEach(mediaId -> media.release(id, mediaId));
     }
 
-    private Article releasingOnFailure(UUID id, Claim claim, Supplier<Article> write) {
+    /**
+     * Before an article goes live: when its library picture has no alt text in the copy here (neither has the article),
+     * asks the library for the picture again, in case it was described a moment ago and its event is still on its way.
+     * The transition then decides; the library out of reach changes nothing.
+     */
+    public void refreshUndescribedPicture(UUID articleId) {
+        pictures.undescribed(articleId).ifPresent(hero -> {
+            try {
+                pictures.remember(media.use(articleId, hero.mediaId(), hero.headline()));
+            } catch (ProblemException e) {
+                // the transition refuses with the alt text problem, which says what to do
+            }
+        });
+    }
+
+    private Article releasingOnFailure(UUID id, Claim claim, UUID picture, UUID before, Supplier<Article> write) {
         try {
             return write.get();
         } catch (RuntimeException e) {
             authors.release(id, claim.newlyClaimed());
+            if (picture != null && !picture.equals(before) && !picture.equals(pictures.liveOn(id))) {
+                media.release(id, picture);
+            }
             throw e;
+        }
+    }
+
+    private static UUID picture(ArticleRequest request) {
+        return request.heroImage() == null ? null : request.heroImage().mediaId();
+    }
+
+    /**
+     * The request with its library picture taken: reported to the media library and copied here when it is new to the
+     * article (a 400 at {@code heroImage.mediaId} when the library has no such picture), and with the library's URL.
+     */
+    private ArticleRequest takePicture(UUID articleId, UUID before, String urlBefore, ArticleRequest request) {
+        HeroImage hero = request.heroImage();
+        if (hero == null || hero.mediaId() == null) {
+            return request;
+        }
+        String url = urlBefore;
+        if (!hero.mediaId().equals(before)) {
+            JsonNode picture = media.use(articleId, hero.mediaId(), request.headline());
+            pictures.remember(picture);
+            url = picture.path("renditions").path("original").path("src").asText(null);
+        }
+        return new ArticleRequest(request.slug(), request.headline(), request.dek(), request.body(),
+                new HeroImage(url, hero.alt(), hero.caption(), hero.credit(), hero.mediaId()), request.tags(), request.byline());
+    }
+
+    /** Withdraws the usage of the picture the working copy showed before, unless the live version still shows it. */
+    private void dropIfUnused(UUID articleId, UUID before, Article saved) {
+        if (before != null && !before.equals(saved.content.heroMediaId) && !before.equals(pictures.liveOn(articleId))) {
+            media.release(articleId, before);
         }
     }
 

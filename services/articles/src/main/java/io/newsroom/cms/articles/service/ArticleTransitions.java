@@ -50,6 +50,9 @@ public class ArticleTransitions {
         if (action == Action.SUBMIT && article.content.byline.isEmpty()) {
             throw ProblemException.invalid("byline", "needs at least one author before the article is submitted");
         }
+        if (action == Action.PUBLISH || action == Action.SCHEDULE) {
+            publishedViews.requireDescribedHero(article.content);
+        }
         Instant now = Articles.now();
         if (action == Action.SCHEDULE && (at == null || !at.isAfter(now))) {
             throw ProblemException.invalid("at", "must be a time in the future to schedule publishing");

@@ -23,6 +23,8 @@ public final class RevisionDiffer {
         field(changes, "slug", a.slug, b.slug);
         field(changes, "headline", a.headline, b.headline);
         field(changes, "dek", a.dek, b.dek);
+        field(changes, "heroImage.mediaId", a.heroMediaId == null ? null : a.heroMediaId.toString(),
+                b.heroMediaId == null ? null : b.heroMediaId.toString());
         field(changes, "heroImage.url", a.heroUrl, b.heroUrl);
         field(changes, "heroImage.alt", a.heroAlt, b.heroAlt);
         field(changes, "heroImage.caption", a.heroCaption, b.heroCaption);

@@ -23,6 +23,8 @@ public interface ArticlesApi {
     record Ids(List<UUID> ids) {
     }
 
+    /** The article's hero image; what else a media library picture carries (srcset, renditions) is not used here yet. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record HeroImage(String url, String alt, String caption, String credit) {
     }
 

@@ -56,6 +56,15 @@ public final class MediaRecords {
                             Instant updatedAt, long version) {
     }
 
+    /**
+     * What readers see of a picture, as the parts that show it copy it (the usage answer, the events of
+     * {@code cms.media.pictures}): its description for readers and every shape's rendition URLs for its current focal
+     * point. {@code updatedAt} is its version: a copy is only replaced by a newer one.
+     */
+    public record PublicPicture(UUID id, String alt, String caption, String credit, String copyright, int width, int height,
+                                FocalPoint focalPoint, Map<String, ImageShape> renditions, Instant updatedAt) {
+    }
+
     /** The answer to an upload: the item, and whether these exact bytes were already in the library. */
     public record Uploaded(MediaView item, boolean alreadyInLibrary) {
     }

@@ -7,6 +7,7 @@ import io.newsroom.cms.media.api.MediaRecords.FocalPoint;
 import io.newsroom.cms.media.api.MediaRecords.MediaDescription;
 import io.newsroom.cms.media.api.MediaRecords.MediaPage;
 import io.newsroom.cms.media.api.MediaRecords.MediaView;
+import io.newsroom.cms.media.api.MediaRecords.PublicPicture;
 import io.newsroom.cms.media.api.MediaRecords.UsageReport;
 import io.newsroom.cms.media.api.MediaRecords.Uploaded;
 import io.newsroom.cms.media.api.MediaRecords.Usages;
@@ -165,14 +166,16 @@ public class MediaResource {
 
     @PUT
     @Path(ID + "/usages")
-    @Operation(summary = "Record that an article, a list item or an author uses the item")
-    public Response used(@PathParam("id") UUID id, @NotNull @Valid UsageReport report) {
-        library.used(id, report);
-        return Response.noContent().build();
+    @RolesAllowed(Roles.ARTICLES_SERVICE)
+    @Operation(summary = "Record that an article, a list item or an author uses the item (the services that show"
+            + " pictures, never a person); answers what readers are to see of it, for the caller's copy")
+    public PublicPicture used(@PathParam("id") UUID id, @NotNull @Valid UsageReport report) {
+        return library.used(id, report);
     }
 
     @DELETE
     @Path(ID + "/usages/{kind: article|list-item|author}/{ref: [A-Za-z0-9._:-]{1,200}}")
+    @RolesAllowed(Roles.ARTICLES_SERVICE)
     @Operation(summary = "Record that it no longer does")
     public Response notUsed(@PathParam("id") UUID id, @PathParam("kind") String kind, @PathParam("ref") String ref) {
         library.notUsed(id, kind, ref);

@@ -5,11 +5,13 @@ import io.newsroom.cms.common.problem.Versions;
 import io.newsroom.cms.media.api.MediaRecords.MediaDescription;
 import io.newsroom.cms.media.api.MediaRecords.MediaPage;
 import io.newsroom.cms.media.api.MediaRecords.MediaView;
+import io.newsroom.cms.media.api.MediaRecords.PublicPicture;
 import io.newsroom.cms.media.api.MediaRecords.UsageReport;
 import io.newsroom.cms.media.api.MediaRecords.UsageView;
 import io.newsroom.cms.media.domain.MediaItem;
 import io.newsroom.cms.media.domain.MediaUsage;
 import io.newsroom.cms.media.domain.RenditionSpec;
+import io.newsroom.cms.media.published.PublicPictures;
 import io.newsroom.cms.media.repository.MediaQueries;
 import io.newsroom.cms.media.repository.MediaQueries.After;
 import io.newsroom.cms.media.repository.ObjectStore;
@@ -42,6 +44,9 @@ public class MediaLibrary {
     @Inject
     UsageRecords usages;
 
+    @Inject
+    PublicPictures pictures;
+
     public MediaView get(UUID id) {
         return mapper.view(find(id), MediaUsage.countFor(id));
     }
@@ -67,10 +72,16 @@ public class MediaLibrary {
             throw ProblemException.notFound("Media item " + id);
         }
         Versions.requireCurrent(claimedVersion, item.version);
+        long used = MediaUsage.countFor(id);
+        if (used > 0 && item.altText != null && trimmed(description.altText()) == null) {
+            throw ProblemException.invalid("altText", "cannot be removed: the picture is used in " + used
+                    + (used == 1 ? " place" : " places") + " and readers who cannot see it need it; change it instead");
+        }
         apply(item, description);
         item.updatedAt = Instant.now();
         item.persistAndFlush();
-        return mapper.view(item, MediaUsage.countFor(id));
+        pictures.changed(mapper.picture(item));
+        return mapper.view(item, used);
     }
 
     /** Sets what an upload's form or an update says about the picture (tags in lower case, like articles' tags). */
@@ -108,6 +119,7 @@ public class MediaLibrary {
                     + "; remove it from there first").with("usageCount", used);
         }
         item.delete();
+        pictures.deleted(id);
         return item.contentHash;
     }
 
@@ -117,11 +129,12 @@ public class MediaLibrary {
                 .map(u -> new UsageView(u.key.kind(), u.key.ref(), u.label, u.since)).toList();
     }
 
-    /** Records that a part uses the item (again: the label is updated). */
+    /** Records that a part uses the item (again: the label is updated); what readers are to see of it, for its copy. */
     @Transactional
-    public void used(UUID id, UsageReport report) {
-        lockAgainstDeletion(id);
+    public PublicPicture used(UUID id, UsageReport report) {
+        MediaItem item = lockAgainstDeletion(id);
         usages.record(id, report.kind(), report.ref(), trimmed(report.label()));
+        return mapper.picture(item);
     }
 
     @Transactional
@@ -131,10 +144,12 @@ public class MediaLibrary {
     }
 
     /** The item, held until the transaction ends so that it cannot be deleted meanwhile (a 404 when it is gone). */
-    private static void lockAgainstDeletion(UUID id) {
-        if (MediaItem.findById(id, LockModeType.PESSIMISTIC_READ) == null) {
+    private static MediaItem lockAgainstDeletion(UUID id) {
+        MediaItem item = MediaItem.findById(id, LockModeType.PESSIMISTIC_READ);
+        if (item == null) {
             throw ProblemException.notFound("Media item " + id);
         }
+        return item;
     }
 
     private static MediaItem find(UUID id) {

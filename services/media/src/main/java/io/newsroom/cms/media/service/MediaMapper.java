@@ -3,6 +3,7 @@ package io.newsroom.cms.media.service;
 import io.newsroom.cms.media.api.MediaRecords.FocalPoint;
 import io.newsroom.cms.media.api.MediaRecords.ImageShape;
 import io.newsroom.cms.media.api.MediaRecords.MediaView;
+import io.newsroom.cms.media.api.MediaRecords.PublicPicture;
 import io.newsroom.cms.media.config.MediaConfig;
 import io.newsroom.cms.media.config.PublicPaths;
 import io.newsroom.cms.media.domain.MediaItem;
@@ -31,10 +32,7 @@ public class MediaMapper {
     PublicPaths paths;
 
     public MediaView view(MediaItem item, long usageCount) {
-        Map<String, ImageShape> shapes = new LinkedHashMap<>();
-        for (AspectRatio shape : AspectRatio.values()) {
-            shapes.put(shape.token(), shape(item, shape));
-        }
+        Map<String, ImageShape> shapes = shapes(item);
         return new MediaView(item.id, item.filename, item.mimeType, item.width, item.height, item.byteSize, item.contentHash,
                 item.altText, item.caption, item.credit, item.copyright, item.source,
                 new FocalPoint(item.focalX, item.focalY),
@@ -42,10 +40,24 @@ public class MediaMapper {
                 item.updatedAt, item.version);
     }
 
+    /** What readers see of the item (copied by the parts that show it). */
+    public PublicPicture picture(MediaItem item) {
+        return new PublicPicture(item.id, item.altText, item.caption, item.credit, item.copyright, item.width, item.height,
+                new FocalPoint(item.focalX, item.focalY), shapes(item), item.updatedAt);
+    }
+
     /** The widths an item is offered at: the configured ones up to its own width (at least the smallest). */
     public List<Integer> widthsOf(MediaItem item) {
         List<Integer> widths = config.widths().stream().sorted().filter(w -> w <= item.width).toList();
         return widths.isEmpty() ? List.of(config.widths().stream().sorted().findFirst().orElseThrow()) : widths;
+    }
+
+    private Map<String, ImageShape> shapes(MediaItem item) {
+        Map<String, ImageShape> shapes = new LinkedHashMap<>();
+        for (AspectRatio shape : AspectRatio.values()) {
+            shapes.put(shape.token(), shape(item, shape));
+        }
+        return shapes;
     }
 
     private ImageShape shape(MediaItem item, AspectRatio shape) {
