@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Parts taken away while readers and editors keep working: kill -9 and restart of articles (during 100 saves/s: the
  * durability check), authors and curation in turn; PostgreSQL stopped for 10 s; the MongoDB server stopped; Keycloak
- * stopped; Kafka stopped (publishing articles and lists goes on, the events wait in the outboxes and all go out when it is back). Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
+ * stopped; Kafka stopped (publishing articles and lists goes on, the events wait in the outboxes and all go out when it is back);
+ * kill -9 of media in the middle of an upload (nothing half-made is left: sent again, the picture is taken and every
+ * rendition it offers is served). Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
  * never read before is a 503 problem with Retry-After when it cannot be made; editors get a 503 problem, never a 500
  * or a bodiless 502. After each fault everything works again with no manual step, and no acknowledged save is lost.
  */
@@ -52,6 +54,9 @@ class FaultTest {
         READ_BEFORE.addAll(List.of(g + "/articles/" + fixtures.publishedSlug, g + "/articles?limit=10", g + "/lists/" + fixtures.listSlug,
                 g + "/authors/" + fixtures.authorSlug, g + "/search?q=published", g + "/feed.xml", g + "/sitemap.xml",
                 g + "/articles?tag=trust"));
+        // a rendition of the fixture picture: immutable, kept by the gateway, so readers get it while media is away
+        READ_BEFORE.add(expect(200, call("alice", "GET", "/api/media/" + fixtures.mediaId, null, null)).json()
+                .path("renditions").path("original").path("src").asText());
         for (int i = 0; i < 40; i++) {
             Http.Answer created = expect(201, call("alice", "POST", "/api/articles", null, Map.of("headline", "Unread " + fixtures.marker + " " + i,
                     "byline", List.of(fixtures.authorId))));
@@ -201,6 +206,47 @@ class FaultTest {
             } finally {
                 receiver.stop(0);
             }
+            // media: an upload cut off by a kill -9 (while it is stored or its renditions are made) leaves nothing half-made
+            byte[] photo = photo();
+            Http.Answer[] cut = new Http.Answer[1];
+            fault(load, "kill -9 media", () -> {
+                Thread uploading = new Thread(() -> cut[0] = Fixtures.upload("alice", "cut-" + fixtures.marker + ".jpg", photo, Map.of()));
+                uploading.start();
+                Load.sleep(400);
+                stack.kill("media");
+                try {
+                    uploading.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (cut[0].status() >= 500 && !(cut[0].status() == 503 && cut[0].isProblem())) {
+                    load.violation("an upload cut off by a kill -9 of media → " + cut[0]);
+                }
+                Http.Answer library = call("alice", "GET", "/api/media?limit=5", null, null);
+                if (library.status() != 503 || !library.isProblem()) {
+                    load.violation("the library while media is dead → " + library);
+                }
+            }, 1_500, () -> stack.restart("media"));
+            survived.add(recover(load, "kill -9 media"));
+            Http.Answer again = Fixtures.upload("alice", "cut-" + fixtures.marker + ".jpg", photo, Map.of());
+            assertTrue(again.status() == 201 || again.status() == 200, "the cut-off upload sent again: " + again);
+            JsonNode offered = again.json().path("item").path("renditions");
+            int served = 0;
+            for (JsonNode shape : offered) {
+                for (JsonNode srcset : shape.path("srcset")) {
+                    for (String candidate : srcset.asText().split(",")) {
+                        String url = candidate.trim().split(" ")[0];
+                        Http.Answer rendition = Http.send(new Http.Call("GET", TrustStack.gateway() + url, Map.of(), null));
+                        assertEquals(200, rendition.status(), "rendition " + url + " of the picture cut off by the kill: " + rendition);
+                        served++;
+                    }
+                }
+            }
+            assertTrue(served >= 20, "renditions offered: " + served);
+            System.out.printf("[trust] kill -9 of media 0.4 s into an upload (its answer: %d; a 201 means the kill came while its"
+                    + " renditions were being made): sent again %d, all %d renditions it offers served%n", cut[0].status(), again.status(), served);
+            Figures.add("faults: renditions served after a kill -9 of media mid-upload", served);
+
             fault(load, "PostgreSQL stopped", () -> stack.postgres().stop(), TrustStack.heavy() ? 60_000 : 10_000, () -> stack.postgres().start());
             survived.add(recover(load, "PostgreSQL stopped"));
             fault(load, "MongoDB stopped", stack::stopMongo, TrustStack.heavy() ? 30_000 : 5_000, stack::startMongo);
@@ -277,7 +323,7 @@ class FaultTest {
             Figures.add("faults: 5xx other than 503 problems, or bare errors", load.total("violations"));
             System.out.printf("[trust] a byline claim while Keycloak was away: %s%n",
                     load.total("claims while Keycloak was away: saved") > 0 ? "saved with the kept service token" : "503 problem");
-            System.out.printf("[trust] faults survived %d of 8 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
+            System.out.printf("[trust] faults survived %d of 9 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
                             + " editor calls %d (503 problems %d); violations %d%n", survived.size(), String.join(", ", survived),
                     load.total("reads of content read before") + load.total("reads of content never read before"),
                     load.total("stale answers served (with Age)"), load.total("503 for content never read before"),
@@ -293,6 +339,25 @@ class FaultTest {
         Load.sleep(downMillis);
         repair.run();
         System.out.printf("[trust] fault: %s, back after %.1f s%n", name, Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** A 2400 × 1600 photo-like JPEG (noise over gradients, about 1–2 MB): seconds of rendition work for the media service. */
+    private static byte[] photo() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2400, 1600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(fixtures.marker.hashCode());
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int noise = random.nextInt(48);
+                image.setRGB(x, y, ((x / 10 + noise) & 0xFF) << 16 | ((y / 7 + noise) & 0xFF) << 8 | ((x + y) / 16 + noise) & 0xFF);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "jpg", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** A webhook receiver on a free local port that keeps every body it gets and answers 204. */
@@ -316,7 +381,7 @@ class FaultTest {
     private static String recover(Load load, String name) {
         load.phase("recovery after " + name);
         Instant start = Instant.now();
-        for (String part : List.of("articles", "authors", "curation", "webhooks", "gateway")) {
+        for (String part : List.of("articles", "authors", "curation", "webhooks", "media", "gateway")) {
             within(name + ": " + part + " ready", Duration.ofSeconds(60),
                     () -> readiness(part).status() == 200);
         }
