@@ -27,8 +27,14 @@ class DemoContentE2ETest {
                 .body("authors[0].social.x", is("@AliceArcherNews"))
                 .body("authors[0].jobTitle", is("Senior Technology Correspondent"))
                 .body("authors[0].avatar.alt", containsString("Alice Archer"))
-                .body("heroImage.url", endsWith("/samples/servers.svg"));
-        given().get("/samples/servers.svg").then().statusCode(200); // the demo's pictures are served by the gateway
+                // the demo's hero images live in the media library: srcset-ready, alt text from the library
+                .body("heroImage.alt", startsWith("Racks of servers"))
+                .body("heroImage.mediaId", notNullValue())
+                .body("heroImage.width", is(2400))
+                .body("heroImage.srcset.webp", containsString(" 2400w"));
+        String hero = given().get("/public/v1/articles/" + DemoContent.FULL_ARTICLE).path("heroImage.renditions.'16x9'.src");
+        given().get(hero).then().statusCode(200).contentType("image/jpeg");
+        given().get("/samples/servers.svg").then().statusCode(200); // the app's sample pictures are served by the gateway
         given().get("/public/v1/lists/" + DemoContent.LIST).then().statusCode(200)
                 .body("title", is("Featured"))
                 .body("items", hasSize(4))

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The demo content of ARCHITECTURE.md: one full article by one author, four more articles, and a published
- * "Featured" list of those four with overrides and alt text. Loaded through the gateway's editor API with the demo
+ * "Featured" list of those four with overrides and alt text. The articles' hero images are pictures of the media
+ * library, uploaded first with their alt text (the author's avatar and the list's image override are still URLs of
+ * the app's sample pictures: those do not take library pictures yet). Loaded through the gateway's editor API with the demo
  * users' real tokens (never by writing a database), and only when it is not there yet.
  */
 public final class DemoContent {
@@ -67,25 +69,24 @@ public final class DemoContent {
                         Analysts expect the incident to accelerate interest in multi-region deployments, caching layers that \
                         keep serving the last good version of a page, and editorial tools that can queue work while offline.""",
                 List.of("cloud", "outages", "publishing"),
-                image("servers.svg"),
-                "Racks of servers with green, amber and red status lights in a dark data centre");
+                picture("servers", "Racks of servers with green, amber and red status lights in a dark data centre"));
 
         String[][] more = {
                 {"chip-supply-eases-for-server-makers", "Chip supply eases for server makers after two lean years",
                         "Lead times for data-centre processors have fallen to eight weeks, the shortest since 2020.",
-                        image("chart.svg"), "A bar chart whose bars climb from left to right"},
+                        picture("chart", "A bar chart whose bars climb from left to right")},
                 {"open-source-licence-change-divides-users", "Open-source licence change divides database users",
                         "A popular database moved to a source-available licence; contributors are weighing a fork.",
-                        image("city.svg"), "A city skyline at dusk under a low orange sun"},
+                        picture("city", "A city skyline at dusk under a low orange sun")},
                 {"newsrooms-adopt-structured-corrections", "Newsrooms adopt structured corrections to rebuild trust",
                         "Publishers are tagging corrections so readers and search engines can see exactly what changed.",
-                        image("press.svg"), "A printed newspaper page with a headline and columns of text"},
+                        picture("press", "A printed newspaper page with a headline and columns of text")},
                 {"edge-caching-cuts-page-load-times", "Edge caching cuts page load times for regional publishers",
                         "Serving pages from caches near readers halved load times in a six-month trial.",
-                        image("solar.svg"), "Rows of solar panels under a bright sun"}};
+                        picture("solar", "Rows of solar panels under a bright sun")}};
         List<String> featured = new ArrayList<>();
         for (String[] a : more) {
-            featured.add(publish(author, a[0], a[1], a[2], a[2] + "\n\nMore reporting to follow.", List.of("industry"), a[3], a[4]));
+            featured.add(publish(author, a[0], a[1], a[2], a[2] + "\n\nMore reporting to follow.", List.of("industry"), a[3]));
         }
 
         create("carl", "/api/lists", Map.of("slug", LIST, "title", "Featured", "description",
@@ -124,11 +125,26 @@ public final class DemoContent {
         return gateway + "/samples/" + name;
     }
 
-    private String publish(String author, String slug, String headline, String dek, String body, List<String> tags,
-                           String heroUrl, String heroAlt) {
+    /**
+     * One of the demo's pictures (resources {@code demo-pictures/}: the editor app's sample illustrations as 2400 × 1350
+     * JPEGs), uploaded to the media library with its alt text and credit; its media id.
+     */
+    private String picture(String name, String alt) {
+        try (java.io.InputStream in = DemoContent.class.getResourceAsStream("/demo-pictures/" + name + ".jpg")) {
+            if (in == null) {
+                throw new IllegalStateException("demo picture " + name + ".jpg is missing from devstack's resources");
+            }
+            return api.upload("alice", name + ".jpg", in.readAllBytes(), Map.of("altText", alt, "credit", "Newsroom demo",
+                    "tags", "demo"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A published article whose hero image is the library picture {@code mediaId} (its alt text and credit the library's). */
+    private String publish(String author, String slug, String headline, String dek, String body, List<String> tags, String mediaId) {
         HttpResponse<String> created = api.expect(201, "POST", "/api/articles", "alice", null, Map.of("slug", slug, "headline", headline,
-                "dek", dek, "body", body, "tags", tags, "byline", List.of(author),
-                "heroImage", Map.of("url", heroUrl, "alt", heroAlt, "credit", "Newsroom demo")));
+                "dek", dek, "body", body, "tags", tags, "byline", List.of(author), "heroImage", Map.of("mediaId", mediaId)));
         String id = GatewayClient.id(created);
         api.transitions(id, GatewayClient.etag(created), new String[]{"alice", "submit"}, new String[]{"erin", "approve"},
                 new String[]{"erin", "publish"});

@@ -45,6 +45,37 @@ public final class GatewayClient {
         }
     }
 
+    /**
+     * Uploads a picture to the media library ({@code POST /api/media}, {@code multipart/form-data}: the file part and
+     * the description's fields) as {@code user}; the item's id. The same bytes again answer the item already there.
+     */
+    public String upload(String user, String fileName, byte[] bytes, java.util.Map<String, String> fields) {
+        String boundary = "cms-demo-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/media")).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + tokens.of(user))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+            HttpResponse<String> response = Net.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                throw new IllegalStateException("POST /api/media (" + fileName + ") answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body()).path("item").path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST /api/media: gateway unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Like {@link #send} but fails unless the answer has the expected status. */
     public HttpResponse<String> expect(int status, String method, String path, String user, String ifMatch, Object body) {
         HttpResponse<String> response = send(method, path, user, ifMatch, body);
