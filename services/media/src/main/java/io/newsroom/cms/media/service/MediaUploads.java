@@ -7,6 +7,7 @@ import io.newsroom.cms.media.api.MediaRecords.Uploaded;
 import io.newsroom.cms.media.config.MediaConfig;
 import io.newsroom.cms.media.domain.MediaItem;
 import io.newsroom.cms.media.domain.UploadName;
+import io.newsroom.cms.media.domain.imaging.DecodedImage;
 import io.newsroom.cms.media.domain.imaging.ImageDecoder;
 import io.newsroom.cms.media.domain.imaging.ImageSource;
 import io.newsroom.cms.media.domain.imaging.ProbedImage;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +32,8 @@ import java.util.UUID;
 
 /**
  * Takes an uploaded file into the library: checks it is the picture it claims to be (type from its bytes, size, pixel
- * count from its header before anything is decoded, then a full decode once there is room for it in the heap,
- * {@link DecodeBudget}), finds the same bytes if they are already in
+ * count from its header before anything is decoded, then every row of it decoded: kept for its renditions where there
+ * is room in the heap, {@link DecodeBudget}, else only checked), finds the same bytes if they are already in
  * the library, stores the original and records the item, then has its renditions made. Nothing is stored for a file
  * that is refused; an original whose row could not be written is removed again.
  */
@@ -50,9 +50,6 @@ public class MediaUploads {
 
     @Inject
     RenditionMaker renditions;
-
-    @Inject
-    DecodeBudget budget;
 
     @Inject
     ImageDecoder decoder;
@@ -79,10 +76,19 @@ public class MediaUploads {
         if (existing != null) {
             return new Uploaded(mapper.view(existing, 0), true);
         }
-        // the room for the decoded picture is held until its renditions are made (makeAll gives it back)
-        DecodeBudget.Lease room = budget.take(probe.width(), probe.height());
+        // With room in the heap right now, the picture is decoded and goes on to make the renditions, the room held until
+        // they are made (makeAll gives it back). Without, the file is only checked (every row decoded, few pixels kept)
+        // and the renditions are made from the stored original once there is room, so the answer does not wait for
+        // the pictures before it; readers that cannot check so cheaply wait for room.
+        boolean checksCheaply = ImageDecoder.checksWithFewPixels(probe.type());
+        DecodeBudget.Lease room = renditions.roomForUpload(probe, !checksCheaply).orElse(null);
         try {
-            BufferedImage upright = decoder.decode(source, probe).image();
+            DecodedImage picture = null;
+            if (room != null) {
+                picture = decoder.decode(source, probe);
+            } else {
+                decoder.check(source, probe);
+            }
             store.put(MediaItem.originalKey(hash), upload.file(), probe.mimeType());
             MediaItem item;
             try {
@@ -91,17 +97,27 @@ public class MediaUploads {
                 // the same bytes uploaded at the same moment: the other upload's item is the one
                 MediaItem other = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
                 if (other != null) {
-                    room.close();
+                    closeQuietly(room);
                     return new Uploaded(mapper.view(other, 0), true);
                 }
                 store.delete(MediaItem.originalKey(hash));
                 throw e;
             }
-            renditions.makeAll(item, upright, room);
+            if (picture != null) {
+                renditions.makeAll(item, picture, room);
+            } else {
+                renditions.makeAllLater(item);
+            }
             return new Uploaded(mapper.view(item, 0), false);
         } catch (RuntimeException e) {
-            room.close();
+            closeQuietly(room);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(DecodeBudget.Lease room) {
+        if (room != null) {
+            room.close();
         }
     }
 

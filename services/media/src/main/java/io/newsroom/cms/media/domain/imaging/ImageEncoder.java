@@ -10,6 +10,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +33,19 @@ public final class ImageEncoder {
     private ImageEncoder() {
     }
 
-    /** {@code image} ({@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}) in {@code format}; JPEG has no alpha, so it is laid on white. */
+    /**
+     * {@code image} (the scaler's layouts: 3 bytes a pixel or {@code TYPE_INT_ARGB}; or {@code TYPE_INT_RGB}) in
+     * {@code format}; JPEG has no alpha, so it is laid on white.
+     */
     public static byte[] encode(BufferedImage image, OutputFormat format) {
         ImageWriter writer = Codecs.writer(format);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
-            BufferedImage pixels = format == OutputFormat.JPEG ? onWhite(image) : image;
+            RenderedImage pixels = format == OutputFormat.JPEG ? onWhite(image) : PixelsAsTheyAre.of(image);
+            if (pixels == image && format == OutputFormat.WEBP) {
+                pixels = copy(image); // a window of a larger picture: the WebP writer reads its raster's copy with the whole picture's strides
+            }
             writer.write(null, new IIOImage(pixels, null, null), settings(writer));
         } catch (IOException e) {
             throw new UncheckedIOException("Writing a " + format + " rendition failed", e);
@@ -59,6 +66,13 @@ public final class ImageEncoder {
             param.setCompressionQuality(JPEG_QUALITY); // baseline: optimized or progressive are 3–5% smaller but 30–100% slower
         }
         return param;
+    }
+
+    private static BufferedImage copy(BufferedImage window) {
+        BufferedImage copy = new BufferedImage(window.getColorModel(), window.getColorModel().createCompatibleWritableRaster(
+                window.getWidth(), window.getHeight()), window.isAlphaPremultiplied(), null);
+        copy.setData(window.getRaster());
+        return copy;
     }
 
     private static BufferedImage onWhite(BufferedImage image) {

@@ -1,14 +1,12 @@
 package io.newsroom.cms.media.domain.imaging;
 
-import java.awt.AlphaComposite;
-import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
+import java.awt.Rectangle;
 
 /**
  * The EXIF orientation of a picture: how the camera stored it relative to how it is meant to be seen (phones store
  * a portrait photo as a landscape one with orientation 6). Renditions carry no metadata, so the turn must be made in
- * the pixels, or the photo shows on its side.
+ * the pixels, or the photo shows on its side. It is made on the renditions as they are written
+ * ({@link AreaAverageScaler}), never on a copy of the whole original.
  */
 public enum Orientation {
     NORMAL(1), FLIP_HORIZONTAL(2), ROTATE_180(3), FLIP_VERTICAL(4),
@@ -39,41 +37,49 @@ public enum Orientation {
         return exifValue >= 5;
     }
 
-    /**
-     * The picture as it is meant to be seen, as a new {@code TYPE_INT_ARGB} image if it has alpha and
-     * {@code TYPE_INT_RGB} if not (the decoders' many pixel layouts become the two the scaler and writers know).
-     */
-    public BufferedImage upright(BufferedImage stored) {
-        boolean alpha = stored.getColorModel().hasAlpha();
-        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-        if (this == NORMAL && stored.getType() == type) {
-            return stored;
-        }
-        int w = stored.getWidth();
-        int h = stored.getHeight();
-        BufferedImage upright = swapsSides() ? new BufferedImage(h, w, type) : new BufferedImage(w, h, type);
-        Graphics2D g = upright.createGraphics();
-        try {
-            g.setComposite(AlphaComposite.Src);
-            g.drawImage(stored, transform(w, h), null);
-        } finally {
-            g.dispose();
-        }
-        return upright;
+    /** The column where stored pixel ({@code x}, {@code y}) of a {@code w} × {@code h} picture is seen. */
+    int toUprightX(int x, int y, int w, int h) {
+        return switch (this) {
+            case NORMAL, FLIP_VERTICAL -> x;
+            case FLIP_HORIZONTAL, ROTATE_180 -> w - 1 - x;
+            case TRANSPOSE, ROTATE_90_COUNTERCLOCKWISE -> y;
+            case ROTATE_90_CLOCKWISE, TRANSVERSE -> h - 1 - y;
+        };
     }
 
-    /** Maps a stored picture of {@code w} × {@code h} onto the upright one (whole-pixel moves only, nothing resampled). */
-    private AffineTransform transform(int w, int h) {
-        // AffineTransform(m00, m10, m01, m11, m02, m12): x' = m00·x + m01·y + m02, y' = m10·x + m11·y + m12
+    /** The row where stored pixel ({@code x}, {@code y}) of a {@code w} × {@code h} picture is seen. */
+    int toUprightY(int x, int y, int w, int h) {
         return switch (this) {
-            case NORMAL -> new AffineTransform();
-            case FLIP_HORIZONTAL -> new AffineTransform(-1, 0, 0, 1, w, 0);
-            case ROTATE_180 -> new AffineTransform(-1, 0, 0, -1, w, h);
-            case FLIP_VERTICAL -> new AffineTransform(1, 0, 0, -1, 0, h);
-            case TRANSPOSE -> new AffineTransform(0, 1, 1, 0, 0, 0);
-            case ROTATE_90_CLOCKWISE -> new AffineTransform(0, 1, -1, 0, h, 0);
-            case TRANSVERSE -> new AffineTransform(0, -1, -1, 0, h, w);
-            case ROTATE_90_COUNTERCLOCKWISE -> new AffineTransform(0, -1, 1, 0, 0, w);
+            case NORMAL, FLIP_HORIZONTAL -> y;
+            case ROTATE_180, FLIP_VERTICAL -> h - 1 - y;
+            case TRANSPOSE, ROTATE_90_CLOCKWISE -> x;
+            case TRANSVERSE, ROTATE_90_COUNTERCLOCKWISE -> w - 1 - x;
+        };
+    }
+
+    /**
+     * Where the upright pixels of {@code window} lie in the stored picture of {@code storedWidth} × {@code storedHeight}
+     * (whole pixels: every turn and flip moves pixels without resampling them).
+     */
+    Rectangle storedWindow(CropWindow window, int storedWidth, int storedHeight) {
+        int[] corner = toStored(window.x(), window.y(), storedWidth, storedHeight);
+        int[] opposite = toStored(window.x() + window.width() - 1, window.y() + window.height() - 1, storedWidth, storedHeight);
+        int x = Math.min(corner[0], opposite[0]);
+        int y = Math.min(corner[1], opposite[1]);
+        return new Rectangle(x, y, Math.abs(opposite[0] - corner[0]) + 1, Math.abs(opposite[1] - corner[1]) + 1);
+    }
+
+    /** The stored pixel seen at upright ({@code x}, {@code y}), the stored picture {@code w} × {@code h}. */
+    private int[] toStored(int x, int y, int w, int h) {
+        return switch (this) {
+            case NORMAL -> new int[]{x, y};
+            case FLIP_HORIZONTAL -> new int[]{w - 1 - x, y};
+            case ROTATE_180 -> new int[]{w - 1 - x, h - 1 - y};
+            case FLIP_VERTICAL -> new int[]{x, h - 1 - y};
+            case TRANSPOSE -> new int[]{y, x};
+            case ROTATE_90_CLOCKWISE -> new int[]{y, h - 1 - x};
+            case TRANSVERSE -> new int[]{w - 1 - y, h - 1 - x};
+            case ROTATE_90_COUNTERCLOCKWISE -> new int[]{w - 1 - y, x};
         };
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Image;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ class AreaAverageScalerTest {
             }
         }
         BufferedImage scaled = AreaAverageScaler.scale(checker, 2, 1);
-        assertEquals(BufferedImage.TYPE_INT_RGB, scaled.getType());
+        assertEquals(PixelLayout.BYTE_RGB, PixelLayout.of(scaled).orElseThrow(), "3 bytes a pixel without alpha");
         assertEquals(0xFF808080, scaled.getRGB(0, 0));
         assertEquals(0xFF808080, scaled.getRGB(1, 0));
     }
@@ -64,6 +65,49 @@ class AreaAverageScalerTest {
     @Test
     void onlyScalesDown() {
         assertThrows(IllegalArgumentException.class, () -> AreaAverageScaler.scale(SamplePictures.plain(10, 10, Color.RED), 11, 10));
+    }
+
+    @Test
+    void readsEveryDecodedLayoutAsItIs() {
+        BufferedImage photo = SamplePictures.photo(301, 203, 5);
+        BufferedImage reference = AreaAverageScaler.scale(photo, 97, 65);
+        assertEquals(0, maxDifference(reference, AreaAverageScaler.scale(SamplePictures.as(photo, BufferedImage.TYPE_3BYTE_BGR), 97, 65)));
+        for (int type : new int[]{BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB}) {
+            BufferedImage same = SamplePictures.as(photo, type); // averaged in floats, premultiplied: within a level
+            assertTrue(maxDifference(reference, AreaAverageScaler.scale(same, 97, 65)) <= 1, "type " + type);
+        }
+        BufferedImage grey = SamplePictures.as(photo, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage greyAsRgb = SamplePictures.as(grey, BufferedImage.TYPE_INT_RGB); // Java2D repeats grey into red, green and blue
+        assertEquals(0, maxDifference(AreaAverageScaler.scale(greyAsRgb, 97, 65), AreaAverageScaler.scale(grey, 97, 65)));
+        assertThrows(IllegalArgumentException.class, () -> AreaAverageScaler.scale(SamplePictures.as(photo, BufferedImage.TYPE_USHORT_565_RGB), 10, 10));
+    }
+
+    @Test
+    void turningWhileScalingIsTurningThenScaling() {
+        BufferedImage stored = SamplePictures.photo(240, 160, 6);
+        for (Orientation orientation : Orientation.values()) {
+            BufferedImage upright = SamplePictures.turned(stored, orientation);
+            for (int width : new int[]{upright.getWidth(), 77}) {
+                int height = Math.max(1, Math.round((float) width * upright.getHeight() / upright.getWidth()));
+                BufferedImage direct = AreaAverageScaler.scale(stored, new Rectangle(0, 0, 240, 160), orientation, width, height);
+                assertTrue(maxDifference(AreaAverageScaler.scale(upright, width, height), direct) <= 1, orientation + " " + width);
+            }
+        }
+    }
+
+    @Test
+    void aWindowOfATurnedPictureIsTheSameWindowOfItUpright() {
+        BufferedImage stored = SamplePictures.photo(300, 200, 7);
+        CropWindow window = new CropWindow(30, 40, 120, 90); // in the upright picture (300 × 200, or 200 × 300 turned)
+        for (Orientation orientation : Orientation.values()) {
+            BufferedImage upright = SamplePictures.turned(stored, orientation);
+            Rectangle inStored = orientation.storedWindow(window, 300, 200);
+            assertEquals(orientation.swapsSides() ? new Rectangle(0, 0, 90, 120).getSize() : new Rectangle(0, 0, 120, 90).getSize(),
+                    inStored.getSize(), orientation.name());
+            BufferedImage direct = AreaAverageScaler.scale(stored, inStored, orientation, 40, 30);
+            BufferedImage viaUpright = AreaAverageScaler.scale(window.cut(upright), 40, 30);
+            assertTrue(maxDifference(viaUpright, direct) <= 1, orientation.name());
+        }
     }
 
     private static int maxDifference(BufferedImage a, BufferedImage b) {

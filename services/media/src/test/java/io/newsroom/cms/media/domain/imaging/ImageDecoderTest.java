@@ -17,7 +17,6 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,50 +36,88 @@ class ImageDecoderTest {
         for (int i = 0; i < files.size(); i++) {
             Path misnamed = Files.write(dir.resolve("upload-" + i + ".gif.txt"), files.get(i));
             ProbedImage probe = DECODER.probe(ImageSource.of(misnamed));
-            assertEquals(new ProbedImage(types.get(i), 120, 80, Orientation.NORMAL), probe);
+            assertEquals(types.get(i), probe.type());
+            assertEquals(List.of(120, 80, Orientation.NORMAL, false), List.of(probe.width(), probe.height(), probe.orientation(), probe.alpha()));
             assertEquals(types.get(i).mimeType(), probe.mimeType());
             assertEquals(types.get(i).extension(), probe.extension());
         }
     }
 
     @Test
-    void decodesEachTypeToIntRgbPixels() {
+    void decodesColourPicturesAsTheReadersGiveThemThreeBytesAPixel() {
         for (byte[] file : List.of(SamplePictures.jpeg(PICTURE), SamplePictures.write(PICTURE, "png"),
-                ImageEncoder.encode(PICTURE, OutputFormat.WEBP), SamplePictures.write(PICTURE, "gif"))) {
-            DecodedImage decoded = DECODER.decode(ImageSource.of(file));
-            assertEquals(BufferedImage.TYPE_INT_RGB, decoded.image().getType(), decoded.probe().type().name());
-            assertEquals(120, decoded.image().getWidth());
-            assertEquals(80, decoded.image().getHeight());
+                ImageEncoder.encode(PICTURE, OutputFormat.WEBP))) {
+            ProbedImage probe = DECODER.probe(ImageSource.of(file));
+            DecodedImage decoded = DECODER.decode(ImageSource.of(file), probe);
+            assertEquals(BufferedImage.TYPE_3BYTE_BGR, decoded.stored().getType(), probe.type().name());
+            assertEquals(3, probe.decodingBytesPerPixel(), probe.type().name());
+            assertEquals(120L * 80 * 3, decoded.bytes());
+            assertEquals(List.of(120, 80), List.of(decoded.width(), decoded.height()));
+            double loss = SamplePictures.meanDifference(PICTURE, decoded.upright());
+            assertTrue(probe.type() == ImageType.PNG ? loss == 0 : loss < 20, probe.type() + " " + loss);
         }
     }
 
     @Test
-    void decodesGreyAndSixteenBitPicturesToIntRgb() {
+    void convertsLayoutsTheScalerDoesNotReadOnceAndCountsTheCopy() {
+        byte[] gif = SamplePictures.write(PICTURE, "gif");
+        ProbedImage probe = DECODER.probe(ImageSource.of(gif));
+        assertEquals(1 + 4, probe.decodingBytesPerPixel(), "a palette byte, then 4 bytes of the converted copy");
+        DecodedImage decoded = DECODER.decode(ImageSource.of(gif), probe);
+        assertEquals(BufferedImage.TYPE_INT_RGB, decoded.stored().getType());
+        assertTrue(decoded.bytes() <= probe.decodingBytes());
+    }
+
+    @Test
+    void decodesGreyPicturesOneByteAPixelAndSixteenBitOnesConverted() {
         BufferedImage grey = halfWhite(BufferedImage.TYPE_BYTE_GRAY);
         BufferedImage deepGrey = halfWhite(BufferedImage.TYPE_USHORT_GRAY);
-        for (byte[] file : List.of(SamplePictures.jpeg(grey), SamplePictures.write(grey, "png"), SamplePictures.write(deepGrey, "png"))) {
-            BufferedImage decoded = DECODER.decode(ImageSource.of(file)).image();
-            assertEquals(BufferedImage.TYPE_INT_RGB, decoded.getType());
-            assertEquals(0xFFFFFFFF, decoded.getRGB(2, 2) | 0x030303, "white, give or take JPEG");
-            assertEquals(0xFF000000, decoded.getRGB(27, 17) & 0xFFFCFCFC, "black, give or take JPEG");
+        List<byte[]> files = List.of(SamplePictures.jpeg(grey), SamplePictures.write(grey, "png"), SamplePictures.write(deepGrey, "png"));
+        List<Integer> layouts = List.of(BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB);
+        List<Integer> bytesPerPixel = List.of(1, 1, 2 + 4);
+        for (int i = 0; i < files.size(); i++) {
+            ProbedImage probe = DECODER.probe(ImageSource.of(files.get(i)));
+            DecodedImage decoded = DECODER.decode(ImageSource.of(files.get(i)), probe);
+            assertEquals(layouts.get(i), decoded.stored().getType(), "file " + i);
+            assertEquals(bytesPerPixel.get(i), probe.decodingBytesPerPixel(), "file " + i);
+            BufferedImage upright = decoded.upright();
+            assertEquals(0xFFFFFFFF, upright.getRGB(2, 2) | 0x030303, "white, give or take JPEG");
+            assertEquals(0xFF000000, upright.getRGB(27, 17) & 0xFFFCFCFC, "black, give or take JPEG");
         }
     }
 
     @Test
-    void keepsAlphaAsIntArgb() {
+    void keepsAlpha() {
         BufferedImage translucent = new BufferedImage(20, 10, BufferedImage.TYPE_INT_ARGB);
         translucent.setRGB(3, 4, 0x80FF0000);
-        BufferedImage decoded = DECODER.decode(ImageSource.of(SamplePictures.write(translucent, "png"))).image();
-        assertEquals(BufferedImage.TYPE_INT_ARGB, decoded.getType());
-        assertEquals(0x80FF0000, decoded.getRGB(3, 4));
-        assertEquals(0, decoded.getRGB(0, 0) >>> 24);
+        ProbedImage probe = DECODER.probe(ImageSource.of(SamplePictures.write(translucent, "png")));
+        assertTrue(probe.alpha());
+        DecodedImage decoded = DECODER.decode(ImageSource.of(SamplePictures.write(translucent, "png")), probe);
+        assertEquals(BufferedImage.TYPE_4BYTE_ABGR, decoded.stored().getType());
+        BufferedImage upright = decoded.upright();
+        assertEquals(BufferedImage.TYPE_INT_ARGB, upright.getType());
+        assertEquals(0x80FF0000, upright.getRGB(3, 4));
+        assertEquals(0, upright.getRGB(0, 0) >>> 24);
+    }
+
+    @Test
+    void decodesACmykJpegToColours() {
+        byte[] cmyk = SamplePictures.cmykJpeg(40, 30, new byte[]{0, 0, 0, 0}, new byte[]{0, (byte) 255, (byte) 255, 0});
+        ProbedImage probe = DECODER.probe(ImageSource.of(cmyk));
+        DecodedImage decoded = DECODER.decode(ImageSource.of(cmyk), probe);
+        assertTrue(decoded.bytes() <= probe.decodingBytes());
+        BufferedImage upright = decoded.upright();
+        assertEquals(List.of(40, 30), List.of(upright.getWidth(), upright.getHeight()));
+        java.awt.Color paper = new java.awt.Color(upright.getRGB(5, 15));
+        assertTrue(paper.getRed() > 200 && paper.getGreen() > 200 && paper.getBlue() > 200, "no ink is (nearly) white: " + paper);
+        assertTrue(SamplePictures.isRed(upright, 35, 15), "magenta and yellow make red");
     }
 
     @Test
     void decodesTheFirstFrameOfAnAnimatedGif() {
         byte[] gif = SamplePictures.animatedGif(List.of(SamplePictures.plain(30, 20, Color.RED),
                 SamplePictures.plain(30, 20, Color.GREEN)));
-        BufferedImage first = DECODER.decode(ImageSource.of(gif)).image();
+        BufferedImage first = DECODER.decode(ImageSource.of(gif)).upright();
         assertTrue(SamplePictures.isRed(first, 15, 10));
     }
 
@@ -151,6 +188,23 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aCheckReadsEveryRowButKeepsFewPixels() {
+        BufferedImage photo = SamplePictures.photo(2400, 1800, 2);
+        for (byte[] file : List.of(SamplePictures.jpeg(photo), SamplePictures.write(photo, "png"))) {
+            ProbedImage probe = DECODER.probe(ImageSource.of(file));
+            assertTrue(ImageDecoder.checksWithFewPixels(probe.type()));
+            DECODER.check(ImageSource.of(file), probe); // a whole file passes
+            byte[] cut = Arrays.copyOf(file, file.length * 6 / 10);
+            ImageRefused refused = assertThrows(ImageRefused.class, () -> DECODER.check(ImageSource.of(cut), probe), probe.type().name());
+            assertEquals(ImageRefused.Reason.UNREADABLE, refused.reason());
+        }
+        assertFalse(ImageDecoder.checksWithFewPixels(ImageType.WEBP));
+        byte[] bomb = SamplePictures.jpegClaiming(SamplePictures.jpeg(PICTURE), 40_000, 40_000);
+        assertEquals(ImageRefused.Reason.TOO_LARGE, assertThrows(ImageRefused.class,
+                () -> DECODER.check(ImageSource.of(bomb), new ProbedImage(ImageType.JPEG, 120, 80, Orientation.NORMAL, false, 3))).reason());
+    }
+
+    @Test
     void refusesAJpegCutShortInItsHeader() {
         assertUnreadable(Arrays.copyOf(SamplePictures.jpeg(PICTURE), 40), "JPEG");
     }
@@ -177,8 +231,10 @@ class ImageDecoderTest {
         assertTrue(SamplePictures.contains(jpeg, "Exif"));
 
         ProbedImage probe = DECODER.probe(ImageSource.of(jpeg));
-        assertEquals(new ProbedImage(ImageType.JPEG, 40, 60, Orientation.ROTATE_90_CLOCKWISE), probe);
-        BufferedImage upright = DECODER.decode(ImageSource.of(jpeg), probe).image();
+        assertEquals(new ProbedImage(ImageType.JPEG, 40, 60, Orientation.ROTATE_90_CLOCKWISE, false, 3), probe);
+        DecodedImage decoded = DECODER.decode(ImageSource.of(jpeg), probe);
+        assertEquals(60, decoded.stored().getWidth(), "kept as stored: no turned copy of the whole picture");
+        BufferedImage upright = decoded.upright();
         assertEquals(40, upright.getWidth());
         assertEquals(60, upright.getHeight());
         assertTrue(SamplePictures.isRed(upright, 35, 4), "the stored top-left corner is now top-right");
@@ -202,8 +258,9 @@ class ImageDecoderTest {
             DecodedImage decoded = DECODER.decode(ImageSource.of(jpeg));
             assertEquals(Orientation.ofExif(exif), decoded.probe().orientation());
             assertEquals(exif, decoded.probe().orientation().exifValue());
-            BufferedImage upright = decoded.image();
+            BufferedImage upright = decoded.upright();
             assertEquals(exif >= 5 ? 40 : 60, upright.getWidth(), "orientation " + exif);
+            assertEquals(upright.getWidth(), decoded.width());
             assertTrue(SamplePictures.isRed(upright, cornerX(upright, corners[exif - 1][0]), cornerY(upright, corners[exif - 1][0])),
                     "orientation " + exif + ": red " + corners[exif - 1][0]);
             assertTrue(SamplePictures.isGreen(upright, cornerX(upright, corners[exif - 1][1]), cornerY(upright, corners[exif - 1][1])),
@@ -217,11 +274,6 @@ class ImageDecoderTest {
         jpeg[2 + 4 + 6] = 'X'; // the TIFF byte order mark: neither II nor MM
         assertEquals(Orientation.NORMAL, DECODER.probe(ImageSource.of(jpeg)).orientation());
         assertEquals(Orientation.NORMAL, Orientation.ofExif(9));
-    }
-
-    @Test
-    void anUprightIntRgbPictureIsNotCopied() {
-        assertSame(PICTURE, Orientation.NORMAL.upright(PICTURE));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +26,9 @@ class ImageEncoderTest {
         assertEquals("RIFF", new String(webp, 0, 4, StandardCharsets.US_ASCII));
         assertEquals("WEBP", new String(webp, 8, 4, StandardCharsets.US_ASCII));
         DecodedImage decoded = DECODER.decode(ImageSource.of(webp));
-        assertEquals(new ProbedImage(ImageType.WEBP, 320, 180, Orientation.NORMAL), decoded.probe());
-        BufferedImage viaJpeg = DECODER.decode(ImageSource.of(ImageEncoder.encode(photo, OutputFormat.JPEG))).image();
-        assertTrue(meanDifference(photo, decoded.image()) < meanDifference(photo, viaJpeg) * 1.25,
+        assertEquals(new ProbedImage(ImageType.WEBP, 320, 180, Orientation.NORMAL, false, 3), decoded.probe());
+        BufferedImage viaJpeg = DECODER.decode(ImageSource.of(ImageEncoder.encode(photo, OutputFormat.JPEG))).upright();
+        assertTrue(meanDifference(photo, decoded.upright()) < meanDifference(photo, viaJpeg) * 1.25,
                 "loses about what the JPEG fallback loses");
     }
 
@@ -35,7 +36,7 @@ class ImageEncoderTest {
     void webpKeepsTransparency() {
         BufferedImage logo = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
         logo.getGraphics().fillRect(16, 16, 32, 32); // the default colour, white; the rest transparent
-        BufferedImage decoded = DECODER.decode(ImageSource.of(ImageEncoder.encode(logo, OutputFormat.WEBP))).image();
+        BufferedImage decoded = DECODER.decode(ImageSource.of(ImageEncoder.encode(logo, OutputFormat.WEBP))).upright();
         assertEquals(0, decoded.getRGB(2, 2) >>> 24);
         assertEquals(0xFF, decoded.getRGB(32, 32) >>> 24);
     }
@@ -49,10 +50,28 @@ class ImageEncoderTest {
         g.dispose();
         byte[] jpeg = ImageEncoder.encode(logo, OutputFormat.JPEG);
         assertEquals(ImageType.JPEG, ImageSniffer.identify(jpeg));
-        BufferedImage decoded = DECODER.decode(ImageSource.of(jpeg)).image();
-        assertEquals(BufferedImage.TYPE_INT_RGB, decoded.getType());
+        BufferedImage decoded = DECODER.decode(ImageSource.of(jpeg)).upright();
+        assertFalse(decoded.getColorModel().hasAlpha());
         assertEquals(0xFFFFFFFF, decoded.getRGB(10, 10), "transparent became white, not black");
         assertTrue(SamplePictures.isRed(decoded, 48, 48));
+    }
+
+    @Test
+    void writesEveryLayoutTheScalerMakesAndAWindowOfAPicture() {
+        BufferedImage photo = SamplePictures.photo(200, 150, 14);
+        for (OutputFormat format : OutputFormat.values()) {
+            byte[] reference = ImageEncoder.encode(photo, format);
+            for (int type : new int[]{BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_ARGB}) {
+                byte[] file = ImageEncoder.encode(SamplePictures.as(photo, type), format);
+                BufferedImage back = DECODER.decode(ImageSource.of(file)).upright();
+                assertEquals(0, SamplePictures.meanDifference(DECODER.decode(ImageSource.of(reference)).upright(), back), 0.5,
+                        type + " " + format + ": as written from TYPE_INT_RGB");
+            }
+        }
+        // a window shares the pixels of the picture around it: the writer must be given only the window's
+        BufferedImage window = SamplePictures.as(photo, BufferedImage.TYPE_3BYTE_BGR).getSubimage(50, 40, 100, 60);
+        BufferedImage copy = SamplePictures.as(window, BufferedImage.TYPE_3BYTE_BGR);
+        assertArrayEquals(ImageEncoder.encode(copy, OutputFormat.WEBP), ImageEncoder.encode(window, OutputFormat.WEBP));
     }
 
     @Test

@@ -6,13 +6,20 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RenditionsTest {
@@ -20,7 +27,7 @@ class RenditionsTest {
 
     @Test
     void eachRenditionHasTheAskedWidthAndShape() {
-        BufferedImage upright = SamplePictures.photo(1200, 900, 8);
+        DecodedImage upright = SamplePictures.decoded(SamplePictures.photo(1200, 900, 8));
         for (AspectRatio ratio : AspectRatio.values()) {
             for (int width : List.of(320, 640, 900)) {
                 BufferedImage rendition = Renditions.render(upright, new RenditionTarget(width, ratio, new FocalPoint(0.2, 0.7)));
@@ -32,7 +39,7 @@ class RenditionsTest {
 
     @Test
     void neverUpscales() {
-        BufferedImage upright = SamplePictures.photo(1200, 900, 9);
+        DecodedImage upright = SamplePictures.decoded(SamplePictures.photo(1200, 900, 9));
         assertEquals(1200, Renditions.render(upright, new RenditionTarget(2400, AspectRatio.ORIGINAL, FocalPoint.CENTRE)).getWidth());
         BufferedImage square = Renditions.render(upright, new RenditionTarget(1600, AspectRatio.SQUARE, FocalPoint.CENTRE));
         assertEquals(900, square.getWidth(), "capped at the crop's own width");
@@ -41,11 +48,12 @@ class RenditionsTest {
 
     @Test
     void aFocalPointNearACornerMovesTheCropThere() {
-        BufferedImage upright = SamplePictures.plain(1200, 600, Color.WHITE);
-        Graphics2D g = upright.createGraphics();
+        BufferedImage white = SamplePictures.plain(1200, 600, Color.WHITE);
+        Graphics2D g = white.createGraphics();
         g.setColor(Color.RED);
         g.fillRect(60, 60, 100, 100);
         g.dispose();
+        DecodedImage upright = SamplePictures.decoded(white);
         BufferedImage onTheSquare = Renditions.render(upright, new RenditionTarget(320, AspectRatio.SQUARE, new FocalPoint(0.09, 0.18)));
         BufferedImage centred = Renditions.render(upright, new RenditionTarget(320, AspectRatio.SQUARE, FocalPoint.CENTRE));
         assertTrue(SamplePictures.isRed(onTheSquare, 58, 58), "the 600 × 600 window starts at the left edge: the square is at 60–160");
@@ -54,14 +62,12 @@ class RenditionsTest {
 
     @Test
     void rendersEveryTargetInEveryFormatMakingEqualOnesOnce() {
-        BufferedImage upright = SamplePictures.photo(1200, 900, 10);
-        List<RenditionTarget> targets = new ArrayList<>();
-        for (AspectRatio ratio : AspectRatio.values()) {
-            for (int width : Renditions.PLANNED_WIDTHS) {
-                targets.add(new RenditionTarget(width, ratio, new FocalPoint(0.6, 0.4)));
-            }
-        }
-        List<EncodedRendition> renditions = Renditions.renderAll(upright, targets, EnumSet.allOf(OutputFormat.class), Runnable::run);
+        DecodedImage upright = SamplePictures.decoded(SamplePictures.photo(1200, 900, 10));
+        List<RenditionTarget> targets = everyTarget(new FocalPoint(0.6, 0.4));
+        List<EncodedRendition> told = Collections.synchronizedList(new ArrayList<>());
+        List<EncodedRendition> renditions = Renditions.renderAll(upright, targets, EnumSet.allOf(OutputFormat.class), Runnable::run, told::add);
+        assertEquals(Set.copyOf(renditions), Set.copyOf(told), "each file told once as it is written");
+        assertEquals(renditions.size(), told.size());
 
         assertEquals(targets.size() * 2, renditions.size());
         for (int i = 0; i < renditions.size(); i++) {
@@ -69,9 +75,9 @@ class RenditionsTest {
             RenditionTarget target = targets.get(i / 2);
             assertSame(target, rendition.target());
             assertEquals(i % 2 == 0 ? OutputFormat.WEBP : OutputFormat.JPEG, rendition.format());
-            BufferedImage decoded = DECODER.decode(ImageSource.of(rendition.bytes())).image();
-            assertEquals(rendition.width(), decoded.getWidth());
-            assertEquals(rendition.height(), decoded.getHeight());
+            DecodedImage decoded = DECODER.decode(ImageSource.of(rendition.bytes()));
+            assertEquals(rendition.width(), decoded.width());
+            assertEquals(rendition.height(), decoded.height());
             int cropWidth = target.ratio() == AspectRatio.SQUARE ? 900 : 1200;
             assertEquals(Math.min(target.width(), cropWidth), rendition.width(), target.toString());
             assertShape(target.ratio(), 1200, 900, rendition.width(), rendition.height());
@@ -86,11 +92,74 @@ class RenditionsTest {
 
     @Test
     void aRenditionMadeAloneIsTheOneMadeWithTheOthers() {
-        BufferedImage upright = SamplePictures.photo(1000, 800, 11);
+        DecodedImage upright = SamplePictures.decoded(SamplePictures.photo(1000, 800, 11));
         RenditionTarget target = new RenditionTarget(640, AspectRatio.WIDE, FocalPoint.CENTRE);
         byte[] alone = ImageEncoder.encode(Renditions.render(upright, target), OutputFormat.JPEG);
         byte[] together = Renditions.renderAll(upright, List.of(target), EnumSet.of(OutputFormat.JPEG), Runnable::run).get(0).bytes();
         assertArrayEquals(alone, together);
+    }
+
+    @Test
+    void aTurnedPhotoGivesTheRenditionsOfItUpright() throws Exception {
+        BufferedImage stored = SamplePictures.photo(900, 600, 12);
+        byte[] jpeg = SamplePictures.withExifOrientation(SamplePictures.jpeg(stored), 6);
+        DecodedImage turned = DECODER.decode(ImageSource.of(jpeg));
+        assertEquals(List.of(600, 900), List.of(turned.width(), turned.height()));
+        DecodedImage upright = SamplePictures.decoded(SamplePictures.turned(DECODER.decode(ImageSource.of(SamplePictures.jpeg(stored))).upright(),
+                Orientation.ROTATE_90_CLOCKWISE));
+        for (RenditionTarget target : everyTarget(new FocalPoint(0.3, 0.8))) {
+            BufferedImage fromTurned = Renditions.render(turned, target);
+            BufferedImage fromUpright = Renditions.render(upright, target);
+            assertEquals(List.of(fromUpright.getWidth(), fromUpright.getHeight()), List.of(fromTurned.getWidth(), fromTurned.getHeight()));
+            assertTrue(SamplePictures.meanDifference(fromUpright, fromTurned) < 0.05, target.toString());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<EncodedRendition> all = Renditions.renderAll(turned, everyTarget(FocalPoint.CENTRE), EnumSet.allOf(OutputFormat.class), pool);
+            for (EncodedRendition rendition : all) {
+                BufferedImage back = DECODER.decode(ImageSource.of(rendition.bytes())).upright();
+                assertEquals(List.of(rendition.width(), rendition.height()), List.of(back.getWidth(), back.getHeight()));
+                assertTrue(back.getHeight() >= back.getWidth() || rendition.target().ratio() != AspectRatio.ORIGINAL, "portrait");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theHeapForRenditionsDoesNotGrowWithTheOriginal() {
+        List<RenditionTarget> targets = everyTarget(FocalPoint.CENTRE);
+        long camera = Renditions.workingBytes(4000, 3000, false, targets, 2);
+        long large = Renditions.workingBytes(5500, 4100, false, targets, 2);
+        long huge = Renditions.workingBytes(8000, 6000, false, targets, 2);
+        assertTrue(large < camera * 1.1 && huge < camera * 1.1, camera + " " + large + " " + huge);
+        // a 2400 × 2400 square is the largest rendition: twice it waiting, two being written, and the files
+        assertTrue(large < 100L << 20, "under 100 MB: " + (large >> 20));
+        assertTrue(Renditions.workingBytes(5500, 4100, true, targets, 2) > large, "4 bytes a pixel with alpha");
+    }
+
+    @Test
+    void aPoolThatRefusesWorkFailsTheJob() {
+        DecodedImage picture = SamplePictures.decoded(SamplePictures.photo(800, 600, 13));
+        AtomicInteger writes = new AtomicInteger();
+        Executor failing = task -> {
+            if (writes.incrementAndGet() == 3) {
+                throw new IllegalStateException("the encoder pool is gone");
+            }
+            task.run();
+        };
+        assertThrows(IllegalStateException.class, () -> Renditions.renderAll(picture, everyTarget(FocalPoint.CENTRE),
+                EnumSet.allOf(OutputFormat.class), failing));
+    }
+
+    private static List<RenditionTarget> everyTarget(FocalPoint focus) {
+        List<RenditionTarget> targets = new ArrayList<>();
+        for (AspectRatio ratio : AspectRatio.values()) {
+            for (int width : Renditions.PLANNED_WIDTHS) {
+                targets.add(new RenditionTarget(width, ratio, focus));
+            }
+        }
+        return targets;
     }
 
     private static EncodedRendition find(List<EncodedRendition> renditions, AspectRatio ratio, int width, OutputFormat format) {

@@ -72,6 +72,47 @@ final class SamplePictures {
         return image;
     }
 
+    /** {@code image} drawn by Java2D into a new image of {@code type}. */
+    static BufferedImage as(BufferedImage image, int type) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), type);
+        Graphics2D g = copy.createGraphics();
+        g.setComposite(java.awt.AlphaComposite.Src);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return copy;
+    }
+
+    /**
+     * {@code stored} as it is meant to be seen with {@code orientation}, turned by Java2D (the reference the scaler's
+     * own turning is checked against), as {@code TYPE_INT_RGB}.
+     */
+    static BufferedImage turned(BufferedImage stored, Orientation orientation) {
+        int w = stored.getWidth();
+        int h = stored.getHeight();
+        java.awt.geom.AffineTransform transform = switch (orientation) {
+            case NORMAL -> new java.awt.geom.AffineTransform();
+            case FLIP_HORIZONTAL -> new java.awt.geom.AffineTransform(-1, 0, 0, 1, w, 0);
+            case ROTATE_180 -> new java.awt.geom.AffineTransform(-1, 0, 0, -1, w, h);
+            case FLIP_VERTICAL -> new java.awt.geom.AffineTransform(1, 0, 0, -1, 0, h);
+            case TRANSPOSE -> new java.awt.geom.AffineTransform(0, 1, 1, 0, 0, 0);
+            case ROTATE_90_CLOCKWISE -> new java.awt.geom.AffineTransform(0, 1, -1, 0, h, 0);
+            case TRANSVERSE -> new java.awt.geom.AffineTransform(0, -1, -1, 0, h, w);
+            case ROTATE_90_COUNTERCLOCKWISE -> new java.awt.geom.AffineTransform(0, -1, 1, 0, 0, w);
+        };
+        BufferedImage upright = orientation.swapsSides() ? new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB)
+                : new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = upright.createGraphics();
+        g.drawImage(stored, transform, null);
+        g.dispose();
+        return upright;
+    }
+
+    /** {@code upright} as a decoded original (upright already, as a JPEG would be read). */
+    static DecodedImage decoded(BufferedImage upright) {
+        return new DecodedImage(new ProbedImage(ImageType.JPEG, upright.getWidth(), upright.getHeight(), Orientation.NORMAL,
+                upright.getColorModel().hasAlpha(), 4), upright);
+    }
+
     private static int channel(int value) {
         return Math.max(0, Math.min(255, value));
     }
@@ -108,6 +149,54 @@ final class SamplePictures {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A CMYK JPEG of {@code width} × {@code height}, its left half {@code left} and its right half {@code right} (ink
+     * amounts, 0–255: cyan, magenta, yellow, black), as print workflows write them: 4 channels stored inverted (255 is
+     * no ink), and an Adobe APP14 segment saying they are CMYK (transform 0).
+     */
+    static byte[] cmykJpeg(int width, int height, byte[] left, byte[] right) {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                byte[] ink = x < width / 2 ? left : right;
+                for (int band = 0; band < 4; band++) {
+                    raster.setSample(x, y, band, 255 - (ink[band] & 0xFF));
+                }
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(raster, null, null), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        byte[] jpeg = bytes.toByteArray();
+        byte[] adobe = ByteBuffer.allocate(2 + 2 + 12).put((byte) 0xFF).put((byte) 0xEE).putShort((short) 14)
+                .put("Adobe".getBytes(StandardCharsets.US_ASCII)).putShort((short) 100).putShort((short) 0).putShort((short) 0)
+                .put((byte) 0).array(); // version 100, no flags, transform 0: CMYK as it is
+        return concat(Arrays.copyOf(jpeg, 2), adobe, Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    }
+
+    /** The mean difference of two pictures of the same size, per channel (0–255). */
+    static double meanDifference(BufferedImage a, BufferedImage b) {
+        long total = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    total += Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF));
+                }
+            }
+        }
+        return (double) total / ((long) a.getWidth() * a.getHeight() * 3);
     }
 
     /** A GIF whose frames are {@code frames}, in order. */
