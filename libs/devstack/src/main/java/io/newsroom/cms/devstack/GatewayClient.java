@@ -50,19 +50,12 @@ public final class GatewayClient {
      * the description's fields) as {@code user}; the item's id. The same bytes again answer the item already there.
      */
     public String upload(String user, String fileName, byte[] bytes, java.util.Map<String, String> fields) {
-        String boundary = "cms-demo-" + java.util.UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MultipartForm form = MultipartForm.of(fields, fileName, "application/octet-stream", bytes);
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/media")).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + tokens.of(user))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                    .header("Content-Type", form.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build();
             HttpResponse<String> response = Net.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201 && response.statusCode() != 200) {
                 throw new IllegalStateException("POST /api/media (" + fileName + ") answered " + response.statusCode() + ": " + response.body());

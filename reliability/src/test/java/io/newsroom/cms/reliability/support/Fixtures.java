@@ -1,5 +1,7 @@
 package io.newsroom.cms.reliability.support;
 
+import io.newsroom.cms.devstack.MultipartForm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
@@ -105,17 +107,10 @@ public final class Fixtures {
 
     /** {@code POST /api/media} as {@code multipart/form-data}: the file part and the given fields. */
     public static Http.Answer upload(String user, String fileName, byte[] bytes, Map<String, String> fields) {
-        String boundary = "trust" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        MultipartForm form = MultipartForm.of(fields, fileName, "application/octet-stream", bytes);
         Map<String, String> headers = new java.util.LinkedHashMap<>(TrustStack.auth(user));
-        headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
-        return Http.sendBytes("POST", TrustStack.gateway() + "/api/media", headers, body.toByteArray());
+        headers.put("Content-Type", form.contentType());
+        return Http.sendBytes("POST", TrustStack.gateway() + "/api/media", headers, form.body());
     }
 
     /** The ETags of every fixture, to show that no attack changed any of them. */

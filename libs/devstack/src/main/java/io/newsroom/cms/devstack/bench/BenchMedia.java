@@ -1,5 +1,7 @@
 package io.newsroom.cms.devstack.bench;
 
+import io.newsroom.cms.devstack.MultipartForm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.devstack.Tokens;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -223,17 +226,11 @@ public final class BenchMedia {
     }
 
     private HttpResponse<String> send(String name, byte[] bytes) throws Exception {
-        String boundary = "bench" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + 512);
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"altText\"\r\n\r\nBenchmark picture\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        MultipartForm form = MultipartForm.of(Map.of("altText", "Benchmark picture"), name, "image/jpeg", bytes);
         return HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/media")).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + tokens.of("alice"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Objects under {@code prefix} in the bucket (S3 ListObjectsV2; the local store takes unsigned requests). */

@@ -4,6 +4,7 @@ import io.newsroom.cms.articles.client.AuthorsClient;
 import io.newsroom.cms.articles.client.AuthorsClient.Claim;
 import io.newsroom.cms.articles.client.MediaClient;
 import io.newsroom.cms.articles.domain.Article;
+import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.api.ArticleRecords.ArticleRequest;
 import io.newsroom.cms.articles.api.ArticleRecords.HeroImage;
 import io.newsroom.cms.articles.published.HeroPictures;
@@ -72,11 +73,12 @@ public class ArticleSaves {
     public Article restore(UUID id, int number, long expectedVersion, Actor actor) {
         Article current = articles.checkEdit(id, expectedVersion, actor);
         UUID before = current.content.heroMediaId;
-        UUID restored = articles.revision(id, number).content.heroMediaId;
+        Content revision = articles.revision(id, number).content;
+        UUID restored = revision.heroMediaId;
         if (restored != null && !restored.equals(before)) {
             pictures.remember(media.use(id, restored, current.content.headline));
         }
-        Claim claim = claimNew(id, current.content.byline, articles.revision(id, number).content.byline);
+        Claim claim = claimNew(id, current.content.byline, revision.byline);
         Article saved = releasingOnFailure(id, claim, restored, before,
                 () -> articles.restore(id, number, expectedVersion, actor, claim.profiles()));
         dropIfUnused(id, before, saved);

@@ -39,8 +39,7 @@ public class MediaPictureEvents {
                 return;
             }
             JsonNode picture = json.readTree(event.value());
-            UUID.fromString(picture.path("id").asText());
-            Instant.parse(picture.path("updatedAt").asText());
+            Instant.parse(picture.path("updatedAt").asText()); // the copy's version: unreadable, the event is skipped
             if (pictures.isCopied(UUID.fromString(picture.path("id").asText()))) {
                 pictures.apply(picture);
             }
