@@ -102,7 +102,9 @@ class AuthorizationMatrixTest {
         MAY.put("PUT /media/{id}", PEOPLE);
         MAY.put("DELETE /media/{id}", EDITORS_ADMINS);
         MAY.put("GET /media/{id}/usages", PEOPLE);
-        // usage is reported by the services that show pictures (the articles service for hero images), never by a person
+        // usage is reported by the services that show pictures, each its own kind only (the SERVICE caller is the articles
+        // service: hero images; media's module test checks that authors and curation report only avatars and list items),
+        // never by a person
         MAY.put("PUT /media/{id}/usages", ARTICLES_SERVICE);
         MAY.put("DELETE /media/{id}/usages/{kind}/{ref}", ARTICLES_SERVICE);
         MAY.put("GET /media/renditions/{hash}/{name}", EVERYONE);

@@ -72,6 +72,22 @@ public final class Tokens {
     /** The local-development secret of the realm's {@code cms-articles} client (deploy/keycloak/cms-realm.json). */
     public static final String ARTICLES_CLIENT_SECRET = "local-dev-articles-secret";
 
+    /** The authors service's token (client {@code cms-authors}: avatar pictures' usage). */
+    public String authorsService() {
+        return service("cms-authors", AUTHORS_CLIENT_SECRET);
+    }
+
+    /** The local-development secret of the realm's {@code cms-authors} client. */
+    public static final String AUTHORS_CLIENT_SECRET = "local-dev-authors-secret";
+
+    /** The curation service's token (client {@code cms-curation}: list items' pictures' usage). */
+    public String curationService() {
+        return service("cms-curation", CURATION_CLIENT_SECRET);
+    }
+
+    /** The local-development secret of the realm's {@code cms-curation} client. */
+    public static final String CURATION_CLIENT_SECRET = "local-dev-curation-secret";
+
     private JsonNode token(String form, String who) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))

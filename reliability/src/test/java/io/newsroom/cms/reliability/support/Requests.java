@@ -33,7 +33,7 @@ public final class Requests {
                 .replace("/media/renditions/{hash}/{name}", "/media/renditions/" + f.mediaHash + "/original-320-50-50.webp")
                 .replace("/public/v1/media/{hash}/{name}", "/public/v1/media/" + f.mediaHash + "/original-320-50-50.webp")
                 .replace("/media/{id}", "/media/" + f.mediaId)
-                .replace("{kind}", "author").replace("{ref}", "trust-ref")
+                .replace("{kind}", "article").replace("{ref}", "trust-ref")
                 .replace("{slug}", f.listSlug)
                 .replace("{articleId}", f.publishedId);
     }
@@ -91,7 +91,7 @@ public final class Requests {
                     "events", List.of("article.published"), "kind", "standard");
             case "PUT /media/{id}" -> Map.of("altText", "Attack alt", "caption", "Attack", "focalPoint", Map.of("x", 0.5, "y", 0.5),
                     "tags", List.of("trust"));
-            case "PUT /media/{id}/usages" -> Map.of("kind", "author", "ref", "trust-ref", "label", "Attack");
+            case "PUT /media/{id}/usages" -> Map.of("kind", "article", "ref", "trust-ref", "label", "Attack");
             default -> null;
         };
     }

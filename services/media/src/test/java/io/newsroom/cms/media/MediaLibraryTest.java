@@ -116,8 +116,11 @@ class MediaLibraryTest {
         Map<String, String> usage = Map.of("kind", "author", "ref", UUID.randomUUID().toString(), "label", "Ann Author");
         // only the services that show pictures report usage, never a person
         as("alice").contentType(ContentType.JSON).body(usage).put("/media/" + id + "/usages").then().statusCode(403).contentType(PROBLEM);
-        // the answer is what readers are to see of the picture, for the caller's copy
+        // each service reports its own kind of usage only: avatars are the authors service's
         given().header("Authorization", TestTokens.articlesService()).contentType(ContentType.JSON).body(usage)
+                .put("/media/" + id + "/usages").then().statusCode(403).contentType(PROBLEM);
+        // the answer is what readers are to see of the picture, for the caller's copy
+        given().header("Authorization", TestTokens.authorsService()).contentType(ContentType.JSON).body(usage)
                 .put("/media/" + id + "/usages").then().statusCode(200)
                 .body("id", is(id)).body("alt", is("A portrait")).body("width", is(500))
                 .body("renditions.'1x1'.srcset.webp", containsString("320w")).body("updatedAt", notNullValue());
@@ -133,7 +136,9 @@ class MediaLibraryTest {
                 .body("usageCount", is(1));
 
         as("alice").delete("/media/" + id + "/usages/author/" + ref).then().statusCode(403).contentType(PROBLEM);
-        given().header("Authorization", TestTokens.articlesService()).delete("/media/" + id + "/usages/author/" + ref)
+        given().header("Authorization", TestTokens.curationService()).delete("/media/" + id + "/usages/author/" + ref)
+                .then().statusCode(403).contentType(PROBLEM);
+        given().header("Authorization", TestTokens.authorsService()).delete("/media/" + id + "/usages/author/" + ref)
                 .then().statusCode(204);
         as("erin").header("If-Match", etag).delete("/media/" + id).then().statusCode(204);
         as("erin").get("/media/" + id).then().statusCode(404).contentType(PROBLEM);

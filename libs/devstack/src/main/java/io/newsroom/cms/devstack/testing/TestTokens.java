@@ -26,6 +26,16 @@ public final class TestTokens {
         return "Bearer " + tokens().articlesService();
     }
 
+    /** {@code Bearer <token>} of the authors service's own account. */
+    public static synchronized String authorsService() {
+        return "Bearer " + tokens().authorsService();
+    }
+
+    /** {@code Bearer <token>} of the curation service's own account. */
+    public static synchronized String curationService() {
+        return "Bearer " + tokens().curationService();
+    }
+
     /** {@code Bearer <token>} for an Authorization header. */
     public static String bearer(String user) {
         return "Bearer " + of(user);

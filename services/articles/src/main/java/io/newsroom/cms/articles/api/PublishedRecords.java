@@ -1,10 +1,9 @@
 package io.newsroom.cms.articles.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.newsroom.cms.pictures.PublicImage;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,17 +23,6 @@ public final class PublishedRecords {
     public record PublicArticle(UUID id, String slug, String headline, String dek, String bodyHtml, PublicImage heroImage,
                                 List<String> tags, Instant publishedAt, Instant updatedAt, int revision,
                                 List<Raw> authors, boolean authorsDegraded) {
-    }
-
-    /**
-     * A picture as readers get it: {@code url}, {@code alt}, {@code caption}, {@code credit} always; a media library
-     * picture adds its id, its size, a {@code srcset} per format ({@code webp}, {@code jpg}: "url 320w, url 640w, ...")
-     * and {@code renditions}, the same for every shape ({@code original}, {@code 16x9}, {@code 4x3}, {@code 1x1}: each
-     * {@code src}, {@code srcset}, {@code width}, {@code height}), cut around its focal point. A pasted URL has only the
-     * first four (the rest null).
-     */
-    public record PublicImage(String url, String alt, String caption, String credit, UUID mediaId, Integer width,
-                              Integer height, Map<String, String> srcset, JsonNode renditions) {
     }
 
     /** An author on a byline, as list items name them. */

@@ -3,7 +3,7 @@ package io.newsroom.cms.articles.published;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsroom.cms.articles.api.PublishedRecords.PublicImage;
+import io.newsroom.cms.pictures.PublicImage;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.articles.api.PublishedRecords.CurationSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
@@ -30,7 +30,6 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,11 +134,8 @@ public class PublishedViews {
      * get its alt text, the article's own or else the library's.
      */
     public void requireDescribedHero(Content content) {
-        if (content.heroMediaId == null || !blank(content.heroAlt)) {
-            return;
-        }
-        boolean described = pictures.find(content.heroMediaId).map(p -> !blank(text(p, "alt"))).orElse(false);
-        if (!described) {
+        if (content.heroMediaId != null
+                && !PublicImage.described(content.heroAlt, pictures.find(content.heroMediaId).orElse(null))) {
             throw ProblemException.invalid("heroImage.alt", "describe the picture for readers who cannot see it before"
                     + " publishing, here or in the media library");
         }
@@ -150,31 +146,12 @@ public class PublishedViews {
         if (c.heroMediaId != null) {
             JsonNode picture = pictures.find(c.heroMediaId).orElse(null);
             if (picture != null) {
-                JsonNode original = picture.path("renditions").path("original");
-                Map<String, String> srcset = new LinkedHashMap<>();
-                original.path("srcset").fields().forEachRemaining(f -> srcset.put(f.getKey(), f.getValue().asText()));
-                return new PublicImage(original.hasNonNull("src") ? original.path("src").asText() : c.heroUrl,
-                        firstWords(c.heroAlt, text(picture, "alt")), firstWords(c.heroCaption, text(picture, "caption")),
-                        firstWords(c.heroCredit, text(picture, "credit")), c.heroMediaId, picture.path("width").asInt(),
-                        picture.path("height").asInt(), srcset, picture.path("renditions"));
+                return PublicImage.of(c.heroMediaId, picture, c.heroUrl, c.heroAlt, c.heroCaption, c.heroCredit);
             }
             LOG.warnf("No copy of picture %s here: its article is published with its URL only", c.heroMediaId);
         }
         return c.heroUrl == null ? null : new PublicImage(c.heroUrl, c.heroAlt, c.heroCaption, c.heroCredit, c.heroMediaId,
-                null, null, null, null);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.asText() : null;
-    }
-
-    private static String firstWords(String own, String library) {
-        return blank(own) ? library : own;
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
+                null, null, null, null); // a picture not copied (yet) keeps its id: the next copy rewrites it
     }
 
     private String previousSlug(UUID articleId) {

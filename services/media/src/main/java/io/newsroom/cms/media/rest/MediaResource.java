@@ -13,6 +13,7 @@ import io.newsroom.cms.media.api.MediaRecords.Uploaded;
 import io.newsroom.cms.media.api.MediaRecords.Usages;
 import io.newsroom.cms.media.service.MediaLibrary;
 import io.newsroom.cms.media.service.MediaUploads;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -166,19 +168,32 @@ public class MediaResource {
 
     @PUT
     @Path(ID + "/usages")
-    @RolesAllowed(Roles.ARTICLES_SERVICE)
+    @RolesAllowed({Roles.ARTICLES_SERVICE, Roles.AUTHORS_SERVICE, Roles.CURATION_SERVICE})
     @Operation(summary = "Record that an article, a list item or an author uses the item (the services that show"
-            + " pictures, never a person); answers what readers are to see of it, for the caller's copy")
+            + " pictures, each its own kind only, never a person); answers what readers are to see of it, for the"
+            + " caller's copy")
     public PublicPicture used(@PathParam("id") UUID id, @NotNull @Valid UsageReport report) {
+        requireReporterOf(report.kind());
         return library.used(id, report);
     }
 
     @DELETE
     @Path(ID + "/usages/{kind: article|list-item|author}/{ref: [A-Za-z0-9._:-]{1,200}}")
-    @RolesAllowed(Roles.ARTICLES_SERVICE)
+    @RolesAllowed({Roles.ARTICLES_SERVICE, Roles.AUTHORS_SERVICE, Roles.CURATION_SERVICE})
     @Operation(summary = "Record that it no longer does")
     public Response notUsed(@PathParam("id") UUID id, @PathParam("kind") String kind, @PathParam("ref") String ref) {
+        requireReporterOf(kind);
         library.notUsed(id, kind, ref);
         return Response.noContent().build();
+    }
+
+    /** Which service's account reports each kind of usage: none may report (or withdraw) another's. */
+    private static final Map<String, String> REPORTER = Map.of("article", Roles.ARTICLES_SERVICE,
+            "author", Roles.AUTHORS_SERVICE, "list-item", Roles.CURATION_SERVICE);
+
+    private void requireReporterOf(String kind) {
+        if (!identity.hasRole(REPORTER.get(kind))) {
+            throw new ForbiddenException("Usage of kind " + kind + " is reported by the " + REPORTER.get(kind) + " account only");
+        }
     }
 }

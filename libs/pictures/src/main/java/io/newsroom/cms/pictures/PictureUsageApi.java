@@ -1,4 +1,4 @@
-package io.newsroom.cms.articles.client;
+package io.newsroom.cms.pictures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
@@ -16,13 +16,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.UUID;
 
-/** The media service, as this service uses it: usage of library pictures, reported with this service's own token. */
+/**
+ * The media service's usage endpoints, called with the calling service's own token (its realm client's service
+ * account: {@code articles-service}, {@code authors-service} or {@code curation-service}, each allowed its own kind of
+ * usage only). Configured as rest client {@code media}.
+ */
 @RegisterRestClient(configKey = "media")
 @OidcClientFilter
 @Path("/media/{mediaId}/usages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-interface MediaApi {
+public interface PictureUsageApi {
+    /** A place that shows a picture: {@code kind} is {@code article}, {@code author} or {@code list-item}. */
     record Usage(String kind, String ref, String label) {
     }
 
@@ -33,7 +38,7 @@ interface MediaApi {
     JsonNode use(@PathParam("mediaId") UUID mediaId, Usage usage);
 
     @DELETE
-    @Path("article/{ref}")
+    @Path("{kind}/{ref}")
     @Timeout(2_000)
-    void release(@PathParam("mediaId") UUID mediaId, @PathParam("ref") String articleId);
+    void release(@PathParam("mediaId") UUID mediaId, @PathParam("kind") String kind, @PathParam("ref") String ref);
 }
