@@ -6,6 +6,7 @@ import io.newsroom.cms.common.validation.AltRequired;
 import io.newsroom.cms.common.validation.HttpUrl;
 import io.newsroom.cms.common.validation.Image;
 import io.newsroom.cms.common.validation.Slug;
+import io.newsroom.cms.pictures.PublicImage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -26,8 +27,16 @@ public final class AuthorRecords {
     public static final String X_HANDLE = "@?[A-Za-z0-9_]{1,15}";
     public static final String USERNAME = "[a-z0-9][a-z0-9._-]{0,99}";
 
-    @AltRequired
-    public record Avatar(@HttpUrl String url, @Size(max = 300) String alt) implements Image {
+    /**
+     * An author's photo: a picture of the media library ({@code mediaId}; {@code url} is then the library's and may be
+     * left out, {@code alt} overrides the library's alt text when given), or a pasted URL with its alt text.
+     */
+    @AltRequired(checkUrl = true)
+    public record Avatar(@Size(max = 2048) String url, @Size(max = 300) String alt, UUID mediaId) implements Image {
+        @Override
+        public boolean fromLibrary() {
+            return mediaId != null;
+        }
     }
 
     public record Social(
@@ -73,9 +82,13 @@ public final class AuthorRecords {
                              boolean bylined, long version, Instant createdAt, Instant updatedAt) {
     }
 
-    /** The public projection ("About the Author"): never the email or the identity link. */
+    /**
+     * The public projection ("About the Author"): never the email or the identity link. The avatar is as readers get
+     * it: a library picture with its size, srcset and crops ({@code renditions}, the square one {@code 1x1}), a pasted
+     * URL with {@code url} and {@code alt} only.
+     */
     public record PublicAuthor(UUID id, String slug, String displayName, String jobTitle, String organization, String bio,
-                               String bioHtml, Avatar avatar, Social social, boolean active) {
+                               String bioHtml, PublicImage avatar, Social social, boolean active) {
     }
 
     /**

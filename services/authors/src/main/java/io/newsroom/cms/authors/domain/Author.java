@@ -28,6 +28,9 @@ public class Author extends PanacheEntityBase {
     public String avatarUrl;
     @Column(name = "avatar_alt")
     public String avatarAlt;
+    /** The avatar's picture in the media library; {@link #avatarUrl} is then that picture's URL as last copied. */
+    @Column(name = "avatar_media_id")
+    public UUID avatarMediaId;
     @Column(name = "social_x")
     public String socialX;
     @Column(name = "social_website")

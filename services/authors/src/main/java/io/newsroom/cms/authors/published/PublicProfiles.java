@@ -98,6 +98,25 @@ public class PublicProfiles {
         return written;
     }
 
+    /**
+     * Stores {@code profile} as the author's public JSON after something it shows changed elsewhere (the avatar's
+     * picture in the media library), if the author is still at the version read. The profile's change time moves to
+     * {@code at}, so the event and the changes feed carry it to the copies (which take only newer profiles); the version
+     * stays, so editors' ETags stay valid. True when written.
+     */
+    public boolean republish(Author author, PublicAuthor profile, Instant at) {
+        String json = write(profile);
+        boolean written = em.createNativeQuery("update author set public_json = :json, public_format = :format,"
+                        + " updated_at = :at, public_updated_at = :at where id = :id and version = :version")
+                .setParameter("json", json).setParameter("format", FORMAT).setParameter("at", at)
+                .setParameter("id", author.id).setParameter("version", author.version)
+                .executeUpdate() == 1;
+        if (written) {
+            announce(author.id, json, at);
+        }
+        return written;
+    }
+
     /** A public profile by slug: {@code json} for the current slug, {@code movedTo} for an old one. */
     public record BySlug(String json, String movedTo) {
     }

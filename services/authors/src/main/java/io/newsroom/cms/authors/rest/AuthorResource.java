@@ -11,6 +11,7 @@ import io.newsroom.cms.authors.api.AuthorRecords.PublicAuthor;
 import io.newsroom.cms.authors.domain.Author;
 import io.newsroom.cms.authors.published.PublicProfiles;
 import io.newsroom.cms.authors.service.AuthorMapper;
+import io.newsroom.cms.authors.service.AuthorSaves;
 import io.newsroom.cms.authors.service.AuthorService;
 import io.newsroom.cms.common.Roles;
 import io.newsroom.cms.common.problem.ProblemException;
@@ -63,6 +64,9 @@ public class AuthorResource {
     AuthorService authors;
 
     @Inject
+    AuthorSaves saves;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -72,7 +76,7 @@ public class AuthorResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create an author")
     public Response create(@NotNull @Valid AuthorRequest request) {
-        Author author = authors.create(request);
+        Author author = saves.create(request);
         return withEtag(Response.created(UriBuilder.fromResource(AuthorResource.class).path(author.id.toString()).build()), author);
     }
 
@@ -99,7 +103,7 @@ public class AuthorResource {
     @Operation(summary = "Replace an author (If-Match required); also deactivates/reactivates with 'active'")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid AuthorRequest request) {
-        return withEtag(Response.ok(), authors.update(id, Versions.requireIfMatch(ifMatch), request));
+        return withEtag(Response.ok(), saves.update(id, Versions.requireIfMatch(ifMatch), request));
     }
 
     @DELETE
@@ -107,7 +111,7 @@ public class AuthorResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Delete an author who never appeared on a byline")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        authors.delete(id, Versions.requireIfMatch(ifMatch));
+        saves.delete(id, Versions.requireIfMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -125,7 +129,7 @@ public class AuthorResource {
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.CURATOR, Roles.ADMIN})
     @Operation(summary = "Edit my own profile (not the slug, the account link or the active flag)")
     public Response updateMe(@HeaderParam("If-Match") String ifMatch, @NotNull @Valid ProfileUpdate update) {
-        return withEtag(Response.ok(), authors.updateOwn(identity.getPrincipal().getName(), Versions.requireIfMatch(ifMatch), update));
+        return withEtag(Response.ok(), saves.updateOwn(identity.getPrincipal().getName(), Versions.requireIfMatch(ifMatch), update));
     }
 
     @POST
@@ -135,7 +139,7 @@ public class AuthorResource {
             + " that the article names them; answers their public profiles and which claims are new")
     public BylineClaimed claimForByline(@NotNull @Valid BylineClaimRequest request) {
         AuthorService.Claimed claimed = authors.claimForByline(request.articleId(), request.ids());
-        return new BylineClaimed(claimed.authors().stream().map(AuthorMapper::publicView).toList(), claimed.newlyClaimed());
+        return new BylineClaimed(claimed.profiles(), claimed.newlyClaimed());
     }
 
     @DELETE

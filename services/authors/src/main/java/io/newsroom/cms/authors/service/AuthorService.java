@@ -1,11 +1,15 @@
 package io.newsroom.cms.authors.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsroom.cms.authors.api.AuthorRecords.AuthorRequest;
 import io.newsroom.cms.authors.api.AuthorRecords.Avatar;
 import io.newsroom.cms.authors.api.AuthorRecords.ProfileUpdate;
+import io.newsroom.cms.authors.api.AuthorRecords.PublicAuthor;
 import io.newsroom.cms.authors.api.AuthorRecords.Social;
+import io.newsroom.cms.authors.client.MediaClient;
 import io.newsroom.cms.authors.domain.Author;
 import io.newsroom.cms.authors.domain.AuthorSlugAlias;
+import io.newsroom.cms.authors.published.AvatarPictures;
 import io.newsroom.cms.authors.published.PublicProfiles;
 import io.newsroom.cms.authors.repository.BylineClaims;
 import io.newsroom.cms.authors.repository.NameLocks;
@@ -14,6 +18,7 @@ import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.common.problem.Versions;
+import io.newsroom.cms.pictures.PublicImage;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +38,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Author use cases. Every write runs in one transaction: it either happens whole or not at all. */
+/**
+ * Author use cases. Every write runs in one transaction: it either happens whole or not at all. Writes that may take a
+ * media library picture for the avatar come through {@link AuthorSaves}, which talks to the media service before and
+ * after the transaction, never during it.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class AuthorService {
@@ -45,6 +54,9 @@ public class AuthorService {
 
     @Inject
     NameLocks names;
+
+    @Inject
+    AvatarPictures pictures;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Author get(UUID id) {
@@ -79,9 +91,13 @@ public class AuthorService {
     public record SearchResult(List<Author> items, long total) {
     }
 
-    public Author create(@NotNull @Valid AuthorRequest request) {
+    /**
+     * Creates author {@code id} (chosen by the caller: the media service has been told of its avatar under it).
+     * {@code picture}: the media service's answer for the avatar's library picture when it was just asked, else null.
+     */
+    public Author create(UUID id, @NotNull @Valid AuthorRequest request, JsonNode picture) {
         Author author = new Author();
-        author.id = UUID.randomUUID();
+        author.id = id;
         author.createdAt = now();
         author.active = request.active() == null || request.active();
         String slug = request.slug() != null ? request.slug() : Slugs.from(request.displayName());
@@ -90,14 +106,15 @@ public class AuthorService {
         requireSlugFree(author.slug, null);
         author.username = blankToNull(request.username());
         requireUsernameFree(author.username, null);
-        apply(author, request.displayName(), request.jobTitle(), request.organization(), request.bio(), request.avatar(),
-                request.social(), request.email());
-        publicProfiles.refresh(author, AuthorMapper.publicView(author));
+        JsonNode shown = apply(author, request.displayName(), request.jobTitle(), request.organization(), request.bio(),
+                request.avatar(), picture, request.social(), request.email());
+        publicProfiles.refresh(author, AuthorMapper.publicView(author, shown));
         author.persistAndFlush();
         return author;
     }
 
-    public Author update(UUID id, long expectedVersion, @NotNull @Valid AuthorRequest request) {
+    /** {@code picture}: as for {@link #create}. */
+    public Author update(UUID id, long expectedVersion, @NotNull @Valid AuthorRequest request, JsonNode picture) {
         Author author = get(id);
         Versions.requireCurrent(expectedVersion, author.version);
         String slug = request.slug() != null ? request.slug() : author.slug;
@@ -117,17 +134,18 @@ public class AuthorService {
         if (request.active() != null) {
             author.active = request.active();
         }
-        apply(author, request.displayName(), request.jobTitle(), request.organization(), request.bio(), request.avatar(),
-                request.social(), request.email());
-        return flush(author);
+        JsonNode shown = apply(author, request.displayName(), request.jobTitle(), request.organization(), request.bio(),
+                request.avatar(), picture, request.social(), request.email());
+        return flush(author, shown);
     }
 
-    public Author updateOwn(String username, long expectedVersion, @NotNull @Valid ProfileUpdate update) {
+    /** {@code picture}: as for {@link #create}. */
+    public Author updateOwn(String username, long expectedVersion, @NotNull @Valid ProfileUpdate update, JsonNode picture) {
         Author author = byUsername(username).orElseThrow(() -> noProfile(username));
         Versions.requireCurrent(expectedVersion, author.version);
-        apply(author, update.displayName(), update.jobTitle(), update.organization(), update.bio(), update.avatar(),
-                update.social(), update.email());
-        return flush(author);
+        JsonNode shown = apply(author, update.displayName(), update.jobTitle(), update.organization(), update.bio(),
+                update.avatar(), picture, update.social(), update.email());
+        return flush(author, shown);
     }
 
     public void delete(UUID id, long expectedVersion) {
@@ -145,8 +163,8 @@ public class AuthorService {
         publicProfiles.removed(id);
     }
 
-    /** The authors an article claimed, and which of those claims are new (the ones to release if its save fails). */
-    public record Claimed(List<Author> authors, List<UUID> newlyClaimed) {
+    /** The public profiles of the authors an article claimed, and which claims are new (to release if its save fails). */
+    public record Claimed(List<PublicAuthor> profiles, List<UUID> newlyClaimed) {
     }
 
     /**
@@ -176,14 +194,46 @@ public class AuthorService {
         }
         Instant now = now();
         List<UUID> newlyClaimed = new ArrayList<>();
-        List<Author> authors = new ArrayList<>();
+        List<PublicAuthor> profiles = new ArrayList<>();
         for (UUID id : ids.stream().distinct().toList()) {
-            authors.add(byId.get(id));
+            Author author = byId.get(id);
+            profiles.add(AuthorMapper.publicView(author, pictures.copyOf(author.avatarMediaId)));
             if (claims.claim(id, articleId, now)) {
                 newlyClaimed.add(id);
             }
         }
-        return new Claimed(authors, newlyClaimed);
+        return new Claimed(profiles, newlyClaimed);
+    }
+
+    /**
+     * Copies a picture that changed in the media library, when newer than the copy here, and republishes the public
+     * profiles of the authors whose avatar it is (their events reach the articles service and the gateways). The
+     * number of profiles republished: 0 when the copy here was as new, so a repeated event changes nothing.
+     */
+    public int pictureChanged(JsonNode picture) {
+        if (!pictures.update(picture)) {
+            return 0;
+        }
+        UUID mediaId = UUID.fromString(picture.path("id").asText());
+        int written = 0;
+        for (Author author : Author.<Author>list("avatarMediaId", mediaId)) {
+            // strictly later than the profile's last change: the copies take only newer profiles
+            Instant at = now();
+            if (!at.isAfter(author.updatedAt)) {
+                at = author.updatedAt.plus(1, ChronoUnit.MICROS);
+            }
+            if (publicProfiles.republish(author, AuthorMapper.publicView(author, picture), at)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** The library picture author {@code id} shows as committed now (a transaction of its own); null for none. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public UUID avatarPicture(UUID id) {
+        Author author = Author.findById(id);
+        return author == null ? null : author.avatarMediaId;
     }
 
     /** Drops claims of an article: those of a save that failed, or all of a deleted article ({@code authorIds} empty). */
@@ -196,9 +246,9 @@ public class AuthorService {
                 "No author profile is linked to your account '" + username + "'; an admin can link one");
     }
 
-    private Author flush(Author author) {
+    private Author flush(Author author, JsonNode picture) {
         author.updatedAt = now();
-        publicProfiles.refresh(author, AuthorMapper.publicView(author));
+        publicProfiles.refresh(author, AuthorMapper.publicView(author, picture));
         try {
             author.flush();
         } catch (OptimisticLockException e) {
@@ -207,14 +257,14 @@ public class AuthorService {
         return author;
     }
 
-    private static void apply(Author author, String displayName, String jobTitle, String organization, String bio,
-                              Avatar avatar, Social social, String email) {
+    /** Sets the profile's fields; the copy of the avatar's library picture the public view shows, null for none. */
+    private JsonNode apply(Author author, String displayName, String jobTitle, String organization, String bio,
+                           Avatar avatar, JsonNode picture, Social social, String email) {
         author.displayName = displayName.trim();
         author.jobTitle = blankToNull(jobTitle);
         author.organization = blankToNull(organization);
         author.bio = blankToNull(bio);
-        author.avatarUrl = avatar == null ? null : blankToNull(avatar.url());
-        author.avatarAlt = avatar == null ? null : blankToNull(avatar.alt());
+        JsonNode shown = applyAvatar(author, avatar, picture);
         author.socialX = social == null || blankToNull(social.x()) == null ? null
                 : (social.x().startsWith("@") ? social.x() : "@" + social.x());
         author.socialWebsite = social == null ? null : blankToNull(social.website());
@@ -222,6 +272,39 @@ public class AuthorService {
         author.socialMastodon = social == null ? null : blankToNull(social.mastodon());
         author.email = blankToNull(email);
         author.updatedAt = now();
+        return shown;
+    }
+
+    /**
+     * A pasted URL is kept as typed. A library picture is shown from the copy here (held until commit, see
+     * AvatarPictures), after keeping {@code picture}, the media service's answer, if newer; its URL is the library's,
+     * and it needs words for readers who cannot see it: the author's alt text or else the library's, since a profile
+     * is public as soon as it is saved.
+     */
+    private JsonNode applyAvatar(Author author, Avatar avatar, JsonNode picture) {
+        if (avatar == null || avatar.mediaId() == null) {
+            author.avatarMediaId = null;
+            author.avatarUrl = avatar == null ? null : blankToNull(avatar.url());
+            author.avatarAlt = avatar == null ? null : blankToNull(avatar.alt());
+            return null;
+        }
+        // the copy is made before the save (AuthorSaves); gone since, the library has deleted the picture
+        JsonNode shown = pictures.held(avatar.mediaId(), picture).orElseThrow(() -> ProblemException.invalid(MediaClient.FIELD,
+                "names no picture in the media library (it may have been deleted)"));
+        requireDescribed(avatar, shown);
+        String url = AvatarPictures.defaultUrl(shown);
+        author.avatarUrl = url != null ? url : avatar.mediaId().equals(author.avatarMediaId) ? author.avatarUrl : null;
+        author.avatarMediaId = avatar.mediaId();
+        author.avatarAlt = blankToNull(avatar.alt());
+        return shown;
+    }
+
+    /** A 400 at {@code avatar.alt} unless the avatar's library picture has words for readers, its own or the library's. */
+    public static void requireDescribed(Avatar avatar, JsonNode picture) {
+        if (!PublicImage.described(avatar.alt(), picture)) {
+            throw ProblemException.invalid("avatar.alt", "describe the picture for readers who cannot see it, here or in"
+                    + " the media library");
+        }
     }
 
     private void requireSlugFree(String slug, UUID self) {

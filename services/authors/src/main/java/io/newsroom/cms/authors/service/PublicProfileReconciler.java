@@ -1,6 +1,7 @@
 package io.newsroom.cms.authors.service;
 
 import io.newsroom.cms.authors.domain.Author;
+import io.newsroom.cms.authors.published.AvatarPictures;
 import io.newsroom.cms.authors.published.PublicProfiles;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -24,6 +25,9 @@ public class PublicProfileReconciler {
     @Inject
     PublicProfiles publicProfiles;
 
+    @Inject
+    AvatarPictures pictures;
+
     void onStart(@Observes StartupEvent start) {
         catchUp();
     }
@@ -40,7 +44,7 @@ public class PublicProfileReconciler {
     public int catchUp() {
         int written = 0;
         for (Author author : publicProfiles.lagging()) {
-            if (publicProfiles.rewrite(author, AuthorMapper.publicView(author))) {
+            if (publicProfiles.rewrite(author, AuthorMapper.publicView(author, pictures.copyOf(author.avatarMediaId)))) {
                 written++;
             }
         }
