@@ -36,6 +36,8 @@ const FIELD_LABELS: Record<string, string> = {
   jobTitle: 'Job title',
   bio: 'Biography',
   xHandle: 'X handle',
+  avatar: 'Photo',
+  'avatar.mediaId': 'Photo from the library',
   'avatar.url': 'Photo URL',
   'avatar.alt': 'Photo description',
   title: 'Title',
@@ -43,6 +45,8 @@ const FIELD_LABELS: Record<string, string> = {
   maxItems: 'Maximum number of items',
   'overrides.headline': 'Headline override',
   'overrides.summary': 'Summary override',
+  'overrides.image': 'Image override',
+  'overrides.image.mediaId': 'Image override picture',
   'overrides.image.url': 'Image URL override',
   'overrides.image.alt': 'Image alt text',
   'window.until': 'Show until',
@@ -88,7 +92,7 @@ export function plainMessage(message: string): string {
   if (/^must be a time in the future/.test(m)) return 'Choose a time in the future.';
   if (/^is required when there is an image url$/.test(m)) return 'Describe the image: alt text is needed with an image.';
   if (/^already taken|^is already (taken|used)/.test(m)) return 'This is already used by another one; choose another.';
-  if (/^no picture with this id in the media library/i.test(m)) return 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.';
+  if (/^(no picture with this id|names no picture) in the media library/i.test(m)) return 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.';
   const sentence = m.charAt(0).toUpperCase() + m.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

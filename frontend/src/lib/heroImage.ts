@@ -4,10 +4,20 @@
  *   blank alt text, caption or credit means "the library's own"; what is written here overrides it for this article;
  * - a pasted address (`url`, with `alt` needed), as before the library existed.
  */
-import { ApiError } from '../problem';
 import { blankToNull } from './format';
+import {
+  ARTICLE_PLACE,
+  effectiveAltText,
+  imageErrors,
+  libraryAltNote as altNote,
+  mediaLoadProblem as loadProblem,
+  type ImageErrors,
+  type LibraryAltNote,
+} from './libraryImage';
 import { buildSizes } from './media';
 import type { HeroImage, MediaItem } from './types';
+
+export type { LibraryAltNote } from './libraryImage';
 
 /** The form's hero image: every field a string (no nulls). */
 export interface HeroForm {
@@ -82,75 +92,25 @@ export function libraryWords(item: Pick<MediaItem, 'altText' | 'caption' | 'cred
 
 /** The alt text readers get: this article's own, else the library's. */
 export function effectiveAlt(hero: HeroImage | null | undefined, item: Pick<MediaItem, 'altText'> | null | undefined): string {
-  return hero?.alt?.trim() || item?.altText?.trim() || '';
+  return effectiveAltText(hero?.alt, item);
 }
 
 /** What the section says about the library's alt text (the default for this article). */
-export interface LibraryAltNote {
-  /** The picture has no alt text in the library: a warning, with a link to describe it there. */
-  missing: boolean;
-  text: string;
-  /** What applies to this article, when it is worth saying. */
-  detail: string | null;
-}
-
-export function libraryAltNote(item: Pick<MediaItem, 'altText'>, override: string | null | undefined): LibraryAltNote {
-  const alt = item.altText?.trim() ?? '';
-  const own = !!override?.trim();
-  if (alt) return { missing: false, text: `Library alt text: “${alt}”`, detail: own ? 'This article uses its own alt text, below.' : null };
-  return {
-    missing: true,
-    text: 'This picture has no alt text in the library yet.',
-    detail: own
-      ? 'This article uses the alt text below.'
-      : 'Describe it in the media library, so that every article using it gets the description, or write alt text for this article below. One of the two is needed before publishing.',
-  };
-}
+export const libraryAltNote = (item: Pick<MediaItem, 'altText'>, override: string | null | undefined): LibraryAltNote => altNote(item, override, ARTICLE_PLACE);
 
 /** Where the section shows the server's field errors: each one once, at the control it is about. */
-export interface HeroErrors {
-  /** At the library picture (its id, or the image as a whole). */
-  picture?: string;
-  /** At the pasted address. */
-  url?: string;
-  alt?: string;
-  caption?: string;
-  credit?: string;
-}
-
-const joinOnce = (messages: (string | undefined)[]) => {
-  const seen: string[] = [];
-  for (const m of messages) if (m && !seen.includes(m)) seen.push(m);
-  return seen.length ? seen.join(' ') : undefined;
-};
+export type HeroErrors = ImageErrors<'alt' | 'caption' | 'credit'>;
 
 /**
  * The hero image's field errors placed for the kind of image shown: `heroImage.mediaId`, `heroImage` and anything
  * else of the image go to the picture (library) or to the address field (pasted), so nothing is lost or said twice.
  */
 export function heroErrors(errors: Record<string, string>, library: boolean): HeroErrors {
-  const own = ['heroImage.alt', 'heroImage.caption', 'heroImage.credit'];
-  const first = library ? ['heroImage.mediaId', 'heroImage', 'heroImage.url'] : ['heroImage.url', 'heroImage', 'heroImage.mediaId'];
-  const others = Object.keys(errors).filter((k) => k.startsWith('heroImage.') && !own.includes(k) && !first.includes(k));
-  const main = joinOnce([...first, ...others].map((k) => errors[k]));
-  const out: HeroErrors = {};
-  if (main) out[library ? 'picture' : 'url'] = main;
-  if (errors['heroImage.alt']) out.alt = errors['heroImage.alt'];
-  if (errors['heroImage.caption']) out.caption = errors['heroImage.caption'];
-  if (errors['heroImage.credit']) out.credit = errors['heroImage.credit'];
-  return out;
+  return imageErrors(errors, 'heroImage', library, ['alt', 'caption', 'credit'] as const);
 }
 
 /** Why the chosen picture's details could not be fetched, in words, and whether trying again may help. */
-export function mediaLoadProblem(error: unknown): { text: string; retry: boolean } {
-  if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
-    return { text: 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.', retry: false };
-  }
-  if (error instanceof ApiError && error.status === 403) {
-    return { text: 'You may not see this picture in the media library, so it cannot be shown here. The article keeps it.', retry: false };
-  }
-  return { text: 'The picture cannot be shown right now: the media library did not answer. The article keeps it.', retry: true };
-}
+export const mediaLoadProblem = (error: unknown) => loadProblem(error, ARTICLE_PLACE);
 
 /** The hero image preview beside the fields (a 240 px column; the whole width on a narrow window). */
 export const HERO_PREVIEW_SIZES = buildSizes([{ maxWidth: 860, size: '100vw' }], '240px');

@@ -128,7 +128,12 @@ export interface RevisionDiff {
   body: LineChange[];
 }
 
+/**
+ * An author's photo: a picture from the media library (`mediaId`, with the address of its square crop in `url`; a
+ * blank alt means the library's own), or a pasted address (`url` and `alt`).
+ */
 export interface Avatar {
+  mediaId?: string | null;
   url?: string | null;
   alt?: string | null;
 }
@@ -157,7 +162,13 @@ export interface Author {
   version: number;
 }
 
+/**
+ * A list item's image (override): a picture from the media library (`mediaId`, with the address of its 16:9 crop in
+ * `url`; a blank alt means the library's own), a pasted address with its alt text, or alt text alone (re-describing the
+ * article's own image).
+ */
 export interface ImageRef {
+  mediaId?: string | null;
   url?: string | null;
   alt?: string | null;
 }

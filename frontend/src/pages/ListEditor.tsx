@@ -3,13 +3,30 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router-dom';
 import { get, query, request, type Versioned } from '../lib/api';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../lib/format';
-import { draftDifferences, inWindow, keptAsSent, overridesFrom, railView, type ArticleCard, type Difference, type OverrideForm } from '../lib/listItems';
+import { altMissingEverywhere, imageErrors, isImageErrorKey, mediaUnavailableText, RAIL_ITEM_PLACE, withoutImageErrors } from '../lib/libraryImage';
+import {
+  chooseItemImage,
+  draftDifferences,
+  draftErrors,
+  inWindow,
+  itemFieldErrors,
+  keptAsSent,
+  overrideFormOf,
+  overridesFrom,
+  railView,
+  removeItemImage,
+  type ArticleCard,
+  type Difference,
+  type OverrideForm,
+} from '../lib/listItems';
+import { PICKER_SHAPES, shapeOf } from '../lib/media';
 import { keyboardMoveTarget, moveAnnouncement, moveItem } from '../lib/reorder';
-import type { Article, ArticleSummary, AuditEntry, Draft, FeaturedList, ItemWindow, ListItem, LiveVersion, Overrides, Page, ResolvedList, Revision } from '../lib/types';
-import { ApiError, fieldErrors, messageOf } from '../problem';
+import type { Article, ArticleSummary, AuditEntry, Draft, FeaturedList, ItemWindow, ListItem, LiveVersion, MediaItem, Overrides, Page, ResolvedList, Revision } from '../lib/types';
+import { ApiError, fieldLabel, messageOf } from '../problem';
 import { abilities, useUser } from '../session';
-import { ErrorBox, Field, Loading, PageHeader, useDebounced, useFocusOnErrors, useLoad } from '../ui/common';
+import { ErrorBox, Field, focusFirstError, Loading, PageHeader, useDebounced, useFocusOnErrors, useLoad } from '../ui/common';
 import { Dialog } from '../ui/Dialog';
+import { ChooseFromLibrary, LibraryImagePicker, LibraryImageView, useLibraryImage, type LibraryImage } from '../ui/LibraryImageField';
 import { RailCard } from '../ui/RailCard';
 import { useToast } from '../ui/Toasts';
 
@@ -36,6 +53,9 @@ export function ListEditor() {
   const [tab, setTab] = useState<'draft' | 'live'>('draft');
   const [announcement, setAnnouncement] = useState('');
   const [editing, setEditing] = useState<ListItem | null>(null);
+  /** Errors the server gave about items in an answer about the whole draft (publish, schedule), by article id. */
+  const [itemErrors, setItemErrors] = useState<Record<string, Record<string, string>>>({});
+  const focusItemErrors = useRef(false);
   const [busy, setBusy] = useState(false);
   const [auditTick, setAuditTick] = useState(0);
   const draftRef = useRef(draft);
@@ -156,6 +176,16 @@ export function ListEditor() {
     return () => sortable.destroy();
   }, [editable, hasDraft, tab]);
 
+  // Items the server refused in a whole-draft answer: bring the first one into view and focus it.
+  useEffect(() => {
+    if (!focusItemErrors.current || Object.keys(itemErrors).length === 0) return;
+    focusItemErrors.current = false;
+    // Not an error anchor of the page's forms: a dialog's own errors must not send focus behind it.
+    const first = listEl.current?.querySelector<HTMLElement>('[data-testid="item-errors"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
+  }, [itemErrors]);
+
   // Keep keyboard focus on the item that was moved.
   const focusAfterMove = useRef<string | null>(null);
   useEffect(() => {
@@ -210,8 +240,14 @@ export function ListEditor() {
         setBusy={setBusy}
         onList={(l) => {
           setList(l);
+          setItemErrors({});
           setAuditTick((t) => t + 1);
           void reloadLive();
+        }}
+        onItemErrors={(byItem) => {
+          focusItemErrors.current = true;
+          setTab('draft');
+          setItemErrors(byItem);
         }}
         onDraft={(d) => {
           setDraft(d);
@@ -248,6 +284,7 @@ export function ListEditor() {
                 const card = cards.get(item.articleId);
                 const view = railView(item, card);
                 const shown = inWindow(item, now);
+                const refused = editing?.articleId === item.articleId ? null : itemErrorText(itemErrors[item.articleId]);
                 return (
                   <li key={item.articleId} data-id={item.articleId} className="curate-item" data-testid="draft-item">
                     {editable && (
@@ -280,6 +317,11 @@ export function ListEditor() {
                         )}
                         {card && !card.live && <span className="badge badge-warn">No longer published: hidden from readers</span>}
                       </div>
+                      {refused && (
+                        <p className="field-error curate-error" id={`item-errors-${item.articleId}`} data-testid="item-errors" tabIndex={-1}>
+                          {refused}
+                        </p>
+                      )}
                     </div>
                     {editable && (
                       <div className="curate-actions">
@@ -295,7 +337,13 @@ export function ListEditor() {
                         >
                           ↓
                         </button>
-                        <button type="button" className="button button-small" aria-label={`Edit “${view.headline}”`} onClick={() => setEditing(item)}>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={`Edit “${view.headline}”`}
+                          aria-describedby={refused ? `item-errors-${item.articleId}` : undefined}
+                          onClick={() => setEditing(item)}
+                        >
                           Edit
                         </button>
                         <button
@@ -347,12 +395,24 @@ export function ListEditor() {
         <ItemDialog
           item={items.find((i) => i.articleId === editing.articleId) ?? editing}
           card={cards.get(editing.articleId)}
+          canUseMedia={can.usesMedia}
+          initialErrors={itemErrors[editing.articleId]}
           onClose={() => setEditing(null)}
-          onSave={(body) => saveItem(editing.articleId, body)}
+          onSave={async (body) => {
+            const stored = await saveItem(editing.articleId, body);
+            setItemErrors(({ [editing.articleId]: _done, ...rest }) => rest);
+            return stored;
+          }}
         />
       )}
     </>
   );
+}
+
+/** An item's errors from a whole-draft answer, in words with their field's name, for its row in the draft. */
+export function itemErrorText(errors: Record<string, string> | undefined): string | null {
+  const lines = Object.entries(errors ?? {}).map(([k, text]) => (k === 'item' ? text : `${fieldLabel(k)}: ${text}`));
+  return lines.length ? lines.join(' ') : null;
 }
 
 /** A 412 in words: what happened and what to do, never a version number. */
@@ -365,7 +425,7 @@ function changedWhileWorking(what: string) {
  * what differs, in words), and Publish now / Schedule / Discard, each confirmed first. People who may only look
  * are told why there are no controls.
  */
-function ActionBar({ list, draft, live, liveError, differences, editable, busy, setBusy, onList, onDraft, onStale }: {
+function ActionBar({ list, draft, live, liveError, differences, editable, busy, setBusy, onList, onDraft, onStale, onItemErrors }: {
   list: FeaturedList;
   draft: Versioned<Draft>;
   live: LiveVersion | null;
@@ -377,6 +437,8 @@ function ActionBar({ list, draft, live, liveError, differences, editable, busy, 
   onList: (list: Versioned<FeaturedList>) => void;
   onDraft: (draft: Versioned<Draft>) => void;
   onStale: () => Promise<void>;
+  /** The server refused items of the draft (e.g. a picture without alt text): their errors, by article id. */
+  onItemErrors: (byItem: Record<string, Record<string, string>>) => void;
 }) {
   const toast = useToast();
   const [confirm, setConfirm] = useState<'publish' | 'schedule' | 'discard' | null>(null);
@@ -390,7 +452,7 @@ function ActionBar({ list, draft, live, liveError, differences, editable, busy, 
   else state = <strong>The draft differs from the live list (revision {live!.revision}): {count === 1 ? '1 change' : `${count} changes`}.</strong>;
 
   /** Runs a publishing call; a 412 reloads everything and says what happened. */
-  const run = async <T,>(call: () => Promise<T>, done: (result: T) => void, success: string, notApplied: string) => {
+  const run = async <T,>(call: () => Promise<T>, done: (result: T) => void, success: string, notApplied: string, shownKeys: string[] = []) => {
     setBusy(true);
     try {
       done(await call());
@@ -404,7 +466,20 @@ function ActionBar({ list, draft, live, liveError, differences, editable, busy, 
         toast.error(changedWhileWorking(notApplied));
         return null;
       }
-      if (e instanceof ApiError && e.hasFieldErrors) return fieldErrors(e.problem);
+      if (e instanceof ApiError && e.hasFieldErrors) {
+        // Errors about items are said at the items (once each); the rest at the dialog's field, or here.
+        const { byItem, rest } = draftErrors(e.problem, draft.data.items);
+        const refused = Object.keys(byItem).length;
+        if (refused > 0) {
+          setConfirm(null);
+          onItemErrors(byItem);
+          toast.error(`${notApplied.charAt(0).toUpperCase()}${notApplied.slice(1)}: ${refused === 1 ? 'an item needs' : `${refused} items need`} a change first, marked in the draft.`);
+        }
+        const shown = Object.fromEntries(Object.entries(rest).filter(([k]) => shownKeys.includes(k)));
+        const unshown = Object.entries(rest).filter(([k]) => !shownKeys.includes(k));
+        if (unshown.length > 0) toast.error(unshown.map(([k, text]) => `${fieldLabel(k)}: ${text}`).join('\n'));
+        return Object.keys(shown).length > 0 ? shown : null;
+      }
       toast.error(messageOf(e));
       return null;
     } finally {
@@ -414,7 +489,7 @@ function ActionBar({ list, draft, live, liveError, differences, editable, busy, 
   const publishNow = () =>
     run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: {}, ifMatch: draft.version }), onList, 'The list is live', 'nothing was published');
   const schedule = (at: string) =>
-    run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: { at }, ifMatch: draft.version }), onList, `Publication scheduled for ${formatDateTime(at)}`, 'nothing was scheduled');
+    run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: { at }, ifMatch: draft.version }), onList, `Publication scheduled for ${formatDateTime(at)}`, 'nothing was scheduled', ['at']);
   const discard = () =>
     run(() => request<Draft>(`/api/lists/${list.slug}/draft/discard`, { method: 'POST', ifMatch: draft.version }), onDraft, 'Draft reset to the live version', 'the draft was not reset');
 
@@ -615,76 +690,210 @@ function AddArticles({ exclude, full, onAdd }: { exclude: string[]; full: boolea
 
 type ItemBody = { overrides: Overrides | null; window: ItemWindow | null };
 
-function ItemDialog({ item, card, onClose, onSave }: { item: ListItem; card?: ArticleCard; onClose: () => void; onSave: (body: ItemBody) => Promise<ListItem | undefined> }) {
+/** The item dialog's fields and the server's field paths each one shows (anything else is said above the fields). */
+const ITEM_FIELD_KEYS = ['overrides.headline', 'overrides.summary', 'window.from', 'window.until'];
+const IMAGE_BASE = 'overrides.image';
+const shownInItemDialog = (key: string) => ITEM_FIELD_KEYS.includes(key) || isImageErrorKey(key, IMAGE_BASE);
+
+/** Said at the image's alt text when a library picture has none anywhere (the server refuses it too). */
+export const ITEM_IMAGE_ALT_NEEDED = 'Describe the picture for people who cannot see it: write alt text here, or add it to the picture in the media library.';
+
+/**
+ * The item's image override: a picture from the media library (its 16:9 crop; the library's alt text is the default,
+ * with an optional override for this rail item and a warning when the library has none), a pasted address with its alt
+ * text, or alt text alone for the article's own image. `image` is the library picture's state (useLibraryImage).
+ */
+export function ItemImageField({ form, errors, image, card, canUseMedia, onEdit, onRemove }: {
+  form: OverrideForm;
+  errors: Record<string, string>;
+  image: LibraryImage;
+  card?: ArticleCard;
+  canUseMedia: boolean;
+  onEdit: (key: 'imageUrl' | 'imageAlt', value: string) => void;
+  onRemove: () => void;
+}) {
+  const library = !!form.imageMediaId?.trim();
+  const errs = imageErrors(errors, IMAGE_BASE, library);
+  const hasOwnImage = !!card?.heroImage?.url;
+  const altOnly = !library && !form.imageUrl.trim() && !!form.imageAlt.trim();
+  return (
+    <fieldset className="fieldset item-image" data-testid="item-image">
+      <legend>Image</legend>
+      {library ? (
+        <LibraryImageView
+          prefix="item-image"
+          mediaId={image.mediaId || form.imageMediaId!.trim()}
+          item={image.item}
+          loading={image.loading}
+          problem={image.problem}
+          errs={errs}
+          alt={form.imageAlt}
+          onAltChange={(value) => onEdit('imageAlt', value)}
+          altLabel="Alt text for this rail item"
+          place={RAIL_ITEM_PLACE}
+          subject="the item’s picture"
+          shape={PICKER_SHAPES.listItemImage}
+          previewSizes="160px"
+          variant="compact"
+          canUseMedia={canUseMedia}
+          replaceButton={image.replaceButton}
+          onRetry={image.retry}
+          onReplaceClick={image.openPicker}
+          onRemove={onRemove}
+        />
+      ) : (
+        <>
+          {canUseMedia && <ChooseFromLibrary prefix="item-image" buttonRef={image.chooseButton} onClick={image.openPicker} hint="or paste an image’s address below." />}
+          <div className="two-col">
+            <Field label="Image URL override" id="ov-image" error={errs.url}>
+              <input id="ov-image" type="url" value={form.imageUrl} placeholder={card?.heroImage?.url ?? 'https://…'} onChange={(e) => onEdit('imageUrl', e.target.value)} />
+            </Field>
+            <Field label="Image alt text" id="ov-alt" error={errs.alt} hint={hasOwnImage ? 'Needed with an image URL. Alone, it describes the article’s own image.' : 'Needed with an image URL.'}>
+              <input id="ov-alt" value={form.imageAlt} maxLength={300} placeholder={card?.heroImage?.alt ?? ''} onChange={(e) => onEdit('imageAlt', e.target.value)} />
+            </Field>
+          </div>
+          {altOnly && (
+            <p className={hasOwnImage ? 'muted small' : 'item-dialog-note'} data-testid="alt-only-note">
+              {hasOwnImage
+                ? 'The rail shows the article’s own image with your alt text.'
+                : 'This article has no image of its own, so alt text alone shows no image. Add an image URL to show one.'}
+            </p>
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+/** The overrides as the dialog's preview shows them: a library picture known only by its id shows its 16:9 crop. */
+function previewOverrides(overrides: Overrides | null, item: MediaItem | null): Overrides | null {
+  const picture = overrides?.image;
+  if (!picture?.mediaId || picture.url || !item) return overrides;
+  return { ...overrides, image: { ...picture, url: shapeOf(item, PICKER_SHAPES.listItemImage)?.src ?? null } };
+}
+
+/** How saving the item dialog went: what to say where (`errors` at the fields, undefined: keep those shown). */
+export type ItemSaveOutcome = { kind: 'saved' | 'unchanged' } | { kind: 'refused'; errors?: Record<string, string>; problem: string | null };
+
+/**
+ * Checks the item dialog's values, sends them (`onSave`: PUT of the item, answering the item as stored) unless nothing
+ * changed, and places whatever is refused: each field error once at its field (anything of the image at the image),
+ * others above the fields; a media library that does not answer is said at the library picture. `picture` is the
+ * library picture's details, once known.
+ */
+export async function saveItemForm({ form, from, until, item, picture, onSave }: {
+  form: OverrideForm;
+  from: string;
+  until: string;
+  item: ListItem;
+  picture: Pick<MediaItem, 'altText'> | null | undefined;
+  onSave: (body: ItemBody) => Promise<ListItem | undefined>;
+}): Promise<ItemSaveOutcome> {
+  const library = !!form.imageMediaId?.trim();
+  const window = from || until ? { from: fromLocalInput(from), until: fromLocalInput(until) } : null;
+  const body: ItemBody = { overrides: overridesFrom(form), window };
+  const found: Record<string, string> = {};
+  if (!library && form.imageUrl.trim() && !form.imageAlt.trim()) found['overrides.image.alt'] = 'Describe the image: alt text is needed with an image URL.';
+  if (library && altMissingEverywhere(form.imageAlt, picture)) found['overrides.image.alt'] = ITEM_IMAGE_ALT_NEEDED;
+  if (window?.from && window.until && new Date(window.until) <= new Date(window.from)) found['window.until'] = 'Choose a time after “Show from”.';
+  if (Object.keys(found).length) return { kind: 'refused', errors: found, problem: null };
+  if (keptAsSent(body, item)) return { kind: 'unchanged' };
+  try {
+    const stored = await onSave(body);
+    if (keptAsSent(body, stored)) return { kind: 'saved' };
+    return {
+      kind: 'refused',
+      errors: {},
+      problem: 'The server did not keep these changes, so the item was not updated. What you typed is still here: save again, or tell the web team if this repeats.',
+    };
+  } catch (e) {
+    const mediaDown = library ? mediaUnavailableText(e, 'the picture') : null;
+    if (e instanceof ApiError && e.status === 412) return { kind: 'refused', errors: {}, problem: changedWhileWorking('this item was not saved') + ' What you typed is still here.' };
+    // The picture could not be checked: said at the picture, which is what it is about.
+    if (mediaDown) return { kind: 'refused', errors: { [`${IMAGE_BASE}.mediaId`]: mediaDown }, problem: null };
+    if (e instanceof ApiError && e.hasFieldErrors) {
+      const byField = itemFieldErrors(e.problem);
+      return { kind: 'refused', errors: byField, problem: elsewhereText(byField) };
+    }
+    return { kind: 'refused', errors: {}, problem: messageOf(e) };
+  }
+}
+
+export function ItemDialog({ item, card, canUseMedia = false, initialErrors, onClose, onSave }: {
+  item: ListItem;
+  card?: ArticleCard;
+  /** Whether the image may be chosen from the media library. */
+  canUseMedia?: boolean;
+  /** Errors the server gave for this item in an answer about the whole draft (e.g. on publishing). */
+  initialErrors?: Record<string, string>;
+  onClose: () => void;
+  onSave: (body: ItemBody) => Promise<ListItem | undefined>;
+}) {
   const toast = useToast();
-  const o = item.overrides ?? {};
-  const [form, setForm] = useState<OverrideForm>({ headline: o.headline ?? '', summary: o.summary ?? '', imageUrl: o.image?.url ?? '', imageAlt: o.image?.alt ?? '' });
+  const [form, setForm] = useState<OverrideForm>(() => overrideFormOf(item.overrides));
   const [from, setFrom] = useState(toLocalInput(item.window?.from));
   const [until, setUntil] = useState(toLocalInput(item.window?.until));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>(initialErrors ?? {});
+  const [problem, setProblem] = useState<string | null>(() => elsewhereText(initialErrors));
   const [saving, setSaving] = useState(false);
   const focusErrors = useFocusOnErrors(errors);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Opened to fix what the server refused: start at the first field it named (the dialog starts at its first field).
+  useEffect(() => {
+    if (initialErrors && Object.keys(initialErrors).length > 0 && formRef.current) focusFirstError(formRef.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const image = useLibraryImage(form.imageMediaId, { place: RAIL_ITEM_PLACE });
+  const library = !!form.imageMediaId?.trim();
   const overrides = overridesFrom(form);
-  const view = railView({ overrides }, card);
+  const view = railView({ overrides: previewOverrides(overrides, image.item) }, card, image.item?.altText);
   const hasOwnImage = !!card?.heroImage?.url;
-  const altOnly = !form.imageUrl.trim() && !!form.imageAlt.trim();
-  /** Typing in a field settles its error (an image's URL and alt text are checked together). */
-  const settles: Record<keyof OverrideForm, string[]> = {
-    headline: ['overrides.headline'],
-    summary: ['overrides.summary'],
-    imageUrl: ['overrides.image', 'overrides.image.url', 'overrides.image.alt'],
-    imageAlt: ['overrides.image', 'overrides.image.url', 'overrides.image.alt'],
+  const altOnly = !library && !form.imageUrl.trim() && !!form.imageAlt.trim();
+  /** Typing in a field settles its error (a pasted image's URL and alt text are checked together). */
+  const settles = (key: 'headline' | 'summary' | 'imageUrl' | 'imageAlt'): string[] =>
+    key === 'headline'
+      ? ['overrides.headline']
+      : key === 'summary'
+        ? ['overrides.summary']
+        : library
+          ? [`${IMAGE_BASE}.alt`, IMAGE_BASE]
+          : [IMAGE_BASE, `${IMAGE_BASE}.url`, `${IMAGE_BASE}.alt`, `${IMAGE_BASE}.mediaId`];
+  const edit = (key: 'headline' | 'summary' | 'imageUrl' | 'imageAlt', value: string) => {
+    setForm((old) => ({ ...old, [key]: value }));
+    if (settles(key).some((k) => errors[k])) setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !settles(key).includes(k))));
   };
-  const set = (key: keyof OverrideForm) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    setForm({ ...form, [key]: e.target.value });
-    if (settles[key].some((k) => errors[k])) setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !settles[key].includes(k))));
+  const set = (key: 'headline' | 'summary') => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => edit(key, e.target.value);
+  /** The image as a whole changed (a library picture chosen, or removed): its errors are settled. */
+  const replaceImage = (next: (old: OverrideForm) => OverrideForm) => {
+    setForm(next);
+    setErrors((old) => (Object.keys(old).some((k) => isImageErrorKey(k, IMAGE_BASE)) ? withoutImageErrors(old, IMAGE_BASE) : old));
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const window = from || until ? { from: fromLocalInput(from), until: fromLocalInput(until) } : null;
-    const body: ItemBody = { overrides, window };
-    const found: Record<string, string> = {};
-    if (form.imageUrl.trim() && !form.imageAlt.trim()) found['overrides.image.alt'] = 'Describe the image: alt text is needed with an image URL.';
-    if (window?.from && window.until && new Date(window.until) <= new Date(window.from)) found['window.until'] = 'Choose a time after “Show from”.';
     setProblem(null);
-    if (Object.keys(found).length) {
-      focusErrors();
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    if (keptAsSent(body, item)) {
-      toast.info('Nothing to save: this item is unchanged.');
-      onClose();
-      return;
-    }
     setSaving(true);
-    try {
-      const stored = await onSave(body);
-      if (keptAsSent(body, stored)) {
+    const outcome = await saveItemForm({ form, from, until, item, picture: image.item, onSave }).finally(() => setSaving(false));
+    switch (outcome.kind) {
+      case 'unchanged':
+        toast.info('Nothing to save: this item is unchanged.');
+        onClose();
+        return;
+      case 'saved':
         toast.success('Item updated');
         onClose();
-      } else {
-        setProblem('The server did not keep these changes, so the item was not updated. What you typed is still here: save again, or tell the web team if this repeats.');
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        setProblem(changedWhileWorking('this item was not saved') + ' What you typed is still here.');
-      } else if (e instanceof ApiError && e.hasFieldErrors) {
-        focusErrors();
-        setErrors(fieldErrors(e.problem));
-      } else {
-        setProblem(messageOf(e));
-      }
-    } finally {
-      setSaving(false);
+        return;
+      default:
+        if (outcome.errors) {
+          if (Object.keys(outcome.errors).length > 0) focusErrors();
+          setErrors(outcome.errors);
+        }
+        setProblem(outcome.problem);
     }
   };
   return (
     <Dialog title={`Rail item: ${card?.headline ?? 'story'}`} onClose={onClose} wide testId="item-dialog">
-      <form onSubmit={submit} className="item-dialog" noValidate>
+      <form ref={formRef} onSubmit={submit} className="item-dialog" noValidate>
         {problem && (
           <div className="error-box item-dialog-problem" role="alert" data-testid="item-dialog-problem">
             <p>{problem}</p>
@@ -698,21 +907,27 @@ function ItemDialog({ item, card, onClose, onSave }: { item: ListItem; card?: Ar
           <Field label="Summary override" id="ov-summary" error={errors['overrides.summary']} hint="One or two sentences.">
             <textarea id="ov-summary" rows={2} maxLength={400} value={form.summary} placeholder={card?.dek ?? ''} onChange={set('summary')} />
           </Field>
-          <div className="two-col">
-            <Field label="Image URL override" id="ov-image" error={errors['overrides.image.url'] ?? errors['overrides.image']}>
-              <input id="ov-image" type="url" value={form.imageUrl} placeholder={card?.heroImage?.url ?? 'https://…'} onChange={set('imageUrl')} />
-            </Field>
-            <Field label="Image alt text" id="ov-alt" error={errors['overrides.image.alt']} hint={hasOwnImage ? 'Needed with an image URL. Alone, it describes the article’s own image.' : 'Needed with an image URL.'}>
-              <input id="ov-alt" value={form.imageAlt} maxLength={300} placeholder={card?.heroImage?.alt ?? ''} onChange={set('imageAlt')} />
-            </Field>
-          </div>
-          {altOnly && (
-            <p className={hasOwnImage ? 'muted small' : 'item-dialog-note'} data-testid="alt-only-note">
-              {hasOwnImage
-                ? 'The rail shows the article’s own image with your alt text.'
-                : 'This article has no image of its own, so alt text alone shows no image. Add an image URL to show one.'}
-            </p>
-          )}
+          <ItemImageField
+            form={form}
+            errors={errors}
+            image={image}
+            card={card}
+            canUseMedia={canUseMedia}
+            onEdit={edit}
+            onRemove={() => {
+              replaceImage(removeItemImage);
+              image.removed();
+            }}
+          />
+          <LibraryImagePicker
+            image={image}
+            title="Choose the rail item’s picture"
+            shape={PICKER_SHAPES.listItemImage}
+            onChoose={(picked, chosen) => {
+              image.chosen(chosen);
+              replaceImage((old) => chooseItemImage(old, picked));
+            }}
+          />
           <fieldset className="fieldset">
             <legend>When it shows (optional)</legend>
             <div className="two-col">
@@ -745,6 +960,14 @@ function ItemDialog({ item, card, onClose, onSave }: { item: ListItem; card?: Ar
       </form>
     </Dialog>
   );
+}
+
+/** The errors of an item that no field of its dialog shows, in words with their field's name (null when none). */
+export function elsewhereText(errors: Record<string, string> | undefined): string | null {
+  const lines = Object.entries(errors ?? {})
+    .filter(([k]) => !shownInItemDialog(k))
+    .map(([k, text]) => (k === 'item' ? text : `${fieldLabel(k)}: ${text}`));
+  return lines.length ? lines.join('\n') : null;
 }
 
 /** Making an earlier published revision live again (confirmed, like every change readers see). */

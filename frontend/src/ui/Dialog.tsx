@@ -52,7 +52,9 @@ export function Dialog({ title, onClose, children, wide, testId }: { title: stri
     };
   }, []);
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key !== 'Tab') return;
+    // A dialog opened from this one (a picker in a form in a dialog) is a portal: its keys reach this handler through
+    // React's tree, but its Tab stops are its own.
+    if (event.key !== 'Tab' || !ref.current!.contains(event.target as Node)) return;
     const items = Array.from(ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE));
     if (!items.length) return;
     const first = items[0];
@@ -74,7 +76,9 @@ export function Dialog({ title, onClose, children, wide, testId }: { title: stri
       tabIndex={-1}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        // Escape closes the topmost dialog only: a dialog opened from this one (a portal) sends its cancel through
+        // React's tree too.
+        if (e.target === e.currentTarget) onClose();
       }}
       onKeyDown={onKeyDown}
     >
