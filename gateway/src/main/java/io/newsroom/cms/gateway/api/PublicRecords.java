@@ -42,8 +42,21 @@ public final class PublicRecords {
                                  @Schema(required = true) int width, @Schema(required = true) int height) {
     }
 
+    /**
+     * An author's photo, like {@link HeroImage}: a media library picture ({@code mediaId} set) has its size, a
+     * {@code srcset} per format and its shapes in {@code renditions} (the square {@code 1x1} for round avatars); a
+     * pasted URL has only {@code url} and {@code alt}.
+     */
     @Schema(name = "Avatar", additionalProperties = Schema.False.class)
-    public record Avatar(@Schema(required = true) String url, @Schema(nullable = true) String alt) {
+    public record Avatar(@Schema(required = true) String url,
+                         @Schema(nullable = true) String alt,
+                         @Schema(nullable = true) String caption,
+                         @Schema(nullable = true) String credit,
+                         @Schema(nullable = true, description = "The picture's id in the media library") UUID mediaId,
+                         @Schema(nullable = true, description = "Full size in pixels") Integer width,
+                         @Schema(nullable = true) Integer height,
+                         @Schema(nullable = true, description = "Per format (webp, jpg): \"url 320w, url 640w, ...\"") Map<String, String> srcset,
+                         @Schema(nullable = true, description = "Per shape (original, 16x9, 4x3, 1x1)") Map<String, ImageRendition> renditions) {
     }
 
     @Schema(name = "Social", additionalProperties = Schema.False.class)
@@ -115,8 +128,20 @@ public final class PublicRecords {
         }
     }
 
+    /**
+     * A list item's picture: the curator's library picture (as {@link HeroImage}: size, srcset, renditions), a pasted URL
+     * with its alt text only, or the article's own hero image as the article has it (the curator's alt text, if any).
+     */
     @Schema(name = "ListImage", additionalProperties = Schema.False.class)
-    public record ListImage(@Schema(required = true) String url, @Schema(nullable = true) String alt) {
+    public record ListImage(@Schema(required = true) String url,
+                            @Schema(nullable = true) String alt,
+                            @Schema(nullable = true) String caption,
+                            @Schema(nullable = true) String credit,
+                            @Schema(nullable = true, description = "The picture's id in the media library") UUID mediaId,
+                            @Schema(nullable = true, description = "Full size in pixels") Integer width,
+                            @Schema(nullable = true) Integer height,
+                            @Schema(nullable = true, description = "Per format (webp, jpg): \"url 320w, url 640w, ...\"") Map<String, String> srcset,
+                            @Schema(nullable = true, description = "Per shape (original, 16x9, 4x3, 1x1)") Map<String, ImageRendition> renditions) {
     }
 
     /** A featured list's item, overrides applied: everything a rail needs. */

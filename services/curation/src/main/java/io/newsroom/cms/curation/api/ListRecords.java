@@ -1,9 +1,9 @@
 package io.newsroom.cms.curation.api;
 
 import io.newsroom.cms.common.validation.AltRequired;
-import io.newsroom.cms.common.validation.HttpUrl;
 import io.newsroom.cms.common.validation.Image;
 import io.newsroom.cms.common.validation.Slug;
+import io.newsroom.cms.pictures.PublicImage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,8 +28,17 @@ public final class ListRecords {
                              @NotNull @Min(1) @Max(50) Integer maxItems) {
     }
 
-    @AltRequired
-    public record ImageRef(@HttpUrl String url, @Size(max = 300) String alt) implements Image {
+    /**
+     * An item's own image: a pasted URL with its alt text, a media library picture ({@code mediaId}: its URL is the
+     * library's, and its alt text the library's unless given here), or the alt text alone (the article's own picture,
+     * described for the rail).
+     */
+    @AltRequired(checkUrl = true)
+    public record ImageRef(@Size(max = 2048) String url, @Size(max = 300) String alt, UUID mediaId) implements Image {
+        @Override
+        public boolean fromLibrary() {
+            return mediaId != null;
+        }
     }
 
     public record Overrides(@Size(max = 200) String headline, @Size(max = 400) String summary, @Valid ImageRef image) {
@@ -81,8 +90,11 @@ public final class ListRecords {
     public record AuditPage(List<AuditView> items) {
     }
 
-    /** A list item as readers get it: overrides applied, everything a rail needs. */
-    public record ResolvedItem(int position, UUID articleId, String slug, String headline, String summary, ImageRef image,
+    /**
+     * A list item as readers get it: overrides applied, everything a rail needs. {@code image}: a library picture with
+     * its size, srcset and renditions, or a pasted URL with its words ({@code url}, {@code alt}).
+     */
+    public record ResolvedItem(int position, UUID articleId, String slug, String headline, String summary, PublicImage image,
                                Instant publishedAt) {
     }
 
@@ -91,14 +103,23 @@ public final class ListRecords {
                                Instant asOf, boolean stale, List<ResolvedItem> items) {
     }
 
+    /**
+     * An item's overrides as the list events carry them: the image as readers get it when it is a library picture (its
+     * size, srcset, renditions, and the library's words unless the curator gave their own), else as curated ({@code url}
+     * and {@code alt}, or {@code alt} alone over the article's own picture).
+     */
+    public record PublishedOverrides(String headline, String summary, PublicImage image) {
+    }
+
     /** A live item as curated, as the list events carry it: no resolution, and nobody's user name. */
-    public record PublishedItem(UUID articleId, int position, Overrides overrides, Window window) {
+    public record PublishedItem(UUID articleId, int position, PublishedOverrides overrides, Window window) {
     }
 
     /**
      * The live list as the list events carry it (topic {@code cms.curation.lists}, key: the slug): the live version
      * unresolved, every item as curated with its overrides and window, whether or not its article is still published
-     * or its window open now. Readers get it resolved ({@code GET /lists/public/{slug}}).
+     * or its window open now. Readers get it resolved ({@code GET /lists/public/{slug}}). A library picture's change in
+     * the media library is a new event of every live list showing it.
      */
     public record PublishedList(String slug, String title, String description, int revision, Instant publishedAt,
                                 List<PublishedItem> items) {

@@ -69,6 +69,19 @@ public class ArticleViews {
         following = complete;
     }
 
+    /**
+     * The article's headline as this service last heard it, without asking anyone (the followed view, else the last
+     * answer of the articles service); null when it does not know the article. For naming list items to people.
+     */
+    public String knownHeadline(UUID id) {
+        Followed article = followed.get(id);
+        if (article != null && article.summary() != null) {
+            return article.summary().headline();
+        }
+        Known known = lastGood.get(id);
+        return known == null ? null : known.summary().headline();
+    }
+
     /** The published ones among {@code ids}, straight from the articles service (503 problem when it is down). */
     public Map<UUID, PublishedSummary> publishedNow(List<UUID> ids) {
         if (ids.isEmpty()) {

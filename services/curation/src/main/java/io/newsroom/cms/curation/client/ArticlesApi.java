@@ -1,5 +1,8 @@
 package io.newsroom.cms.curation.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsroom.cms.pictures.PublicImage;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The articles service's published views (anonymous), as this service uses them. */
@@ -23,9 +27,17 @@ public interface ArticlesApi {
     record Ids(List<UUID> ids) {
     }
 
-    /** The article's hero image; what else a media library picture carries (srcset, renditions) is not used here yet. */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record HeroImage(String url, String alt, String caption, String credit) {
+    /**
+     * The article's hero image as readers get it: a library picture with its size, srcset and renditions, or a pasted URL
+     * with its words. Passed on to list items as it is ({@link #toPublic}); fields added later are ignored, not refused.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record HeroImage(String url, String alt, String caption, String credit, UUID mediaId, Integer width, Integer height,
+                     Map<String, String> srcset, JsonNode renditions) {
+        public PublicImage toPublic() {
+            return new PublicImage(url, alt, caption, credit, mediaId, width, height, srcset,
+                    renditions == null || renditions.isNull() ? null : renditions);
+        }
     }
 
     record PublishedSummary(UUID id, String slug, String headline, String dek, HeroImage heroImage, List<String> tags,

@@ -97,6 +97,26 @@ public class FeaturedListRepository {
     }
 
     /**
+     * The lists whose live version shows library picture {@code mediaId} on an item. No index: it is asked only when a
+     * picture a list took changes in the library, and the lists are few.
+     */
+    public List<FeaturedList> showingLive(UUID mediaId) {
+        List<FeaturedList> lists = new ArrayList<>();
+        collection().find(Filters.and(Filters.eq("live.items.overrides.image.mediaId", mediaId.toString()), NOT_DELETED))
+                .forEach(d -> lists.add(fromDocument(d)));
+        return lists;
+    }
+
+    /**
+     * Appends {@code events} to the list's outbox without changing the list, if nobody changed it since it was read: what
+     * readers see of it changed elsewhere (a library picture it shows). The revision moves on, so that a writer who read
+     * the list before sends its own events from fresh data.
+     */
+    public boolean republish(FeaturedList read, List<ListEvent> events) {
+        return write(read, Filters.empty(), new ArrayList<>(List.of(Updates.set("docRevision", read.docRevision() + 1))), events);
+    }
+
+    /**
      * Records a failed scheduled publish on the list's document: how many attempts failed and when to try again. Any
      * replace of the document (a curator's edit, a new schedule, the publish itself) starts over without them.
      */
@@ -226,7 +246,8 @@ public class FeaturedListRepository {
             if (i.overrides() != null) {
                 Overrides o = i.overrides();
                 doc.append("overrides", new Document("headline", o.headline()).append("summary", o.summary())
-                        .append("image", o.image() == null ? null : new Document("url", o.image().url()).append("alt", o.image().alt())));
+                        .append("image", o.image() == null ? null : new Document("url", o.image().url()).append("alt", o.image().alt())
+                                .append("mediaId", str(o.image().mediaId()))));
             }
             if (i.window() != null) {
                 doc.append("window", new Document("from", date(i.window().from())).append("until", date(i.window().until())));
@@ -245,7 +266,7 @@ public class FeaturedListRepository {
             if (o != null) {
                 Document image = o.get("image", Document.class);
                 overrides = new Overrides(o.getString("headline"), o.getString("summary"),
-                        image == null ? null : new Image(image.getString("url"), image.getString("alt")));
+                        image == null ? null : new Image(image.getString("url"), image.getString("alt"), uuid(image.getString("mediaId"))));
             }
             Document w = d.get("window", Document.class);
             Window window = w == null ? null : new Window(instant(w, "from"), instant(w, "until"));

@@ -10,6 +10,8 @@ import io.newsroom.cms.curation.client.ArticlesApi.PublishedSummary;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.*;
 import io.newsroom.cms.curation.repository.FeaturedListRepository;
+import io.newsroom.cms.curation.service.ListPictures.Taken;
+import io.newsroom.cms.curation.service.ListPictures.Wanted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,7 +29,8 @@ import java.util.UUID;
  * Editing featured lists: creating, changing and deleting them, and every edit of a draft (add, override, remove,
  * move, replace the order, discard). Every write checks the caller's If-Match against the version they edit (list
  * metadata or draft) and goes through {@link ListWrites}: a lost race is retried on fresh data if it did not touch
- * what the caller edits, otherwise 412. Publishing is {@link FeaturedListPublisher}'s job.
+ * what the caller edits, otherwise 412. Publishing is {@link FeaturedListPublisher}'s job. A library picture an edit
+ * puts on an item is taken from the media library before the write ({@link ListPictures}).
  */
 @ApplicationScoped
 public class FeaturedListEditor {
@@ -38,6 +42,9 @@ public class FeaturedListEditor {
 
     @Inject
     ArticleViews articles;
+
+    @Inject
+    ListPictures pictures;
 
     public FeaturedList get(String slug) {
         return writes.get(slug);
@@ -86,7 +93,8 @@ public class FeaturedListEditor {
     public FeaturedList addItem(String slug, long expectedDraft, ListRecords.ItemRequest request, String actor) {
         requirePublished(List.of(request.articleId()), "articleId");
         Window window = window(request.window(), "window");
-        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+        Taken taken = take(slug, expectedDraft, Wanted.of(request.articleId(), request.overrides(), "overrides.image"));
+        return pictures.guarded(slug, taken, () -> editDraft(slug, expectedDraft, actor, (list, items) -> {
             if (items.stream().anyMatch(i -> i.articleId().equals(request.articleId()))) {
                 throw new ProblemException(ProblemType.CONFLICT, "This article is already in the list",
                         List.of(new Problem.FieldError("articleId", "already in the list")), Map.of());
@@ -96,20 +104,21 @@ public class FeaturedListEditor {
                         List.of(new Problem.FieldError("articleId", "the list holds at most " + list.maxItems())), Map.of());
             }
             int position = request.position() == null ? items.size() : Math.min(request.position(), items.size());
-            items.add(position, new Item(request.articleId(), overrides(request.overrides()), window, actor, ListWrites.now()));
+            items.add(position, new Item(request.articleId(), overrides(request.overrides(), taken), window, actor, ListWrites.now()));
             return new AuditEntry(ListWrites.now(), actor, "add", request.articleId(), "at position " + position);
-        });
+        }));
     }
 
     public FeaturedList updateItem(String slug, long expectedDraft, UUID articleId, ListRecords.ItemUpdate update, String actor) {
         Window window = window(update.window(), "window");
-        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+        Taken taken = take(slug, expectedDraft, Wanted.of(articleId, update.overrides(), "overrides.image"));
+        return pictures.guarded(slug, taken, () -> editDraft(slug, expectedDraft, actor, (list, items) -> {
             int index = indexOf(items, articleId);
             Item old = items.get(index);
-            items.set(index, new Item(articleId, overrides(update.overrides()), window, old.addedBy(), old.addedAt()));
+            items.set(index, new Item(articleId, overrides(update.overrides(), taken), window, old.addedBy(), old.addedAt()));
             return new AuditEntry(ListWrites.now(), actor, "override", articleId,
                     update.overrides() == null ? "cleared overrides" : "set overrides" + (window == null ? "" : " and window"));
-        });
+        }));
     }
 
     public FeaturedList removeItem(String slug, long expectedDraft, UUID articleId, String actor) {
@@ -146,10 +155,16 @@ public class FeaturedListEditor {
                 .filter(id -> current.draft().items().stream().noneMatch(i -> i.articleId().equals(id))).toList();
         requirePublished(added, "items");
         List<Window> windows = new ArrayList<>();
+        List<Wanted> wanted = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             windows.add(window(requested.get(i).window(), "items[" + i + "].window"));
+            wanted.add(Wanted.of(requested.get(i).articleId(), requested.get(i).overrides(), "items[" + i + "].overrides.image"));
         }
-        return editDraft(slug, expectedDraft, actor, (list, items) -> {
+        if (wanted.stream().anyMatch(Objects::nonNull)) {
+            Versions.requireCurrent(expectedDraft, current.draft().version()); // a stale draft never asks the library
+        }
+        Taken taken = pictures.take(current, wanted);
+        return pictures.guarded(slug, taken, () -> editDraft(slug, expectedDraft, actor, (list, items) -> {
             if (requested.size() > list.maxItems()) {
                 throw ProblemException.invalid("items", "the list holds at most " + list.maxItems());
             }
@@ -157,13 +172,13 @@ public class FeaturedListEditor {
             for (int i = 0; i < requested.size(); i++) {
                 ListRecords.ItemRequest r = requested.get(i);
                 Item old = items.stream().filter(it -> it.articleId().equals(r.articleId())).findFirst().orElse(null);
-                next.add(new Item(r.articleId(), overrides(r.overrides()), windows.get(i),
+                next.add(new Item(r.articleId(), overrides(r.overrides(), taken), windows.get(i),
                         old == null ? actor : old.addedBy(), old == null ? ListWrites.now() : old.addedAt()));
             }
             items.clear();
             items.addAll(next);
             return new AuditEntry(ListWrites.now(), actor, "reorder", null, "replaced the order (" + next.size() + " items)");
-        });
+        }));
     }
 
     public FeaturedList discard(String slug, long expectedDraft, String actor) {
@@ -192,6 +207,19 @@ public class FeaturedListEditor {
         });
     }
 
+    /**
+     * Takes the library picture a draft edit puts on an item ({@link ListPictures#take}); nothing to do without one. A
+     * stale If-Match is refused first: the library is not asked for an edit that cannot be written.
+     */
+    private Taken take(String slug, long expectedDraft, Wanted wanted) {
+        if (wanted == null) {
+            return Taken.NONE;
+        }
+        FeaturedList list = get(slug);
+        Versions.requireCurrent(expectedDraft, list.draft().version());
+        return pictures.take(list, List.of(wanted));
+    }
+
     private void requirePublished(List<UUID> ids, String field) {
         Map<UUID, PublishedSummary> published = articles.publishedNow(ids);
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -216,15 +244,17 @@ public class FeaturedListEditor {
 
     /**
      * The overrides as stored: blanks mean "the article's own". An image override may be the alt text alone
-     * ({@code url} null): curators often re-describe the article's own picture for the rail.
+     * ({@code url} null): curators often re-describe the article's own picture for the rail. A library picture
+     * ({@code mediaId}, {@code taken} before the write) gets the library's URL, whatever URL came with it.
      */
-    private static Overrides overrides(ListRecords.Overrides o) {
+    private static Overrides overrides(ListRecords.Overrides o, Taken taken) {
         if (o == null) {
             return null;
         }
-        String url = o.image() == null ? null : blankToNull(o.image().url());
+        UUID mediaId = o.image() == null ? null : o.image().mediaId();
         String alt = o.image() == null ? null : blankToNull(o.image().alt());
-        Image image = url == null && alt == null ? null : new Image(url, alt);
+        String url = mediaId != null ? taken.url(mediaId) : o.image() == null ? null : blankToNull(o.image().url());
+        Image image = url == null && alt == null && mediaId == null ? null : new Image(url, alt, mediaId);
         String headline = blankToNull(o.headline());
         String summary = blankToNull(o.summary());
         return headline == null && summary == null && image == null ? null : new Overrides(headline, summary, image);

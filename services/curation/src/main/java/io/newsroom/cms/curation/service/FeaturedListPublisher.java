@@ -23,6 +23,9 @@ public class FeaturedListPublisher {
     @Inject
     ListWrites writes;
 
+    @Inject
+    ListPictures pictures;
+
     /** Publishes the draft now, or schedules it when {@code at} is in the future; {@code expectedDraft}: the draft's ETag. */
     public FeaturedList publish(String slug, long expectedDraft, Instant at, String actor) {
         Instant now = ListWrites.now();
@@ -50,16 +53,24 @@ public class FeaturedListPublisher {
         return writes.replace(list, updated, Filters.eq("scheduledPublishAt", Date.from(list.scheduledPublishAt())));
     }
 
-    /** Makes an earlier revision live again; {@code expectedVersion} is the list's version (its ETag). */
+    /**
+     * Makes an earlier revision live again; {@code expectedVersion} is the list's version (its ETag). The library
+     * pictures it shows that no version of the list shows now are taken again first (their usages were withdrawn).
+     */
     public FeaturedList rollback(String slug, long expectedVersion, int revision, String actor) {
-        return writes.write(slug, list -> {
+        FeaturedList current = writes.get(slug);
+        Versions.requireCurrent(expectedVersion, current.version()); // a stale rollback never asks the library
+        List<ListPictures.Wanted> wanted = current.revisions().stream().filter(r -> r.revision() == revision)
+                .flatMap(r -> r.items().stream()).map(item -> ListPictures.Wanted.of(item, "revision")).toList();
+        ListPictures.Taken taken = pictures.take(current, wanted);
+        return pictures.guarded(slug, taken, () -> writes.write(slug, list -> {
             Versions.requireCurrent(expectedVersion, list.version());
             Live target = list.revisions().stream().filter(r -> r.revision() == revision).findFirst()
                     .orElseThrow(() -> ProblemException.invalid("revision", "is not one of the last " + KEEP_REVISIONS
                             + " published revisions: " + list.revisions().stream().map(Live::revision).toList()));
             return ListWrites.audit(goLive(list, target.items(), actor, ListWrites.now()), actor, "rollback", null,
                     "live set back to revision " + revision + " as revision " + list.nextRevision());
-        });
+        }));
     }
 
     private static FeaturedList goLive(FeaturedList list, List<Item> items, String actor, Instant now) {

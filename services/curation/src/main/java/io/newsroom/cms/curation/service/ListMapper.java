@@ -1,5 +1,6 @@
 package io.newsroom.cms.curation.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsroom.cms.curation.api.ListRecords.AuditPage;
 import io.newsroom.cms.curation.api.ListRecords.AuditView;
 import io.newsroom.cms.curation.api.ListRecords.DraftView;
@@ -9,13 +10,17 @@ import io.newsroom.cms.curation.api.ListRecords.ListView;
 import io.newsroom.cms.curation.api.ListRecords.LiveView;
 import io.newsroom.cms.curation.api.ListRecords.Overrides;
 import io.newsroom.cms.curation.api.ListRecords.PublishedItem;
+import io.newsroom.cms.curation.api.ListRecords.PublishedOverrides;
 import io.newsroom.cms.curation.api.ListRecords.PublishedList;
 import io.newsroom.cms.curation.api.ListRecords.Window;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.Item;
+import io.newsroom.cms.curation.published.ListResolver;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Domain → API records, explicitly: the stored document never leaves the service. */
 public final class ListMapper {
@@ -47,15 +52,21 @@ public final class ListMapper {
         return new AuditPage(entries);
     }
 
-    /** The live version as the list events carry it; null when the list was never published. */
-    public static PublishedList published(FeaturedList list) {
+    /**
+     * The live version as the list events carry it, its items' library pictures from {@code pictures} (their copies, by
+     * id); null when the list was never published.
+     */
+    public static PublishedList published(FeaturedList list, Map<UUID, JsonNode> pictures) {
         FeaturedList.Live live = list.live();
         if (live == null) {
             return null;
         }
         List<PublishedItem> items = new ArrayList<>();
         for (Item i : live.items()) {
-            items.add(new PublishedItem(i.articleId(), items.size(), overrides(i), window(i)));
+            FeaturedList.Overrides o = i.overrides();
+            PublishedOverrides overrides = o == null ? null : new PublishedOverrides(o.headline(), o.summary(),
+                    o.image() == null ? null : ListResolver.override(o.image(), i.picture() == null ? null : pictures.get(i.picture())));
+            items.add(new PublishedItem(i.articleId(), items.size(), overrides, window(i)));
         }
         return new PublishedList(list.slug(), list.title(), list.description(), live.revision(), live.publishedAt(), items);
     }
@@ -71,7 +82,7 @@ public final class ListMapper {
     private static Overrides overrides(Item item) {
         FeaturedList.Overrides o = item.overrides();
         return o == null ? null : new Overrides(o.headline(), o.summary(),
-                o.image() == null ? null : new ImageRef(o.image().url(), o.image().alt()));
+                o.image() == null ? null : new ImageRef(o.image().url(), o.image().alt(), o.image().mediaId()));
     }
 
     private static Window window(Item item) {

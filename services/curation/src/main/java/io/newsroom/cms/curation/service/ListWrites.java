@@ -5,6 +5,7 @@ import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.AuditEntry;
+import io.newsroom.cms.curation.domain.ListEvent;
 import io.newsroom.cms.curation.repository.FeaturedListRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,13 +16,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * How every change of a list is written: read the list, compute the new state, replace the document only if nobody
  * changed it in between (a compare-and-set on the document); a lost race is retried on fresh data, where the change
  * checks the caller's If-Match again. Every change leaves an audit entry, and the events it causes
- * ({@link ListEvents}) are written by the same single-document write (the lists' outbox).
+ * ({@link ListEvents}) are written by the same single-document write (the lists' outbox). After it, the library
+ * pictures the change took off the list are given back ({@link ListPictures#settle}).
  */
 @ApplicationScoped
 public class ListWrites {
@@ -32,6 +35,9 @@ public class ListWrites {
 
     @Inject
     ListEvents events;
+
+    @Inject
+    ListPictures pictures;
 
     public FeaturedList get(String slug) {
         return repository.find(slug).orElseThrow(() -> ProblemException.notFound("List '" + slug + "'"));
@@ -49,14 +55,50 @@ public class ListWrites {
         throw new ProblemException(ProblemType.CONFLICT, "The list is being changed by others right now; try again");
     }
 
-    /** Replaces {@code read} by {@code updated} with the events of the change, if nobody changed it since and {@code condition} holds. */
+    /**
+     * Replaces {@code read} by {@code updated} with the events of the change, if nobody changed it since and
+     * {@code condition} holds; then withdraws the usages of library pictures no version of it shows any more.
+     */
     boolean replace(FeaturedList read, FeaturedList updated, Bson condition) {
-        return repository.replace(read, updated, condition, events.changed(read, updated));
+        if (!repository.replace(read, updated, condition, events.changed(read, updated))) {
+            return false;
+        }
+        pictures.settle(read, updated);
+        return true;
     }
 
-    /** Deletes {@code read} if nobody changed it since; readers could see it: its tombstone waits in its place. */
+    /**
+     * Deletes {@code read} if nobody changed it since; readers could see it: its tombstone waits in its place. Then the
+     * usages of library pictures it may hold are withdrawn.
+     */
     boolean delete(FeaturedList read) {
-        return repository.delete(read, events.removed(read));
+        if (!repository.delete(read, events.removed(read))) {
+            return false;
+        }
+        pictures.deleted(read);
+        return true;
+    }
+
+    /**
+     * Sends the live list {@code slug} again, unchanged, with the events {@code change} finds (none: nothing to send):
+     * what readers see of it changed elsewhere (a library picture it shows). Retried on fresh data like any write;
+     * false when the list is gone or there was nothing to send.
+     */
+    public boolean republish(String slug, Function<FeaturedList, List<ListEvent>> change) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            FeaturedList read = repository.find(slug).orElse(null);
+            if (read == null) {
+                return false;
+            }
+            List<ListEvent> sent = change.apply(read);
+            if (sent.isEmpty()) {
+                return false;
+            }
+            if (repository.republish(read, sent)) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("List " + slug + " is being changed by others right now; its events were not sent");
     }
 
     static FeaturedList audit(FeaturedList list, String actor, String action, UUID articleId, String detail) {

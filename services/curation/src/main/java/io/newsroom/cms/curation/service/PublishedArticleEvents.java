@@ -83,7 +83,7 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
         views.forget(id); // an event the view cannot place: the articles service is asked about this article again
     }
 
-    /** The summary list items are resolved with, from the public article document. */
+    /** The summary list items are resolved with, from the public article document (its hero image as readers get it). */
     private PublishedSummary summary(UUID id, String value) throws JsonProcessingException {
         JsonNode article = json.readTree(value);
         JsonNode hero = article.path("heroImage");
@@ -92,7 +92,7 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
         List<UUID> byline = new ArrayList<>();
         article.path("authors").forEach(author -> byline.add(UUID.fromString(author.path("id").asText())));
         return new PublishedSummary(id, article.path("slug").asText(), article.path("headline").asText(), text(article, "dek"),
-                hero.isObject() ? new HeroImage(text(hero, "url"), text(hero, "alt"), text(hero, "caption"), text(hero, "credit")) : null,
+                hero.isObject() ? json.treeToValue(hero, HeroImage.class) : null,
                 tags, byline, instant(article, "publishedAt"), instant(article, "updatedAt"));
     }
 
