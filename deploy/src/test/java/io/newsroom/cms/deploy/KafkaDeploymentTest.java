@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,20 @@ class KafkaDeploymentTest {
             "cms.authors.profiles", Map.of("cleanup.policy", "compact"),
             "cms.curation.lists", Map.of("cleanup.policy", "compact"),
             "cms.media.pictures", Map.of("cleanup.policy", "compact"));
+
+    /**
+     * Who reads each topic, and in which consumer group, as the application.properties write it (the README's topics
+     * table): `${quarkus.uuid}` makes a group per replica (every replica sees every event), a fixed group has its
+     * replicas share the partitions. The picture events are read by every service showing library pictures, each in a
+     * group of its own so each sees all of them.
+     */
+    static final Map<String, Map<String, String>> READERS = Map.of(
+            "cms.articles.published", Map.of("gateway", "gateway-${quarkus.uuid}", "curation", "curation-${quarkus.uuid}",
+                    "webhooks", "webhooks"),
+            "cms.articles.workflow", Map.of("webhooks", "webhooks"),
+            "cms.authors.profiles", Map.of("articles", "articles", "webhooks", "webhooks"),
+            "cms.curation.lists", Map.of("webhooks", "webhooks"),
+            "cms.media.pictures", Map.of("articles", "articles", "authors", "authors", "curation", "curation"));
 
     // ---- both overlays ----
 
@@ -286,6 +301,56 @@ class KafkaDeploymentTest {
         }
         assertTrue(named.containsAll(TOPICS.keySet()), "the topics found in the applications' configuration: " + named);
         assertEquals(List.of(), missing, "topics named by the applications but not declared in overlays/prod/kafka-topics.yaml");
+    }
+
+    /** The incoming Kafka channels of the applications (outside the test profile): the topics each reads, in which group. */
+    @Test
+    void theReadersOfEveryTopicAndTheirConsumerGroupsAreTheIntendedOnes() throws IOException {
+        Map<String, Map<String, String>> readers = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String application : Project.APPLICATIONS) {
+            Properties properties = ServiceConfigurationTest.properties(application);
+            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                Matcher channel = CHANNEL_KEY.matcher(key);
+                if (key.startsWith("%") || !channel.matches() || !channel.group(1).equals("incoming") || !channel.group(3).equals("connector")
+                        || !"smallrye-kafka".equals(properties.getProperty(key))) {
+                    continue;
+                }
+                String prefix = "mp.messaging.incoming." + channel.group(2) + ".";
+                String topics = properties.getProperty(prefix + "topics", properties.getProperty(prefix + "topic", channel.group(2)));
+                String group = properties.getProperty(prefix + "group.id", "(none: the application name)");
+                for (String topic : resolve(properties, topics).split(",")) {
+                    String previous = readers.computeIfAbsent(topic.strip(), t -> new TreeMap<>()).put(application, group);
+                    if (previous != null) {
+                        problems.add(application + " reads " + topic.strip() + " in two channels");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(READERS, readers, "topic -> application -> consumer group");
+    }
+
+    /** The topics table of the README names, for every topic, exactly the applications reading it. */
+    @Test
+    void theReadmeNamesTheReadersOfEveryTopic() throws IOException {
+        List<String> rows = Files.readAllLines(Project.deployDir().resolve("README.md")).stream()
+                .filter(line -> line.startsWith("| `cms.")).toList();
+        Map<String, Set<String>> named = new TreeMap<>();
+        for (String row : rows) {
+            String[] cells = row.split("\\|");
+            String topic = cells[1].strip().replace("`", "");
+            Set<String> applications = new TreeSet<>();
+            for (String application : Project.APPLICATIONS) {
+                if (Pattern.compile("\\b" + application + "\\b").matcher(cells[3]).find()) {
+                    applications.add(application);
+                }
+            }
+            named.put(topic, applications);
+        }
+        Map<String, Set<String>> expected = new TreeMap<>();
+        READERS.forEach((topic, readers) -> expected.put(topic, new TreeSet<>(readers.keySet())));
+        assertEquals(expected, named, "README.md: the topics table's \"read by\" column");
     }
 
     // ---- dev ----

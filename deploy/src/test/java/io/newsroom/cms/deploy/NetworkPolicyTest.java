@@ -1,5 +1,6 @@
 package io.newsroom.cms.deploy;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -12,6 +13,7 @@ import io.newsroom.cms.deploy.support.OperatorResources.Kafka;
 import io.newsroom.cms.deploy.support.OperatorResources.KafkaNodePool;
 import io.newsroom.cms.deploy.support.OperatorResources.MongoDBCommunity;
 import io.newsroom.cms.deploy.support.Project;
+import io.newsroom.cms.deploy.support.Realms;
 import io.newsroom.cms.deploy.support.RenderedOverlay;
 import io.newsroom.cms.deploy.support.Strimzi;
 import org.junit.jupiter.api.Test;
@@ -63,9 +65,11 @@ class NetworkPolicyTest {
             "articles -> media:8080",
             "articles -> keycloak:8080",
             "articles -> articles-db:5432",
+            "authors -> media:8080",
             "authors -> keycloak:8080",
             "authors -> authors-db:5432",
             "curation -> articles:8080",
+            "curation -> media:8080",
             "curation -> keycloak:8080",
             "curation -> curation-mongodb:27017",
             "webhooks -> keycloak:8080",
@@ -356,14 +360,38 @@ class NetworkPolicyTest {
     }
 
     /**
-     * The gateway calls media (the editors' /api/media, the readers' renditions), and so does the articles service (the
-     * pictures articles show, with its own token); Prometheus scrapes it. Nobody else, on no other port.
+     * The gateway calls media (the editors' /api/media, the readers' renditions), and so do the services given its
+     * address (QUARKUS_REST_CLIENT_MEDIA_URL): articles, authors and curation, recording the usages of the pictures
+     * they show with their own tokens; Prometheus scrapes it. Nobody else, on no other port.
      */
     @ParameterizedTest(name = "{0}")
     @FieldSource("OVERLAYS")
-    void onlyTheGatewayAndArticlesCallMedia(String overlayName) {
-        assertEquals(Set.of("gateway:8080", "articles:8080", "prometheus:8080"), callers(overlayName, "media"),
-                overlayName + ": who reaches media");
+    void onlyTheGatewayAndThePictureUsersCallMedia(String overlayName) {
+        RenderedOverlay overlay = RenderedOverlay.of(overlayName);
+        List<String> mediaClients = Project.APPLICATIONS.stream().filter(application -> overlay.environment(overlay.get(Deployment.class,
+                application).getSpec().getTemplate().getSpec().getContainers().get(0)).containsKey("QUARKUS_REST_CLIENT_MEDIA_URL")).toList();
+        assertEquals(ServiceConfigurationTest.MEDIA_USAGE_CLIENTS, mediaClients, overlayName + ": the services given media's address");
+        Set<String> expected = new TreeSet<>(List.of("gateway:8080", "prometheus:8080"));
+        mediaClients.forEach(application -> expected.add(application + ":8080"));
+        assertEquals(expected, callers(overlayName, "media"), overlayName + ": who reaches media");
+    }
+
+    /**
+     * A service with a realm client of its own (Realms.SERVICE_CLIENTS) gets its token from Keycloak (client
+     * credentials, the in-cluster token endpoint on 8080) and calls media's usage endpoints with it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void everyServiceWithItsOwnClientReachesKeycloakAndMedia(String overlayName) {
+        RenderedOverlay overlay = RenderedOverlay.of(overlayName);
+        List<Peer> peers = peers(overlay);
+        NetworkGraph graph = new NetworkGraph(policies(overlay));
+        Port http = new Port(8080, "TCP");
+        for (Realms.ServiceClient client : Realms.SERVICE_CLIENTS) {
+            Peer from = peer(peers, client.application());
+            assertTrue(graph.allowed(from, peer(peers, "keycloak"), http), overlayName + ": " + client.application() + " -> keycloak:8080");
+            assertTrue(graph.allowed(from, peer(peers, "media"), http), overlayName + ": " + client.application() + " -> media:8080");
+        }
     }
 
     /**

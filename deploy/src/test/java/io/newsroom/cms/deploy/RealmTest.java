@@ -5,25 +5,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.newsroom.cms.deploy.support.Project;
 import io.newsroom.cms.deploy.support.Realms;
+import io.newsroom.cms.deploy.support.Realms.ServiceClient;
 import io.newsroom.cms.deploy.support.RenderedOverlay;
 import io.newsroom.cms.deploy.support.RenderedOverlay.EnvValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,10 +43,11 @@ class RealmTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.NAMES;
 
-    /** The variable Keycloak fills the cms-articles client's secret from, and the Secret both sides read. */
-    static final String ARTICLES_SECRET_VARIABLE = "CMS_ARTICLES_CLIENT_SECRET";
-    static final String ARTICLES_CLIENT_SECRET = "articles-oidc-client";
-    static final String ARTICLES_CLIENT_SECRET_KEY = "client-secret";
+    /** The services' own clients (cms-articles, cms-authors, cms-curation) and how each is wired. */
+    static final List<ServiceClient> SERVICE_CLIENTS = Realms.SERVICE_CLIENTS;
+
+    /** What a service logs in with (quarkus.oidc-client.credentials.secret). */
+    static final String CLIENT_SECRET_VARIABLE = "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET";
 
     /** Set to true (-Dcms.deploy.update-prod-realm=true) to rewrite the prod realm from the local one. */
     private static final String UPDATE = "cms.deploy.update-prod-realm";
@@ -137,14 +145,50 @@ class RealmTest {
         assertTrue(realm.path("clients").findValuesAsText("clientId").contains(audience), "the audience client exists");
         assertTrue(hasAudienceMapper(client(realm, Realms.EDITOR_CLIENT), audience),
                 "the editor's access tokens carry the audience " + audience);
-        assertTrue(hasAudienceMapper(client(realm, Realms.ARTICLES_CLIENT), audience),
-                "the articles service's own access tokens carry the audience " + audience);
+        for (ServiceClient service : Realms.SERVICE_CLIENTS) {
+            assertTrue(hasAudienceMapper(client(realm, service.clientId()), audience),
+                    "the " + service.application() + " service's own access tokens carry the audience " + audience);
+        }
     }
 
+    /**
+     * The realm's clients with a service account are exactly the services' own clients the manifests wire (a new one
+     * needs its Secret, Keycloak's variable and the service's QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET), each with its
+     * own role, variable and Secret; and only their applications are given a client secret.
+     */
     @ParameterizedTest(name = "{0}")
     @FieldSource("OVERLAYS")
-    void articlesServiceHasAConfidentialServiceAccountClientOnly(String overlay) {
-        JsonNode client = client(Realms.parse(realmOf(overlay)), Realms.ARTICLES_CLIENT);
+    void theServiceClientsAreTheRealmsServiceAccountClientsEachWithItsOwnSecret(String overlay) {
+        ObjectNode realm = Realms.parse(realmOf(overlay));
+        Set<String> withServiceAccount = new TreeSet<>();
+        realm.path("clients").forEach(c -> {
+            if (c.path("serviceAccountsEnabled").asBoolean(false)) {
+                withServiceAccount.add(c.path("clientId").asText());
+            }
+        });
+        assertEquals(new TreeSet<>(Realms.SERVICE_CLIENTS.stream().map(ServiceClient::clientId).toList()), withServiceAccount,
+                overlay + ": the realm's clients with a service account");
+        for (Function<ServiceClient, String> field : List.<Function<ServiceClient, String>>of(ServiceClient::application,
+                ServiceClient::role, ServiceClient::secretVariable, ServiceClient::secret)) {
+            assertEquals(Realms.SERVICE_CLIENTS.size(), Realms.SERVICE_CLIENTS.stream().map(field).distinct().count(),
+                    "one application, role, variable and Secret per client: " + Realms.SERVICE_CLIENTS);
+        }
+
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Set<String> given = new TreeSet<>();
+        for (String application : Project.APPLICATIONS) {
+            if (environment(rendered, application).containsKey(CLIENT_SECRET_VARIABLE)) {
+                given.add(application);
+            }
+        }
+        assertEquals(new TreeSet<>(Realms.SERVICE_CLIENTS.stream().map(ServiceClient::application).toList()), given,
+                overlay + ": the applications given " + CLIENT_SECRET_VARIABLE);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServiceClients")
+    void serviceClientIsAConfidentialServiceAccountClientOnly(String overlay, ServiceClient service) {
+        JsonNode client = client(Realms.parse(realmOf(overlay)), service.clientId());
         assertTrue(client.path("enabled").asBoolean(true), "enabled");
         assertEquals(false, client.path("publicClient").asBoolean(true), "confidential: not a public client");
         assertEquals(false, client.path("bearerOnly").asBoolean(false), "not bearer-only: it asks for tokens");
@@ -162,18 +206,18 @@ class RealmTest {
                 "no redirect URIs or web origins: nobody logs in through it");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @FieldSource("OVERLAYS")
-    void onlyTheArticlesServiceAccountHasTheArticlesServiceRole(String overlay) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServiceClients")
+    void onlyItsServiceAccountHasTheServiceRole(String overlay, ServiceClient service) {
         ObjectNode realm = Realms.parse(realmOf(overlay));
-        String role = Realms.ARTICLES_SERVICE_ROLE;
+        String role = service.role();
         assertTrue(realm.path("roles").path("realm").findValuesAsText("name").contains(role), "realm role " + role + " exists");
 
         List<JsonNode> serviceAccounts = StreamSupport.stream(realm.path("users").spliterator(), false)
-                .filter(u -> Realms.ARTICLES_CLIENT.equals(u.path("serviceAccountClientId").asText())).toList();
-        assertEquals(1, serviceAccounts.size(), "one service-account user for " + Realms.ARTICLES_CLIENT);
+                .filter(u -> service.clientId().equals(u.path("serviceAccountClientId").asText())).toList();
+        assertEquals(1, serviceAccounts.size(), "one service-account user for " + service.clientId());
         JsonNode account = serviceAccounts.get(0);
-        assertEquals("service-account-" + Realms.ARTICLES_CLIENT, account.path("username").asText());
+        assertEquals("service-account-" + service.clientId(), account.path("username").asText());
         assertTrue(account.path("enabled").asBoolean(true), "the service account is enabled");
         assertEquals(List.of(role), texts(account.path("realmRoles")), "exactly the realm role " + role);
         assertTrue(account.path("clientRoles").isEmpty() && account.path("groups").isEmpty(), "no client roles, no groups");
@@ -197,52 +241,116 @@ class RealmTest {
         assertEquals(List.of(), problems);
     }
 
-    @Test
-    void prodArticlesClientSecretIsAnEnvironmentPlaceholderWithoutDefault() {
-        JsonNode client = client(Realms.parse(realmOf("prod")), Realms.ARTICLES_CLIENT);
-        assertEquals("${" + ARTICLES_SECRET_VARIABLE + "}", client.path("secret").asText(),
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("SERVICE_CLIENTS")
+    void prodServiceClientSecretIsAnEnvironmentPlaceholderWithoutDefault(ServiceClient service) {
+        JsonNode client = client(Realms.parse(realmOf("prod")), service.clientId());
+        assertEquals("${" + service.secretVariable() + "}", client.path("secret").asText(),
                 "production must provide the secret: a placeholder with no default");
     }
 
-    @Test
-    void localArticlesClientSecretIsAPlaceholderWithALocalDefault() throws IOException {
-        JsonNode client = client(Realms.parse(realmOf("dev")), Realms.ARTICLES_CLIENT);
+    /**
+     * The local realm's default for the secret is the service's own development value (the local stack and the tests
+     * run without the variable), and the service logs in as that client, at the Keycloak its tokens come from.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("SERVICE_CLIENTS")
+    void localServiceClientSecretIsAPlaceholderWithTheServicesLocalDefault(ServiceClient service) throws IOException {
+        JsonNode client = client(Realms.parse(realmOf("dev")), service.clientId());
         Matcher placeholder = Realms.ENVIRONMENT_PLACEHOLDER.matcher(client.path("secret").asText());
         assertTrue(placeholder.matches(), "the secret is an environment placeholder: " + client.path("secret").asText());
-        assertEquals(ARTICLES_SECRET_VARIABLE, placeholder.group(1));
+        assertEquals(service.secretVariable(), placeholder.group(1));
         String localDefault = placeholder.group(2);
         assertTrue(localDefault != null && (localDefault.startsWith("local-dev-") || localDefault.contains("change-me")),
                 "the default is a clearly local one (local-dev-… or change-me…): " + localDefault);
-        // The local stack (./cms up, the tests) runs without the variable: the articles service's own
-        // development value must be the one Keycloak falls back to.
-        Properties articles = ServiceConfigurationTest.properties("articles");
-        String serviceDefault = articles.getProperty("%dev.quarkus.oidc-client.credentials.secret",
-                articles.getProperty("quarkus.oidc-client.credentials.secret"));
-        assertEquals(localDefault, serviceDefault, "the articles service's local secret and the realm's default agree");
+        Properties properties = ServiceConfigurationTest.properties(service.application());
+        String serviceDefault = properties.getProperty("%dev.quarkus.oidc-client.credentials.secret",
+                properties.getProperty("quarkus.oidc-client.credentials.secret"));
+        assertEquals(localDefault, serviceDefault, "the " + service.application() + " service's local secret and the realm's default agree");
+        assertEquals(service.clientId(), properties.getProperty("%prod.quarkus.oidc-client.client-id",
+                properties.getProperty("quarkus.oidc-client.client-id")), service.application() + " logs in as " + service.clientId());
     }
 
-    /** The realm's placeholder variable (Keycloak) and the articles service's secret come from one Secret key. */
-    @ParameterizedTest(name = "{0}")
-    @FieldSource("OVERLAYS")
-    void articlesAndKeycloakTakeTheClientSecretFromTheSameSecret(String overlay) {
+    /**
+     * In the cluster the service gets its token from the Keycloak it checks tokens against: its token endpoint follows
+     * QUARKUS_OIDC_AUTH_SERVER_URL (cms-common), or is set to Keycloak's Service itself.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServiceClients")
+    void serviceGetsItsTokenFromTheInClusterKeycloak(String overlay, ServiceClient service) throws IOException {
+        Map<String, EnvValue> env = environment(RenderedOverlay.of(overlay), service.application());
+        String oidcServer = env.get("QUARKUS_OIDC_AUTH_SERVER_URL").value();
+        EnvValue given = env.get("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL");
+        if (given != null) {
+            assertEquals(oidcServer, given.value(), overlay + ": " + service.application() + "'s token endpoint");
+            return;
+        }
+        Properties properties = ServiceConfigurationTest.properties(service.application());
+        String configured = properties.getProperty("%prod.quarkus.oidc-client.auth-server-url",
+                properties.getProperty("quarkus.oidc-client.auth-server-url"));
+        assertTrue(configured == null || configured.equals("${quarkus.oidc.auth-server-url}"),
+                service.application() + ": quarkus.oidc-client.auth-server-url (" + configured + ") must follow quarkus.oidc.auth-server-url,"
+                        + " which the manifests point at Keycloak, or the manifests must set QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL");
+    }
+
+    /** The realm's placeholder variable (Keycloak) and the service's secret come from one Secret key. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServiceClients")
+    void serviceAndKeycloakTakeTheClientSecretFromTheSameSecret(String overlay, ServiceClient service) throws IOException {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         Matcher placeholder = Realms.ENVIRONMENT_PLACEHOLDER.matcher(
-                client(Realms.parse(realmOf(overlay)), Realms.ARTICLES_CLIENT).path("secret").asText());
+                client(Realms.parse(realmOf(overlay)), service.clientId()).path("secret").asText());
         assertTrue(placeholder.matches());
-        assertFromArticlesClientSecret(rendered, "keycloak", placeholder.group(1));
-        assertFromArticlesClientSecret(rendered, "articles", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET");
+        assertEquals(service.secretVariable(), placeholder.group(1), "the variable Keycloak fills " + service.clientId() + "'s secret from");
+        assertFromSecret(rendered, "keycloak", placeholder.group(1), service);
+        assertFromSecret(rendered, service.application(), CLIENT_SECRET_VARIABLE, service);
+        if (overlay.equals("prod")) {
+            // The operator creates it: the README's table names it with its key.
+            String readme = Files.readString(Project.deployDir().resolve("README.md"));
+            String row = readme.lines().filter(line -> line.startsWith("| `" + service.secret() + "`")).findFirst()
+                    .orElseThrow(() -> new AssertionError("README.md lists no Secret `" + service.secret() + "` in its table"));
+            assertTrue(row.contains("`" + Realms.SERVICE_CLIENT_SECRET_KEY + "`") && row.contains("`" + service.clientId() + "`")
+                    && row.contains("`" + service.secretVariable() + "`"), "README.md: " + row);
+            assertTrue(rendered.find(Secret.class, service.secret()).isEmpty(), "prod: the operator creates " + service.secret());
+        } else {
+            assertEquals(Set.of(Realms.SERVICE_CLIENT_SECRET_KEY),
+                    RenderedOverlay.secretValues(rendered.get(Secret.class, service.secret())).keySet(), "dev: the keys of " + service.secret());
+        }
     }
 
-    private static void assertFromArticlesClientSecret(RenderedOverlay rendered, String deployment, String variable) {
+    /** Every ${VAR} of the realm file is given to Keycloak from a Secret: none is left for it to import verbatim. */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("OVERLAYS")
+    void keycloakGetsEveryPlaceholderOfTheRealmFromASecret(String overlay) {
+        Matcher placeholders = Realms.ENVIRONMENT_PLACEHOLDER.matcher(realmOf(overlay));
+        Set<String> variables = new TreeSet<>();
+        while (placeholders.find()) {
+            variables.add(placeholders.group(1));
+        }
+        assertTrue(variables.containsAll(Realms.SERVICE_CLIENTS.stream().map(ServiceClient::secretVariable).toList()), "found: " + variables);
+        Map<String, EnvValue> keycloak = environment(RenderedOverlay.of(overlay), "keycloak");
+        List<String> missing = variables.stream().filter(v -> keycloak.get(v) == null || !keycloak.get(v).fromSecret()).toList();
+        assertEquals(List.of(), missing, overlay + ": realm placeholders Keycloak is not given from a Secret");
+    }
+
+    private static void assertFromSecret(RenderedOverlay rendered, String deployment, String variable, ServiceClient service) {
         Container container = rendered.get(Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0);
         EnvValue value = rendered.environment(container).get(variable);
         String where = rendered + ": " + deployment + " " + variable;
         assertTrue(value != null && value.fromSecret(), where + " comes from a Secret");
-        assertEquals(ARTICLES_CLIENT_SECRET, value.secretName(), where);
-        assertEquals(ARTICLES_CLIENT_SECRET_KEY, value.secretKey(), where);
+        assertEquals(service.secret(), value.secretName(), where);
+        assertEquals(Realms.SERVICE_CLIENT_SECRET_KEY, value.secretKey(), where);
         // Never optional: without the Secret the pod must not start (Keycloak would import the bare placeholder).
         EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst().orElseThrow();
         assertFalse(Boolean.TRUE.equals(env.getValueFrom().getSecretKeyRef().getOptional()), where + " is not optional");
+    }
+
+    static Stream<Arguments> overlaysAndServiceClients() {
+        return OVERLAYS.stream().flatMap(overlay -> Realms.SERVICE_CLIENTS.stream().map(client -> Arguments.of(overlay, client)));
+    }
+
+    private static Map<String, EnvValue> environment(RenderedOverlay rendered, String deployment) {
+        return rendered.environment(rendered.get(Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0));
     }
 
     /** Groups (and their sub-groups) whose members get the realm role. */

@@ -62,14 +62,18 @@ class ServiceConfigurationTest {
             "QUARKUS_S3_AWS_CREDENTIALS_TYPE", "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
             "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "CMS_MEDIA_BUCKET", "CMS_MEDIA_CREATE_BUCKET");
 
+    /** The services recording picture usages on media (rest client `media`), each with its own token. */
+    static final List<String> MEDIA_USAGE_CLIENTS = List.of("articles", "authors", "curation");
+
     /** What each application must be given in a cluster, as Quarkus environment variable names. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "articles", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
                     "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REST_CLIENT_AUTHORS_URL", "QUARKUS_REST_CLIENT_MEDIA_URL",
                     "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
             "authors", List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_USERNAME",
-                    "QUARKUS_DATASOURCE_PASSWORD"),
-            "curation", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_MONGODB_DATABASE", "QUARKUS_REST_CLIENT_ARTICLES_URL"),
+                    "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REST_CLIENT_MEDIA_URL", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
+            "curation", List.of("QUARKUS_MONGODB_CONNECTION_STRING", "QUARKUS_MONGODB_DATABASE", "QUARKUS_REST_CLIENT_ARTICLES_URL",
+                    "QUARKUS_REST_CLIENT_MEDIA_URL", "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
             "gateway", List.of("CMS_GATEWAY_SERVICES_ARTICLES", "CMS_GATEWAY_SERVICES_AUTHORS", "CMS_GATEWAY_SERVICES_CURATION",
                     "CMS_GATEWAY_SERVICES_WEBHOOKS", "CMS_GATEWAY_SERVICES_MEDIA", "QUARKUS_HTTP_CORS_ORIGINS",
                     "CMS_GATEWAY_FRONTEND_KEYCLOAK_URL", SITE_URL),
@@ -132,7 +136,10 @@ class ServiceConfigurationTest {
         }
         Map<String, EnvValue> articles = environment(rendered, "articles");
         assertServiceUrl(rendered, articles.get("QUARKUS_REST_CLIENT_AUTHORS_URL").value(), "authors", "");
-        assertServiceUrl(rendered, articles.get("QUARKUS_REST_CLIENT_MEDIA_URL").value(), "media", "");
+        // The picture usages: articles, authors and curation call media's usage endpoints (NetworkPolicyTest lets exactly them).
+        for (String application : MEDIA_USAGE_CLIENTS) {
+            assertServiceUrl(rendered, environment(rendered, application).get("QUARKUS_REST_CLIENT_MEDIA_URL").value(), "media", "");
+        }
         for (String service : DATABASE_SERVICES) {
             Map<String, EnvValue> env = environment(rendered, service);
             assertDatabase(rendered, env.get("QUARKUS_DATASOURCE_JDBC_URL").value(), service);

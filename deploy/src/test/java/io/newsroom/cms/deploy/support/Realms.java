@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,6 +38,31 @@ public final class Realms {
     /** The articles service's own client (client credentials), its service-account user's only role. */
     public static final String ARTICLES_CLIENT = "cms-articles";
     public static final String ARTICLES_SERVICE_ROLE = "articles-service";
+
+    /**
+     * A service's own realm client (client credentials only), and how the two sides get its secret: the application
+     * logging in with it ({@code QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET}), its service-account user's only realm role,
+     * the variable Keycloak fills the realm file's secret placeholder from at import, and the Secret (key
+     * {@link #SERVICE_CLIENT_SECRET_KEY}) both read.
+     */
+    public record ServiceClient(String application, String clientId, String role, String secretVariable, String secret) {
+        @Override
+        public String toString() {
+            return clientId;
+        }
+    }
+
+    /** The key of every service client's Secret. */
+    public static final String SERVICE_CLIENT_SECRET_KEY = "client-secret";
+
+    /**
+     * Every client of the realm with a service account: the articles service (byline claims on authors, picture usages
+     * on media), the authors and curation services (picture usages on media). One Secret each, never shared.
+     */
+    public static final List<ServiceClient> SERVICE_CLIENTS = List.of(
+            new ServiceClient("articles", ARTICLES_CLIENT, ARTICLES_SERVICE_ROLE, "CMS_ARTICLES_CLIENT_SECRET", "articles-oidc-client"),
+            new ServiceClient("authors", "cms-authors", "authors-service", "CMS_AUTHORS_CLIENT_SECRET", "authors-oidc-client"),
+            new ServiceClient("curation", "cms-curation", "curation-service", "CMS_CURATION_CLIENT_SECRET", "curation-oidc-client"));
 
     /**
      * A Keycloak import placeholder for an environment variable, {@code ${NAME}} or
