@@ -27,7 +27,9 @@ class DemoContentE2ETest {
                 .body("authors[0].social.x", is("@AliceArcherNews"))
                 .body("authors[0].jobTitle", is("Senior Technology Correspondent"))
                 .body("authors[0].avatar.alt", containsString("Alice Archer"))
-                // the demo's hero images live in the media library: srcset-ready, alt text from the library
+                // the demo's pictures live in the media library: srcset-ready, alt text from the library
+                .body("authors[0].avatar.mediaId", notNullValue())
+                .body("authors[0].avatar.renditions.'1x1'.src", containsString("/public/v1/media/"))
                 .body("heroImage.alt", startsWith("Racks of servers"))
                 .body("heroImage.mediaId", notNullValue())
                 .body("heroImage.width", is(2400))
@@ -40,6 +42,9 @@ class DemoContentE2ETest {
                 .body("items", hasSize(4))
                 .body("items[0].headline", is("Chips are back"))
                 .body("items.image.alt", everyItem(not(emptyOrNullString())))
+                .body("items[2].image.mediaId", notNullValue())
+                .body("items[2].image.alt", startsWith("A newspaper page seen up close"))
+                .body("items[2].image.srcset.webp", containsString("w"))
                 .body("items.slug", not(hasItem(DemoContent.FULL_ARTICLE)));
         given().get("/public/v1/authors/" + DemoContent.AUTHOR).then().statusCode(200).body("articles", hasSize(5))
                 .body("$", not(hasKey("email")));

@@ -151,6 +151,77 @@ class MediaE2ETest {
         given().get(movedSquare).then().statusCode(200).contentType("image/jpeg");
     }
 
+    /**
+     * The same picture as an author's avatar and as a featured list item's picture: each service reports its own usage
+     * (the library lists both and will not delete the picture), readers get the square crop and the srcset, and an
+     * alt text edited in the library reaches the author's public profile and the live list without saving either again.
+     */
+    @Test
+    void aLibraryPictureAsAvatarAndAsAListItemsPictureFollowsItsLibraryEdits() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Response uploaded = given().header("Authorization", SystemExtension.bearer("alice"))
+                .multiPart("file", "portrait-" + suffix + ".jpg", jpeg(1200, 900), "image/jpeg")
+                .multiPart("altText", "A reporter at her desk").post("/api/media");
+        uploaded.then().statusCode(201);
+        String mediaId = uploaded.path("item.id");
+
+        // the avatar: an unknown picture is refused at its field, the library's is taken
+        as("root").body(Map.of("displayName", "Pictured Author " + suffix, "avatar", Map.of("mediaId", UUID.randomUUID().toString())))
+                .post("/api/authors").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("avatar.mediaId"));
+        Response author = as("root").body(Map.of("displayName", "Pictured Author " + suffix, "avatar", Map.of("mediaId", mediaId)))
+                .post("/api/authors");
+        author.then().statusCode(201).body("avatar.mediaId", is(mediaId));
+        String authorId = author.path("id");
+        String authorSlug = author.path("slug");
+        given().get("/public/v1/authors/" + authorSlug).then().statusCode(200).body("avatar.mediaId", is(mediaId))
+                .body("avatar.alt", is("A reporter at her desk")).body("avatar.width", is(1200))
+                .body("avatar.srcset.webp", containsString("320w")).body("avatar.renditions.'1x1'.src", containsString("/public/v1/media/"));
+
+        // the list item's picture, on an article of that author
+        String articleSlug = "desk-" + suffix;
+        String articleId = as("alice").body(Map.of("slug", articleSlug, "headline", "At the desk " + suffix, "body", "Text.",
+                "byline", List.of(authorId))).post("/api/articles").then().statusCode(201).extract().path("id");
+        for (String[] s : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
+            step(s[0], articleId, s[1]).then().statusCode(200);
+        }
+        String list = "pictured-" + suffix;
+        as("carl").body(Map.of("slug", list, "title", "Pictured", "maxItems", 4)).post("/api/lists").then().statusCode(201);
+        as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft"))
+                .body(Map.of("articleId", articleId, "overrides", Map.of("image", Map.of("mediaId", UUID.randomUUID().toString()))))
+                .post("/api/lists/" + list + "/draft/items").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", endsWith("image.mediaId"));
+        as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft"))
+                .body(Map.of("articleId", articleId, "overrides", Map.of("image", Map.of("mediaId", mediaId))))
+                .post("/api/lists/" + list + "/draft/items").then().statusCode(200);
+        as("carl").header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of())
+                .post("/api/lists/" + list + "/publish").then().statusCode(200);
+        given().get("/public/v1/lists/" + list).then().statusCode(200).body("items[0].image.mediaId", is(mediaId))
+                .body("items[0].image.alt", is("A reporter at her desk")).body("items[0].image.srcset.jpg", containsString("320w"));
+
+        // the library knows both places and keeps the picture
+        as("alice").get("/api/media/" + mediaId + "/usages").then().statusCode(200)
+                .body("items.kind", hasItems("author", "list-item")).body("items.ref", hasItem(authorId));
+        String etag = SystemExtension.etag("/api/media/" + mediaId);
+        as("erin").header("If-Match", etag).delete("/api/media/" + mediaId).then().statusCode(409).contentType(PROBLEM);
+
+        // a library edit reaches the profile and the live list without saving either again
+        as("erin").header("If-Match", etag).body(Map.of("altText", "The reporter at her desk, smiling"))
+                .put("/api/media/" + mediaId).then().statusCode(200);
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"The reporter at her desk, smiling".equals(given().get("/public/v1/authors/" + authorSlug).path("avatar.alt"))
+                || !"The reporter at her desk, smiling".equals(given().get("/public/v1/lists/" + list).path("items[0].image.alt"))) {
+            assertTrue(System.nanoTime() < until, "the library's edit never reached the profile and the list: "
+                    + given().get("/public/v1/authors/" + authorSlug).asString() + " " + given().get("/public/v1/lists/" + list).asString());
+            Thread.sleep(50);
+        }
+
+        // the avatar given up: the library no longer counts the author
+        as("root").header("If-Match", SystemExtension.etag("/api/authors/" + authorId))
+                .body(Map.of("displayName", "Pictured Author " + suffix)).put("/api/authors/" + authorId).then().statusCode(200);
+        as("alice").get("/api/media/" + mediaId + "/usages").then().statusCode(200)
+                .body("items.kind", not(hasItem("author"))).body("items.kind", hasItem("list-item"));
+    }
+
     @Test
     void tooLargeAnUploadIsRefusedAtTheGateway() {
         given().header("Authorization", SystemExtension.bearer("alice"))

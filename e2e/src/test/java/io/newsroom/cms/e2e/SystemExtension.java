@@ -28,9 +28,11 @@ public class SystemExtension implements BeforeAllCallback {
                 Path root = Env.repoRoot();
                 try {
                     Path data = Files.createTempDirectory("cms-e2e-");
-                    // the gateway on 18080: the realm lets the editor app (browser tests) log in from there
+                    // the gateway on 18080: the realm lets the editor app (browser tests) log in from there. In ./cms test,
+                    // the Keycloak the modules' tests share (one boot less; nothing here stops it)
+                    String shared = Env.get("CMS_TEST_KEYCLOAK_SHARED_DIR", "");
                     stack = Stack.start(new Stack.Options(root, data, root.resolve("e2e/target/stack-logs"),
-                            Stack.Ports.freeWithGateway(GATEWAY_PORT), false));
+                            Stack.Ports.freeWithGateway(GATEWAY_PORT), false, false, shared.isEmpty() ? null : Path.of(shared)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

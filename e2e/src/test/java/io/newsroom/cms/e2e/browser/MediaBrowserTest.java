@@ -143,4 +143,76 @@ class MediaBrowserTest {
                 .body("heroImage.alt", org.hamcrest.Matchers.is("The ferry coming alongside the harbour wall"))
                 .body("heroImage.srcset.webp", org.hamcrest.Matchers.containsString("1600w"));
     }
+
+    /**
+     * Story 72: the same library picture as an author's avatar (root, in the author dialog) and as a featured list item's
+     * picture (carl, in the item dialog): chosen from the picker, previewed in the crop readers get, saved, and served to
+     * readers with its library alt text.
+     */
+    @Test
+    void aLibraryPictureBecomesAnAvatarAndAListItemsPicture() throws IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Path folder = Files.createTempDirectory("cms-media-story-");
+        String mediaId = given().header("Authorization", SystemExtension.bearer("alice"))
+                .multiPart("file", picture(folder, "reporter-" + suffix + ".jpg", 1200, 1200).toFile(), "image/jpeg")
+                .multiPart("altText", "A reporter with a notebook").post("/api/media").then().statusCode(201).extract().path("item.id");
+        String name = "Avatar Story " + suffix;
+        String authorId = given().header("Authorization", SystemExtension.bearer("root")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", name)).post("/api/authors").then().statusCode(201).extract().path("id");
+
+        try (Browser root = Browser.signIn("root")) {
+            root.open("/authors");
+            root.click(By.cssSelector("button[aria-label='Edit " + name + "']"));
+            root.waitFor(By.cssSelector("[data-testid=author-dialog] #a-name"));
+            root.click(By.cssSelector("[data-testid=avatar-choose-from-library]"));
+            root.waitFor(By.cssSelector("[data-testid=media-picker]"));
+            root.click(By.cssSelector("[data-testid=picker-card][data-media-id='" + mediaId + "']"));
+            root.click(By.cssSelector("[data-testid=picker-choose]"));
+            root.waitFor(By.cssSelector("[data-testid=avatar-media-preview][data-state=loaded]"));
+            root.waitForText(By.cssSelector("[data-testid=avatar-library-alt]"), "A reporter with a notebook");
+            root.screenshot("72-avatar-picked-from-library");
+            root.clickButton("Save author");
+            root.until(d -> d.findElements(By.cssSelector("[data-testid=author-dialog]")).isEmpty());
+        }
+        String slug = given().header("Authorization", SystemExtension.bearer("root")).get("/api/authors/" + authorId)
+                .then().statusCode(200).body("avatar.mediaId", org.hamcrest.Matchers.is(mediaId)).extract().path("slug");
+        given().get("/public/v1/authors/" + slug).then().statusCode(200)
+                .body("avatar.alt", org.hamcrest.Matchers.is("A reporter with a notebook"))
+                .body("avatar.renditions.'1x1'.src", org.hamcrest.Matchers.containsString("/public/v1/media/"));
+
+        String headline = "Notebook story " + suffix;
+        String articleId = given().header("Authorization", SystemExtension.bearer("alice")).contentType(ContentType.JSON)
+                .body(Map.of("slug", "notebook-" + suffix, "headline", headline, "body", "Notes.", "byline", List.of(authorId)))
+                .post("/api/articles").then().statusCode(201).extract().path("id");
+        for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
+            given().header("Authorization", SystemExtension.bearer(step[0])).contentType(ContentType.JSON)
+                    .header("If-Match", SystemExtension.etag("/api/articles/" + articleId)).body(Map.of("action", step[1]))
+                    .post("/api/articles/" + articleId + "/transitions").then().statusCode(200);
+        }
+        String list = "notebooks-" + suffix;
+        given().header("Authorization", SystemExtension.bearer("carl")).contentType(ContentType.JSON)
+                .body(Map.of("slug", list, "title", "Notebooks " + suffix, "maxItems", 4)).post("/api/lists").then().statusCode(201);
+        given().header("Authorization", SystemExtension.bearer("carl")).contentType(ContentType.JSON)
+                .header("If-Match", SystemExtension.etag("/api/lists/" + list + "/draft")).body(Map.of("articleId", articleId))
+                .post("/api/lists/" + list + "/draft/items").then().statusCode(200);
+
+        try (Browser carl = Browser.signIn("carl")) {
+            carl.open("/lists/" + list);
+            carl.click(By.xpath("//button[@aria-label=" + Browser.xpathLiteral("Edit “" + headline + "”") + "]"));
+            carl.byTestId("item-dialog");
+            carl.click(By.cssSelector("[data-testid=item-image-choose-from-library]"));
+            carl.waitFor(By.cssSelector("[data-testid=media-picker]"));
+            carl.click(By.cssSelector("[data-testid=picker-card][data-media-id='" + mediaId + "']"));
+            carl.click(By.cssSelector("[data-testid=picker-choose]"));
+            carl.waitFor(By.cssSelector("[data-testid=item-image-media-preview][data-state=loaded]"));
+            carl.screenshot("72-list-item-picture-picked-from-library");
+            carl.click(By.cssSelector("[data-testid=save-item]"));
+            carl.waitForToast("Item updated");
+            carl.until(d -> d.findElements(By.cssSelector("[data-testid=item-dialog]")).isEmpty());
+        }
+        given().header("Authorization", SystemExtension.bearer("carl")).get("/api/lists/" + list + "/draft").then().statusCode(200)
+                .body("items[0].overrides.image.mediaId", org.hamcrest.Matchers.is(mediaId));
+        given().header("Authorization", SystemExtension.bearer("alice")).get("/api/media/" + mediaId + "/usages").then().statusCode(200)
+                .body("items.kind", org.hamcrest.Matchers.hasItems("author", "list-item"));
+    }
 }

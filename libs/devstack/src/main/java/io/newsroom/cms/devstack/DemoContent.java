@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * The demo content of ARCHITECTURE.md: one full article by one author, four more articles, and a published
- * "Featured" list of those four with overrides and alt text. The articles' hero images are pictures of the media
- * library, uploaded first with their alt text (the author's avatar and the list's image override are still URLs of
- * the app's sample pictures: those do not take library pictures yet). Loaded through the gateway's editor API with the demo
- * users' real tokens (never by writing a database), and only when it is not there yet.
+ * "Featured" list of those four with overrides and alt text. Every picture lives in the media library, uploaded first
+ * with its alt text: the articles' hero images, the author's avatar and the list's image override. Loaded through the
+ * gateway's editor API with the demo users' real tokens (never by writing a database), and only when it is not there
+ * yet.
  */
 public final class DemoContent {
     public static final String FULL_ARTICLE = "regional-cloud-outage-newsrooms";
@@ -19,11 +19,9 @@ public final class DemoContent {
     public static final String AUTHOR = "alice-archer";
     public static final String LIST = "featured";
 
-    private final String gateway;
     private final GatewayClient api;
 
     public DemoContent(String gatewayUrl, String issuer) {
-        this.gateway = gatewayUrl;
         this.api = new GatewayClient(gatewayUrl, issuer);
     }
 
@@ -37,8 +35,7 @@ public final class DemoContent {
                 "organization", "The Ledger Trade Press", "username", "alice", "email", "alice.archer@newsroom.example",
                 "bio", "Alice Archer covers cloud infrastructure, data centres and the software that keeps newsrooms running. "
                         + "Before joining *The Ledger* she spent eight years as a systems engineer.",
-                "avatar", Map.of("url", image("avatar-jane.svg"),
-                        "alt", "Illustrated portrait of Alice Archer"),
+                "avatar", Map.of("mediaId", picture("avatar-alice", "Illustrated portrait of Alice Archer")),
                 "social", Map.of("x", "@AliceArcherNews", "website", "https://alicearcher.example",
                         "linkedin", "https://www.linkedin.com/in/alicearcher-example")));
 
@@ -94,7 +91,7 @@ public final class DemoContent {
         String[][] overrides = {
                 {"Chips are back", "Server makers finally get the processors they ordered.", null, null},
                 {null, "Why a licence change has database users talking about a fork.", null, null},
-                {"Corrections, with receipts", null, image("press.svg"),
+                {"Corrections, with receipts", null, more[2][3],
                         "A newspaper page seen up close, columns of text under a bold headline"},
                 {null, null, null, null}};
         for (int i = 0; i < featured.size(); i++) {
@@ -107,7 +104,7 @@ public final class DemoContent {
                 o.put("summary", overrides[i][1]);
             }
             if (overrides[i][2] != null) {
-                o.put("image", Map.of("url", overrides[i][2], "alt", overrides[i][3]));
+                o.put("image", Map.of("mediaId", overrides[i][2], "alt", overrides[i][3])); // the list's own words for it
             }
             if (!o.isEmpty()) {
                 item.put("overrides", o);
@@ -120,14 +117,9 @@ public final class DemoContent {
         return true;
     }
 
-    /** Sample pictures the editor app ships (frontend/public/samples), so the demo shows real images offline. */
-    private String image(String name) {
-        return gateway + "/samples/" + name;
-    }
-
     /**
      * One of the demo's pictures (resources {@code demo-pictures/}: the editor app's sample illustrations as 2400 × 1350
-     * JPEGs), uploaded to the media library with its alt text and credit; its media id.
+     * JPEGs, the avatar a 1200 × 1200 one), uploaded to the media library with its alt text and credit; its media id.
      */
     private String picture(String name, String alt) {
         try (java.io.InputStream in = DemoContent.class.getResourceAsStream("/demo-pictures/" + name + ".jpg")) {

@@ -79,6 +79,14 @@ public final class KeycloakServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A Keycloak that runs already and is not this one's to stop (the shared one of a {@code ./cms test} run): its
+     * issuer, e.g. {@code http://localhost:41234/realms/cms}; {@link #close} leaves it running.
+     */
+    public static KeycloakServer attach(String issuer) {
+        return new KeycloakServer(null, java.net.URI.create(issuer).getPort());
+    }
+
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }
@@ -87,13 +95,16 @@ public final class KeycloakServer implements AutoCloseable {
         return baseUrl() + "/realms/" + REALM;
     }
 
+    /** The process, or null for one {@link #attach}ed to. */
     public ChildProcess process() {
         return process;
     }
 
     @Override
     public void close() {
-        process.close();
+        if (process != null) {
+            process.close();
+        }
     }
 
     private static String dbUrl(Path dir) {

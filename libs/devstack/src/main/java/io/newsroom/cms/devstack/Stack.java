@@ -67,9 +67,19 @@ public final class Stack implements AutoCloseable {
      *                   stopped and started again with their data (the trust suite's outages); otherwise the machine's
      *                   PostgreSQL when one answers, and an in-memory wire server for throw-away runs
      */
-    public record Options(Path repoRoot, Path dataDir, Path logDir, Ports ports, boolean persistent, boolean ownStores) {
+    /**
+     * {@code sharedKeycloak}: the folder of the Keycloak a {@code ./cms test} run shares between its tests
+     * ({@code CMS_TEST_KEYCLOAK_SHARED_DIR}), used instead of a Keycloak of the stack's own (null: its own, which the
+     * trust suite needs, since it stops and starts it).
+     */
+    public record Options(Path repoRoot, Path dataDir, Path logDir, Ports ports, boolean persistent, boolean ownStores,
+                          Path sharedKeycloak) {
+        public Options(Path repoRoot, Path dataDir, Path logDir, Ports ports, boolean persistent, boolean ownStores) {
+            this(repoRoot, dataDir, logDir, ports, persistent, ownStores, null);
+        }
+
         public Options(Path repoRoot, Path dataDir, Path logDir, Ports ports, boolean persistent) {
-            this(repoRoot, dataDir, logDir, ports, persistent, false);
+            this(repoRoot, dataDir, logDir, ports, persistent, false, null);
         }
     }
 
@@ -173,13 +183,15 @@ public final class Stack implements AutoCloseable {
         }
 
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
-        config.put("authors", merge(common(ports.authors()), datasource("authors")));
+        config.put("authors", merge(common(ports.authors()), datasource("authors"),
+                Map.of("quarkus.rest-client.media.url", "http://localhost:" + ports.media())));
         config.put("articles", merge(common(ports.articles()), datasource("articles"),
                 Map.of("quarkus.rest-client.authors.url", "http://localhost:" + ports.authors(),
                         "quarkus.rest-client.media.url", "http://localhost:" + ports.media())));
         config.put("curation", merge(common(ports.curation()),
                 Map.of("quarkus.mongodb.connection-string", mongoUri, "quarkus.mongodb.database", "curation" + dbSuffix,
-                        "quarkus.rest-client.articles.url", "http://localhost:" + ports.articles())));
+                        "quarkus.rest-client.articles.url", "http://localhost:" + ports.articles(),
+                        "quarkus.rest-client.media.url", "http://localhost:" + ports.media())));
         // no outside systems locally: webhook receivers run on this machine (the SSRF guard is on in Kubernetes)
         config.put("webhooks", merge(common(ports.webhooks()), datasource("webhooks"),
                 Map.of("cms.webhooks.allow-private-targets", "true")));
@@ -284,8 +296,13 @@ public final class Stack implements AutoCloseable {
         if (keycloak != null) {
             return;
         }
-        keycloak = KeycloakServer.start(options.repoRoot().resolve("deploy/keycloak/cms-realm.json"), options.ports().keycloak(),
-                options.ports().keycloakManagement(), options.dataDir().resolve("keycloak"), options.logDir().resolve("keycloak.log"));
+        Path realm = options.repoRoot().resolve("deploy/keycloak/cms-realm.json");
+        if (options.sharedKeycloak() != null) {
+            keycloak = KeycloakServer.attach(io.newsroom.cms.devstack.testing.SharedTestKeycloak.issuer(options.sharedKeycloak(), realm));
+            return;
+        }
+        keycloak = KeycloakServer.start(realm, options.ports().keycloak(), options.ports().keycloakManagement(),
+                options.dataDir().resolve("keycloak"), options.logDir().resolve("keycloak.log"));
         started.add(keycloak);
     }
 

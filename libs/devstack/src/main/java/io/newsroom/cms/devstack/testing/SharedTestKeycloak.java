@@ -15,14 +15,15 @@ import java.nio.file.StandardOpenOption;
  * One Keycloak for the {@code @QuarkusTest}s of every module in a {@code ./cms test} run, which sets
  * {@code CMS_TEST_KEYCLOAK_SHARED_DIR} and stops it at the end (pid file in that folder). Booting a Keycloak per module
  * cost about 25 s of CPU each on 2 busy cores. The first module to need it starts it; the others find it running
- * (its issuer in the folder, a lock file against two starting at once). The e2e and trust suites run their own: they
- * stop and start theirs.
+ * (its issuer in the folder, a lock file against two starting at once). The e2e suite's stack uses it too; the trust
+ * suite runs its own, which it stops and starts.
  */
-final class SharedTestKeycloak {
+public final class SharedTestKeycloak {
     private SharedTestKeycloak() {
     }
 
-    static String issuer(Path dir, Path realmFile) {
+    /** The shared Keycloak's issuer, started first if it does not run yet. */
+    public static String issuer(Path dir, Path realmFile) {
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
