@@ -19,44 +19,29 @@ public final class PublicRecords {
     }
 
     /**
-     * A picture. A media library picture ({@code mediaId} set) has its size, a {@code srcset} per format ({@code webp},
-     * {@code jpg}) ready for {@code <img srcset>} and {@code <picture><source>}, and the same for every shape in
-     * {@code renditions} ({@code original}, {@code 16x9}, {@code 4x3}, {@code 1x1}, cut around its focal point); a
-     * pasted URL has only {@code url} and its words.
+     * A picture: an article's hero image, an author's photo, a list item's picture. A media library picture
+     * ({@code mediaId} set) has its size, a {@code srcset} per format ({@code webp}, {@code jpg}) ready for
+     * {@code <img srcset>} and {@code <picture><source>}, and the same for every shape in {@code renditions}
+     * ({@code original}, {@code 16x9}, {@code 4x3}, {@code 1x1}, cut around its focal point: the square one for round
+     * avatars); a pasted URL has only {@code url} and its words. A list item shows the curator's picture, or the
+     * article's own hero image (with the curator's alt text, if any).
      */
-    @Schema(name = "HeroImage", additionalProperties = Schema.False.class)
-    public record HeroImage(@Schema(required = true) String url,
-                            @Schema(nullable = true) String alt,
-                            @Schema(nullable = true) String caption,
-                            @Schema(nullable = true) String credit,
-                            @Schema(nullable = true, description = "The picture's id in the media library") UUID mediaId,
-                            @Schema(nullable = true, description = "Full size in pixels") Integer width,
-                            @Schema(nullable = true) Integer height,
-                            @Schema(nullable = true, description = "Per format (webp, jpg): \"url 320w, url 640w, ...\"") Map<String, String> srcset,
-                            @Schema(nullable = true, description = "Per shape (original, 16x9, 4x3, 1x1)") Map<String, ImageRendition> renditions) {
+    @Schema(name = "Image", additionalProperties = Schema.False.class)
+    public record Image(@Schema(required = true) String url,
+                        @Schema(nullable = true) String alt,
+                        @Schema(nullable = true) String caption,
+                        @Schema(nullable = true) String credit,
+                        @Schema(nullable = true, description = "The picture's id in the media library") UUID mediaId,
+                        @Schema(nullable = true, description = "Full size in pixels") Integer width,
+                        @Schema(nullable = true) Integer height,
+                        @Schema(nullable = true, description = "Per format (webp, jpg): \"url 320w, url 640w, ...\"") Map<String, String> srcset,
+                        @Schema(nullable = true, description = "Per shape (original, 16x9, 4x3, 1x1)") Map<String, ImageRendition> renditions) {
     }
 
     /** One shape of a library picture: a default {@code src} (a JPEG about 1024 wide), a srcset per format, its full size. */
     @Schema(name = "ImageRendition", additionalProperties = Schema.False.class)
     public record ImageRendition(@Schema(required = true) String src, @Schema(required = true) Map<String, String> srcset,
                                  @Schema(required = true) int width, @Schema(required = true) int height) {
-    }
-
-    /**
-     * An author's photo, like {@link HeroImage}: a media library picture ({@code mediaId} set) has its size, a
-     * {@code srcset} per format and its shapes in {@code renditions} (the square {@code 1x1} for round avatars); a
-     * pasted URL has only {@code url} and {@code alt}.
-     */
-    @Schema(name = "Avatar", additionalProperties = Schema.False.class)
-    public record Avatar(@Schema(required = true) String url,
-                         @Schema(nullable = true) String alt,
-                         @Schema(nullable = true) String caption,
-                         @Schema(nullable = true) String credit,
-                         @Schema(nullable = true, description = "The picture's id in the media library") UUID mediaId,
-                         @Schema(nullable = true, description = "Full size in pixels") Integer width,
-                         @Schema(nullable = true) Integer height,
-                         @Schema(nullable = true, description = "Per format (webp, jpg): \"url 320w, url 640w, ...\"") Map<String, String> srcset,
-                         @Schema(nullable = true, description = "Per shape (original, 16x9, 4x3, 1x1)") Map<String, ImageRendition> renditions) {
     }
 
     @Schema(name = "Social", additionalProperties = Schema.False.class)
@@ -70,7 +55,7 @@ public final class PublicRecords {
                                 @Schema(required = true) String displayName,
                                 @Schema(nullable = true) String jobTitle, @Schema(nullable = true) String organization,
                                 @Schema(nullable = true) String bio, @Schema(nullable = true) String bioHtml,
-                                @Schema(nullable = true) Avatar avatar, @Schema(nullable = true) Social social,
+                                @Schema(nullable = true) Image avatar, @Schema(nullable = true) Social social,
                                 boolean active) {
     }
 
@@ -87,7 +72,7 @@ public final class PublicRecords {
     @Schema(name = "PublicArticle", additionalProperties = Schema.False.class)
     public record PublicArticle(@Schema(required = true) UUID id, @Schema(required = true) String slug,
                                 @Schema(required = true) String headline, @Schema(nullable = true) String dek,
-                                @Schema(required = true) String bodyHtml, @Schema(nullable = true) HeroImage heroImage,
+                                @Schema(required = true) String bodyHtml, @Schema(nullable = true) Image heroImage,
                                 @Schema(required = true) List<String> tags, @Schema(required = true) Instant publishedAt,
                                 @Schema(required = true) Instant updatedAt, @Schema(required = true) int revision,
                                 @Schema(required = true) List<AuthorProfile> authors,
@@ -98,7 +83,7 @@ public final class PublicRecords {
     @Schema(name = "ArticleSummary", additionalProperties = Schema.False.class)
     public record ArticleSummary(@Schema(required = true) UUID id, @Schema(required = true) String slug,
                                  @Schema(required = true) String headline, @Schema(nullable = true) String dek,
-                                 @Schema(nullable = true) HeroImage heroImage, @Schema(required = true) List<String> tags,
+                                 @Schema(nullable = true) Image heroImage, @Schema(required = true) List<String> tags,
                                  @Schema(required = true) Instant publishedAt, @Schema(required = true) Instant updatedAt,
                                  @Schema(required = true) List<AuthorLink> authors) {
     }
@@ -119,7 +104,7 @@ public final class PublicRecords {
                              @Schema(required = true) String displayName,
                              @Schema(nullable = true) String jobTitle, @Schema(nullable = true) String organization,
                              @Schema(nullable = true) String bio, @Schema(nullable = true) String bioHtml,
-                             @Schema(nullable = true) Avatar avatar, @Schema(nullable = true) Social social,
+                             @Schema(nullable = true) Image avatar, @Schema(nullable = true) Social social,
                              boolean active, @Schema(required = true) List<ArticleSummary> articles) {
         public static AuthorPage of(AuthorProfile profile, List<ArticleSummary> articles) {
             return new AuthorPage(profile.id(), profile.slug(), profile.displayName(), profile.jobTitle(),
@@ -128,27 +113,11 @@ public final class PublicRecords {
         }
     }
 
-    /**
-     * A list item's picture: the curator's library picture (as {@link HeroImage}: size, srcset, renditions), a pasted URL
-     * with its alt text only, or the article's own hero image as the article has it (the curator's alt text, if any).
-     */
-    @Schema(name = "ListImage", additionalProperties = Schema.False.class)
-    public record ListImage(@Schema(required = true) String url,
-                            @Schema(nullable = true) String alt,
-                            @Schema(nullable = true) String caption,
-                            @Schema(nullable = true) String credit,
-                            @Schema(nullable = true, description = "The picture's id in the media library") UUID mediaId,
-                            @Schema(nullable = true, description = "Full size in pixels") Integer width,
-                            @Schema(nullable = true) Integer height,
-                            @Schema(nullable = true, description = "Per format (webp, jpg): \"url 320w, url 640w, ...\"") Map<String, String> srcset,
-                            @Schema(nullable = true, description = "Per shape (original, 16x9, 4x3, 1x1)") Map<String, ImageRendition> renditions) {
-    }
-
     /** A featured list's item, overrides applied: everything a rail needs. */
     @Schema(name = "ListItem", additionalProperties = Schema.False.class)
     public record ListItem(@Schema(required = true) int position, @Schema(required = true) UUID articleId,
                            @Schema(required = true) String slug, @Schema(required = true) String headline,
-                           @Schema(nullable = true) String summary, @Schema(nullable = true) ListImage image,
+                           @Schema(nullable = true) String summary, @Schema(nullable = true) Image image,
                            @Schema(nullable = true) Instant publishedAt) {
     }
 

@@ -68,6 +68,15 @@ public class EditorBackends {
                 "media", BackendGuards.guard(RESPONSE, "gateway-editor-media", config.breaker()));
     }
 
+    /**
+     * Whether the call's body streams through (an upload: {@code HttpGuard} reads every other body whole, within the
+     * editor limit), for which the backend gets the upload timeout.
+     */
+    private static boolean streamedBody(Buffer body, MultiMap headers) {
+        String length = headers.get("Content-Length");
+        return body == null && length != null && !length.equals("0");
+    }
+
     public boolean serves(String service) {
         return services.containsKey(service);
     }
@@ -80,7 +89,8 @@ public class EditorBackends {
                                         ReadStream<Buffer> stream) {
         URI backend = services.get(service);
         RequestOptions options = new RequestOptions().setMethod(method).setHost(backend.getHost()).setPort(backend.getPort())
-                .setURI(uri).setHeaders(headers).setIdleTimeout(config.timeout().toMillis());
+                .setURI(uri).setHeaders(headers)
+                .setIdleTimeout((streamedBody(body, headers) ? config.uploadTimeout() : config.timeout()).toMillis());
         TypedGuard<Uni<HttpClientResponse>> guard = guards.get(service);
         return Uni.createFrom().deferred(() -> guard.get(() -> UniHelper.toUni(client.request(options)
                         .compose(request -> body != null ? request.send(body) : stream != null ? request.send(stream) : request.send())

@@ -15,6 +15,14 @@ public interface GatewayConfig {
     /** How long a backend may take to start answering before the caller gets a 504 problem. */
     Duration timeout();
 
+    /**
+     * The same for an upload streamed through ({@code cms.http.uploads.paths}): the media service answers once the
+     * picture is decoded, checked and stored, which for a 25 MB picture while others are being made takes longer than an
+     * editor call may.
+     */
+    @WithDefault("60s")
+    Duration uploadTimeout();
+
     /** The circuit breaker in front of every backend route (public reads and the editor API), one per service and route. */
     Breaker breaker();
 

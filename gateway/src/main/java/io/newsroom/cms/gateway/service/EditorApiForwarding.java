@@ -3,7 +3,6 @@ package io.newsroom.cms.gateway.service;
 import io.newsroom.cms.common.problem.Failures;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.gateway.client.EditorBackends;
-import io.newsroom.cms.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -33,9 +32,6 @@ public class EditorApiForwarding {
     @Inject
     EditorBackends backends;
 
-    @Inject
-    GatewayConfig config;
-
     public boolean serves(String service) {
         return backends.serves(service);
     }
@@ -52,8 +48,7 @@ public class EditorApiForwarding {
         }
         boolean connecting = failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
         if (!connecting && (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout"))) {
-            return new Refusal(ProblemType.GATEWAY_TIMEOUT, "The " + name + " service did not answer within "
-                    + config.timeout().toMillis() + " ms", false);
+            return new Refusal(ProblemType.GATEWAY_TIMEOUT, "The " + name + " service did not answer in time", false);
         }
         if (Failures.classify(failure) != null) {
             // refused, reset or closed mid-answer (a restart, a crash): the service is away, and a write may not have

@@ -195,9 +195,11 @@ public final class Stack implements AutoCloseable {
         // no outside systems locally: webhook receivers run on this machine (the SSRF guard is on in Kubernetes)
         config.put("webhooks", merge(common(ports.webhooks()), datasource("webhooks"),
                 Map.of("cms.webhooks.allow-private-targets", "true")));
-        // originals and renditions in the stack's S3Mock, which the service gives its bucket at start
+        // originals and renditions in the stack's S3Mock, which the service gives its bucket at start; pictures imported
+        // from a pasted address may come from this machine (the gateway's /samples/...; the SSRF guard is on in Kubernetes)
         config.put("media", merge(common(ports.media()), datasource("media"), S3Server.quarkusConfig(s3Endpoint()),
-                Map.of("cms.media.bucket", "cms-media", "cms.media.create-bucket", "true")));
+                Map.of("cms.media.bucket", "cms-media", "cms.media.create-bucket", "true",
+                        "cms.media.imports.allow-private-sources", "true")));
         config.put("gateway", merge(common(ports.gateway()),
                 Map.of("cms.gateway.services.articles", "http://localhost:" + ports.articles(),
                         "cms.gateway.services.authors", "http://localhost:" + ports.authors(),
@@ -343,6 +345,36 @@ public final class Stack implements AutoCloseable {
         if (app != null) {
             started.remove(app);
             app.kill();
+        }
+    }
+
+    /**
+     * Freezes one app (SIGSTOP): its port stays open and takes connections, nothing answers, as a hung process or a
+     * long stop-the-world pause looks to its callers. {@link #thaw} lets it go on where it stopped.
+     */
+    public void freeze(String name) {
+        signal(name, "STOP");
+    }
+
+    public void thaw(String name) {
+        signal(name, "CONT");
+    }
+
+    private void signal(String name, String signal) {
+        ChildProcess app = apps.get(name);
+        if (app == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(app.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + name + " exited with " + exit);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
