@@ -149,11 +149,9 @@ class NetworkPolicyTest {
     /** Where webhooks go: systems outside the cluster, on HTTP and HTTPS only. */
     private static final List<Port> WEB_PORTS = List.of(new Port(80, "TCP"), new Port(443, "TCP"));
 
-    /** Where media goes: its object storage, a real S3 on the internet, on HTTPS only. */
-    private static final List<Port> S3_PORTS = List.of(new Port(443, "TCP"));
-
-    /** The applications that go out of the cluster, and their ports; no other pod but the stores' API calls does. */
-    private static final Map<String, List<Port>> INTERNET_PORTS = Map.of("webhooks", WEB_PORTS, "media", S3_PORTS);
+    /** The applications that go out of the cluster, and their ports; no other pod but the stores' API calls does. Media
+     * reaches its object storage (a real S3, HTTPS) and the web sites pictures are imported from (HTTP and HTTPS). */
+    private static final Map<String, List<Port>> INTERNET_PORTS = Map.of("webhooks", WEB_PORTS, "media", WEB_PORTS);
 
     /**
      * The ranges webhooks must never reach (SSRF): private networks (nodes, pods, Services, the cloud's internal
@@ -216,8 +214,8 @@ class NetworkPolicyTest {
             // our pods' egress rules keep them out.
             outside.forEach(peer -> expected.add(peer.name() + " -> kafka-entity-operator:" + Strimzi.TOPIC_OPERATOR_HEALTH_PORT));
         }
-        // webhooks delivers to the internet on 80/443, media reaches S3 on 443, never a private address. The pods of
-        // other namespaces count as reached (the evaluator's safe reading of an ipBlock; their addresses are usually
+        // webhooks delivers to the internet on 80/443, media reaches S3 and imports pictures on 80/443, never a private
+        // address. The pods of other namespaces count as reached (the evaluator's safe reading of an ipBlock; their addresses are usually
         // private, so the except ranges keep them out as well).
         peers.stream().filter(p -> !Project.NAMESPACE.equals(p.namespace()) && !PRIVATE_ADDRESSES.containsKey(p.name()))
                 .forEach(peer -> INTERNET_PORTS.forEach((application, ports) ->

@@ -1,5 +1,6 @@
 package io.newsroom.cms.media.api;
 
+import io.newsroom.cms.common.validation.HttpUrl;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -63,6 +64,23 @@ public final class MediaRecords {
      */
     public record PublicPicture(UUID id, String alt, String caption, String credit, String copyright, int width, int height,
                                 FocalPoint focalPoint, Map<String, ImageShape> renditions, Instant updatedAt) {
+    }
+
+    /**
+     * A picture to take into the library from the address an editor pasted, with the description an upload may carry;
+     * the address becomes the item's {@code source}. Answered like an upload ({@link Uploaded}).
+     */
+    public record MediaImport(
+            @NotBlank @HttpUrl @Size(max = SOURCE_MAX) String url,
+            @Size(max = ALT_MAX) String altText,
+            @Size(max = CAPTION_MAX) String caption,
+            @Size(max = CREDIT_MAX) String credit,
+            @Size(max = TAGS_MAX) List<@NotBlank @Size(max = TAG_MAX) @Pattern(regexp = TAG_PATTERN, message = "must be a word or short phrase") String> tags) {
+
+        /** What the item says about itself: the words sent, and where it came from. */
+        public MediaDescription description() {
+            return new MediaDescription(altText, caption, credit, null, url, null, tags == null ? List.of() : tags);
+        }
     }
 
     /** The answer to an upload: the item, and whether these exact bytes were already in the library. */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Every setting of the media service (application.properties lists them with the local stack's values). */
@@ -33,4 +34,37 @@ public interface MediaConfig {
     /** The widths renditions are made at (never wider than the original). */
     @WithDefault("320,640,1024,1600,2400")
     List<Integer> widths();
+
+    /** Pictures imported from an address an editor pasted ({@code POST /media/imports}). */
+    Imports imports();
+
+    interface Imports {
+        /**
+         * Let sources be on loopback, private, link-local and CGNAT addresses (the local stack and the tests, where the
+         * pictures are served from this machine). Off in production: the service would otherwise fetch whatever an
+         * editor names inside its own network (SSRF). Unspecified, multicast and cloud metadata addresses are refused
+         * either way.
+         */
+        @WithName("allow-private-sources")
+        @WithDefault("false")
+        boolean allowPrivateSources();
+
+        /** How long connecting to a source may take. */
+        @WithName("connect-timeout")
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        /**
+         * How long the whole fetch may take: name lookups, every redirect, the picture's bytes. Below the gateway's
+         * {@code cms.gateway.timeout} (10 s), which gives up on a service that sends nothing for that long: an import
+         * that took longer would reach the editor as a failure while the picture still went into the library.
+         */
+        @WithDefault("8s")
+        Duration timeout();
+
+        /** Redirects followed at most, each target checked like the first address. */
+        @WithName("max-redirects")
+        @WithDefault("3")
+        int maxRedirects();
+    }
 }

@@ -5,12 +5,15 @@ import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.Versions;
 import io.newsroom.cms.media.api.MediaRecords.FocalPoint;
 import io.newsroom.cms.media.api.MediaRecords.MediaDescription;
+import io.newsroom.cms.media.api.MediaRecords.MediaImport;
 import io.newsroom.cms.media.api.MediaRecords.MediaPage;
 import io.newsroom.cms.media.api.MediaRecords.MediaView;
 import io.newsroom.cms.media.api.MediaRecords.PublicPicture;
 import io.newsroom.cms.media.api.MediaRecords.UsageReport;
 import io.newsroom.cms.media.api.MediaRecords.Uploaded;
 import io.newsroom.cms.media.api.MediaRecords.Usages;
+import io.newsroom.cms.media.domain.imaging.ImageRefused;
+import io.newsroom.cms.media.service.MediaImports;
 import io.newsroom.cms.media.service.MediaLibrary;
 import io.newsroom.cms.media.service.MediaUploads;
 import io.quarkus.security.ForbiddenException;
@@ -52,7 +55,7 @@ import java.util.UUID;
 /**
  * The media library for the newsroom (every newsroom role; deleting is for editors and admins). The gateway serves
  * it as {@code /api/media/...}. Uploads are {@code multipart/form-data}: the file streams to disk, never whole into
- * the heap.
+ * the heap. An import takes the picture at an address instead (JSON), and is then exactly an upload.
  */
 @Path("/media")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,6 +67,9 @@ public class MediaResource {
 
     @Inject
     MediaUploads uploads;
+
+    @Inject
+    MediaImports imports;
 
     @Inject
     MediaLibrary library;
@@ -119,6 +125,27 @@ public class MediaResource {
         }
         Uploaded uploaded = uploads.upload(new MediaUploads.Upload(form.file.uploadedFile(), form.file.fileName(),
                 form.file.size(), description, identity.getPrincipal().getName()));
+        return added(uploaded);
+    }
+
+    @POST
+    @Path("imports")
+    @Operation(summary = "Import the picture at an http(s) address (public addresses only, at most 3 redirects, 25 MB, 8 s)"
+            + " with its description; answered like an upload: 201 with the new item, or 200 with the item already in"
+            + " the library. An address that cannot be fetched is a 400 at url (413 too large, 415 not a picture, 504"
+            + " no answer in time)")
+    public Response importFromUrl(@NotNull @Valid MediaImport request) {
+        Uploaded uploaded;
+        try {
+            uploaded = imports.importFrom(request, identity.getPrincipal().getName());
+        } catch (ImageRefused e) {
+            throw MediaProblems.imageRefused(e, "url"); // what the address leads to is not a picture the library takes
+        }
+        return added(uploaded);
+    }
+
+    /** An upload's or an import's answer: 201 with where the new item is, or 200 with the one already there. */
+    private static Response added(Uploaded uploaded) {
         MediaView item = uploaded.item();
         Response.ResponseBuilder answer = uploaded.alreadyInLibrary() ? Response.ok(uploaded)
                 : Response.created(UriBuilder.fromResource(MediaResource.class).path(item.id().toString()).build()).entity(uploaded);
