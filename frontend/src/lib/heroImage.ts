@@ -11,6 +11,7 @@ import {
   imageErrors,
   libraryAltNote as altNote,
   mediaLoadProblem as loadProblem,
+  ownWords,
   type ImageErrors,
   type LibraryAltNote,
 } from './libraryImage';
@@ -83,6 +84,22 @@ export function pickHero(current: HeroImage | null | undefined, mediaId: string)
   const now = heroOf(current);
   if (now.mediaId && now.mediaId === mediaId) return now;
   return { ...noHero(), mediaId };
+}
+
+/**
+ * The hero image once its pasted address was imported into the library: that picture, as if chosen in the picker. The
+ * words typed for the address went to the library with it; those the library says differently (the picture was
+ * already there) stay as this article's own.
+ */
+export function importedHero(pasted: HeroImage | null | undefined, item: Pick<MediaItem, 'id' | 'altText' | 'caption' | 'credit'>): HeroForm {
+  const typed = heroOf(pasted);
+  return {
+    mediaId: item.id,
+    url: '',
+    alt: ownWords(typed.alt, item.altText),
+    caption: ownWords(typed.caption, item.caption),
+    credit: ownWords(typed.credit, item.credit),
+  };
 }
 
 /** The library's own words for a picture (trimmed; '' when it has none). */

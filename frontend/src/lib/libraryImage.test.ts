@@ -5,14 +5,22 @@ import {
   ARTICLE_PLACE,
   effectiveAltText,
   imageErrors,
+  importableUrl,
+  importBody,
+  importPicture,
   isImageErrorKey,
   libraryAltNote,
+  MEDIA_IMPORTS_URL,
   mediaLoadProblem,
   mediaUnavailableText,
+  ownWords,
   PROFILE_PLACE,
   RAIL_ITEM_PLACE,
+  sayOnce,
   withoutImageErrors,
+  type MediaImportBody,
 } from './libraryImage';
+import type { MediaItem, MediaUploaded } from './types';
 
 const GONE = 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.';
 
@@ -92,5 +100,78 @@ describe('when the media library does not answer', () => {
     expect(mediaUnavailableText(new ApiError(503, undefined), 'the photo')).toBeNull();
     expect(mediaUnavailableText(new ApiError(400, undefined), 'the photo')).toBeNull();
     expect(mediaUnavailableText(new TypeError('Failed to fetch'), 'the photo')).toBeNull();
+  });
+});
+
+describe('importing a pasted address into the media library', () => {
+  const page = 'https://cms.example/articles/a1';
+  const picture = { id: 'm9', filename: 'harbour.jpg', altText: 'Boats in the harbour' } as MediaItem;
+
+  it('imports http and https addresses only, an address on this site read against the page', () => {
+    expect(importableUrl(' https://img.example/a.jpg ', page)).toBe('https://img.example/a.jpg');
+    expect(importableUrl('/samples/city.jpg', page)).toBe('https://cms.example/samples/city.jpg');
+    expect(importableUrl('http://localhost:8080/samples/city.jpg', undefined)).toBe('http://localhost:8080/samples/city.jpg');
+    for (const nothing of ['', '   ', 'ftp://img.example/a.jpg', 'javascript:alert(1)', 'data:image/png;base64,AAAA', null, undefined]) {
+      expect(importableUrl(nothing, page)).toBeNull();
+    }
+    // without a page to read it against, an address on this site is nothing to import
+    expect(importableUrl('/samples/city.jpg', undefined)).toBeNull();
+  });
+
+  it('sends the address with the words typed for it, blank ones left out', () => {
+    expect(importBody('https://img.example/a.jpg', { alt: ' Boats ', caption: '', credit: null }, page)).toEqual({ url: 'https://img.example/a.jpg', altText: 'Boats' });
+    expect(importBody('/samples/a.jpg', { alt: 'A', caption: 'C', credit: 'Staff' }, page)).toEqual({ url: 'https://cms.example/samples/a.jpg', altText: 'A', caption: 'C', credit: 'Staff' });
+    expect(importBody('', { alt: 'A' }, page)).toBeNull();
+  });
+
+  it('keeps typed words as this place’s own only where the library says otherwise', () => {
+    expect(ownWords('Boats in the harbour', 'Boats in the harbour')).toBe('');
+    expect(ownWords(' Boats ', 'Boats')).toBe('');
+    expect(ownWords('Two boats', 'Boats in the harbour')).toBe('Two boats');
+    expect(ownWords('Two boats', null)).toBe('Two boats');
+    expect(ownWords('', 'Boats')).toBe('');
+  });
+
+  it('posts the address to the media library and answers the library picture', async () => {
+    const sent: [string, MediaImportBody][] = [];
+    const send = async (url: string, body: MediaImportBody): Promise<MediaUploaded> => {
+      sent.push([url, body]);
+      return { item: picture, alreadyInLibrary: true };
+    };
+    const body = { url: 'https://img.example/a.jpg', altText: 'Boats' };
+    expect(await importPicture(body, send)).toEqual({ kind: 'imported', item: picture, alreadyInLibrary: true });
+    expect(sent).toEqual([[MEDIA_IMPORTS_URL, body]]);
+    expect(MEDIA_IMPORTS_URL).toBe('/api/media/imports');
+  });
+
+  it('says why an import failed in the server’s words about the address, else in its own', async () => {
+    const failing = (error: unknown) => () => Promise.reject(error);
+    const body = { url: 'https://img.example/a.jpg' };
+    const atUrl = (status: number, message: string) =>
+      new ApiError(status, { status, title: 'Invalid request', detail: `url: ${message}`, errors: [{ field: 'url', message }] });
+    expect(await importPicture(body, failing(atUrl(400, 'points into a private network: 10.0.0.8, a private network address')))).toEqual({
+      kind: 'failed',
+      message: 'Points into a private network: 10.0.0.8, a private network address.',
+    });
+    expect(await importPicture(body, failing(atUrl(400, 'was answered with 404 Not Found, not a picture')))).toEqual({
+      kind: 'failed',
+      message: 'Was answered with 404 Not Found, not a picture.',
+    });
+    expect(await importPicture(body, failing(atUrl(504, 'did not send the picture within 8 seconds')))).toMatchObject({ message: 'Did not send the picture within 8 seconds.' });
+    expect(await importPicture(body, failing(new ApiError(400, { status: 400, errors: [{ field: 'altText', message: 'size must be between 0 and 1000' }] })))).toMatchObject({
+      message: 'Alt text: Use at most 1000 characters.',
+    });
+    expect(await importPicture(body, failing(new ApiError(503, { status: 503, title: 'Service unavailable' })))).toMatchObject({
+      message: 'The media library cannot import pictures just now; try again in a moment. The address stays as it is.',
+    });
+    expect(await importPicture(body, failing(new ApiError(403, undefined)))).toMatchObject({ message: 'You may not add pictures to the media library. The address stays as it is.' });
+    expect(await importPicture(body, failing(new TypeError('Failed to fetch')))).toMatchObject({ message: 'The server cannot be reached. Check your connection and try again.' });
+    expect(await importPicture(body, async () => ({}) as MediaUploaded)).toMatchObject({ kind: 'failed' });
+  });
+
+  it('says each message once', () => {
+    expect(sayOnce('Not a picture.', undefined, 'Not a picture.', null)).toBe('Not a picture.');
+    expect(sayOnce('Describe it.', 'Not a picture.')).toBe('Describe it. Not a picture.');
+    expect(sayOnce(undefined, null)).toBeUndefined();
   });
 });

@@ -4,10 +4,11 @@
  * - a library picture is held by its `mediaId`; the alt text written where it is used is an override, blank means the
  *   library's own (the server resolves it for readers);
  * - the words the field says about the library's alt text, and why a picture cannot be shown;
- * - where the server's field errors about the image go, each once, for the kind of image shown.
+ * - where the server's field errors about the image go, each once, for the kind of image shown;
+ * - importing a pasted address into the library: what is sent, what the field holds afterwards, the failure in words.
  */
-import { ApiError } from '../problem';
-import type { MediaItem } from './types';
+import { ApiError, fieldErrors, messageOf } from '../problem';
+import type { MediaItem, MediaUploaded } from './types';
 
 /** Words for where a picture is used, so every field says the same things about its own place. */
 export interface ImagePlace {
@@ -127,4 +128,106 @@ export function mediaUnavailableText(error: unknown, what: string): string | nul
   const words = detail?.trim();
   if (words && /media/i.test(words)) return /[.!?]$/.test(words) ? words : `${words}.`;
   return `The media library cannot be reached to check ${what} right now, so nothing was saved. Try again shortly.`;
+}
+
+// --- importing a pasted address into the media library ---
+
+/** POST: the media library fetches the picture at an address and keeps it (answered like an upload). */
+export const MEDIA_IMPORTS_URL = '/api/media/imports';
+
+/**
+ * The pasted address as the media library is to fetch it: absolute (an address on this site, "/samples/city.jpg",
+ * is read against the page's), http or https only; null when there is nothing to import.
+ */
+export function importableUrl(url: string | null | undefined, base: string | undefined = typeof window === 'undefined' ? undefined : window.location.href): string | null {
+  const text = url?.trim();
+  if (!text) return null;
+  try {
+    const parsed = base ? new URL(text, base) : new URL(text);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The words typed beside a pasted address, which the imported picture gets as its library description. */
+export interface ImportWords {
+  alt?: string | null;
+  caption?: string | null;
+  credit?: string | null;
+}
+
+export interface MediaImportBody {
+  url: string;
+  altText?: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** The body of POST /api/media/imports: the address and the words typed for it (blank ones left out); null: none. */
+export function importBody(url: string | null | undefined, words: ImportWords = {}, base?: string): MediaImportBody | null {
+  const absolute = base === undefined ? importableUrl(url) : importableUrl(url, base);
+  if (!absolute) return null;
+  const body: MediaImportBody = { url: absolute };
+  const alt = words.alt?.trim();
+  const caption = words.caption?.trim();
+  const credit = words.credit?.trim();
+  if (alt) body.altText = alt;
+  if (caption) body.caption = caption;
+  if (credit) body.credit = credit;
+  return body;
+}
+
+/**
+ * What a field keeps of the words typed for a pasted picture once it holds the imported library picture: nothing
+ * where the library says the same (its own words apply), the typed words where they differ (the picture was already
+ * in the library with other words, or none), as if written for this place.
+ */
+export function ownWords(typed: string | null | undefined, library: string | null | undefined): string {
+  const mine = typed?.trim() ?? '';
+  return mine && mine !== (library?.trim() ?? '') ? mine : '';
+}
+
+/** Why an import failed, in words, said at the address field (which keeps the pasted address: it still works). */
+export function importProblemText(error: unknown): string {
+  if (!(error instanceof ApiError)) return messageOf(error);
+  const byField = fieldErrors(error.problem);
+  if (byField.url) return byField.url;
+  if (error.hasFieldErrors) return error.message;
+  const detail = error.problem?.detail?.trim();
+  switch (error.status) {
+    case 401:
+      return 'Your sign-in has expired. Reload the page to sign in again, then import the picture again.';
+    case 403:
+      return 'You may not add pictures to the media library. The address stays as it is.';
+    case 413:
+      return detail || 'The picture is larger than the media library takes (25 MB).';
+    case 415:
+      return detail || 'This is not a JPEG, PNG, WebP or GIF picture, so the media library cannot keep it.';
+    case 502:
+    case 503:
+    case 504:
+      return 'The media library cannot import pictures just now; try again in a moment. The address stays as it is.';
+    default:
+      return error.message;
+  }
+}
+
+/** How an import went: the library picture (new, or the same bytes already there), or why not in words. */
+export type ImportOutcome = { kind: 'imported'; item: MediaItem; alreadyInLibrary: boolean } | { kind: 'failed'; message: string };
+
+/** Sends an import (`send`: POST of the body to the URL, answering the upload's answer) and says how it went. */
+export async function importPicture(body: MediaImportBody, send: (url: string, body: MediaImportBody) => Promise<MediaUploaded>): Promise<ImportOutcome> {
+  try {
+    const answer = await send(MEDIA_IMPORTS_URL, body);
+    if (!answer?.item?.id) return { kind: 'failed', message: 'The server’s answer could not be read. Look in the media library whether the picture was added.' };
+    return { kind: 'imported', item: answer.item, alreadyInLibrary: !!answer.alreadyInLibrary };
+  } catch (error) {
+    return { kind: 'failed', message: importProblemText(error) };
+  }
+}
+
+/** Messages said once each, in order, as one text (undefined when there are none). */
+export function sayOnce(...messages: (string | null | undefined)[]): string | undefined {
+  return joinOnce(messages.map((m) => m ?? undefined));
 }

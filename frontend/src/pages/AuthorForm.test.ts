@@ -5,7 +5,7 @@ import { pickedImage, PICKER_SHAPES } from '../lib/media';
 import type { MediaItem, MediaShape } from '../lib/types';
 import type { LibraryImage } from '../ui/LibraryImageField';
 import { ApiError, fieldErrors } from '../problem';
-import { AuthorForm, authorBody, AvatarField, AVATAR_ALT_NEEDED, checkAuthorForm, chooseAvatar, removeAvatar, saveAuthor, valuesOf } from './AuthorForm';
+import { AuthorForm, authorBody, AvatarField, AVATAR_ALT_NEEDED, checkAuthorForm, chooseAvatar, importedAvatar, removeAvatar, saveAuthor, valuesOf } from './AuthorForm';
 
 // The author's photo from the media library: what is sent, what the form says (as HTML: no browser here).
 
@@ -238,5 +238,24 @@ describe('saving a profile with a library photo', () => {
     const refusal = new ApiError(400, { status: 400, errors: [{ field: 'social.bluesky', message: 'must be a handle' }, { field: 'avatar.url', message: 'must be a web address' }] });
     const outcome = await saveAuthor(withPhoto, false, item(), sender(refusal).onSubmit);
     expect(outcome).toMatchObject({ saved: false, problem: { text: 'Bluesky: Must be a handle.' } });
+  });
+});
+
+describe('importing a pasted photo into the library', () => {
+  const pasted = { ...empty, avatarUrl: 'https://img.example/jane.jpg', avatarAlt: 'Jane Doe smiling at the camera' };
+
+  it('is offered beside a pasted address, to those who use the library', () => {
+    const html = avatarField({ values: pasted, onImported: noop });
+    expect(html).toMatch(/<button type="button"[^>]*data-testid="avatar-import-url"[^>]*>Import into library<\/button>/);
+    expect(avatarField({ values: pasted, onImported: noop, canUseMedia: false })).not.toContain('avatar-import-url');
+    expect(avatarField({ values: empty, onImported: noop })).not.toContain('avatar-import-url');
+    expect(avatarField({ values: { ...pasted, avatarMediaId: 'm1' }, image: library(), onImported: noop })).not.toContain('avatar-import-url');
+  });
+
+  it('then holds the library photo’s square crop, the typed alt text kept only where the library’s differs', () => {
+    const imported = importedAvatar(pasted, item());
+    expect(imported).toMatchObject({ avatarMediaId: 'm1', avatarUrl: '/public/v1/media/m1/1x1-512.jpg', avatarAlt: '' });
+    expect(authorBody(imported, false).avatar).toEqual({ mediaId: 'm1', url: '/public/v1/media/m1/1x1-512.jpg', alt: null });
+    expect(importedAvatar(pasted, item({ altText: 'Portrait' })).avatarAlt).toBe('Jane Doe smiling at the camera');
   });
 });

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { blankToNull } from '../lib/format';
-import { altMissingEverywhere, imageErrors, isImageErrorKey, mediaUnavailableText, PROFILE_PLACE, withoutImageErrors } from '../lib/libraryImage';
-import { PICKER_SHAPES, type PickedImage } from '../lib/media';
+import { altMissingEverywhere, imageErrors, isImageErrorKey, mediaUnavailableText, ownWords, PROFILE_PLACE, sayOnce, withoutImageErrors } from '../lib/libraryImage';
+import { pickedImage, PICKER_SHAPES, type PickedImage } from '../lib/media';
 import type { Author, Avatar, MediaItem } from '../lib/types';
 import { normalizeXHandle } from '../lib/xhandle';
 import { ApiError, fieldErrors, fieldLabel, messageOf } from '../problem';
 import { abilities, useUser } from '../session';
 import { Field, useFocusOnErrors } from '../ui/common';
 import { ImagePreview } from '../ui/ImagePreview';
-import { ChooseFromLibrary, LibraryImagePicker, LibraryImageView, useLibraryImage, type LibraryImage } from '../ui/LibraryImageField';
+import { ChooseFromLibrary, ImportUrlButton, LibraryImagePicker, LibraryImageView, useLibraryImage, useUrlImport, type LibraryImage } from '../ui/LibraryImageField';
 
 export interface AuthorFormValues {
   slug: string;
@@ -80,6 +80,15 @@ export function chooseAvatar<T extends AvatarValues>(v: T, picked: Pick<PickedIm
 
 /** No photo at all. */
 export const removeAvatar = <T extends AvatarValues>(v: T): T => ({ ...v, avatarMediaId: '', avatarUrl: '', avatarAlt: '' });
+
+/**
+ * The photo once its pasted address was imported into the library: that picture's square crop, as if chosen in the
+ * picker. The alt text typed went to the library with it; where the library says otherwise (the photo was already
+ * there) it stays as this profile's own.
+ */
+export function importedAvatar<T extends AvatarValues>(v: T, item: MediaItem): T {
+  return { ...chooseAvatar(v, pickedImage(item, PICKER_SHAPES.avatar)), avatarAlt: ownWords(v.avatarAlt, item.altText) };
+}
 
 /** The request body: the admin form sends slug, username and active too; "my profile" does not. */
 export function authorBody(v: AuthorFormValues, admin: boolean) {
@@ -164,19 +173,22 @@ export async function saveAuthor(
 
 /**
  * The author's photo: "Choose from library" (a square crop; the library's alt text is the default, with an optional
- * override for this profile and a warning when the library has none), or a pasted address with its alt text.
+ * override for this profile and a warning when the library has none), or a pasted address with its alt text, which
+ * can be imported into the library ("Import into library": `onImported` gets the library picture).
  * `image` is the library picture's state (useLibraryImage); errors are the form's, keyed by field path.
  */
-export function AvatarField({ values, errors, image, canUseMedia, onEdit, onRemove }: {
+export function AvatarField({ values, errors, image, canUseMedia, onEdit, onRemove, onImported }: {
   values: AvatarValues;
   errors: Record<string, string>;
   image: LibraryImage;
   canUseMedia: boolean;
   onEdit: (key: 'avatarUrl' | 'avatarAlt', value: string) => void;
   onRemove: () => void;
+  onImported?: (item: MediaItem) => void;
 }) {
   const library = !!values.avatarMediaId.trim();
   const errs = imageErrors(errors, 'avatar', library);
+  const urlImport = useUrlImport({ url: values.avatarUrl, words: { alt: values.avatarAlt }, urlInputId: 'a-avatar', onImported: (item) => onImported?.(item) });
   if (library) {
     return (
       <div className="avatar-field avatar-field-library">
@@ -210,9 +222,10 @@ export function AvatarField({ values, errors, image, canUseMedia, onEdit, onRemo
       <div className="avatar-row">
         <ImagePreview url={values.avatarUrl} alt={values.avatarAlt} className="avatar avatar-large avatar-preview" emptyText="No photo" testId="avatar-preview" />
         <div className="grow">
-          <Field label="Avatar URL" id="a-avatar" error={errs.url}>
+          <Field label="Avatar URL" id="a-avatar" error={sayOnce(errs.url, urlImport.error)}>
             <input id="a-avatar" type="url" value={values.avatarUrl} onChange={(e) => onEdit('avatarUrl', e.target.value)} />
           </Field>
+          <ImportUrlButton prefix="avatar" url={values.avatarUrl} urlImport={urlImport} canUseMedia={canUseMedia && !!onImported} />
           <Field label="Avatar alt text" id="a-avatar-alt" error={errs.alt}>
             <input id="a-avatar-alt" value={values.avatarAlt} onChange={(e) => onEdit('avatarAlt', e.target.value)} />
           </Field>
@@ -329,6 +342,10 @@ export function AuthorForm({ initial, admin, submitLabel, onSubmit, onCancel, ca
           onRemove={() => {
             replaceAvatar(removeAvatar);
             avatarImage.removed();
+          }}
+          onImported={(item) => {
+            avatarImage.chosen(item);
+            replaceAvatar((old) => importedAvatar(old, item));
           }}
         />
         <LibraryImagePicker

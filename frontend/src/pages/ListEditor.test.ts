@@ -5,7 +5,7 @@ import { itemFieldErrors, overridesFrom, type ArticleCard, type OverrideForm } f
 import type { ListItem, MediaItem, MediaShape } from '../lib/types';
 import type { LibraryImage } from '../ui/LibraryImageField';
 import { ApiError } from '../problem';
-import { elsewhereText, ItemDialog, itemErrorText, ItemImageField, ITEM_IMAGE_ALT_NEEDED, saveItemForm } from './ListEditor';
+import { elsewhereText, importedItemImage, ItemDialog, itemErrorText, ItemImageField, ITEM_IMAGE_ALT_NEEDED, saveItemForm } from './ListEditor';
 
 // A list item's image override from the media library, as HTML (no browser here): what curators and tests find.
 
@@ -215,5 +215,24 @@ describe('saving the item with a library picture', () => {
   it('sends nothing when the item is unchanged', async () => {
     const saved = { articleId: 'a', position: 0, overrides: { image: { mediaId: 'm1', url: '/other-address.jpg', alt: null } } } as ListItem;
     expect(await saveItemForm({ ...base, item: saved, form: libraryForm, picture: item(), onSave: async () => undefined })).toEqual({ kind: 'unchanged' });
+  });
+});
+
+describe('importing a pasted item image into the library', () => {
+  const pasted = form({ imageUrl: 'https://img.example/ferry.jpg', imageAlt: 'The ferry coming alongside the harbour wall' });
+
+  it('is offered beside a pasted address, to those who use the library', () => {
+    const html = field({ form: pasted, onImported: noop });
+    expect(html).toMatch(/<button type="button"[^>]*data-testid="item-image-import-url"[^>]*>Import into library<\/button>/);
+    expect(field({ form: pasted, onImported: noop, canUseMedia: false })).not.toContain('item-image-import-url');
+    expect(field({ form: form({ imageAlt: 'Alt only' }), onImported: noop })).not.toContain('item-image-import-url');
+    expect(field({ form: libraryForm, image: image({ mediaId: 'm1', item: item() }), onImported: noop })).not.toContain('item-image-import-url');
+  });
+
+  it('then holds the library picture’s 16:9 crop, the typed alt text kept only where the library’s differs', () => {
+    const imported = importedItemImage(pasted, item());
+    expect(imported).toMatchObject({ imageMediaId: 'm1', imageUrl: '/public/v1/media/m1/16x9-1024.jpg', imageAlt: '' });
+    expect(overridesFrom(imported)?.image).toMatchObject({ mediaId: 'm1' });
+    expect(importedItemImage(pasted, item({ altText: null })).imageAlt).toBe('The ferry coming alongside the harbour wall');
   });
 });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router-dom';
 import { get, query, request, type Versioned } from '../lib/api';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../lib/format';
-import { altMissingEverywhere, imageErrors, isImageErrorKey, mediaUnavailableText, RAIL_ITEM_PLACE, withoutImageErrors } from '../lib/libraryImage';
+import { altMissingEverywhere, imageErrors, isImageErrorKey, mediaUnavailableText, ownWords, RAIL_ITEM_PLACE, sayOnce, withoutImageErrors } from '../lib/libraryImage';
 import {
   chooseItemImage,
   draftDifferences,
@@ -19,14 +19,14 @@ import {
   type Difference,
   type OverrideForm,
 } from '../lib/listItems';
-import { PICKER_SHAPES, shapeOf } from '../lib/media';
+import { pickedImage, PICKER_SHAPES, shapeOf } from '../lib/media';
 import { keyboardMoveTarget, moveAnnouncement, moveItem } from '../lib/reorder';
 import type { Article, ArticleSummary, AuditEntry, Draft, FeaturedList, ItemWindow, ListItem, LiveVersion, MediaItem, Overrides, Page, ResolvedList, Revision } from '../lib/types';
 import { ApiError, fieldLabel, messageOf } from '../problem';
 import { abilities, useUser } from '../session';
 import { ErrorBox, Field, focusFirstError, Loading, PageHeader, useDebounced, useFocusOnErrors, useLoad } from '../ui/common';
 import { Dialog } from '../ui/Dialog';
-import { ChooseFromLibrary, LibraryImagePicker, LibraryImageView, useLibraryImage, type LibraryImage } from '../ui/LibraryImageField';
+import { ChooseFromLibrary, ImportUrlButton, LibraryImagePicker, LibraryImageView, useLibraryImage, useUrlImport, type LibraryImage } from '../ui/LibraryImageField';
 import { RailCard } from '../ui/RailCard';
 import { useToast } from '../ui/Toasts';
 
@@ -701,9 +701,10 @@ export const ITEM_IMAGE_ALT_NEEDED = 'Describe the picture for people who cannot
 /**
  * The item's image override: a picture from the media library (its 16:9 crop; the library's alt text is the default,
  * with an optional override for this rail item and a warning when the library has none), a pasted address with its alt
- * text, or alt text alone for the article's own image. `image` is the library picture's state (useLibraryImage).
+ * text (which can be imported into the library: `onImported` gets the library picture), or alt text alone for the
+ * article's own image. `image` is the library picture's state (useLibraryImage).
  */
-export function ItemImageField({ form, errors, image, card, canUseMedia, onEdit, onRemove }: {
+export function ItemImageField({ form, errors, image, card, canUseMedia, onEdit, onRemove, onImported }: {
   form: OverrideForm;
   errors: Record<string, string>;
   image: LibraryImage;
@@ -711,9 +712,11 @@ export function ItemImageField({ form, errors, image, card, canUseMedia, onEdit,
   canUseMedia: boolean;
   onEdit: (key: 'imageUrl' | 'imageAlt', value: string) => void;
   onRemove: () => void;
+  onImported?: (item: MediaItem) => void;
 }) {
   const library = !!form.imageMediaId?.trim();
   const errs = imageErrors(errors, IMAGE_BASE, library);
+  const urlImport = useUrlImport({ url: form.imageUrl, words: { alt: form.imageAlt }, urlInputId: 'ov-image', onImported: (item) => onImported?.(item) });
   const hasOwnImage = !!card?.heroImage?.url;
   const altOnly = !library && !form.imageUrl.trim() && !!form.imageAlt.trim();
   return (
@@ -745,9 +748,12 @@ export function ItemImageField({ form, errors, image, card, canUseMedia, onEdit,
         <>
           {canUseMedia && <ChooseFromLibrary prefix="item-image" buttonRef={image.chooseButton} onClick={image.openPicker} hint="or paste an image’s address below." />}
           <div className="two-col">
-            <Field label="Image URL override" id="ov-image" error={errs.url}>
-              <input id="ov-image" type="url" value={form.imageUrl} placeholder={card?.heroImage?.url ?? 'https://…'} onChange={(e) => onEdit('imageUrl', e.target.value)} />
-            </Field>
+            <div>
+              <Field label="Image URL override" id="ov-image" error={sayOnce(errs.url, urlImport.error)}>
+                <input id="ov-image" type="url" value={form.imageUrl} placeholder={card?.heroImage?.url ?? 'https://…'} onChange={(e) => onEdit('imageUrl', e.target.value)} />
+              </Field>
+              <ImportUrlButton prefix="item-image" url={form.imageUrl} urlImport={urlImport} canUseMedia={canUseMedia && !!onImported} />
+            </div>
             <Field label="Image alt text" id="ov-alt" error={errs.alt} hint={hasOwnImage ? 'Needed with an image URL. Alone, it describes the article’s own image.' : 'Needed with an image URL.'}>
               <input id="ov-alt" value={form.imageAlt} maxLength={300} placeholder={card?.heroImage?.alt ?? ''} onChange={(e) => onEdit('imageAlt', e.target.value)} />
             </Field>
@@ -763,6 +769,15 @@ export function ItemImageField({ form, errors, image, card, canUseMedia, onEdit,
       )}
     </fieldset>
   );
+}
+
+/**
+ * The item's image once its pasted address was imported into the library: that picture's 16:9 crop, as if chosen in
+ * the picker. The alt text typed went to the library with it; where the library says otherwise (the picture was
+ * already there) it stays as this item's own.
+ */
+export function importedItemImage(form: OverrideForm, item: MediaItem): OverrideForm {
+  return { ...chooseItemImage(form, pickedImage(item, PICKER_SHAPES.listItemImage)), imageAlt: ownWords(form.imageAlt, item.altText) };
 }
 
 /** The overrides as the dialog's preview shows them: a library picture known only by its id shows its 16:9 crop. */
@@ -918,6 +933,10 @@ export function ItemDialog({ item, card, canUseMedia = false, initialErrors, onC
               replaceImage(removeItemImage);
               image.removed();
             }}
+            onImported={(picked) => {
+              image.chosen(picked);
+              replaceImage((old) => importedItemImage(old, picked));
+            }}
           />
           <LibraryImagePicker
             image={image}
@@ -943,7 +962,7 @@ export function ItemDialog({ item, card, canUseMedia = false, initialErrors, onC
         <div className="item-preview">
           <h3>Preview</h3>
           <div className="rail" data-testid="override-preview">
-            <RailCard headline={view.headline} summary={view.summary} image={view.image} linked={false} typed emptyImageText={altOnly && !hasOwnImage ? 'No image: the article has none' : 'No image'} />
+            <RailCard headline={view.headline} summary={view.summary} image={view.image} linked={false} typed={!library} emptyImageText={altOnly && !hasOwnImage ? 'No image: the article has none' : 'No image'} />
           </div>
           <p className="muted small" data-testid="preview-alt">
             Alt text: {view.image?.alt ? `“${view.image.alt}”` : <em>none</em>}

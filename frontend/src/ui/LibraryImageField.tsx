@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import { get } from '../lib/api';
-import { effectiveAltText, libraryAltNote, mediaLoadProblem, type ImagePlace } from '../lib/libraryImage';
+import { get, request } from '../lib/api';
+import {
+  effectiveAltText,
+  importableUrl,
+  importBody,
+  importPicture,
+  libraryAltNote,
+  mediaLoadProblem,
+  type ImagePlace,
+  type ImportWords,
+} from '../lib/libraryImage';
 import { dimensionsText, mediaPagePath, mediaUrl, shapeOf, type PickedImage } from '../lib/media';
-import type { MediaItem, MediaShapeName } from '../lib/types';
+import type { MediaItem, MediaShapeName, MediaUploaded } from '../lib/types';
 import { Field } from './common';
 import { MediaPicker } from './MediaPicker';
 import { MediaPicture, NeedsAltBadge } from './MediaPicture';
@@ -17,7 +26,8 @@ import { MediaPicture, NeedsAltBadge } from './MediaPicture';
  * Test ids follow one pattern with each field's prefix (`hero`, `avatar`, `item-image`): `<prefix>-choose-from-library`,
  * `<prefix>-media`, `<prefix>-media-preview` (data-state loading|loaded|failed, data-media-id), `<prefix>-alt-override`,
  * `<prefix>-library-alt`, `<prefix>-library-alt-missing`, `<prefix>-media-library-link`, `<prefix>-media-error`,
- * `<prefix>-media-retry`, `<prefix>-media-replace`, `<prefix>-media-remove`.
+ * `<prefix>-media-retry`, `<prefix>-media-replace`, `<prefix>-media-remove`; beside a pasted address,
+ * `<prefix>-import-url` ("Import into library").
  */
 
 /** The chosen picture's library item as fetched: loading (neither), there, or why not. */
@@ -128,6 +138,75 @@ export function useLibraryImage(mediaId: string | null | undefined, { place, rea
       focusNext.current = 'choose';
     },
   };
+}
+
+/** Importing a field's pasted address into the media library: whether it is under way, and why it failed. */
+export interface UrlImport {
+  busy: boolean;
+  /** Why the last import of the address now in the field failed, in words (said at the address field). */
+  error: string | null;
+  run: () => void;
+}
+
+/**
+ * "Import into library" for a pasted address: POSTs it with the words typed for it; on success `onImported` gets the
+ * library picture (the field switches to it, as if chosen in the picker), on failure the address stays as it is and
+ * the words say why, at the address field (focused, so that they are read out) until the address is changed.
+ */
+export function useUrlImport({ url, words, urlInputId, onImported }: {
+  url: string;
+  words: ImportWords;
+  /** The address field's input: focus goes there when the import failed. */
+  urlInputId: string;
+  onImported: (item: MediaItem) => void;
+}): UrlImport {
+  const [state, setState] = useState<{ busy: boolean; url: string; error: string | null }>({ busy: false, url: '', error: null });
+  const seq = useRef(0);
+  useEffect(
+    () => () => {
+      seq.current++; // gone: a late answer changes nothing
+    },
+    [],
+  );
+  const run = () => {
+    const body = importBody(url, words);
+    if (!body || state.busy) return;
+    const n = ++seq.current;
+    setState({ busy: true, url, error: null });
+    void importPicture(body, (to, sent) => request<MediaUploaded>(to, { method: 'POST', body: sent }).then((r) => r.data)).then((outcome) => {
+      if (seq.current !== n) return;
+      if (outcome.kind === 'imported') {
+        setState({ busy: false, url, error: null });
+        onImported(outcome.item);
+      } else {
+        setState({ busy: false, url, error: outcome.message });
+        document.getElementById(urlInputId)?.focus();
+      }
+    });
+  };
+  return { busy: state.busy, error: state.url === url ? state.error : null, run };
+}
+
+/** "Import into library" beside a pasted address (only for an http or https one, and for people who use the library). */
+export function ImportUrlButton({ prefix, url, urlImport, canUseMedia }: { prefix: string; url: string; urlImport: UrlImport; canUseMedia: boolean }) {
+  if (!canUseMedia || !importableUrl(url)) return null;
+  return (
+    <div className="image-import">
+      <button
+        type="button"
+        className="button button-small"
+        onClick={urlImport.run}
+        disabled={urlImport.busy}
+        aria-describedby={`${prefix}-import-url-hint`}
+        data-testid={`${prefix}-import-url`}
+      >
+        {urlImport.busy ? 'Importing…' : 'Import into library'}
+      </button>
+      <span className="hint small" id={`${prefix}-import-url-hint`}>
+        Keeps a copy in the media library, with its renditions, and uses that instead.
+      </span>
+    </div>
+  );
 }
 
 /** "Choose from library", with a word on the pasted address beside it. */

@@ -1,8 +1,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { heroImageBody, importedHero } from '../../lib/heroImage';
 import type { MediaItem, MediaShape } from '../../lib/types';
-import { HeroImageField, LibraryHero } from './HeroImageField';
+import type { UrlImport } from '../../ui/LibraryImageField';
+import { HeroImageField, LibraryHero, PastedHero } from './HeroImageField';
 
 // The section as HTML (no browser here): what the Selenium stories and screen readers find in it.
 
@@ -116,5 +118,42 @@ describe('the hero image section', () => {
     const html = library({ item: item({ altText: null }), errs: { alt: 'Describe the picture for readers who cannot see it before publishing.' } });
     expect(html).toMatch(/<input id="hero-alt-override"[^>]*aria-invalid="true" aria-describedby="hero-alt-override-error"/);
     expect(count(html, 'Describe the picture for readers who cannot see it before publishing.')).toBe(1);
+  });
+});
+
+describe('importing the pasted hero image into the library', () => {
+  const idle: UrlImport = { busy: false, error: null, run: noop };
+  const pasted = (props: Partial<Parameters<typeof PastedHero>[0]> = {}) =>
+    renderToStaticMarkup(createElement(PastedHero, { hero: { url: 'https://img.example/a.jpg', alt: 'A desk' }, errs: {}, urlImport: idle, canUseMedia: true, onEdit: noop, ...props }));
+
+  it('is offered beside a pasted http or https address, to those who use the library', () => {
+    const html = field({ hero: { url: 'https://img.example/a.jpg', alt: 'A desk' } });
+    expect(html).toMatch(/<button type="button"[^>]*data-testid="hero-import-url"[^>]*>Import into library<\/button>/);
+    expect(html).toContain('aria-describedby="hero-import-url-hint"');
+    expect(field({ hero: { url: '', alt: '' } })).not.toContain('hero-import-url');
+    expect(field({ hero: { url: 'ftp://img.example/a.jpg' } })).not.toContain('hero-import-url');
+    expect(field({ hero: { url: 'https://img.example/a.jpg' }, canUseMedia: false })).not.toContain('hero-import-url');
+    // a library picture has nothing to import
+    expect(field({ hero: { mediaId: 'm1' } })).not.toContain('hero-import-url');
+  });
+
+  it('says it is under way, and why it failed at the address field, once, the address left as it is', () => {
+    expect(pasted({ urlImport: { ...idle, busy: true } })).toMatch(/<button type="button"[^>]*disabled=""[^>]*data-testid="hero-import-url"[^>]*>Importing…<\/button>/);
+    const words = 'Points into a private network: 10.0.0.8, a private network address.';
+    const html = pasted({ urlImport: { ...idle, error: words }, errs: { url: words } });
+    expect(count(html, words)).toBe(1);
+    expect(html).toMatch(/<input id="hero-url"[^>]*aria-invalid="true" aria-describedby="hero-url-error"/);
+    expect(html).toContain('value="https://img.example/a.jpg"');
+    expect(pasted({ urlImport: { ...idle, error: words }, errs: { url: 'Use at most 2048 characters.' } })).toContain(`Use at most 2048 characters. ${words}`);
+  });
+
+  it('then holds the library picture, as if chosen in the picker, keeping typed words only where the library’s differ', () => {
+    const typed = { url: 'https://img.example/a.jpg', alt: 'Fishing boats in the harbour at dawn', caption: 'Dawn', credit: 'Jane Doe' };
+    const imported = importedHero(typed, item());
+    expect(imported).toEqual({ mediaId: 'm1', url: '', alt: '', caption: 'Dawn', credit: '' });
+    expect(heroImageBody(imported)).toEqual({ mediaId: 'm1', alt: null, caption: 'Dawn', credit: null });
+    // the picture was in the library already, without alt text: the typed one stays as this article's
+    expect(importedHero(typed, item({ altText: null, caption: null, credit: null }))).toMatchObject({ alt: typed.alt, caption: 'Dawn', credit: 'Jane Doe' });
+    expect(field({ hero: imported })).toContain('data-testid="hero-media-preview" data-state="loading" data-media-id="m1"');
   });
 });

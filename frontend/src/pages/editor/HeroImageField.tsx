@@ -1,10 +1,10 @@
-import { heroErrors, HERO_PREVIEW_SIZES, libraryWords, noHero, pickHero, type HeroErrors, type HeroForm } from '../../lib/heroImage';
-import { ARTICLE_PLACE } from '../../lib/libraryImage';
+import { heroErrors, HERO_PREVIEW_SIZES, importedHero, libraryWords, noHero, pickHero, type HeroErrors, type HeroForm } from '../../lib/heroImage';
+import { ARTICLE_PLACE, sayOnce } from '../../lib/libraryImage';
 import { PICKER_SHAPES } from '../../lib/media';
 import type { HeroImage, MediaItem } from '../../lib/types';
 import { Field } from '../../ui/common';
 import { ImagePreview } from '../../ui/ImagePreview';
-import { ChooseFromLibrary, LibraryImagePicker, LibraryImageView, useLibraryImage } from '../../ui/LibraryImageField';
+import { ChooseFromLibrary, ImportUrlButton, LibraryImagePicker, LibraryImageView, useLibraryImage, useUrlImport, type UrlImport } from '../../ui/LibraryImageField';
 
 type WordKey = 'url' | 'alt' | 'caption' | 'credit';
 
@@ -14,8 +14,9 @@ const shorten = (text: string, max = 120) => ([...text].length > max ? `${[...te
 /**
  * The article's hero image: a picture chosen from the media library (preview, the library's alt text as the default
  * with an optional override for this article, caption and credit overrides, Replace and Remove), or a pasted address
- * with its alt text, caption and credit as before. The library picker is a modal dialog (MediaPicker); what it shares
- * with the other picture fields (avatar, list item image) is in `src/ui/LibraryImageField.tsx`.
+ * with its alt text, caption and credit as before, which can be imported into the library (it then holds that
+ * picture). The library picker is a modal dialog (MediaPicker); what it shares with the other picture fields (avatar,
+ * list item image) is in `src/ui/LibraryImageField.tsx`.
  */
 export function HeroImageField({ hero, errors, canUseMedia, readOnly = false, onEdit, onReplace }: {
   hero: HeroImage;
@@ -34,6 +35,15 @@ export function HeroImageField({ hero, errors, canUseMedia, readOnly = false, on
   const mediaId = image.mediaId;
   const library = !!mediaId;
   const errs = heroErrors(errors, library);
+  const urlImport = useUrlImport({
+    url: hero.url ?? '',
+    words: { alt: hero.alt, caption: hero.caption, credit: hero.credit },
+    urlInputId: 'hero-url',
+    onImported: (item) => {
+      image.chosen(item);
+      onReplace(importedHero(hero, item));
+    },
+  });
 
   const remove = () => {
     onReplace(noHero());
@@ -61,7 +71,7 @@ export function HeroImageField({ hero, errors, canUseMedia, readOnly = false, on
       ) : (
         <>
           {canUseMedia && <ChooseFromLibrary prefix="hero" buttonRef={image.chooseButton} onClick={image.openPicker} />}
-          <PastedHero hero={hero} errs={errs} onEdit={onEdit} />
+          <PastedHero hero={hero} errs={errs} urlImport={urlImport} canUseMedia={canUseMedia} onEdit={onEdit} />
         </>
       )}
       {/* Outside the article's <form> and its (disabled when read-only) fieldset: the dialog is a form of its own. */}
@@ -78,14 +88,21 @@ export function HeroImageField({ hero, errors, canUseMedia, readOnly = false, on
   );
 }
 
-/** A pasted address with its words: the hero image as it was before the media library. */
-function PastedHero({ hero, errs, onEdit }: { hero: HeroImage; errs: HeroErrors; onEdit: (key: WordKey, value: string) => void }) {
+/** A pasted address with its words: the hero image as it was before the media library, which it can be imported into. */
+export function PastedHero({ hero, errs, urlImport, canUseMedia, onEdit }: {
+  hero: HeroImage;
+  errs: HeroErrors;
+  urlImport: UrlImport;
+  canUseMedia: boolean;
+  onEdit: (key: WordKey, value: string) => void;
+}) {
   return (
     <div className="hero-grid">
       <div>
-        <Field label="Image URL" id="hero-url" error={errs.url} hint="A picture's address, e.g. https://… or /samples/city.svg.">
+        <Field label="Image URL" id="hero-url" error={sayOnce(errs.url, urlImport.error)} hint="A picture's address, e.g. https://… or /samples/city.svg.">
           <input id="hero-url" type="url" value={hero.url ?? ''} placeholder="https://…" onChange={(e) => onEdit('url', e.target.value)} />
         </Field>
+        <ImportUrlButton prefix="hero" url={hero.url ?? ''} urlImport={urlImport} canUseMedia={canUseMedia} />
         <Field label="Alt text" id="hero-alt" error={errs.alt} hint="Describe the picture for people who cannot see it.">
           <input id="hero-alt" value={hero.alt ?? ''} maxLength={300} onChange={(e) => onEdit('alt', e.target.value)} />
         </Field>

@@ -222,6 +222,44 @@ class MediaE2ETest {
                 .body("items.kind", not(hasItem("author"))).body("items.kind", hasItem("list-item"));
     }
 
+    /**
+     * A picture pasted as an address is imported into the library through the gateway: fetched by the media service
+     * (the local stack allows private sources; production refuses them), taken exactly as an upload, its address kept as
+     * the source; the same picture again is the item already there; an address with no picture is a problem at {@code url}.
+     */
+    @Test
+    void aPastedAddressIsImportedIntoTheLibrary() throws Exception {
+        byte[] photo = jpeg(1400, 900);
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/photos/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/dock.jpg")) {
+                exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+                exchange.sendResponseHeaders(200, photo.length);
+                exchange.getResponseBody().write(photo);
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+            }
+            exchange.close();
+        });
+        site.start();
+        try {
+            String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/photos/dock.jpg";
+            Response imported = as("alice").body(Map.of("url", url, "altText", "Containers stacked on the dock")).post("/api/media/imports");
+            imported.then().statusCode(201).body("item.altText", is("Containers stacked on the dock")).body("item.width", is(1400))
+                    .body("item.source", is(url)).body("item.readyForPublishing", is(true));
+            String id = imported.path("item.id");
+            given().get((String) imported.path("item.renditions.'16x9'.src")).then().statusCode(200).contentType("image/jpeg");
+            as("alice").body(Map.of("url", url)).post("/api/media/imports").then().statusCode(200)
+                    .body("alreadyInLibrary", is(true)).body("item.id", is(id));
+            as("alice").body(Map.of("url", url.replace("dock.jpg", "gone.jpg"))).post("/api/media/imports")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("url"));
+            as("alice").body(Map.of("url", "file:///etc/passwd")).post("/api/media/imports")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("url"));
+        } finally {
+            site.stop(0);
+        }
+    }
+
     @Test
     void tooLargeAnUploadIsRefusedAtTheGateway() {
         given().header("Authorization", SystemExtension.bearer("alice"))

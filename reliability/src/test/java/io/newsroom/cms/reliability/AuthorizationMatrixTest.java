@@ -97,6 +97,7 @@ class AuthorizationMatrixTest {
         MAY.put("POST /webhooks/{id}/deliveries/{deliveryId}/redeliver", ADMINS);
         // media: the newsroom's picture library (deleting is for editors and admins); renditions are public
         MAY.put("POST /media", PEOPLE);
+        MAY.put("POST /media/imports", PEOPLE);
         MAY.put("GET /media", PEOPLE);
         MAY.put("GET /media/{id}", PEOPLE);
         MAY.put("PUT /media/{id}", PEOPLE);

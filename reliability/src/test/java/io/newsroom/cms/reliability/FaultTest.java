@@ -32,9 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Parts taken away while readers and editors keep working: kill -9 and restart of articles (during 100 saves/s: the
  * durability check), authors and curation in turn; PostgreSQL stopped for 10 s; the MongoDB server stopped; Keycloak
- * stopped; Kafka stopped (publishing articles and lists goes on, the events wait in the outboxes and all go out when it is back);
+ * stopped; Kafka stopped (publishing articles and lists and describing pictures goes on, the events wait in the outboxes and
+ * all go out when it is back);
  * kill -9 of media in the middle of an upload (nothing half-made is left: sent again, the picture is taken and every
- * rendition it offers is served). Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
+ * rendition it offers is served); media frozen (taking a library picture is a 503 problem in bounded time, nothing
+ * written). Readers of content read before the fault get it (the last good answer, with Age), never a 5xx; content
  * never read before is a 503 problem with Retry-After when it cannot be made; editors get a 503 problem, never a 500
  * or a bodiless 502. After each fault everything works again with no manual step, and no acknowledged save is lost.
  */
@@ -254,6 +256,41 @@ class FaultTest {
                     + " renditions were being made): sent again %d, all %d renditions it offers served%n", cut[0].status(), again.status(), served);
             Figures.add("faults: renditions served after a kill -9 of media mid-upload", served);
 
+            // media frozen (SIGSTOP: it takes connections and answers nothing): taking a library picture for an article,
+            // an avatar or a list item is a 503 problem within the services' 2 s usage timeout, never a hang, a 500 or the
+            // gateway's 504, and nothing is written; readers and editors not touching pictures go on as before
+            String draftBefore = call("carl", "GET", "/api/lists/" + fixtures.listSlug + "/draft", null, null).header("etag");
+            List<String> frozenAnswers = new ArrayList<>();
+            fault(load, "media frozen", () -> {
+                stack.freeze("media");
+                Map<String, Http.Answer> picks = new java.util.LinkedHashMap<>();
+                Map<String, Long> took = new java.util.LinkedHashMap<>();
+                long start = System.nanoTime();
+                picks.put("hero", call("alice", "POST", "/api/articles", null, Map.of("headline", "Hero while media is frozen "
+                        + fixtures.marker, "byline", List.of(fixtures.authorId), "heroImage", Map.of("mediaId", fixtures.mediaId))));
+                took.put("hero", System.nanoTime() - start);
+                start = System.nanoTime();
+                picks.put("avatar", call("root", "POST", "/api/authors", null, Map.of("displayName", "Avatar while media is frozen "
+                        + fixtures.marker, "avatar", Map.of("mediaId", fixtures.mediaId))));
+                took.put("avatar", System.nanoTime() - start);
+                start = System.nanoTime();
+                picks.put("list item", call("carl", "POST", "/api/lists/" + fixtures.listSlug + "/draft/items", draftBefore,
+                        Map.of("articleId", fixtures.publishedId, "overrides", Map.of("image", Map.of("mediaId", fixtures.mediaId)))));
+                took.put("list item", System.nanoTime() - start);
+                picks.forEach((what, answer) -> {
+                    long millis = took.get(what) / 1_000_000;
+                    frozenAnswers.add(what + " " + answer.status() + " in " + millis + " ms");
+                    if (answer.status() != 503 || !answer.isProblem() || millis > 8_000) {
+                        load.violation("a " + what + " picture while media is frozen → " + answer + " after " + millis + " ms");
+                    }
+                });
+            }, 500, () -> stack.thaw("media"));
+            survived.add(recover(load, "media frozen"));
+            assertEquals(draftBefore, call("carl", "GET", "/api/lists/" + fixtures.listSlug + "/draft", null, null).header("etag"),
+                    "the list's draft is as it was after the refused pick");
+            System.out.printf("[trust] media frozen (SIGSTOP): %s%n", String.join(", ", frozenAnswers));
+            Figures.note("faults: library pictures taken while media is frozen", String.join(", ", frozenAnswers));
+
             fault(load, "PostgreSQL stopped", () -> stack.postgres().stop(), TrustStack.heavy() ? 60_000 : 10_000, () -> stack.postgres().start());
             survived.add(recover(load, "PostgreSQL stopped"));
             fault(load, "MongoDB stopped", stack::stopMongo, TrustStack.heavy() ? 30_000 : 5_000, stack::startMongo);
@@ -297,11 +334,15 @@ class FaultTest {
                 String list = "/api/lists/" + fixtures.listSlug;
                 expect(200, call("carl", "POST", list + "/draft/items", Fixtures.etag(list + "/draft"), Map.of("articleId", during[1])));
                 expect(200, call("carl", "POST", list + "/publish", Fixtures.etag(list + "/draft"), Map.of()));
+                // a picture described in the library: its event waits in media's outbox
+                String picture = "/api/media/" + fixtures.mediaId;
+                expect(200, call("erin", "PUT", picture, Fixtures.etag(picture), Map.of("altText", "Described while Kafka is away "
+                        + fixtures.marker)));
                 Http.Answer page = Http.send(new Http.Call("GET", TrustStack.gateway() + "/public/v1/articles/" + during[0], Map.of(), null));
                 if (page.status() != 200) {
                     load.violation("an article published while Kafka is away is not readable: " + page);
                 }
-                for (String part : List.of("articles", "curation", "gateway")) {
+                for (String part : List.of("articles", "curation", "media", "gateway")) {
                     Http.Answer ready = readiness(part);
                     if (ready.status() != 200) {
                         load.violation(part + " is not ready while Kafka is away: " + ready);
@@ -312,6 +353,11 @@ class FaultTest {
             }, TrustStack.heavy() ? 30_000 : 5_000, stack::startKafka);
             within("Kafka back: the outbox drained", Duration.ofSeconds(60), () -> readiness("articles").body().contains("\"waiting\": 0"));
             within("Kafka back: the lists' outbox drained", Duration.ofSeconds(60), () -> readiness("curation").body().contains("\"waiting\": 0"));
+            within("Kafka back: the pictures' outbox drained", Duration.ofSeconds(60), () -> readiness("media").body().contains("\"waiting\": 0"));
+            java.util.function.Predicate<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>> described =
+                    found -> found.stream().anyMatch(r -> r.value() != null && r.value().contains("Described while Kafka is away " + fixtures.marker));
+            assertTrue(described.test(TopicRecords.read(stack.kafkaBootstrap(), "cms.media.pictures", fixtures.mediaId, described,
+                    Duration.ofSeconds(30))), "the picture described while Kafka was away is on its topic");
             // the list published while Kafka was away reached its topic, with the article added then
             java.util.function.Predicate<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>> withTheArticle =
                     found -> found.stream().anyMatch(r -> r.value() != null && r.value().contains(during[1]));

@@ -205,6 +205,9 @@ class MediaBrowserTest {
             carl.click(By.cssSelector("[data-testid=picker-card][data-media-id='" + mediaId + "']"));
             carl.click(By.cssSelector("[data-testid=picker-choose]"));
             carl.waitFor(By.cssSelector("[data-testid=item-image-media-preview][data-state=loaded]"));
+            // the rail preview shows the chosen picture at once (no wait for typing to pause: nothing was typed)
+            carl.until(d -> (Boolean) carl.js("const i = document.querySelector('[data-testid=override-preview] img');"
+                    + " return !!i && i.complete && i.naturalWidth > 0"));
             carl.screenshot("72-list-item-picture-picked-from-library");
             carl.click(By.cssSelector("[data-testid=save-item]"));
             carl.waitForToast("Item updated");

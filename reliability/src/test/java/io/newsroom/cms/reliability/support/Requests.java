@@ -89,6 +89,9 @@ public final class Requests {
             // a receiver nobody listens on: the deliveries these calls make fail and are retried, which is fine
             case "POST /webhooks", "PUT /webhooks/{id}" -> Map.of("url", "http://127.0.0.1:9/attack", "description", "Attack",
                     "events", List.of("article.published"), "kind", "standard");
+            // a source nobody listens on (the discard port): a 400 at url for whoever may import, whether the stack allows
+            // private sources (the connection is refused) or not (a loopback address); nothing is stored
+            case "POST /media/imports" -> Map.of("url", "http://127.0.0.1:9/attack.jpg", "altText", "Attack");
             case "PUT /media/{id}" -> Map.of("altText", "Attack alt", "caption", "Attack", "focalPoint", Map.of("x", 0.5, "y", 0.5),
                     "tags", List.of("trust"));
             case "PUT /media/{id}/usages" -> Map.of("kind", "article", "ref", "trust-ref", "label", "Attack");
