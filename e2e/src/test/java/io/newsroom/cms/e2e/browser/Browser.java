@@ -21,7 +21,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,9 +32,18 @@ import java.util.stream.Stream;
 
 /**
  * One signed-in person in a real headless Chromium (Debian's, driven through Debian's chromedriver, so nothing is
- * downloaded), with a fresh profile: logging in goes through the real Keycloak page every time.
+ * downloaded), with a profile of its own: the first sign-in of each person goes through the real Keycloak page. A
+ * story's browser is kept for that person's next story (its Keycloak session still on, the app's storage emptied, a
+ * blank page, the default window): starting Chromium and typing the password for each of some thirty stories took
+ * minutes of the suite. A browser that cannot be reset is quit, and a signed-out one signs in again through the form.
  */
 final class Browser implements AutoCloseable {
+    private static final Map<String, Deque<Browser>> IDLE = new HashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitAll, "quit-browsers"));
+    }
+
     static final Path SCREENSHOTS = Env.repoRoot().resolve("e2e/target/screenshots");
     static final Path AXE_REPORTS = Env.repoRoot().resolve("e2e/target/axe");
     private static final Path AXE_SCRIPT = Env.repoRoot().resolve("frontend/node_modules/axe-core/axe.min.js");
@@ -64,20 +76,31 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
-    /** Opens the app as {@code user} (password = user name, as in the demo realm) through Keycloak's login page. */
+    /**
+     * Opens the app as {@code user} (password = user name, as in the demo realm): through Keycloak's login page, or at
+     * once with a browser kept from the person's earlier story (still signed in at Keycloak).
+     */
     static Browser signIn(String user) {
-        Browser browser = new Browser(user);
+        Browser kept;
+        synchronized (IDLE) {
+            kept = IDLE.getOrDefault(user, new ArrayDeque<>()).pollFirst();
+        }
+        Browser browser = kept != null ? kept : new Browser(user);
         try {
             browser.driver.get(SystemExtension.stack().gatewayUrl() + "/");
             WebDriverWait slow = new WebDriverWait(browser.driver, Duration.ofSeconds(90));
-            slow.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-            browser.driver.findElement(By.id("password")).sendKeys(user);
-            browser.driver.findElement(By.id("kc-login")).click();
+            slow.until(d -> !d.findElements(By.cssSelector("[data-testid=user]")).isEmpty()
+                    || !d.findElements(By.id("username")).isEmpty());
+            if (!browser.driver.findElements(By.id("username")).isEmpty()) {
+                slow.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+                browser.driver.findElement(By.id("password")).sendKeys(user);
+                browser.driver.findElement(By.id("kc-login")).click();
+            }
             slow.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=user]")));
             return browser;
         } catch (RuntimeException e) {
             browser.capture("failed-login-" + user);
-            browser.close();
+            browser.quit();
             throw e;
         }
     }
@@ -256,10 +279,39 @@ final class Browser implements AutoCloseable {
         return "concat('" + text.replace("'", "', \"'\", '") + "')";
     }
 
+    /**
+     * The story is over: the browser is kept for the person's next one, signed in at Keycloak, with the app's storage
+     * emptied, on a blank page (a page's "leave this page?" guard set aside) and the default window; quit if any of
+     * that fails.
+     */
     @Override
     public void close() {
         try {
+            js("window.addEventListener('beforeunload', e => e.stopImmediatePropagation(), true);"
+                    + " try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}");
+            driver.manage().window().setSize(new Dimension(1366, 900));
+            driver.get("about:blank");
+        } catch (RuntimeException e) {
+            quit();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.computeIfAbsent(user, u -> new ArrayDeque<>()).addLast(this);
+        }
+    }
+
+    private static void quitAll() {
+        synchronized (IDLE) {
+            IDLE.values().forEach(kept -> kept.forEach(Browser::quit));
+            IDLE.clear();
+        }
+    }
+
+    private void quit() {
+        try {
             driver.quit();
+        } catch (RuntimeException ignored) {
+            // already gone
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
