@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jboss.logging.Logger;
+
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,6 +21,19 @@ public record PictureEvent(UUID id, JsonNode picture, Instant updatedAt) {
 
     public boolean deleted() {
         return picture == null;
+    }
+
+    /**
+     * Reads the event at {@code offset} as a consumer takes it: empty, with a warning that says which, when it is
+     * unreadable (the consumer skips it and goes on).
+     */
+    public static Optional<PictureEvent> readOrSkip(String key, String value, long offset, ObjectMapper json) {
+        try {
+            return Optional.of(read(key, value, json));
+        } catch (IllegalArgumentException e) {
+            Logger.getLogger(PictureEvent.class).warnf("Media picture event %s at offset %d skipped: %s", key, offset, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Reads an event's key and value; an {@link IllegalArgumentException} when it is unreadable. */

@@ -1,18 +1,13 @@
 package io.newsroom.cms.articles.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.articles.published.HeroPictures;
+import io.newsroom.cms.pictures.PictureEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Follows the media library's pictures on their compacted topic ({@code cms.media.pictures}): a picture used here whose
@@ -22,8 +17,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MediaPictureEvents {
-    private static final Logger LOG = Logger.getLogger(MediaPictureEvents.class);
-
     @Inject
     HeroPictures pictures;
 
@@ -32,19 +25,15 @@ public class MediaPictureEvents {
 
     @Incoming("media-pictures")
     @Blocking // ordered: one event after the other, per key in order
-    public void apply(ConsumerRecord<String, String> event) {
-        try {
-            if (event.value() == null) {
-                pictures.forget(UUID.fromString(event.key())); // deleted: no article used it (the library refuses otherwise)
-                return;
-            }
-            JsonNode picture = json.readTree(event.value());
-            Instant.parse(picture.path("updatedAt").asText()); // the copy's version: unreadable, the event is skipped
-            if (pictures.isCopied(UUID.fromString(picture.path("id").asText()))) {
-                pictures.apply(picture);
-            }
-        } catch (RuntimeException | JsonProcessingException e) {
-            LOG.warnf("Media picture event %s at offset %d skipped: unreadable (%s)", event.key(), event.offset(), e.getMessage());
+    public void apply(ConsumerRecord<String, String> record) {
+        PictureEvent event = PictureEvent.readOrSkip(record.key(), record.value(), record.offset(), json).orElse(null);
+        if (event == null) {
+            return;
+        }
+        if (event.deleted()) {
+            pictures.forget(event.id()); // deleted: no article used it (the library refuses otherwise)
+        } else if (pictures.isCopied(event.id())) {
+            pictures.apply(event.picture());
         }
     }
 }

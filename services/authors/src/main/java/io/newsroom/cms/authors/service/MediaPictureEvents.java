@@ -33,11 +33,8 @@ public class MediaPictureEvents {
     @Incoming("media-pictures")
     @Blocking // ordered: one event after the other, per key in order
     public void apply(ConsumerRecord<String, String> record) {
-        PictureEvent event;
-        try {
-            event = PictureEvent.read(record.key(), record.value(), json);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Media picture event %s at offset %d skipped: %s", record.key(), record.offset(), e.getMessage());
+        PictureEvent event = PictureEvent.readOrSkip(record.key(), record.value(), record.offset(), json).orElse(null);
+        if (event == null) {
             return;
         }
         if (event.deleted()) {

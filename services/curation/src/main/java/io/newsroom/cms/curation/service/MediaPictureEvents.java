@@ -45,11 +45,8 @@ public class MediaPictureEvents {
     @Incoming("media-pictures")
     @Blocking // ordered: one event after the other, per key in order
     public void apply(ConsumerRecord<String, String> event) {
-        PictureEvent picture;
-        try {
-            picture = PictureEvent.read(event.key(), event.value(), json);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Media picture event %s at offset %d skipped: %s", event.key(), event.offset(), e.getMessage());
+        PictureEvent picture = PictureEvent.readOrSkip(event.key(), event.value(), event.offset(), json).orElse(null);
+        if (picture == null) {
             return;
         }
         try {
