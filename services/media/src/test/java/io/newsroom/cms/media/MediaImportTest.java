@@ -136,8 +136,9 @@ class MediaImportTest {
         // too large, whether it says so or only shows it while streaming
         refusedAtUrl(source.url("/announced.jpg"), 413).body("detail", containsString("25.0 MB"));
         refusedAtUrl(source.url("/endless.jpg"), 413).body("detail", containsString("25.0 MB"));
-        // a source that never sends the picture: an upstream that timed out (3 s in the tests, 8 s by default)
+        // a source that never sends the picture (3 s in the tests, 8 s by default), or drops the connection halfway
         refusedAtUrl(source.url("/slow.jpg"), 400).body("detail", containsString("within 3 seconds"));
+        refusedAtUrl(source.url("/cut.jpg"), 400);
         // the description is checked as an upload's is
         source.put("fine.jpg", picture("jpg", 100, 100));
         importing("alice", Map.of("url", source.url("/pictures/fine.jpg"), "altText", "x".repeat(1_001))).then().statusCode(400)

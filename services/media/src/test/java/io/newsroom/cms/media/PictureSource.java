@@ -91,6 +91,16 @@ final class PictureSource implements AutoCloseable {
                 // refused on its header
             }
         });
+        // a source killed mid-write: the whole picture's length announced, a third of it sent, the connection dropped
+        server.createContext("/cut.jpg", exchange -> {
+            byte[] whole = picture("jpg", 800, 600, 10);
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, whole.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(whole, 0, whole.length / 3);
+            out.flush();
+            exchange.close(); // fewer bytes than announced: the server drops the connection
+        });
         // a source that answers, then never sends the picture
         server.createContext("/slow.jpg", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
