@@ -18,6 +18,8 @@ public final class DemoContent {
     /** The demo profile is alice's own: the name in the editor's top bar is the name on her byline. */
     public static final String AUTHOR = "alice-archer";
     public static final String LIST = "featured";
+    /** The section every article starts in unless it names another (created by the articles service's migration). */
+    public static final String NEWS_SECTION = "00000000-0000-4000-8000-00000000000a";
 
     private final GatewayClient api;
 
@@ -39,7 +41,12 @@ public final class DemoContent {
                 "social", Map.of("x", "@AliceArcherNews", "website", "https://alicearcher.example",
                         "linkedin", "https://www.linkedin.com/in/alicearcher-example")));
 
-        publish(author, FULL_ARTICLE, "Regional cloud outage leaves newsrooms scrambling to publish",
+        // News › Cloud, Business, Opinion
+        String cloud = section("cloud", "Cloud", "Cloud platforms, data centres and the outages that reach readers", NEWS_SECTION);
+        String business = section("business", "Business", "Companies, markets and the media industry", null);
+        String opinion = section("opinion", "Opinion", "Columns and analysis", null);
+
+        publish(author, FULL_ARTICLE, List.of(cloud), "Regional cloud outage leaves newsrooms scrambling to publish",
                 "A four-hour failure at a single cloud region took content systems offline across dozens of publishers, "
                         + "reviving questions about how much of the news business depends on one provider.",
                 """
@@ -68,6 +75,7 @@ public final class DemoContent {
                 List.of("cloud", "outages", "publishing"),
                 picture("servers", "Racks of servers with green, amber and red status lights in a dark data centre"));
 
+        String[][] sections = {{business, cloud}, {business}, {opinion, NEWS_SECTION}, {cloud, business}};
         String[][] more = {
                 {"chip-supply-eases-for-server-makers", "Chip supply eases for server makers after two lean years",
                         "Lead times for data-centre processors have fallen to eight weeks, the shortest since 2020.",
@@ -82,8 +90,10 @@ public final class DemoContent {
                         "Serving pages from caches near readers halved load times in a six-month trial.",
                         picture("solar", "Rows of solar panels under a bright sun")}};
         List<String> featured = new ArrayList<>();
-        for (String[] a : more) {
-            featured.add(publish(author, a[0], a[1], a[2], a[2] + "\n\nMore reporting to follow.", List.of("industry"), a[3]));
+        for (int i = 0; i < more.length; i++) {
+            String[] a = more[i];
+            featured.add(publish(author, a[0], List.of(sections[i]), a[1], a[2], a[2] + "\n\nMore reporting to follow.",
+                    List.of("industry"), a[3]));
         }
 
         create("carl", "/api/lists", Map.of("slug", LIST, "title", "Featured", "description",
@@ -133,14 +143,38 @@ public final class DemoContent {
         }
     }
 
-    /** A published article whose hero image is the library picture {@code mediaId} (its alt text and credit the library's). */
-    private String publish(String author, String slug, String headline, String dek, String body, List<String> tags, String mediaId) {
-        HttpResponse<String> created = api.expect(201, "POST", "/api/articles", "alice", null, Map.of("slug", slug, "headline", headline,
-                "dek", dek, "body", body, "tags", tags, "byline", List.of(author), "heroImage", Map.of("mediaId", mediaId)));
+    /**
+     * A published article whose hero image is the library picture {@code mediaId} (its alt text and credit the library's),
+     * in {@code sections}: the first its primary section, the others secondary.
+     */
+    private String publish(String author, String slug, List<String> sections, String headline, String dek, String body,
+                           List<String> tags, String mediaId) {
+        Map<String, Object> article = new java.util.HashMap<>(Map.of("slug", slug, "headline", headline, "dek", dek, "body", body,
+                "tags", tags, "byline", List.of(author), "heroImage", Map.of("mediaId", mediaId)));
+        article.put("primarySectionId", sections.get(0));
+        article.put("secondarySectionIds", sections.subList(1, sections.size()));
+        HttpResponse<String> created = api.expect(201, "POST", "/api/articles", "alice", null, article);
         String id = GatewayClient.id(created);
         api.transitions(id, GatewayClient.etag(created), new String[]{"alice", "submit"}, new String[]{"erin", "approve"},
                 new String[]{"erin", "publish"});
         return id;
+    }
+
+    /** The section with this slug, created by an editor unless a load that stopped half-way made it already. */
+    private String section(String slug, String name, String description, String parentId) {
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode s : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(api.expect(200, "GET", "/api/sections", "erin", null, null).body()).path("items")) {
+                if (s.path("slug").asText().equals(slug)) {
+                    return s.path("id").asText();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("slug", slug, "name", name, "description", description));
+        body.put("parentId", parentId);
+        return create("erin", "/api/sections", body);
     }
 
     private String create(String user, String path, Map<String, Object> body) {

@@ -36,9 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublishedReadModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ARTICLE_FIELDS = List.of("id", "slug", "headline", "dek", "bodyHtml", "heroImage",
-            "tags", "publishedAt", "updatedAt", "revision", "authors", "authorsDegraded");
+            "tags", "publishedAt", "updatedAt", "revision", "authors", "authorsDegraded", "section", "sections");
     private static final List<String> ITEM_FIELDS = List.of("id", "slug", "headline", "dek", "heroImage", "tags",
-            "publishedAt", "updatedAt", "authors");
+            "publishedAt", "updatedAt", "authors", "section");
 
     @Inject
     EntityManager em;
@@ -100,7 +100,7 @@ class PublishedReadModelTest {
         assertEquals(List.of("items", "nextCursor"), fields(listed));
         JsonNode found = JSON.readTree(given().get("/articles/published/search?q=" + body.get("headline")).then()
                 .statusCode(200).extract().asString());
-        assertEquals(List.of("items"), fields(found));
+        assertEquals(List.of("items", "nextCursor"), fields(found));
         assertEquals(JSON.readTree(item), found.path("items").path(0));
     }
 

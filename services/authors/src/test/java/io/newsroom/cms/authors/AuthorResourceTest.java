@@ -222,6 +222,40 @@ class AuthorResourceTest {
         given().log().ifValidationFails().get("/authors/public/by-slug/" + unique("nobody")).then().statusCode(404).contentType(PROBLEM);
     }
 
+    @Test
+    void theIndexOfPublicProfilesListsActiveAuthorsBySlugPageByPage() {
+        String prefix = unique("idx");
+        for (String suffix : List.of("c", "a", "b")) {
+            create(author(prefix + "-" + suffix, null)).then().statusCode(201);
+        }
+        Map<String, Object> gone = author(prefix + "-aa", null);
+        gone.put("active", false);
+        create(gone).then().statusCode(201);
+
+        // walk every page (other tests' authors too) and keep ours: in slug order, the inactive one left out
+        List<String> ours = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Response page = given().log().ifValidationFails().get("/authors/public/active?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.then().statusCode(200).body("items.size()", lessThanOrEqualTo(2));
+            String body = page.asString();
+            assertFalse(body.contains("jane@newsroom.example") || body.contains("\"username\""), body);
+            for (String slug : page.<List<String>>path("items.slug")) {
+                if (slug.startsWith(prefix)) {
+                    ours.add(slug);
+                }
+            }
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 1000);
+        assertEquals(List.of(prefix + "-a", prefix + "-b", prefix + "-c"), ours);
+        given().log().ifValidationFails().get("/authors/public/active?limit=1").then().statusCode(200)
+                .body("items[0].displayName", notNullValue()).body("items[0].bioHtml", notNullValue());
+        given().log().ifValidationFails().get("/authors/public/active?cursor=%25%25").then().statusCode(400).contentType(PROBLEM);
+        given().log().ifValidationFails().get("/authors/public/active?limit=0").then().statusCode(400).contentType(PROBLEM);
+    }
+
     /** Reads by id and by batch had no caller left (the gateway reads by slug, the articles service the changes feed). */
     @Test
     void theRetiredPublicReadsByIdAreGone() {

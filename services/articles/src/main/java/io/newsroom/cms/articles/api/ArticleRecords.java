@@ -35,7 +35,11 @@ public final class ArticleRecords {
         }
     }
 
-    /** Create or replace the working copy. {@code slug} defaults to one derived from the headline. */
+    /**
+     * Create or replace the working copy. {@code slug} defaults to one derived from the headline. {@code primarySectionId}
+     * (required before submitting) and {@code secondarySectionIds}: left out, a new article starts in the default section
+     * and a replace keeps the article's sections.
+     */
     public record ArticleRequest(
             @Slug String slug,
             @NotBlank @Size(max = 200) String headline,
@@ -43,7 +47,13 @@ public final class ArticleRecords {
             @Size(max = 200_000) String body,
             @Valid HeroImage heroImage,
             @Size(max = 30) List<@NotBlank @Size(max = 60) @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} &'._-]*", message = "must be a word or short phrase") String> tags,
-            @Size(max = 10) List<@NotNull UUID> byline) {
+            @Size(max = 10) List<@NotNull UUID> byline,
+            UUID primarySectionId,
+            @Size(max = 10) List<@NotNull UUID> secondarySectionIds) {
+        /** The same request with the given hero image. */
+        public ArticleRequest withHero(HeroImage hero) {
+            return new ArticleRequest(slug, headline, dek, body, hero, tags, byline, primarySectionId, secondarySectionIds);
+        }
     }
 
     public record ArticleView(UUID id, String slug, String headline, String dek, String body, HeroImage heroImage,
@@ -51,12 +61,13 @@ public final class ArticleRecords {
                               Integer liveRevision, int workingRevision, String owner, Instant createdAt,
                               Instant updatedAt, Instant submittedAt, Instant firstPublishedAt, Instant lastPublishedAt,
                               Instant scheduledPublishAt, Instant scheduledUnpublishAt, Set<Action> allowedActions,
-                              boolean changesRequested, long version) {
+                              boolean changesRequested, long version, UUID primarySectionId, List<UUID> secondarySectionIds) {
     }
 
     public record ArticleSummary(UUID id, String slug, String headline, ArticleStatus status, boolean live,
                                  List<String> tags, List<UUID> byline, String owner, Instant updatedAt,
-                                 Instant firstPublishedAt, Instant scheduledPublishAt, boolean changesRequested) {
+                                 Instant firstPublishedAt, Instant scheduledPublishAt, boolean changesRequested,
+                                 UUID primarySectionId) {
     }
 
     public record ArticlePage(List<ArticleSummary> items, long total) {
@@ -100,7 +111,7 @@ public final class ArticleRecords {
 
     public record RevisionView(int number, String author, Instant createdAt, String note, String slug, String headline,
                                String dek, String body, HeroImage heroImage, List<String> tags, List<UUID> byline,
-                               Instant updatedAt, int saves) {
+                               Instant updatedAt, int saves, UUID primarySectionId, List<UUID> secondarySectionIds) {
     }
 
     public record FieldChange(String field, Object from, Object to) {

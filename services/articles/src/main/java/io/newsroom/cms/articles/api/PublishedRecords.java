@@ -1,5 +1,6 @@
 package io.newsroom.cms.articles.api;
 
+import io.newsroom.cms.articles.api.SectionRecords.SectionRef;
 import io.newsroom.cms.pictures.PublicImage;
 
 import java.time.Instant;
@@ -18,11 +19,12 @@ public final class PublishedRecords {
     /**
      * A published article as readers get it: the sanitized HTML only, and its authors' public profiles ("About the
      * Author") in byline order. {@code authorsDegraded}: some author on the byline is not known here (yet), so
-     * {@code authors} has fewer entries than the byline.
+     * {@code authors} has fewer entries than the byline. {@code section}: its primary section (null only for an article
+     * published before sections existed and not rewritten since), {@code sections} its secondary ones.
      */
     public record PublicArticle(UUID id, String slug, String headline, String dek, String bodyHtml, PublicImage heroImage,
                                 List<String> tags, Instant publishedAt, Instant updatedAt, int revision,
-                                List<Raw> authors, boolean authorsDegraded) {
+                                List<Raw> authors, boolean authorsDegraded, SectionRef section, List<SectionRef> sections) {
     }
 
     /** An author on a byline, as list items name them. */
@@ -31,7 +33,7 @@ public final class PublishedRecords {
 
     /** A published article in the newest-first list, in search and on author pages, as readers get it. */
     public record PublicSummary(UUID id, String slug, String headline, String dek, PublicImage heroImage, List<String> tags,
-                                Instant publishedAt, Instant updatedAt, List<Raw> authors) {
+                                Instant publishedAt, Instant updatedAt, List<Raw> authors, SectionRef section) {
     }
 
     /** A published article as the curation service resolves list items with it (service-internal: with the byline). */
@@ -45,5 +47,33 @@ public final class PublishedRecords {
 
     /** Stored items, in order: search results, the curation batch. */
     public record Items(List<Raw> items) {
+    }
+
+    /** Search results, best match first, and the cursor of the next page (null on the last). */
+    public record SearchPage(List<Raw> items, String nextCursor) {
+    }
+
+    /** A sitemap page's URL: the article's slug and when what readers see of it last changed. */
+    public record SitemapEntry(String slug, Instant updatedAt) {
+    }
+
+    /** Page {@code page} (from 1) of the sitemap: {@code count} articles, the last change among them. */
+    public record SitemapPage(long page, long count, Instant lastModified) {
+    }
+
+    /** The sitemap's pages, oldest articles first (none when nothing is published). */
+    public record SitemapPages(int size, List<SitemapPage> pages) {
+    }
+
+    /** One page of the sitemap, oldest first. */
+    public record SitemapEntries(List<SitemapEntry> items) {
+    }
+
+    /** An article of the news sitemap: slug, headline and first publication. */
+    public record NewsEntry(String slug, String headline, Instant publishedAt) {
+    }
+
+    /** The articles of the news sitemap, newest first. */
+    public record NewsEntries(List<NewsEntry> items) {
     }
 }

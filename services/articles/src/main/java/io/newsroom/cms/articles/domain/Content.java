@@ -32,6 +32,13 @@ public class Content {
     public List<String> tags = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     public List<UUID> byline = new ArrayList<>();
+    /** The section the article belongs to (required before it is submitted), or null while a draft has none. */
+    @Column(name = "primary_section_id")
+    public UUID primarySectionId;
+    /** Further sections it is also shown in, in the order given. */
+    @Column(name = "secondary_section_ids")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<UUID> secondarySectionIds = new ArrayList<>();
 
     public Content copy() {
         Content c = new Content();
@@ -46,6 +53,8 @@ public class Content {
         c.heroMediaId = heroMediaId;
         c.tags = new ArrayList<>(tags);
         c.byline = new ArrayList<>(byline);
+        c.primarySectionId = primarySectionId;
+        c.secondarySectionIds = new ArrayList<>(secondarySectionIds);
         return c;
     }
 
@@ -54,7 +63,8 @@ public class Content {
         return o instanceof Content c && Objects.equals(slug, c.slug) && Objects.equals(headline, c.headline)
                 && Objects.equals(dek, c.dek) && Objects.equals(body, c.body) && Objects.equals(heroUrl, c.heroUrl)
                 && Objects.equals(heroAlt, c.heroAlt) && Objects.equals(heroCaption, c.heroCaption)
-                && Objects.equals(heroCredit, c.heroCredit) && Objects.equals(heroMediaId, c.heroMediaId) && Objects.equals(tags, c.tags) && Objects.equals(byline, c.byline);
+                && Objects.equals(heroCredit, c.heroCredit) && Objects.equals(heroMediaId, c.heroMediaId) && Objects.equals(tags, c.tags) && Objects.equals(byline, c.byline)
+                && Objects.equals(primarySectionId, c.primarySectionId) && Objects.equals(secondarySectionIds, c.secondarySectionIds);
     }
 
     @Override

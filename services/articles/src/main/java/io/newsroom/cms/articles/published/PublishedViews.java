@@ -9,6 +9,10 @@ import io.newsroom.cms.articles.api.PublishedRecords.CurationSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicSummary;
 import io.newsroom.cms.articles.api.Raw;
+import io.newsroom.cms.articles.api.SectionRecords.SectionRef;
+import io.newsroom.cms.articles.domain.Section;
+import io.newsroom.cms.articles.domain.SectionTree;
+import io.newsroom.cms.articles.repository.SectionQueries;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.Content;
@@ -30,7 +34,11 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +53,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PublishedViews {
     /** Version of the stored JSON and of the HTML sanitizer policy; raise it to have every row rewritten at start. */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
     private static final Logger LOG = Logger.getLogger(PublishedViews.class);
 
     @Inject
@@ -56,6 +64,9 @@ public class PublishedViews {
 
     @Inject
     HeroPictures pictures;
+
+    @Inject
+    SectionQueries sections;
 
     /** The authors of a byline as known here, in byline order: list links and public profiles (stored JSON). */
     private record Authors(List<Raw> links, List<Raw> profiles) {
@@ -78,11 +89,14 @@ public class PublishedViews {
         Authors authors = authorsOf(content.byline);
         PublicImage hero = hero(content);
         boolean degraded = authors.profiles().size() < content.byline.size();
+        SectionTree tree = sectionsOf(content);
+        SectionRef section = sectionRef(tree, content.primarySectionId);
+        List<SectionRef> secondary = content.secondarySectionIds.stream().map(id -> sectionRef(tree, id)).filter(Objects::nonNull).toList();
         String document = write(new PublicArticle(article.id, content.slug, content.headline, content.dek,
                 MarkdownRenderer.toSafeHtml(content.body), hero, content.tags, article.firstPublishedAt,
-                article.lastPublishedAt, revision, authors.profiles(), degraded));
+                article.lastPublishedAt, revision, authors.profiles(), degraded, section, secondary));
         String item = write(new PublicSummary(article.id, content.slug, content.headline, content.dek, hero, content.tags,
-                article.firstPublishedAt, article.lastPublishedAt, authors.links()));
+                article.firstPublishedAt, article.lastPublishedAt, authors.links(), section));
         String previousSlug = previousSlug(article.id);
         String etag = ContentTags.of(document.getBytes(StandardCharsets.UTF_8));
         String summary = write(new CurationSummary(article.id, content.slug, content.headline, content.dek, hero,
@@ -96,17 +110,18 @@ public class PublishedViews {
                         "cms-surrogate-keys", SurrogateKeys.ofArticle(article.id, content.byline)));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
                         + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles, version,"
-                        + " hero_media_id) values (:id,"
+                        + " hero_media_id, updated_at, section_id) values (:id,"
                         + " :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
                         + " || setweight(to_tsvector('english', :body), 'C'), :summary, :item, :document, :etag, :degraded,"
-                        + " :format, :revision, :links, :profiles, :version, :heroMediaId)"
+                        + " :format, :revision, :links, :profiles, :version, :heroMediaId, :updatedAt, :sectionId)"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
                         + " summary = excluded.summary, item = excluded.item, document = excluded.document,"
                         + " etag = excluded.etag, authors_degraded = excluded.authors_degraded,"
                         + " format = excluded.format, revision = excluded.revision, authors = excluded.authors,"
-                        + " profiles = excluded.profiles, version = excluded.version, hero_media_id = excluded.hero_media_id")
+                        + " profiles = excluded.profiles, version = excluded.version, hero_media_id = excluded.hero_media_id,"
+                        + " updated_at = excluded.updated_at, section_id = excluded.section_id")
                 .setParameter("id", article.id)
                 .setParameter("slug", content.slug)
                 .setParameter("publishedAt", article.firstPublishedAt)
@@ -126,7 +141,79 @@ public class PublishedViews {
                 .setParameter("profiles", authors.profilesText())
                 .setParameter("version", event.id)
                 .setParameter("heroMediaId", content.heroMediaId)
+                .setParameter("updatedAt", article.lastPublishedAt)
+                .setParameter("sectionId", section == null ? null : content.primarySectionId)
                 .executeUpdate();
+        fileUnderSections(article, content, tree);
+        fileUnderTags(article, content);
+    }
+
+    /**
+     * The article's rows in published_article_tag, one per tag (lowercased and distinct when saved), so the newest or
+     * oldest with a tag is one index walk with a limit; dropped with the article's row (cascade).
+     */
+    private void fileUnderTags(Article article, Content content) {
+        em.createNativeQuery("delete from published_article_tag where article_id = :id").setParameter("id", article.id)
+                .executeUpdate();
+        for (String tag : new LinkedHashSet<>(content.tags)) {
+            em.createNativeQuery("insert into published_article_tag (article_id, tag, published_at) values (:article, :tag,"
+                            + " :publishedAt)")
+                    .setParameter("article", article.id).setParameter("tag", tag)
+                    .setParameter("publishedAt", article.firstPublishedAt).executeUpdate();
+        }
+    }
+
+    /**
+     * The sections the article shows, read after share-locking them and their ancestors: a rename or move that holds one
+     * of them is waited for, so the document is written with its outcome ({@code service.SectionEditing} locks the
+     * articles it rewrites first, then the section: the same order as here, article then section).
+     */
+    private SectionTree sectionsOf(Content content) {
+        if (content.primarySectionId == null && content.secondarySectionIds.isEmpty()) {
+            return new SectionTree(List.of());
+        }
+        SectionTree before = sections.tree();
+        Set<UUID> shown = new LinkedHashSet<>();
+        for (UUID id : direct(content)) {
+            before.path(id).forEach(s -> shown.add(s.id));
+        }
+        sections.lockShared(shown);
+        return sections.tree();
+    }
+
+    private static List<UUID> direct(Content content) {
+        List<UUID> direct = new ArrayList<>();
+        if (content.primarySectionId != null) {
+            direct.add(content.primarySectionId);
+        }
+        direct.addAll(content.secondarySectionIds);
+        return direct;
+    }
+
+    private static SectionRef sectionRef(SectionTree tree, UUID id) {
+        Section section = id == null ? null : tree.get(id);
+        return section == null ? null : new SectionRef(section.slug, section.name, tree.slugPath(id));
+    }
+
+    /**
+     * The article's rows in published_article_section: its own sections ({@code direct}) and their ancestors, so a
+     * section's list with or without its subsections is one index walk.
+     */
+    private void fileUnderSections(Article article, Content content, SectionTree tree) {
+        em.createNativeQuery("delete from published_article_section where article_id = :id").setParameter("id", article.id)
+                .executeUpdate();
+        Map<UUID, Boolean> rows = new LinkedHashMap<>();
+        for (UUID id : direct(content)) {
+            if (!tree.contains(id)) {
+                continue;
+            }
+            rows.put(id, true);
+            tree.path(id).forEach(s -> rows.putIfAbsent(s.id, false));
+        }
+        rows.forEach((sectionId, direct) -> em.createNativeQuery("insert into published_article_section (section_id, article_id,"
+                        + " published_at, direct) values (:section, :article, :publishedAt, :direct)")
+                .setParameter("section", sectionId).setParameter("article", article.id)
+                .setParameter("publishedAt", article.firstPublishedAt).setParameter("direct", direct).executeUpdate());
     }
 
     /**
@@ -200,7 +287,7 @@ public class PublishedViews {
      * Rewrites the rows of the given live articles from their live revisions, each under the article's row lock (like
      * every transition: an unpublish on another replica cannot slip between the read and the write); the number written.
      */
-    int rewrite(List<UUID> articleIds) {
+    public int rewrite(List<UUID> articleIds) {
         int written = 0;
         for (UUID id : articleIds) {
             Article article = Article.findById(id, LockModeType.PESSIMISTIC_WRITE);

@@ -3,13 +3,20 @@ package io.newsroom.cms.articles.rest;
 import io.newsroom.cms.articles.api.ArticleRecords.IdsRequest;
 import io.newsroom.cms.articles.api.PublishedRecords.CurationSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.Items;
+import io.newsroom.cms.articles.api.PublishedRecords.NewsEntries;
+import io.newsroom.cms.articles.api.PublishedRecords.SearchPage;
+import io.newsroom.cms.articles.api.PublishedRecords.SitemapEntries;
+import io.newsroom.cms.articles.api.PublishedRecords.SitemapPages;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublishedPage;
 import io.newsroom.cms.articles.published.PublishedReads;
+import io.newsroom.cms.articles.published.SectionReads;
 import io.newsroom.cms.articles.published.PublishedReads.Item;
+import io.newsroom.cms.articles.published.PublishedReads.Order;
 import io.newsroom.cms.common.http.ContentTags;
 import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.time.Times;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -18,6 +25,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -33,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -51,32 +60,48 @@ public class PublishedResource {
     @Inject
     PublishedReads views;
 
+    @Inject
+    SectionReads sections;
+
     @GET
-    @Operation(summary = "Newest-first published summaries as readers get them, cursor pagination, tag/author filters")
+    @Operation(summary = "Published summaries as readers get them, newest first (or `sort=oldest`, or `sort=updated`:"
+            + " last changed first), cursor pagination, tag/author/section filters (section: a section's slug, its subsections"
+            + " included unless includeChildren=false); a cursor goes with the sort it was issued for")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SummaryPage.class)))
     public Uni<PublishedPage> newest(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
                                      @QueryParam("cursor") @Size(max = 200) String cursor,
-                                     @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("author") UUID author) {
+                                     @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("author") UUID author,
+                                     @QueryParam("sort") @DefaultValue("newest") @Pattern(regexp = "newest|oldest|updated") String sort,
+                                     @QueryParam("section") @Size(max = 80) String section,
+                                     @QueryParam("includeChildren") @DefaultValue("true") @Pattern(regexp = "true|false", message = "must be true or false") String includeChildren) {
+        Order order = Order.valueOf(sort.toUpperCase(Locale.ROOT));
         Instant after = null;
         UUID afterId = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
+                // newest: "time|id" (as before sorts existed); the others name their order first, "oldest|time|id"
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                after = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
+                int at = order == Order.NEWEST ? 0 : 1;
+                if (parts.length != at + 2 || at == 1 && !parts[0].equals(sort)) {
+                    throw new IllegalArgumentException("another order's cursor");
+                }
+                after = Instant.parse(parts[at]);
+                afterId = UUID.fromString(parts[at + 1]);
             } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+                throw ProblemException.invalid("cursor", "is not a cursor this API issued for sort=" + sort);
             }
         }
-        return views.newest(limit + 1, tag, author, after, afterId).map(found -> {
+        // a section (slug; a former one is followed, an unknown one is a 404) with or without its subsections
+        Uni<List<Item>> listed = section == null || section.isBlank() ? views.list(order, limit + 1, tag, author, after, afterId)
+                : sections.list(section.trim(), "true".equals(includeChildren), order, limit + 1, tag, author, after, afterId);
+        return listed.map(found -> {
             List<Item> page = found;
             String next = null;
             if (page.size() > limit) {
                 page = page.subList(0, limit);
                 Item last = page.get(limit - 1);
-                next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        (last.publishedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+                next = cursor((order == Order.NEWEST ? "" : sort + "|") + last.at() + "|" + last.id());
             }
             return new PublishedPage(page.stream().map(Item::json).toList(), next);
         });
@@ -117,23 +142,86 @@ public class PublishedResource {
 
     @GET
     @Path("search")
-    @Operation(summary = "Full-text search over published articles, best match first, as readers get them")
+    @Operation(summary = "Full-text search over published articles, as readers get them: the best match among the newest"
+            + " 1,000 matches first (ties newest first); cursor pagination, which ends after those 1,000")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SummaryList.class)))
-    public Uni<Items> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
-                             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return views.search(q, limit).map(PublishedResource::items);
+            schema = @Schema(implementation = SummaryPage.class)))
+    public Uni<SearchPage> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
+                                  @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                  @QueryParam("cursor") @Size(max = 200) String cursor) {
+        // ranked results have no key to continue after: the cursor is the number of matches before the page (among the
+        // newest PublishedReads.SEARCH_CANDIDATES matches, which are all that is ranked)
+        int offset = 0;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                if (parts.length != 2 || !parts[0].equals("search") || (offset = Integer.parseInt(parts[1])) < 0) {
+                    throw new IllegalArgumentException("not a search cursor");
+                }
+            } catch (RuntimeException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API issued for search");
+            }
+        }
+        int from = offset;
+        return views.search(q, limit + 1, from).map(found -> found.size() > limit
+                ? new SearchPage(found.subList(0, limit).stream().map(Item::json).toList(), cursor("search|" + (from + limit)))
+                : new SearchPage(found.stream().map(Item::json).toList(), null));
+    }
+
+    @GET
+    @Path("sitemap/pages")
+    @Operation(summary = "The sitemap's pages of at most `size` articles each, oldest articles first (a new article lands"
+            + " on the last page): per page the number of articles and their last change; none when nothing is published")
+    public Uni<SitemapPages> sitemapPages(@QueryParam("size") @DefaultValue("50000") @Min(1) @Max(50000) int size) {
+        return views.sitemapPages(size).map(pages -> new SitemapPages(size, pages));
+    }
+
+    @GET
+    @Path("sitemap/pages/{page}")
+    @Operation(summary = "Page `page` (from 1) of the sitemap's pages of `size`: slug and last change of each article,"
+            + " oldest first; a page past the last is a 404 problem (page 1 is empty when nothing is published)")
+    public Uni<SitemapEntries> sitemapPage(@PathParam("page") @Min(1) @Max(1_000_000) int page,
+                                           @QueryParam("size") @DefaultValue("50000") @Min(1) @Max(50000) int size) {
+        return views.sitemapPage(page, size).map(entries -> {
+            if (entries.isEmpty() && page > 1) {
+                throw ProblemException.notFound("Sitemap page " + page);
+            }
+            return new SitemapEntries(entries);
+        });
+    }
+
+    @GET
+    @Path("sitemap/news")
+    @Operation(summary = "The articles first published at or after `since`, newest first, at most `limit`: slug, headline"
+            + " and first publication, for the news sitemap")
+    public Uni<NewsEntries> publishedSince(@QueryParam("since") @NotBlank @Size(max = 40) String since,
+                                           @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(1000) int limit) {
+        return views.publishedSince(Times.param("since", since), limit).map(NewsEntries::new);
+    }
+
+    @GET
+    @Path("documents/by-ids")
+    @Operation(summary = "The article pages (as readers get them) of the published ones among up to 50 ids, in the order"
+            + " asked: full-content feeds")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DocumentList.class)))
+    public Uni<Items> documents(@QueryParam("ids") @NotNull @Size(min = 1, max = 50) List<@NotNull UUID> ids) {
+        return views.documents(ids).map(PublishedResource::items);
     }
 
     private static Items items(List<Item> found) {
         return new Items(found.stream().map(Item::json).toList());
     }
 
+    private static String cursor(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The shapes of the stored JSON the pages hold, for the OpenAPI document. */
     private record SummaryPage(List<PublicSummary> items, String nextCursor) {
     }
 
-    private record SummaryList(List<PublicSummary> items) {
+    private record DocumentList(List<PublicArticle> items) {
     }
 
     private record CurationList(List<CurationSummary> items) {

@@ -7,6 +7,7 @@ import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.ArticleSlugAlias;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.domain.Content;
+import io.newsroom.cms.articles.domain.SectionTree;
 import io.newsroom.cms.articles.published.BylineAuthors;
 import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.repository.NameLocks;
@@ -52,6 +53,9 @@ public class ArticleEditing {
     @Inject
     RevisionSessionConfig sessions;
 
+    @Inject
+    SectionEditing sections;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article get(UUID id) {
         return Articles.get(id);
@@ -71,6 +75,10 @@ public class ArticleEditing {
         String slug = request.slug() != null ? request.slug() : Slugs.from(request.headline());
         names.lock("article-slug", slug);
         Content content = toContent(request, request.slug() != null ? slug : freeSlug(slug));
+        if (content.primarySectionId == null) {
+            content.primarySectionId = sections.defaultSection();
+        }
+        sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
         requireSlugFree(content.slug, null);
         bylineAuthors.remember(claimed);
         article.content = content;
@@ -88,6 +96,14 @@ public class ArticleEditing {
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
         Content content = toContent(request, request.slug() != null ? request.slug() : article.content.slug);
+        // left out, the article keeps its sections (clients from before sections send none)
+        if (request.primarySectionId() == null) {
+            content.primarySectionId = article.content.primarySectionId;
+        }
+        if (request.secondarySectionIds() == null) {
+            content.secondarySectionIds = new ArrayList<>(article.content.secondarySectionIds);
+        }
+        sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
         if (content.equals(article.content)) {
             return article; // nothing changed: no new revision, same version
         }
@@ -121,6 +137,13 @@ public class ArticleEditing {
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
         Content content = revision(id, number).content.copy();
+        // a section deleted since the revision was saved is left out: an editor picks another before submitting
+        SectionTree tree = sections.tree();
+        if (content.primarySectionId != null && !tree.contains(content.primarySectionId)) {
+            content.primarySectionId = null;
+        }
+        content.secondarySectionIds = new ArrayList<>(content.secondarySectionIds.stream().filter(tree::contains).toList());
+        sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
         renameIfNeeded(article, content.slug);
         bylineAuthors.remember(claimed);
         article.content = content;
@@ -239,6 +262,8 @@ public class ArticleEditing {
         c.tags = request.tags() == null ? new ArrayList<>()
                 : new ArrayList<>(new LinkedHashSet<>(request.tags().stream().map(t -> t.trim().toLowerCase()).toList()));
         c.byline = request.byline() == null ? new ArrayList<>() : new ArrayList<>(request.byline());
+        c.primarySectionId = request.primarySectionId();
+        c.secondarySectionIds = request.secondarySectionIds() == null ? new ArrayList<>() : new ArrayList<>(request.secondarySectionIds());
         return c;
     }
 

@@ -20,12 +20,14 @@ public final class ArticleMapper {
         Content c = a.content;
         return new ArticleView(a.id, c.slug, c.headline, c.dek, c.body, hero(c), c.tags, c.byline, a.status, a.isLive(),
                 a.liveRevision, a.workingRevision, a.owner, a.createdAt, a.updatedAt, a.submittedAt, a.firstPublishedAt,
-                a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.changesRequested(), a.version);
+                a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.changesRequested(), a.version,
+                c.primarySectionId, c.secondarySectionIds);
     }
 
     public static ArticleSummary summary(Article a) {
         return new ArticleSummary(a.id, a.content.slug, a.content.headline, a.status, a.isLive(), a.content.tags,
-                a.content.byline, a.owner, a.updatedAt, a.firstPublishedAt, a.scheduledPublishAt, a.changesRequested());
+                a.content.byline, a.owner, a.updatedAt, a.firstPublishedAt, a.scheduledPublishAt, a.changesRequested(),
+                a.content.primarySectionId);
     }
 
     public static RevisionSummary revisionSummary(ArticleRevision r, Article a, List<WorkflowEvent> events) {
@@ -39,7 +41,7 @@ public final class ArticleMapper {
     public static RevisionView revision(ArticleRevision r) {
         Content c = r.content;
         return new RevisionView(r.key.number, r.author, r.createdAt, r.note, c.slug, c.headline, c.dek, c.body, hero(c),
-                c.tags, c.byline, r.updatedAt, r.saves);
+                c.tags, c.byline, r.updatedAt, r.saves, c.primarySectionId, c.secondarySectionIds);
     }
 
     public static WorkflowEventView event(WorkflowEvent e) {

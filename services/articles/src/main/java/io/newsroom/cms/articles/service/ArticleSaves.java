@@ -139,8 +139,7 @@ public class ArticleSaves {
             pictures.remember(picture);
             url = picture.path("renditions").path("original").path("src").asText(null);
         }
-        return new ArticleRequest(request.slug(), request.headline(), request.dek(), request.body(),
-                new HeroImage(url, hero.alt(), hero.caption(), hero.credit(), hero.mediaId()), request.tags(), request.byline());
+        return request.withHero(new HeroImage(url, hero.alt(), hero.caption(), hero.credit(), hero.mediaId()));
     }
 
     /** Withdraws the usage of the picture the working copy showed before, unless the live version still shows it. */

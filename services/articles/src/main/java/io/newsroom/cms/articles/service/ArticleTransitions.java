@@ -50,6 +50,11 @@ public class ArticleTransitions {
         if (action == Action.SUBMIT && article.content.byline.isEmpty()) {
             throw ProblemException.invalid("byline", "needs at least one author before the article is submitted");
         }
+        if ((action == Action.SUBMIT || action == Action.PUBLISH || action == Action.SCHEDULE)
+                && article.content.primarySectionId == null) {
+            throw ProblemException.invalid("primarySectionId", "choose the article's section before it is "
+                    + (action == Action.SUBMIT ? "submitted" : action == Action.PUBLISH ? "published" : "scheduled"));
+        }
         if (action == Action.PUBLISH || action == Action.SCHEDULE) {
             publishedViews.requireDescribedHero(article.content);
         }

@@ -31,6 +31,8 @@ public final class RevisionDiffer {
         field(changes, "heroImage.credit", a.heroCredit, b.heroCredit);
         field(changes, "tags", a.tags, b.tags);
         field(changes, "byline", a.byline, b.byline);
+        field(changes, "primarySectionId", a.primarySectionId, b.primarySectionId);
+        field(changes, "secondarySectionIds", a.secondarySectionIds, b.secondarySectionIds);
         if (!Objects.equals(a.body, b.body)) {
             changes.add(new FieldChange("body", null, null));
         }

@@ -56,6 +56,10 @@ class PublicQueryPlansTest {
                     + " jsonb_build_array('tag-' || (i % 50)), jsonb_build_array(md5('w' || (i % 200))::uuid),"
                     + " to_tsvector('english', 'Headline ' || i), '{}', '{}', repeat('x', 3000), '\"e\"', 3, 1"
                     + " from generate_series(1, 10000) i");
+            // as PublishedViews.put files them: one row per article and tag
+            s.execute("alter table published_article_tag set (autovacuum_enabled = false)");
+            s.execute("insert into published_article_tag (article_id, tag, published_at)"
+                    + " select md5('a' || i)::uuid, 'tag-' || (i % 50), now() - i * interval '1 minute' from generate_series(1, 10000) i");
             try (ResultSet r = s.executeQuery("select coalesce(last_analyze, last_autoanalyze) is null"
                     + " from pg_stat_user_tables where relname = 'published_article'")) {
                 assertTrue(r.next() && r.getBoolean(1), "the table has never been analyzed");
@@ -103,12 +107,15 @@ class PublicQueryPlansTest {
     }
 
     @Test
-    void filteredPagesAndSearchReadNoWholeTable() throws Exception {
+    void filteredPagesReadNoWholeTable() throws Exception {
         List<List<JsonNode>> all = List.of(
-                plans(PublishedReads.newestSql(true, false, false), "'[\"tag-7\"]'", "10"),
+                plans(PublishedReads.newestSql(true, false, false), "'tag-7'", "10"),
+                plans(PublishedReads.newestSql(true, true, false), "'[\"tag-7\"]'", "'[\"" + java.util.UUID.randomUUID() + "\"]'", "10"),
                 plans(PublishedReads.newestSql(false, true, true), "'[\"" + java.util.UUID.randomUUID() + "\"]'",
                         "now()", "'00000000-0000-0000-0000-000000000000'::uuid", "10"),
-                plans(PublishedReads.SEARCH, "'headline 42'", "10"),
+                plans(PublishedReads.listSql(PublishedReads.Order.UPDATED, true, false, true), "'[\"tag-7\"]'", "now()",
+                        "'00000000-0000-0000-0000-000000000000'::uuid", "10"),
+                plans(PublishedReads.DOCUMENTS_BY_IDS, "array['" + java.util.UUID.randomUUID() + "']::uuid[]"),
                 plans(PublishedReads.BY_IDS, "array['" + java.util.UUID.randomUUID() + "']::uuid[]"));
         for (List<JsonNode> plans : all) {
             for (JsonNode plan : plans) {
@@ -116,6 +123,144 @@ class PublicQueryPlansTest {
                 assertFalse(scans.isEmpty());
                 assertTrue(scans.stream().noneMatch(scan -> scan.startsWith("Seq Scan on published_article")), scans.toString());
             }
+        }
+    }
+
+    @Test
+    void aTagsNewestAndOldestWalkTheTagsIndexWithALimit() throws Exception {
+        String cursor = "'00000000-0000-0000-0000-000000000000'::uuid";
+        // the first page (and every page with the generic plan a prepared statement settles on): the tag's index walked
+        // in the order asked with a limit, no sort; the articles read by primary key
+        List<List<JsonNode>> walks = List.of(
+                plans(PublishedReads.newestSql(true, false, false), "'tag-7'", "11"),
+                plans(PublishedReads.listSql(PublishedReads.Order.OLDEST, true, false, false), "'tag-7'", "11"),
+                plans(PublishedReads.newestSql(true, false, true), "'tag-7'", "now() - interval '1 day'", cursor, "11").subList(1, 2),
+                plans(PublishedReads.listSql(PublishedReads.Order.OLDEST, true, false, true), "'tag-7'",
+                        "now() - interval '100 days'", cursor, "11").subList(1, 2));
+        for (List<JsonNode> plans : walks) {
+            for (JsonNode plan : plans) {
+                List<String> scans = scans(plan);
+                assertEquals(2, scans.size(), scans.toString());
+                assertTrue(scans.get(0).matches("Index (Only )?Scan on published_article_tag using published_article_tag_newest_idx"),
+                        plan.toString());
+                assertEquals("Index Scan on published_article using published_article_pkey", scans.get(1), plan.toString());
+                assertFalse(plan.toString().contains("\"Sort\""), plan.toString());
+            }
+        }
+        // a later page's custom plan (the cursor's range estimated without statistics) may read the tag's rows from the
+        // same index and sort them: narrow rows, the articles still read by primary key for the page only
+        for (JsonNode plan : plans(PublishedReads.newestSql(true, false, true), "'tag-7'", "now() - interval '1 day'", cursor, "11")) {
+            List<String> scans = scans(plan);
+            assertEquals(2, scans.size(), scans.toString());
+            assertTrue(scans.get(0).contains("on published_article_tag"), plan.toString());
+            assertEquals("Index Scan on published_article using published_article_pkey", scans.get(1), plan.toString());
+        }
+    }
+
+    @Test
+    void aTagsListIsTheTagsArticlesInOrder() throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("deallocate all");
+            s.execute("prepare t as " + PublishedReads.newestSql(true, false, true));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("execute t('tag-7', now() - interval '100 minutes',"
+                    + " '00000000-0000-0000-0000-000000000000'::uuid, 3)")) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            // articles 107, 157, 207 (published i minutes ago, tag-(i % 50)): strictly after the cursor, newest first
+            List<String> expected = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("select md5('a' || i)::uuid from unnest(array[107, 157, 207]) with ordinality as x(i, n) order by n")) {
+                while (r.next()) {
+                    expected.add(r.getString(1));
+                }
+            }
+            assertEquals(expected, ids);
+        }
+    }
+
+    @Test
+    void searchRanksABoundedSetOfCandidates() throws Exception {
+        // "headline" is in every article, "headline 42" in one: each plan walks the newest-first index at most 2,500
+        // rows or reads the GIN index, never the table
+        // rows or reads the GIN index; no step tests the text of every article (at 10,000 rows the newest 2,500 may be
+        // found by reading the table and keeping the newest: no text is read for that)
+        for (String q : List.of("'headline'", "'headline 42'", "'nothing'")) {
+            for (JsonNode plan : plans(PublishedReads.SEARCH, q, "11", "0")) {
+                assertTrue(scans(plan).contains("Bitmap Heap Scan on published_article"), plan.toString());
+                assertFalse(textTestedOnEveryRow(plan), plan.toString());
+            }
+        }
+        // pg_stat_activity shows statements up to track_activity_query_size (1,024 bytes by default): this one whole
+        assertTrue(PublishedReads.SEARCH.length() < 1024, PublishedReads.SEARCH.length() + " characters");
+        try (Statement s = db.createStatement()) {
+            s.execute("deallocate all");
+            s.execute("prepare q as " + PublishedReads.SEARCH);
+            // the common word: 1,000 candidates, so pages end there
+            assertEquals(10, count(s, "execute q('headline', 10, 990)"));
+            assertEquals(0, count(s, "execute q('headline', 10, 1000)"));
+            assertEquals(1, count(s, "execute q('headline 42', 10, 0)"));
+        }
+    }
+
+    /** Whether a sequential scan of published_article tests the search vector of each row it reads. */
+    private static boolean textTestedOnEveryRow(JsonNode plan) {
+        if (plan.path("Node Type").asText().equals("Seq Scan") && plan.path("Filter").asText().contains("search_vector")) {
+            return true;
+        }
+        for (JsonNode child : plan.path("Plans")) {
+            if (textTestedOnEveryRow(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int count(Statement s, String sql) throws SQLException {
+        int n = 0;
+        try (ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theOtherOrdersWalkTheirIndexesWithALimit() throws Exception {
+        for (JsonNode plan : plans(PublishedReads.listSql(PublishedReads.Order.OLDEST, false, false, true), "now() - interval '1 day'",
+                "'00000000-0000-0000-0000-000000000000'::uuid", "10")) {
+            assertEquals("Limit", plan.path("Node Type").asText());
+            assertEquals(List.of("Index Scan on published_article using published_article_newest_idx"), scans(plan), plan.toString());
+            assertEquals("Backward", plan.path("Plans").path(0).path("Scan Direction").asText(), plan.toString());
+        }
+        for (JsonNode plan : plans(PublishedReads.listSql(PublishedReads.Order.UPDATED, false, false, false), "10")) {
+            assertEquals("Limit", plan.path("Node Type").asText());
+            assertEquals(List.of("Index Scan on published_article using published_article_updated_idx"), scans(plan), plan.toString());
+        }
+    }
+
+    @Test
+    void sitemapPagesAndTheNewsSitemapWalkTheNewestFirstIndex() throws Exception {
+        // a page small against the table: the oldest-first walk of the index with a limit (a page as large as the
+        // table is read once and sorted, which the planner rightly finds cheaper)
+        for (JsonNode plan : plans(PublishedReads.SITEMAP_PAGE, "0", "100")) {
+            assertEquals("Limit", plan.path("Node Type").asText());
+            assertEquals(List.of("Index Scan on published_article using published_article_newest_idx"), scans(plan), plan.toString());
+        }
+        // a page far into the table reads most rows either way: the index walked, or the table once and sorted (the
+        // planner's choice by cost); never more than one pass
+        for (JsonNode plan : plans(PublishedReads.SITEMAP_PAGE, "6000", "3000")) {
+            assertEquals(1, scans(plan).size(), plan.toString());
+        }
+        for (JsonNode plan : plans(PublishedReads.NEWS_SINCE, "now() - interval '48 hours'", "1000")) {
+            assertEquals(List.of("Index Scan on published_article using published_article_newest_idx"), scans(plan), plan.toString());
+        }
+        // the page list reads every row once (counting needs that), in the index's order: no sort of the whole table
+        for (JsonNode plan : plans(PublishedReads.SITEMAP_PAGES, "3000")) {
+            List<String> scans = scans(plan);
+            assertEquals(1, scans.size(), scans.toString());
         }
     }
 

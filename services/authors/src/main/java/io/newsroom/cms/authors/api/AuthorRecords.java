@@ -2,6 +2,7 @@ package io.newsroom.cms.authors.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.newsroom.cms.common.validation.AltRequired;
 import io.newsroom.cms.common.validation.HttpUrl;
 import io.newsroom.cms.common.validation.Image;
@@ -100,6 +101,15 @@ public final class AuthorRecords {
     }
 
     public record ProfileChanges(List<ProfileChange> items) {
+    }
+
+    /** A public profile ({@link PublicAuthor}) as stored: sent as it is, not parsed and written again. */
+    @Schema(implementation = PublicAuthor.class)
+    public record StoredProfile(@JsonValue @JsonRawValue String json) {
+    }
+
+    /** The public profiles of the active authors, by slug; {@code nextCursor} is null on the last page. */
+    public record PublicAuthorPage(List<StoredProfile> items, String nextCursor) {
     }
 
     public record AuthorPage(List<AuthorView> items, long total) {

@@ -149,6 +149,25 @@ public class PublicProfiles {
                 });
     }
 
+    /** An active author's slug and stored public profile. */
+    public record Listed(String slug, String json) {
+    }
+
+    /**
+     * The public profiles of the active authors with slugs after {@code afterSlug} (null: from the first), in slug
+     * order, at most {@code limit}: a keyset over the unique slug index, for the public index of authors.
+     */
+    public Uni<List<Listed>> active(String afterSlug, int limit) {
+        return pool.preparedQuery("select slug, public_json from author where slug > $1 and active and public_json is not null"
+                + " order by slug limit $2").execute(Tuple.of(afterSlug == null ? "" : afterSlug, limit)).map(rows -> {
+                    List<Listed> listed = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        listed.add(new Listed(row.getString(0), row.getString(1)));
+                    }
+                    return listed;
+                });
+    }
+
     private static Optional<Row> first(RowSet<Row> rows) {
         RowIterator<Row> iterator = rows.iterator();
         return iterator.hasNext() ? Optional.of(iterator.next()) : Optional.empty();

@@ -8,6 +8,8 @@ import io.newsroom.cms.authors.api.AuthorRecords.BylineClaimed;
 import io.newsroom.cms.authors.api.AuthorRecords.ProfileChanges;
 import io.newsroom.cms.authors.api.AuthorRecords.ProfileUpdate;
 import io.newsroom.cms.authors.api.AuthorRecords.PublicAuthor;
+import io.newsroom.cms.authors.api.AuthorRecords.PublicAuthorPage;
+import io.newsroom.cms.authors.api.AuthorRecords.StoredProfile;
 import io.newsroom.cms.authors.domain.Author;
 import io.newsroom.cms.authors.published.PublicProfiles;
 import io.newsroom.cms.authors.service.AuthorMapper;
@@ -48,7 +50,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -189,6 +193,29 @@ public class AuthorResource {
             throw ProblemException.invalid("after", "must be the id of the last profile of the previous page");
         }
         return publicProfiles.changes(from, afterId, limit).map(ProfileChanges::new);
+    }
+
+    @GET
+    @Path("public/active")
+    @PermitAll
+    @Operation(summary = "The public profiles of the active authors, by slug, cursor pagination: the public index of authors")
+    public Uni<PublicAuthorPage> publicAuthors(@QueryParam("cursor") @Size(max = 200) String cursor,
+                                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+        String after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+            }
+        }
+        return publicProfiles.active(after, limit + 1).map(found -> {
+            boolean more = found.size() > limit;
+            List<PublicProfiles.Listed> page = more ? found.subList(0, limit) : found;
+            String next = more ? Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(page.get(limit - 1).slug().getBytes(StandardCharsets.UTF_8)) : null;
+            return new PublicAuthorPage(page.stream().map(listed -> new StoredProfile(listed.json())).toList(), next);
+        });
     }
 
     /** An author's email and account link go to admins and to that author only. */

@@ -1,0 +1,164 @@
+package io.newsroom.cms.articles;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.newsroom.cms.articles.ArticleApi.*;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The published reads a site is built from, on the real PostgreSQL: the list in its three orders with their cursors,
+ * search pages, the sitemap's pages (oldest first, each a slug and last change), the news sitemap's articles and the
+ * article pages by id for full-content feeds.
+ */
+@QuarkusTest
+class PublishedListingsTest {
+    @Inject
+    EntityManager em;
+
+    private static String publish(Map<String, Object> body) {
+        String id = create("alice", body).then().statusCode(201).extract().path("id");
+        transition("alice", id, "submit", null).then().statusCode(200);
+        transition("erin", id, "approve", null).then().statusCode(200);
+        transition("erin", id, "publish", null).then().statusCode(200);
+        return id;
+    }
+
+    private static String slugOf(String id) {
+        return as("erin").get("/articles/" + id).path("slug");
+    }
+
+    @Test
+    void theListSortsNewestOldestOrUpdatedWithACursorPerOrder() {
+        String tag = unique("sorted");
+        String writer = author("Sort Writer", true);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = article(unique("Sorted " + i), List.of(writer));
+            body.put("tags", List.of(tag));
+            ids.add(publish(body));
+        }
+        // the first one is edited and published again: it is the last changed, still the first published
+        Map<String, Object> edit = article(unique("Sorted 0 again"), List.of(writer));
+        edit.put("tags", List.of(tag));
+        as("erin").header("If-Match", etag(ids.get(0))).body(edit).put("/articles/" + ids.get(0)).then().statusCode(200);
+        transition("erin", ids.get(0), "publish", null).then().statusCode(200);
+
+        assertEquals(List.of(ids.get(2), ids.get(1), ids.get(0)), walk(tag, "newest"));
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2)), walk(tag, "oldest"));
+        assertEquals(List.of(ids.get(0), ids.get(2), ids.get(1)), walk(tag, "updated"));
+        given().get("/articles/published?tag=" + tag).then().statusCode(200).body("items.id", contains(ids.get(2), ids.get(1), ids.get(0)));
+
+        String newestCursor = given().get("/articles/published?limit=1&tag=" + tag).then().extract().path("nextCursor");
+        given().get("/articles/published?limit=1&sort=updated&tag=" + tag + "&cursor=" + newestCursor).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+        given().get("/articles/published?sort=random").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Every id of the tag's list in {@code sort} order, one page (of 1) at a time. */
+    private static List<String> walk(String tag, String sort) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = given().get("/articles/published?limit=1&sort=" + sort + "&tag=" + tag + (cursor == null ? "" : "&cursor=" + cursor));
+            page.then().statusCode(200);
+            ids.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && ids.size() < 10);
+        return ids;
+    }
+
+    @Test
+    void searchPagesOnWithItsCursor() {
+        String word = unique("zebracorn").replace("-", "");
+        String writer = author("Search Writer", true);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(publish(article("The " + word + " story " + i, List.of(writer))));
+        }
+        List<String> found = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Response page = given().get("/articles/published/search?limit=2&q=" + word + (cursor == null ? "" : "&cursor=" + cursor));
+            page.then().statusCode(200);
+            found.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 5);
+        assertEquals(2, pages);
+        assertEquals(3, found.size());
+        assertTrue(found.containsAll(ids), found.toString());
+        given().get("/articles/published/search?q=" + word + "&cursor=bm90LWEtY3Vyc29y").then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
+    void theSitemapPagesAreTheOldestFirstOrderInPagesOfTheSizeAsked() {
+        String writer = author("Sitemap Writer", true);
+        String newest = publish(article(unique("Sitemap newest"), List.of(writer)));
+        long published = QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from published_article").getSingleResult()).longValue());
+        List<String> oldestFirst = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select slug from published_article order by published_at, article_id").getResultList()).stream().map(String.class::cast).toList();
+
+        Response index = given().get("/articles/published/sitemap/pages?size=2");
+        index.then().statusCode(200).body("size", is(2));
+        List<Integer> counts = index.path("pages.count");
+        assertEquals((published + 1) / 2, counts.size());
+        assertEquals(published, counts.stream().mapToLong(Integer::longValue).sum());
+        assertEquals(1, index.<Integer>path("pages[0].page"), "numbered from 1");
+
+        List<String> walked = new ArrayList<>();
+        for (int page = 1; page <= counts.size(); page++) {
+            Response entries = given().get("/articles/published/sitemap/pages/" + page + "?size=2");
+            entries.then().statusCode(200).body("items", hasSize(counts.get(page - 1))).body("items[0].updatedAt", notNullValue());
+            walked.addAll(entries.path("items.slug"));
+        }
+        assertEquals(oldestFirst, walked);
+        assertEquals(slugOf(newest), walked.get(walked.size() - 1), "a new article lands on the last page");
+        given().get("/articles/published/sitemap/pages/" + (counts.size() + 1) + "?size=2").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/articles/published/sitemap/pages/0").then().statusCode(400);
+        given().get("/articles/published/sitemap/pages?size=50001").then().statusCode(400);
+    }
+
+    @Test
+    void theNewsSitemapHasTheArticlesFirstPublishedSinceAndTheFullContentFeedTheirPages() {
+        Instant before = Instant.now().minusSeconds(1);
+        String writer = author("News Writer", true);
+        String headline = unique("Breaking <news> & more");
+        String first = publish(article(headline, List.of(writer)));
+        String second = publish(article(unique("Breaking second"), List.of(writer)));
+
+        Response news = given().get("/articles/published/sitemap/news?since=" + before + "&limit=1000");
+        news.then().statusCode(200);
+        List<String> slugs = news.path("items.slug");
+        assertEquals(List.of(slugOf(second), slugOf(first)), slugs.subList(0, 2), "newest first");
+        assertEquals(headline, news.path("items[1].headline"));
+        assertTrue(news.<String>path("items[1].publishedAt").startsWith(before.toString().substring(0, 4)));
+        given().get("/articles/published/sitemap/news?since=2999-01-01T00:00:00Z").then().statusCode(200).body("items", hasSize(0));
+        given().get("/articles/published/sitemap/news?since=yesterday").then().statusCode(400);
+        given().get("/articles/published/sitemap/news").then().statusCode(400);
+
+        String unknown = "00000000-0000-4000-8000-000000000000";
+        Response documents = given().get("/articles/published/documents/by-ids?ids=" + second + "&ids=" + unknown + "&ids=" + first);
+        documents.then().statusCode(200).body("items.id", contains(second, first)).body("items[0].bodyHtml", containsString("<p>"));
+        assertNull(documents.path("items[0].body"), "no Markdown");
+        given().get("/articles/published/documents/by-ids").then().statusCode(400);
+        given().get("/articles/published/documents/by-ids?ids=not-a-uuid").then().statusCode(anyOf(is(400), is(404)));
+    }
+}

@@ -1,0 +1,153 @@
+package io.newsroom.cms.articles.published;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.cms.articles.published.PublishedReads.Order;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A section's newest articles stay one index walk with a limit at 100,000 live articles, never analyzed: each article
+ * in one of twenty sections (under five top-level ones) and a secondary one, so the read model holds 300,000 rows of
+ * (section, article). Planned both ways the reactive client runs the statements (custom and generic plans), and timed.
+ */
+class SectionQueryPlansTest {
+    private static final String SERVER = System.getProperty("cms.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String DATABASE = "articles_section_plans_" + ProcessHandle.current().pid();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOP = "'00000000-0000-4000-8000-000000000101'::uuid";
+    private static final String LEAF = "'00000000-0000-4000-8000-000000000207'::uuid";
+    private static Connection db;
+
+    @BeforeAll
+    static void aHundredThousandArticlesInSections() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement s = admin.createStatement()) {
+            s.execute("drop database if exists " + DATABASE + " with (force)");
+            s.execute("create database " + DATABASE);
+        }
+        Flyway.configure().dataSource(SERVER + DATABASE, "postgres", "").locations("classpath:db/migration/articles").load().migrate();
+        db = DriverManager.getConnection(SERVER + DATABASE, "postgres", "");
+        try (Statement s = db.createStatement()) {
+            s.execute("alter table published_article set (autovacuum_enabled = false)");
+            s.execute("alter table published_article_section set (autovacuum_enabled = false)");
+            s.execute("insert into article (id, slug, headline, status, owner, working_revision, live_revision, created_at,"
+                    + " updated_at, first_published_at, last_published_at, version)"
+                    + " select md5('a' || i)::uuid, 'article-' || i, 'Headline ' || i, 'PUBLISHED', 'alice', 1, 1,"
+                    + " now() - i * interval '1 minute', now(), now() - i * interval '1 minute', now(), 0"
+                    + " from generate_series(1, 100000) i");
+            s.execute("insert into published_article (article_id, slug, published_at, tags, byline, search_vector, summary,"
+                    + " item, document, etag, format, revision)"
+                    + " select md5('a' || i)::uuid, 'article-' || i, now() - i * interval '1 minute',"
+                    + " jsonb_build_array('tag-' || (i % 50)), jsonb_build_array(md5('w' || (i % 200))::uuid),"
+                    + " to_tsvector('english', 'Headline ' || i), '{}', '{\"id\":' || i || '}', '{}', '\"e\"', 5, 1"
+                    + " from generate_series(1, 100000) i");
+            // leaf sections ...201..220 under top-level ones ...101..105: its own (direct), its parent's, and a secondary one
+            String leaf = "('00000000-0000-4000-8000-000000000' || (201 + i % 20))::uuid";
+            String top = "('00000000-0000-4000-8000-000000000' || (101 + i % 5))::uuid";
+            String secondary = "('00000000-0000-4000-8000-000000000' || (201 + (i + 7) % 20))::uuid";
+            for (String[] row : List.of(new String[]{leaf, "true"}, new String[]{top, "false"}, new String[]{secondary, "true"})) {
+                s.execute("insert into published_article_section (section_id, article_id, published_at, direct)"
+                        + " select " + row[0] + ", md5('a' || i)::uuid, now() - i * interval '1 minute', " + row[1]
+                        + " from generate_series(1, 100000) i on conflict do nothing");
+            }
+        }
+    }
+
+    @AfterAll
+    static void dropTheDatabase() throws SQLException {
+        if (db != null) {
+            db.close();
+        }
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement s = admin.createStatement()) {
+            s.execute("drop database if exists " + DATABASE + " with (force)");
+        }
+    }
+
+    @Test
+    void theNewestOfASectionWalkItsIndexWithALimit() throws Exception {
+        for (boolean children : List.of(true, false)) {
+            for (JsonNode plan : plans(SectionReads.listSql(Order.NEWEST, children, false, false, false), TOP, "11")) {
+                assertEquals("Limit", plan.path("Node Type").asText(), plan.toString());
+                List<String> scans = scans(plan);
+                assertTrue(scans.stream().anyMatch(scan -> scan.matches("Index (Only )?Scan on published_article_section using published_article_section_.*")),
+                        scans.toString());
+                assertTrue(scans.stream().noneMatch(scan -> scan.startsWith("Seq Scan")), scans.toString());
+            }
+        }
+        for (JsonNode plan : plans(SectionReads.listSql(Order.NEWEST, true, true, false, true), LEAF, "'[\"tag-7\"]'",
+                "now() - interval '1 day'", "'00000000-0000-0000-0000-000000000000'::uuid", "11")) {
+            assertTrue(scans(plan).stream().noneMatch(scan -> scan.startsWith("Seq Scan")), scans(plan).toString());
+        }
+    }
+
+    @Test
+    void theNewestTenOfASectionAreFastAtAHundredThousandArticles() throws Exception {
+        for (String section : List.of(TOP, LEAF)) {
+            double ms = executionMillis(SectionReads.listSql(Order.NEWEST, true, false, false, false), section, "11");
+            assertTrue(ms < 20, "newest of a section took " + ms + " ms");
+            ms = executionMillis(SectionReads.listSql(Order.OLDEST, false, false, false, true), section,
+                    "now() - interval '30 days'", "'00000000-0000-0000-0000-000000000000'::uuid", "11");
+            assertTrue(ms < 20, "a later page of a section took " + ms + " ms");
+        }
+    }
+
+    private static double executionMillis(String sql, String... values) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("deallocate all");
+            s.execute("prepare q as " + sql);
+            double best = Double.MAX_VALUE;
+            for (int run = 0; run < 3; run++) {
+                try (ResultSet r = s.executeQuery("explain (analyze, format json) execute q(" + String.join(", ", values) + ")")) {
+                    r.next();
+                    best = Math.min(best, JSON.readTree(r.getString(1)).path(0).path("Execution Time").asDouble());
+                }
+            }
+            return best;
+        }
+    }
+
+    private static List<JsonNode> plans(String sql, String... values) throws Exception {
+        List<JsonNode> plans = new ArrayList<>();
+        try (Statement s = db.createStatement()) {
+            s.execute("deallocate all");
+            s.execute("prepare q as " + sql);
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                s.execute("set plan_cache_mode = " + mode);
+                try (ResultSet r = s.executeQuery("explain (format json) execute q(" + String.join(", ", values) + ")")) {
+                    r.next();
+                    plans.add(JSON.readTree(r.getString(1)).path(0).path("Plan"));
+                }
+            }
+            s.execute("reset plan_cache_mode");
+        }
+        return plans;
+    }
+
+    private static List<String> scans(JsonNode plan) {
+        List<String> found = new ArrayList<>();
+        String type = plan.path("Node Type").asText();
+        if (type.endsWith("Scan") && plan.has("Relation Name")) {
+            found.add(type + " on " + plan.path("Relation Name").asText()
+                    + (plan.has("Index Name") ? " using " + plan.path("Index Name").asText() : ""));
+        }
+        for (JsonNode child : plan.path("Plans")) {
+            found.addAll(scans(child));
+        }
+        return found;
+    }
+}
