@@ -45,7 +45,13 @@ class PublicApiContractTest extends StubbedBackendsTest {
         doc.path("paths").fieldNames().forEachRemaining(paths::add);
         assertEquals(new TreeSet<>(List.of("/public/v1/articles", "/public/v1/articles/{slug}", "/public/v1/authors/{slug}",
                 "/public/v1/lists/{slug}", "/public/v1/media/{hash}/{name}", "/public/v1/search", "/public/v1/feed.xml", "/public/v1/sitemap.xml",
-                "/public/v1/openapi.json")), paths);
+                "/public/v1/openapi.json",
+                // feeds, sitemaps, the index of authors
+                "/public/v1/feed.atom", "/public/v1/feed.json", "/public/v1/tags/{tag}/feed.xml", "/public/v1/tags/{tag}/feed.atom",
+                "/public/v1/tags/{tag}/feed.json", "/public/v1/sections/{slug}/feed.xml", "/public/v1/sections/{slug}/feed.atom", "/public/v1/sections/{slug}/feed.json", "/public/v1/sitemaps/articles-{n}.xml", "/public/v1/sitemap-news.xml",
+                "/public/v1/authors",
+                // sections
+                "/public/v1/sections", "/public/v1/sections/{slug}")), paths);
         assertTrue(doc.path("components").path("schemas").has("PublicArticle"));
         assertFalse(doc.path("components").path("schemas").has("FrontendConfig"), "the editor app's settings are not public API");
     }
@@ -65,6 +71,11 @@ class PublicApiContractTest extends StubbedBackendsTest {
         contract.check("/public/v1/search", given().get("/public/v1/search?q=hit").then().statusCode(200).extract().asString());
         contract.check("/public/v1/authors/{slug}", given().get("/public/v1/authors/jane-doe").then().statusCode(200).extract().asString());
         contract.check("/public/v1/lists/{slug}", given().get("/public/v1/lists/featured").then().statusCode(200).extract().asString());
+        backends.stubFor(get(urlPathEqualTo("/authors/public/active")).willReturn(okJson("{\"items\":[" + PublicJson.profile("jane-doe", "Jane Doe")
+                + "],\"nextCursor\":null}")));
+        contract.check("/public/v1/authors", given().get("/public/v1/authors").then().statusCode(200).extract().asString());
+        contract.check("/public/v1/feed.json", given().get("/public/v1/feed.json").then().statusCode(200).extract().asString(),
+                "application/feed+json");
 
         // and the check has teeth: the Markdown body or the internal byline would not pass
         ObjectNode leaking = (ObjectNode) JSON.readTree(PublicJson.article("leak", false));
@@ -79,10 +90,14 @@ class PublicApiContractTest extends StubbedBackendsTest {
         }
 
         List<Error> errors(String path, String answer) throws Exception {
+            return errors(path, answer, "application/json");
+        }
+
+        List<Error> errors(String path, String answer, String mediaType) throws Exception {
             ObjectNode root = JSON.createObjectNode();
             root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             root.setAll((ObjectNode) doc.path("paths").path(path).path("get").path("responses").path("200")
-                    .path("content").path("application/json").path("schema"));
+                    .path("content").path(mediaType).path("schema"));
             root.set("components", doc.path("components"));
             assertTrue(root.size() > 2, "no schema for " + path);
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(root.toString(), InputFormat.JSON);
@@ -90,7 +105,11 @@ class PublicApiContractTest extends StubbedBackendsTest {
         }
 
         void check(String path, String answer) throws Exception {
-            assertEquals(List.of(), errors(path, answer).stream().map(Error::toString).toList(), path + ": " + answer);
+            check(path, answer, "application/json");
+        }
+
+        void check(String path, String answer, String mediaType) throws Exception {
+            assertEquals(List.of(), errors(path, answer, mediaType).stream().map(Error::toString).toList(), path + ": " + answer);
         }
     }
 }

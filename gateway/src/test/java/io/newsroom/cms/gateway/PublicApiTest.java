@@ -142,10 +142,11 @@ class PublicApiTest extends StubbedBackendsTest {
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(feed.contains("&amp;lt;img src=x onerror=alert(1)&amp;gt; &amp;amp; more"), feed);
 
-        backends.stubFor(get("/articles/published?limit=50").willReturn(okJson(PublicJson.page("next", PublicJson.summary("site-one", "Dek")))));
-        backends.stubFor(get("/articles/published?limit=50&cursor=next").willReturn(okJson(PublicJson.page(null, PublicJson.summary("site-two", "Dek")))));
-        given().get("/public/v1/sitemap.xml").then().statusCode(200).contentType(containsString("application/xml"))
-                .body("urlset.url.loc", contains("http://localhost:8080/public/v1/articles/site-one", "http://localhost:8080/public/v1/articles/site-two"))
+        // the sitemap index and its pages: PublicFeedsTest
+        backends.stubFor(get("/articles/published/sitemap/pages/1?size=3").willReturn(okJson("{\"items\":["
+                + "{\"slug\":\"site-one\",\"updatedAt\":\"2026-01-02T09:00:00Z\"},{\"slug\":\"site & two\",\"updatedAt\":\"2026-01-02T09:00:00Z\"}]}")));
+        given().get("/public/v1/sitemaps/articles-1.xml").then().statusCode(200).contentType(containsString("application/xml"))
+                .body("urlset.url.loc", contains("http://localhost:8080/public/v1/articles/site-one", "http://localhost:8080/public/v1/articles/site+%26+two"))
                 .body("urlset.url[0].lastmod", is("2026-01-02T09:00:00Z"));
     }
 

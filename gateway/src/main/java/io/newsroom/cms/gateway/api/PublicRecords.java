@@ -1,5 +1,7 @@
 package io.newsroom.cms.gateway.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -67,7 +69,8 @@ public final class PublicRecords {
 
     /**
      * A published article: sanitized HTML only, its authors' public profiles in byline order. {@code authorsDegraded}:
-     * an author on the byline is not known yet, so {@code authors} is shorter than the byline.
+     * an author on the byline is not known yet, so {@code authors} is shorter than the byline. {@code section}: its
+     * primary section, {@code sections} the further sections it is shown in.
      */
     @Schema(name = "PublicArticle", additionalProperties = Schema.False.class)
     public record PublicArticle(@Schema(required = true) UUID id, @Schema(required = true) String slug,
@@ -76,7 +79,31 @@ public final class PublicRecords {
                                 @Schema(required = true) List<String> tags, @Schema(required = true) Instant publishedAt,
                                 @Schema(required = true) Instant updatedAt, @Schema(required = true) int revision,
                                 @Schema(required = true) List<AuthorProfile> authors,
-                                @Schema(required = true) boolean authorsDegraded) {
+                                @Schema(required = true) boolean authorsDegraded,
+                                @Schema(nullable = true) SectionRef section,
+                                @Schema(nullable = true) List<SectionRef> sections) {
+    }
+
+    /** A section as an article names it: slug, name, and {@code path}, the slugs from the top-level section down to it. */
+    @Schema(name = "SectionRef", additionalProperties = Schema.False.class)
+    public record SectionRef(@Schema(required = true) String slug, @Schema(required = true) String name,
+                             @Schema(required = true) List<String> path) {
+    }
+
+    /**
+     * A section of the site with its subsections, in order: {@code path} is the slugs from the top down to it,
+     * {@code urlPath} where a site shows it ({@code /news/cloud}).
+     */
+    @Schema(name = "Section", additionalProperties = Schema.False.class)
+    public record Section(@Schema(required = true) UUID id, @Schema(required = true) String slug,
+                          @Schema(required = true) String name, @Schema(nullable = true) String description,
+                          @Schema(required = true) List<String> path, @Schema(required = true) String urlPath,
+                          @Schema(required = true) List<Section> children) {
+    }
+
+    /** The section tree: the top-level sections, each with its subsections. */
+    @Schema(name = "SectionTree", additionalProperties = Schema.False.class)
+    public record SectionTree(@Schema(required = true) List<Section> items) {
     }
 
     /** A published article in the newest-first list, in search and on author pages. */
@@ -85,7 +112,8 @@ public final class PublicRecords {
                                  @Schema(required = true) String headline, @Schema(nullable = true) String dek,
                                  @Schema(nullable = true) Image heroImage, @Schema(required = true) List<String> tags,
                                  @Schema(required = true) Instant publishedAt, @Schema(required = true) Instant updatedAt,
-                                 @Schema(required = true) List<AuthorLink> authors) {
+                                 @Schema(required = true) List<AuthorLink> authors,
+                                 @Schema(nullable = true) SectionRef section) {
     }
 
     /** Newest first; {@code nextCursor} is null on the last page. */
@@ -93,24 +121,70 @@ public final class PublicRecords {
     public record ArticlePage(@Schema(required = true) List<ArticleSummary> items, @Schema(nullable = true) String nextCursor) {
     }
 
-    /** Search results, best match first. */
+    /** Search results, the best match among the newest 1,000 matches first; {@code nextCursor} is null on the last page. */
     @Schema(name = "SearchResults", additionalProperties = Schema.False.class)
-    public record SearchResults(@Schema(required = true) List<ArticleSummary> items) {
+    public record SearchResults(@Schema(required = true) List<ArticleSummary> items, @Schema(nullable = true) String nextCursor) {
     }
 
-    /** An author's page: the public profile and the ten newest articles with this author on the byline. */
+    /**
+     * An author's page: the public profile and the newest articles with this author on the byline, ten at a time;
+     * {@code nextCursor} (null on the last page) asks for the next ten ({@code ?cursor=} on the page, or on
+     * {@code /public/v1/articles?author=}).
+     */
     @Schema(name = "AuthorPage", additionalProperties = Schema.False.class)
     public record AuthorPage(@Schema(required = true) UUID id, @Schema(required = true) String slug,
                              @Schema(required = true) String displayName,
                              @Schema(nullable = true) String jobTitle, @Schema(nullable = true) String organization,
                              @Schema(nullable = true) String bio, @Schema(nullable = true) String bioHtml,
                              @Schema(nullable = true) Image avatar, @Schema(nullable = true) Social social,
-                             boolean active, @Schema(required = true) List<ArticleSummary> articles) {
-        public static AuthorPage of(AuthorProfile profile, List<ArticleSummary> articles) {
+                             boolean active, @Schema(required = true) List<ArticleSummary> articles,
+                             @Schema(nullable = true) String nextCursor) {
+        public static AuthorPage of(AuthorProfile profile, List<ArticleSummary> articles, String nextCursor) {
             return new AuthorPage(profile.id(), profile.slug(), profile.displayName(), profile.jobTitle(),
                     profile.organization(), profile.bio(), profile.bioHtml(), profile.avatar(), profile.social(),
-                    profile.active(), articles);
+                    profile.active(), articles, nextCursor);
         }
+    }
+
+    /** An author in the index of authors: what a staff page shows, and where the author's page is on the readers' site. */
+    @Schema(name = "AuthorIndexEntry", additionalProperties = Schema.False.class)
+    public record AuthorIndexEntry(@Schema(required = true) UUID id, @Schema(required = true) String slug,
+                                   @Schema(required = true) String displayName, @Schema(nullable = true) String jobTitle,
+                                   @Schema(nullable = true) String organization, @Schema(nullable = true) Image avatar,
+                                   @Schema(required = true, description = "The author's page on the readers' site") String url) {
+    }
+
+    /** The active authors, by slug; {@code nextCursor} is null on the last page. */
+    @Schema(name = "AuthorIndex", additionalProperties = Schema.False.class)
+    public record AuthorIndex(@Schema(required = true) List<AuthorIndexEntry> items, @Schema(nullable = true) String nextCursor) {
+    }
+
+    /** A JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the newest articles, of the site or of a tag. */
+    @Schema(name = "JsonFeed", additionalProperties = Schema.False.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JsonFeed(@Schema(required = true, description = "https://jsonfeed.org/version/1.1") String version,
+                           @Schema(required = true) String title,
+                           @JsonProperty("home_page_url") @Schema(name = "home_page_url") String homePageUrl,
+                           @JsonProperty("feed_url") @Schema(name = "feed_url") String feedUrl,
+                           String description, String language,
+                           @Schema(required = true) List<JsonFeedItem> items) {
+    }
+
+    /** An article in a JSON Feed: {@code content_html} (the sanitized body) when full content is on, else {@code content_text} (the dek). */
+    @Schema(name = "JsonFeedItem", additionalProperties = Schema.False.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JsonFeedItem(@Schema(required = true) String id, String url, String title,
+                               @JsonProperty("content_html") @Schema(name = "content_html") String contentHtml,
+                               @JsonProperty("content_text") @Schema(name = "content_text") String contentText,
+                               String summary, String image,
+                               @JsonProperty("date_published") @Schema(name = "date_published") Instant datePublished,
+                               @JsonProperty("date_modified") @Schema(name = "date_modified") Instant dateModified,
+                               List<JsonFeedAuthor> authors, List<String> tags) {
+    }
+
+    @Schema(name = "JsonFeedAuthor", additionalProperties = Schema.False.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JsonFeedAuthor(@Schema(required = true) String name, String url) {
     }
 
     /** A featured list's item, overrides applied: everything a rail needs. */

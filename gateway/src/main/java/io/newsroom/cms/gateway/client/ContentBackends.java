@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,11 +77,70 @@ public class ContentBackends {
 
     /** Newest-first published summaries; {@code author} is an author id. */
     public Uni<Answer> newestArticles(int limit, String cursor, String tag, String author) {
+        return articles(limit, cursor, tag, author, null, null);
+    }
+
+    /**
+     * Published summaries in {@code sort} order ({@code newest}, {@code oldest}, {@code updated}; null: newest), of a
+     * section ({@code section}: a section's slug) when given.
+     */
+    public Uni<Answer> articles(int limit, String cursor, String tag, String author, String section, String sort) {
+        return articles(limit, cursor, tag, author, section, true, sort);
+    }
+
+    /** {@link #articles(int, String, String, String, String, String)}, the section's subsections included or not. */
+    public Uni<Answer> articles(int limit, String cursor, String tag, String author, String section, boolean includeChildren,
+                                String sort) {
         StringBuilder uri = new StringBuilder("/articles/published?limit=").append(limit);
         query(uri, "cursor", cursor);
         query(uri, "tag", tag);
         query(uri, "author", author);
+        query(uri, "section", section);
+        if (section != null && !includeChildren) {
+            uri.append("&includeChildren=false");
+        }
+        query(uri, "sort", sort);
         return get("articles", gateway.services().articles(), uri.toString());
+    }
+
+    /** The article pages (with the sanitized body) of the published ones among {@code ids}, in that order. */
+    public Uni<Answer> articleDocuments(List<String> ids) {
+        StringBuilder uri = new StringBuilder("/articles/published/documents/by-ids?");
+        ids.forEach(id -> uri.append(uri.charAt(uri.length() - 1) == '?' ? "" : "&").append("ids=").append(encode(id)));
+        return get("articles", gateway.services().articles(), uri.toString());
+    }
+
+    /** The sitemap's pages of {@code size} articles: per page its count and last change. */
+    public Uni<Answer> sitemapPages(int size) {
+        return get("articles", gateway.services().articles(), "/articles/published/sitemap/pages?size=" + size);
+    }
+
+    /** Page {@code page} of the sitemap's pages of {@code size}: slug and last change per article. */
+    public Uni<Answer> sitemapPage(int page, int size) {
+        return get("articles", gateway.services().articles(), "/articles/published/sitemap/pages/" + page + "?size=" + size);
+    }
+
+    /** The articles first published at or after {@code since}, newest first, at most {@code limit}. */
+    public Uni<Answer> publishedSince(Instant since, int limit) {
+        return get("articles", gateway.services().articles(), "/articles/published/sitemap/news?limit=" + limit
+                + "&since=" + encode(since.toString()));
+    }
+
+    /** The active authors' public profiles by slug, a page of {@code limit} after {@code cursor}. */
+    public Uni<Answer> authors(int limit, String cursor) {
+        StringBuilder uri = new StringBuilder("/authors/public/active?limit=").append(limit);
+        query(uri, "cursor", cursor);
+        return get("authors", gateway.services().authors(), uri.toString());
+    }
+
+    /** The section tree, each section with its subsections in order. */
+    public Uni<Answer> sections() {
+        return get("articles", gateway.services().articles(), "/sections/published");
+    }
+
+    /** A section by slug (a former slug: a 301 to the current one). */
+    public Uni<Answer> section(String slug) {
+        return get("articles", gateway.services().articles(), "/sections/published/" + segment(slug));
     }
 
     public Uni<Answer> article(String slug) {
@@ -87,7 +148,13 @@ public class ContentBackends {
     }
 
     public Uni<Answer> searchArticles(String q, int limit) {
-        return get("articles", gateway.services().articles(), "/articles/published/search?limit=" + limit + "&q=" + encode(q));
+        return searchArticles(q, limit, null);
+    }
+
+    public Uni<Answer> searchArticles(String q, int limit, String cursor) {
+        StringBuilder uri = new StringBuilder("/articles/published/search?limit=").append(limit).append("&q=").append(encode(q));
+        query(uri, "cursor", cursor);
+        return get("articles", gateway.services().articles(), uri.toString());
     }
 
     public Uni<Answer> author(String slug) {

@@ -4,9 +4,13 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Public content API settings ({@code cms.public-api.*}). */
 @ConfigMapping(prefix = "cms.public-api")
@@ -71,9 +75,70 @@ public interface PublicApiConfig {
     @WithDefault("/articles/{slug}")
     String articlePath();
 
-    /** The feed's title. */
+    /** The feed's title (kept for older settings: {@code feed.title} wins when both are set). */
     @WithDefault("Newsroom")
     String feedTitle();
+
+    /** Where an author's page is read on the readers' site, relative to {@link #siteUrl()}: the authors index's links. */
+    @WithDefault("/authors/{slug}")
+    String authorPath();
+
+    /**
+     * Where readers reach this API ({@code /public/v1} itself), for the links the API gives to its own answers: the
+     * sitemap index's pages, the feeds' self links. Default: {@code /public/v1} on the site's scheme, host and port
+     * (the site passes {@code /public/v1} on to the gateway).
+     */
+    Optional<URI> apiUrl();
+
+    /** The feeds ({@code cms.public-api.feed.*}): RSS 2.0, Atom and JSON Feed, of the whole site and per tag. */
+    Feed feed();
+
+    /** The sitemaps ({@code cms.public-api.sitemap.*}): the index, its pages of articles, the Google News sitemap. */
+    Sitemap sitemap();
+
+    interface Feed {
+        /** The feeds' title; default: {@code feed-title} ("Newsroom"). */
+        Optional<String> title();
+
+        /** RSS {@code description}, Atom {@code subtitle}, JSON Feed {@code description}. */
+        @WithDefault("Latest published articles")
+        String description();
+
+        /** The site's home page the feeds link to; default: {@link #siteUrl()}. */
+        Optional<URI> link();
+
+        /** The feeds' language (RSS {@code language}, Atom {@code xml:lang}, JSON Feed {@code language}), BCP 47. */
+        @WithDefault("en")
+        @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+        String language();
+
+        /** How many of the newest articles a feed carries. */
+        @WithDefault("20")
+        @Min(1)
+        @Max(50)
+        int items();
+
+        /**
+         * Whether feeds carry the whole article (the sanitized {@code bodyHtml}: RSS {@code content:encoded}, Atom
+         * {@code content type="html"}, JSON Feed {@code content_html}) besides the summary; off: summaries only.
+         */
+        @WithDefault("false")
+        boolean fullContent();
+    }
+
+    interface Sitemap {
+        /** URLs per sitemap page ({@code /public/v1/sitemaps/articles-{n}.xml}): at most 50,000, the protocol's limit. */
+        @WithDefault("50000")
+        @Min(1)
+        @Max(50000)
+        int pageSize();
+
+        /** The Google News sitemap's {@code news:name}: the publication as Google News knows it; default: the feeds' title. */
+        Optional<String> newsPublication();
+
+        /** The Google News sitemap's {@code news:language} (ISO 639: two or three letters, or zh-cn / zh-tw); default: the feeds' language. */
+        Optional<String> newsLanguage();
+    }
 
     /** How long a service may take to start answering a public read before it counts as not answering. */
     @WithDefault("3s")

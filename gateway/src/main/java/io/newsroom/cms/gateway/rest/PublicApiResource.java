@@ -7,7 +7,14 @@ import io.newsroom.cms.gateway.api.PublicRecords.AuthorPage;
 import io.newsroom.cms.gateway.api.PublicRecords.FeaturedList;
 import io.newsroom.cms.gateway.api.PublicRecords.PublicArticle;
 import io.newsroom.cms.gateway.api.PublicRecords.SearchResults;
+import io.newsroom.cms.gateway.api.PublicRecords.Section;
+import io.newsroom.cms.gateway.api.PublicRecords.SectionTree;
+import io.newsroom.cms.gateway.api.PublicRecords.AuthorIndex;
+import io.newsroom.cms.gateway.api.PublicRecords.JsonFeed;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
+import io.newsroom.cms.gateway.service.ArticleFields;
+import io.newsroom.cms.gateway.service.FeedScope;
+import io.newsroom.cms.gateway.service.PublicFeeds;
 import io.newsroom.cms.gateway.service.PublicApiDocument;
 import io.newsroom.cms.gateway.service.PublicReads;
 import io.newsroom.cms.gateway.service.PublicRenditions;
@@ -32,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "public", description = "Published content for readers' sites and apps")
 public class PublicApiResource {
     private static final String SLUG = PublicReplies.SLUG;
+    /** The surrogate key of the section answers. */
+    private static final String SECTIONS = "sections";
 
     @Inject
     PublicReads reads;
@@ -61,8 +71,10 @@ public class PublicApiResource {
     @GET
     @Path("articles")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author filters; author is an"
-            + " author's slug (an old slug is followed) or id, and an unknown author is a 404 problem")
+    @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author/section filters; author is an"
+            + " author's slug (an old slug is followed) or id, and an unknown author is a 404 problem; section is a section's"
+            + " slug (an old slug is followed; an unknown section is a 404 problem), matching its primary and secondary"
+            + " articles and, unless includeChildren=false, those of its subsections")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ArticlePage.class), examples = @ExampleObject(name = "page",
             value = "{\"items\":[{\"id\":\"0b6f…\",\"slug\":\"regional-cloud-outage\",\"headline\":\"Regional cloud outage disrupts newsrooms\","
                     + "\"dek\":\"Publishing systems went dark for two hours.\",\"heroImage\":{\"url\":\"https://img.example/outage.jpg\","
@@ -72,8 +84,43 @@ public class PublicApiResource {
                                   @QueryParam("cursor") @Size(max = 200) String cursor,
                                   @QueryParam("tag") @Size(max = 60) String tag,
                                   @QueryParam("author") @Size(max = 80) String author,
+                                  @QueryParam("section") @Pattern(regexp = SLUG) @Size(max = 80) String section,
+                                  @QueryParam("includeChildren") @DefaultValue("true") @Pattern(regexp = "true|false", message = "must be true or false") String includeChildren,
+                                  @Parameter(description = "newest (first published, newest first; the default), oldest, or updated (last changed first);"
+                                          + " a cursor goes with the sort it came from")
+                                  @QueryParam("sort") @DefaultValue("newest") @Pattern(regexp = "newest|oldest|updated", message = "must be newest, oldest or updated") String sort,
+                                  @Parameter(description = "Comma-separated top-level fields of each item to send, e.g. slug,headline,publishedAt;"
+                                          + " an unknown field is a 400 problem")
+                                  @QueryParam("fields") @Size(max = 300) String fields,
                                   @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.newest(limit, cursor, tag, author), ifNoneMatch, SurrogateKeys.ARTICLES);
+        ArticleFields chosen = ArticleFields.parse(fields);
+        return serve(reads.articles(limit, cursor, tag, author, section, !"false".equals(includeChildren), sort, chosen), ifNoneMatch,
+                SurrogateKeys.ARTICLES);
+    }
+
+    @GET
+    @Path("sections")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The section tree for a site's navigation: top-level sections, each with its subsections in order,"
+            + " and each section's URL path (urlPath, e.g. /news/cloud)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SectionTree.class), examples = @ExampleObject(name = "sections",
+            value = "{\"items\":[{\"id\":\"00000000-0000-4000-8000-00000000000a\",\"slug\":\"news\",\"name\":\"News\",\"description\":null,"
+                    + "\"path\":[\"news\"],\"urlPath\":\"/news\",\"children\":[{\"id\":\"7d0c…\",\"slug\":\"cloud\",\"name\":\"Cloud\","
+                    + "\"description\":null,\"path\":[\"news\",\"cloud\"],\"urlPath\":\"/news/cloud\",\"children\":[]}]}]}")))
+    public Uni<Response> sections(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.sections(), ifNoneMatch, SECTIONS);
+    }
+
+    @GET
+    @Path("sections/{slug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A section with its subsections; a renamed section's old slug redirects (301)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Section.class)))
+    @APIResponse(responseCode = "301", description = "The section's slug changed: Location names the current one")
+    @APIResponse(responseCode = "404", description = "No section with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> section(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.section(slug), ifNoneMatch, SECTIONS);
     }
 
     @GET
@@ -114,8 +161,26 @@ public class PublicApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An author's public profile and recent articles")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorPage.class)))
-    public Uni<Response> author(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.author(slug), ifNoneMatch, SurrogateKeys.AUTHORS + " " + SurrogateKeys.ARTICLES);
+    public Uni<Response> author(@PathParam("slug") @Pattern(regexp = SLUG) String slug,
+                                @Parameter(description = "The nextCursor of the page before: the author's next ten articles")
+                                @QueryParam("cursor") @Size(max = 200) String cursor,
+                                @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.author(slug, cursor), ifNoneMatch, SurrogateKeys.AUTHORS + " " + SurrogateKeys.ARTICLES);
+    }
+
+    @GET
+    @Path("authors")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The index of authors: every active author with a public profile, by slug, with job title, picture and"
+            + " the URL of the author's page on the site; cursor pagination")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorIndex.class), examples = @ExampleObject(name = "authors",
+            value = "{\"items\":[{\"id\":\"5c1e…\",\"slug\":\"jane-doe\",\"displayName\":\"Jane Doe\",\"jobTitle\":\"Technology Correspondent\","
+                    + "\"organization\":\"Newsroom\",\"avatar\":{\"url\":\"https://img.example/jane.jpg\",\"alt\":\"Jane Doe\"},"
+                    + "\"url\":\"https://www.example.com/authors/jane-doe\"}],\"nextCursor\":null}")))
+    public Uni<Response> authors(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
+                                 @QueryParam("cursor") @Size(max = 200) String cursor,
+                                 @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.authors(limit, cursor), ifNoneMatch, SurrogateKeys.AUTHORS);
     }
 
     @GET
@@ -133,28 +198,148 @@ public class PublicApiResource {
     @GET
     @Path("search")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Full-text search over published articles")
+    @Operation(summary = "Full-text search over published articles: the best match among the newest 1,000 matches first, cursor-paged")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SearchResults.class)))
     public Uni<Response> search(@QueryParam("q") @NotBlank @Size(max = 200) String q,
                                 @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                @Parameter(description = "The nextCursor of the page before")
+                                @QueryParam("cursor") @Size(max = 200) String cursor,
                                 @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.search(q, limit), ifNoneMatch, SurrogateKeys.ARTICLES);
+        return serve(reads.search(q, limit, cursor), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
+
+    // --- feeds: the site's, a tag's and a section's, each as RSS 2.0, Atom and JSON Feed 1.1. Title, description, link, language, size and full
+    // content from cms.public-api.feed.*
 
     @GET
     @Path("feed.xml")
     @Produces("application/rss+xml")
-    @Operation(summary = "RSS 2.0 feed of the 20 newest articles")
+    @Operation(summary = "RSS 2.0 feed of the newest articles (cms.public-api.feed.items, 20 by default)")
+    @APIResponse(responseCode = "200", description = "RSS 2.0", content = @Content(mediaType = "application/rss+xml"))
     public Uni<Response> feed(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.feed(), ifNoneMatch, SurrogateKeys.ARTICLES);
+        return feed(PublicFeeds.Format.RSS, FeedScope.SITE, ifNoneMatch);
     }
+
+    @GET
+    @Path("feed.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "Atom (RFC 4287) feed of the newest articles")
+    @APIResponse(responseCode = "200", description = "Atom", content = @Content(mediaType = "application/atom+xml"))
+    public Uni<Response> atomFeed(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return feed(PublicFeeds.Format.ATOM, FeedScope.SITE, ifNoneMatch);
+    }
+
+    @GET
+    @Path("feed.json")
+    @Produces("application/feed+json")
+    @Operation(summary = "JSON Feed 1.1 of the newest articles")
+    @APIResponse(responseCode = "200", description = "JSON Feed 1.1",
+            content = @Content(mediaType = "application/feed+json", schema = @Schema(implementation = JsonFeed.class)))
+    public Uni<Response> jsonFeed(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return feed(PublicFeeds.Format.JSON, FeedScope.SITE, ifNoneMatch);
+    }
+
+    @GET
+    @Path("tags/{tag}/feed.xml")
+    @Produces("application/rss+xml")
+    @Operation(summary = "RSS 2.0 feed of the newest articles with a tag; a tag no published article carries is a 404 problem")
+    @APIResponse(responseCode = "200", description = "RSS 2.0", content = @Content(mediaType = "application/rss+xml"))
+    @APIResponse(responseCode = "404", description = "No published article carries this tag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> tagFeed(@PathParam("tag") @Size(max = 60) String tag, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return feed(PublicFeeds.Format.RSS, FeedScope.ofTag(tag), ifNoneMatch);
+    }
+
+    @GET
+    @Path("tags/{tag}/feed.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "Atom feed of the newest articles with a tag; a tag no published article carries is a 404 problem")
+    @APIResponse(responseCode = "200", description = "Atom", content = @Content(mediaType = "application/atom+xml"))
+    @APIResponse(responseCode = "404", description = "No published article carries this tag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> tagAtomFeed(@PathParam("tag") @Size(max = 60) String tag, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return feed(PublicFeeds.Format.ATOM, FeedScope.ofTag(tag), ifNoneMatch);
+    }
+
+    @GET
+    @Path("tags/{tag}/feed.json")
+    @Produces("application/feed+json")
+    @Operation(summary = "JSON Feed 1.1 of the newest articles with a tag; a tag no published article carries is a 404 problem")
+    @APIResponse(responseCode = "200", description = "JSON Feed 1.1",
+            content = @Content(mediaType = "application/feed+json", schema = @Schema(implementation = JsonFeed.class)))
+    @APIResponse(responseCode = "404", description = "No published article carries this tag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> tagJsonFeed(@PathParam("tag") @Size(max = 60) String tag, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return feed(PublicFeeds.Format.JSON, FeedScope.ofTag(tag), ifNoneMatch);
+    }
+
+    @GET
+    @Path("sections/{slug}/feed.xml")
+    @Produces("application/rss+xml")
+    @Operation(summary = "RSS 2.0 feed of the newest articles in a section (its subsections included); an unknown section"
+            + " is a 404 problem")
+    @APIResponse(responseCode = "404", description = "No such section",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> sectionFeed(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return feed(PublicFeeds.Format.RSS, FeedScope.ofSection(slug), ifNoneMatch);
+    }
+
+    @GET
+    @Path("sections/{slug}/feed.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "Atom feed of the newest articles in a section (its subsections included); an unknown section is a"
+            + " 404 problem")
+    @APIResponse(responseCode = "404", description = "No such section",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> sectionAtomFeed(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return feed(PublicFeeds.Format.ATOM, FeedScope.ofSection(slug), ifNoneMatch);
+    }
+
+    @GET
+    @Path("sections/{slug}/feed.json")
+    @Produces("application/feed+json")
+    @Operation(summary = "JSON Feed 1.1 of the newest articles in a section (its subsections included); an unknown section"
+            + " is a 404 problem")
+    @APIResponse(responseCode = "200", description = "JSON Feed 1.1",
+            content = @Content(mediaType = "application/feed+json", schema = @Schema(implementation = JsonFeed.class)))
+    @APIResponse(responseCode = "404", description = "No such section",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> sectionJsonFeed(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return feed(PublicFeeds.Format.JSON, FeedScope.ofSection(slug), ifNoneMatch);
+    }
+
+    // --- sitemaps
 
     @GET
     @Path("sitemap.xml")
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(summary = "Sitemap of every published article")
+    @Operation(summary = "Sitemap index (sitemaps.org): the pages of articles (sitemaps/articles-{n}.xml, up to 50,000 URLs"
+            + " each, oldest articles first) with their last change, and the news sitemap")
+    @APIResponse(responseCode = "200", description = "A sitemap index", content = @Content(mediaType = MediaType.APPLICATION_XML))
     public Uni<Response> sitemap(@HeaderParam("If-None-Match") String ifNoneMatch) {
         return serve(reads.sitemap(), ifNoneMatch, SurrogateKeys.ARTICLES);
+    }
+
+    @GET
+    @Path("sitemaps/articles-{n}.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Page n (from 1) of the articles' sitemap: each article's URL on the site and its last change;"
+            + " a page past the last is a 404 problem")
+    @APIResponse(responseCode = "200", description = "A sitemap", content = @Content(mediaType = MediaType.APPLICATION_XML))
+    @APIResponse(responseCode = "404", description = "No such page",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> sitemapPage(@PathParam("n") @Min(1) @Max(1_000_000) int n, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.sitemapPage(n), ifNoneMatch, SurrogateKeys.ARTICLES);
+    }
+
+    @GET
+    @Path("sitemap-news.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Google News sitemap: the articles first published in the last 48 hours (at most 1,000), with"
+            + " news:publication (name, language), news:publication_date and news:title")
+    @APIResponse(responseCode = "200", description = "A news sitemap", content = @Content(mediaType = MediaType.APPLICATION_XML))
+    public Uni<Response> newsSitemap(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.newsSitemap(), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
 
     @GET
@@ -163,6 +348,11 @@ public class PublicApiResource {
     @Operation(summary = "This API's OpenAPI document: the paths under /public/v1 and the schemas of their answers")
     public Response openapi() {
         return Response.ok(document.json()).header("Cache-Control", replies.cacheControl()).build();
+    }
+
+    /** A feed in {@code format} of {@code scope}: the articles' surrogate key, like every answer that lists articles. */
+    private Uni<Response> feed(PublicFeeds.Format format, FeedScope scope, String ifNoneMatch) {
+        return serve(reads.feed(format, scope), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
 
     /** The answer as {@link PublicReplies} makes it, for this route's surrogate keys {@code routeKeys}. */

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.newsroom.cms.gateway.api.PublicRecords.ArticlePage;
-import io.newsroom.cms.gateway.api.PublicRecords.ArticleSummary;
+import io.newsroom.cms.gateway.api.PublicRecords.AuthorIndex;
+import io.newsroom.cms.gateway.api.PublicRecords.AuthorIndexEntry;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorPage;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorProfile;
 import io.newsroom.cms.gateway.client.ContentBackends;
@@ -19,19 +20,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The public answers. Articles, pages and search results are the articles service's public JSON (stored when the
  * article was published, its authors embedded) and featured lists are curation's: their bytes pass through as they
- * came. The author page (profile + recent articles) is composed from typed records, and feed and sitemap are written
- * with an XML writer from the same records. Articles and lists carry their authors from the articles service's copy
+ * came. The author page (profile + recent articles) and the index of authors are composed from typed records; feeds
+ * and sitemaps are {@link PublicFeeds}' and {@link PublicSitemaps}'. Articles and lists carry their authors from the articles service's copy
  * of the public profiles, so an authors outage does not touch them.
  */
 @ApplicationScoped
@@ -50,8 +46,15 @@ public class PublicContent {
     private ObjectReader page;
     private ObjectReader profile;
     private ObjectWriter authorPage;
-    /** The readers' site without a trailing slash, worked out once (the sitemap asks for up to 50,000 links). */
-    private String site;
+    private ObjectReader profiles;
+    private ObjectWriter authorIndex;
+
+    @Inject
+    PublicLinks links;
+
+    /** The authors service's page of public profiles. */
+    record Profiles(List<AuthorProfile> items, String nextCursor) {
+    }
 
     @PostConstruct
     void init() {
@@ -60,7 +63,8 @@ public class PublicContent {
         page = lenient.forType(ArticlePage.class);
         profile = lenient.forType(AuthorProfile.class);
         authorPage = json.writerFor(AuthorPage.class);
-        site = config.siteUrl().toString().replaceAll("/+$", "");
+        profiles = lenient.forType(Profiles.class);
+        authorIndex = json.writerFor(AuthorIndex.class);
     }
 
     /**
@@ -83,14 +87,73 @@ public class PublicContent {
      * author's current one) or id; an author that does not exist is a 404 problem, never an unfiltered page.
      */
     public Uni<CachedAnswer> newest(int limit, String cursor, String tag, String author) {
+        return newest(limit, cursor, tag, author, null, true);
+    }
+
+    /**
+     * {@link #newest(int, String, String, String)} of a section: {@code section} is a section's slug (a former one is
+     * followed by the articles service; an unknown one is a 404 problem, never an unfiltered page), its subsections'
+     * articles included unless {@code includeChildren} is false.
+     */
+    public Uni<CachedAnswer> newest(int limit, String cursor, String tag, String author, String section, boolean includeChildren) {
+        return articles(limit, cursor, tag, author, section, includeChildren, null, ArticleFields.ALL);
+    }
+
+    /**
+     * {@link #newest(int, String, String, String, String, boolean)} in {@code sort} order (null: newest), each item cut
+     * down to {@code fields} ({@link ArticleFields#ALL}: the articles service's bytes pass through untouched).
+     */
+    public Uni<CachedAnswer> articles(int limit, String cursor, String tag, String author, String section, boolean includeChildren,
+                                      String sort, ArticleFields fields) {
         Uni<String> authorId = author == null || author.isBlank() || UUID_SHAPE.matcher(author).matches()
                 ? Uni.createFrom().item(author)
                 : authorIdOf(author, 0);
-        return authorId.flatMap(id -> backends.newestArticles(limit, cursor, tag, id)).map(response -> passThrough(response, "articles"));
+        String inSection = section == null || section.isBlank() ? null : section;
+        return authorId.flatMap(id -> backends.articles(limit, cursor, tag, id, inSection, includeChildren, sort))
+                .map(response -> {
+                    check(response, "articles");
+                    return CachedAnswer.json(fields.keep(response.body(), json), false);
+                });
+    }
+
+    /** The section tree as the articles service sends it. */
+    public Uni<CachedAnswer> sections() {
+        return backends.sections().map(response -> passThrough(response, "sections"));
+    }
+
+    /** A section with its subsections; a renamed section's former slug redirects. */
+    public Uni<CachedAnswer> section(String slug) {
+        return backends.section(slug).map(response -> {
+            if (response.status() == 301) {
+                return CachedAnswer.redirect("/public/v1/sections/" + lastSegment(response));
+            }
+            return passThrough(response, "section");
+        });
     }
 
     public Uni<CachedAnswer> search(String q, int limit) {
-        return backends.searchArticles(q, limit).map(response -> passThrough(response, "search"));
+        return search(q, limit, null);
+    }
+
+    /** Best match first; {@code cursor}: the {@code nextCursor} of the page before. */
+    public Uni<CachedAnswer> search(String q, int limit, String cursor) {
+        return backends.searchArticles(q, limit, cursor).map(response -> passThrough(response, "search"));
+    }
+
+    /** The active authors by slug, as a staff page shows them: name, job, picture and the link to their page. */
+    public Uni<CachedAnswer> authors(int limit, String cursor) {
+        return backends.authors(limit, cursor).map(response -> {
+            check(response, "authors");
+            Profiles page = read(profiles, response, "authors");
+            List<AuthorIndexEntry> items = page.items() == null ? List.of() : page.items().stream()
+                    .map(a -> new AuthorIndexEntry(a.id(), a.slug(), a.displayName(), a.jobTitle(), a.organization(), a.avatar(),
+                            links.author(a.slug()))).toList();
+            try {
+                return CachedAnswer.json(authorIndex.writeValueAsBytes(new AuthorIndex(items, page.nextCursor())), false);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot write the index of authors", e);
+            }
+        });
     }
 
     /**
@@ -107,82 +170,26 @@ public class PublicContent {
 
     /** The author's public profile and the ten newest articles with the author on the byline. */
     public Uni<CachedAnswer> author(String slug) {
+        return author(slug, null);
+    }
+
+    /** The author's page with the ten articles after {@code cursor} (the page's {@code nextCursor}; null: the newest). */
+    public Uni<CachedAnswer> author(String slug, String cursor) {
         return backends.author(slug).flatMap(response -> {
             if (response.status() == 301) {
                 return Uni.createFrom().item(CachedAnswer.redirect("/public/v1/authors/" + lastSegment(response)));
             }
             check(response, "author");
             AuthorProfile author = read(profile, response, "authors");
-            return backends.newestArticles(10, null, null, author.id().toString()).map(list -> {
+            return backends.newestArticles(10, cursor, null, author.id().toString()).map(list -> {
                 check(list, "articles");
                 ArticlePage recent = read(page, list, "articles");
                 try {
-                    return CachedAnswer.json(authorPage.writeValueAsBytes(AuthorPage.of(author, recent.items())), false);
+                    return CachedAnswer.json(authorPage.writeValueAsBytes(AuthorPage.of(author, recent.items(), recent.nextCursor())), false);
                 } catch (IOException e) {
                     throw new IllegalStateException("Cannot write an author page", e);
                 }
             });
-        });
-    }
-
-    /**
-     * RSS 2.0 of the 20 newest articles. Feed readers show {@code <description>} as HTML, so the dek (plain text) is
-     * HTML-escaped first and the XML writer escapes that again: a dek such as {@code <img src=x onerror=...>} reaches
-     * readers' apps as text, never as markup.
-     */
-    public Uni<CachedAnswer> feed() {
-        return backends.newestArticles(20, null, null, null).map(response -> {
-            check(response, "articles");
-            ArticlePage newest = read(page, response, "articles");
-            List<ArticleSummary> items = newest.items();
-            byte[] xml = FeedXml.write(writer -> {
-                writer.writeStartElement("rss");
-                writer.writeAttribute("version", "2.0");
-                writer.writeStartElement("channel");
-                FeedXml.element(writer, "title", config.feedTitle());
-                FeedXml.element(writer, "link", config.siteUrl().toString());
-                FeedXml.element(writer, "description", "Latest published articles");
-                for (ArticleSummary item : items) {
-                    writer.writeStartElement("item");
-                    FeedXml.element(writer, "title", item.headline());
-                    FeedXml.element(writer, "link", articleUrl(item.slug()));
-                    writer.writeStartElement("guid");
-                    writer.writeAttribute("isPermaLink", "false");
-                    writer.writeCharacters(item.id().toString());
-                    writer.writeEndElement();
-                    FeedXml.element(writer, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(item.publishedAt().atOffset(ZoneOffset.UTC)));
-                    FeedXml.element(writer, "description", FeedXml.htmlEscape(item.dek() == null ? "" : item.dek()));
-                    writer.writeEndElement();
-                }
-                writer.writeEndElement();
-                writer.writeEndElement();
-            });
-            return CachedAnswer.of(200, xml, "application/rss+xml", false);
-        });
-    }
-
-    public Uni<CachedAnswer> sitemap() {
-        return collectAll(null, new ArrayList<>(), 0).map(urls -> CachedAnswer.of(200, FeedXml.write(writer -> {
-            writer.writeStartElement("urlset");
-            writer.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
-            for (ArticleSummary item : urls) {
-                writer.writeStartElement("url");
-                FeedXml.element(writer, "loc", articleUrl(item.slug()));
-                FeedXml.element(writer, "lastmod", item.updatedAt().toString());
-                writer.writeEndElement();
-            }
-            writer.writeEndElement();
-        }), "application/xml", false));
-    }
-
-    /** Walks the newest-first pages (50 each, at most 50,000 URLs: the sitemap limit). */
-    private Uni<List<ArticleSummary>> collectAll(String cursor, List<ArticleSummary> items, int count) {
-        return backends.newestArticles(50, cursor, null, null).flatMap(response -> {
-            check(response, "articles");
-            ArticlePage next = read(page, response, "articles");
-            items.addAll(next.items());
-            int n = count + next.items().size();
-            return next.nextCursor() == null || n >= 50_000 ? Uni.createFrom().item(items) : collectAll(next.nextCursor(), items, n);
         });
     }
 
@@ -202,10 +209,6 @@ public class PublicContent {
         });
     }
 
-    private String articleUrl(String slug) {
-        return site + config.articlePath().replace("{slug}", URLEncoder.encode(slug, StandardCharsets.UTF_8));
-    }
-
     private static CachedAnswer passThrough(Answer response, String what) {
         check(response, what);
         return CachedAnswer.json(response.body(), false);
@@ -220,7 +223,7 @@ public class PublicContent {
     }
 
     /** A 200 answer passes; a 404 or 400 is an answer readers get; anything else is a failure. */
-    private static void check(Answer response, String what) {
+    static void check(Answer response, String what) {
         int status = response.status();
         if (status == 200) {
             return;

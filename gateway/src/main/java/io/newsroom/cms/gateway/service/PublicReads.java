@@ -16,11 +16,42 @@ public class PublicReads {
     @Inject
     ResponseCache cache;
 
+    @Inject
+    PublicFeeds feeds;
+
+    @Inject
+    PublicSitemaps sitemaps;
+
     public Uni<ServedAnswer> newest(int limit, String cursor, String tag, String author) {
-        // an author filter by slug asks the authors service which author that is: not covered by the articles' events
-        boolean byArticlesOnly = author == null || author.isBlank();
-        return cache.get("articles?" + limit + "&" + cursor + "&" + tag + "&" + author, byArticlesOnly,
-                () -> content.newest(limit, cursor, tag, author));
+        return newest(limit, cursor, tag, author, null, true);
+    }
+
+    /** {@link #newest(int, String, String, String)} of a section (its slug), its subsections included or not. */
+    public Uni<ServedAnswer> newest(int limit, String cursor, String tag, String author, String section, boolean includeChildren) {
+        return articles(limit, cursor, tag, author, section, includeChildren, null, ArticleFields.ALL);
+    }
+
+    /** {@link #newest(int, String, String, String, String, boolean)} in {@code sort} order (null: newest), items cut to {@code fields}. */
+    public Uni<ServedAnswer> articles(int limit, String cursor, String tag, String author, String section, boolean includeChildren,
+                                      String sort, ArticleFields fields) {
+        // an author filter by slug asks the authors service which author that is, and which section a slug names (or
+        // whether it names one) changes with the section tree: neither is covered by the articles' events
+        boolean byArticlesOnly = (author == null || author.isBlank()) && (section == null || section.isBlank());
+        String key = "articles?" + limit + "&" + cursor + "&" + tag + "&" + author
+                + (section == null || section.isBlank() ? "" : "&section=" + section + "&children=" + includeChildren)
+                + (sort == null || sort.equals("newest") ? "" : "&sort=" + sort)
+                + (fields == ArticleFields.ALL ? "" : "&fields=" + fields.key());
+        String order = sort == null || sort.equals("newest") ? null : sort;
+        return cache.get(key, byArticlesOnly, () -> content.articles(limit, cursor, tag, author, section, includeChildren, order, fields));
+    }
+
+    /** The section tree: not covered by the articles' events (a section changes without one), fresh for fresh-for. */
+    public Uni<ServedAnswer> sections() {
+        return cache.get("sections", false, content::sections);
+    }
+
+    public Uni<ServedAnswer> section(String slug) {
+        return cache.get("section/" + slug, false, () -> content.section(slug));
     }
 
     public Uni<ServedAnswer> article(String slug) {
@@ -33,7 +64,18 @@ public class PublicReads {
     }
 
     public Uni<ServedAnswer> author(String slug) {
-        return cache.get("author/" + slug, false, () -> content.author(slug));
+        return author(slug, null);
+    }
+
+    /** An author's page, its articles after {@code cursor} (null: the newest). */
+    public Uni<ServedAnswer> author(String slug, String cursor) {
+        return cache.get("author/" + slug + (cursor == null || cursor.isEmpty() ? "" : "?" + cursor), false,
+                () -> content.author(slug, cursor == null || cursor.isEmpty() ? null : cursor));
+    }
+
+    /** The index of authors: made with the authors service's data, which no content event covers. */
+    public Uni<ServedAnswer> authors(int limit, String cursor) {
+        return cache.get("authors?" + limit + "&" + cursor, false, () -> content.authors(limit, cursor));
     }
 
     public Uni<ServedAnswer> list(String slug) {
@@ -41,14 +83,34 @@ public class PublicReads {
     }
 
     public Uni<ServedAnswer> search(String q, int limit) {
-        return cache.get("search?" + limit + "&" + q, () -> content.search(q, limit));
+        return search(q, limit, null);
     }
 
+    public Uni<ServedAnswer> search(String q, int limit, String cursor) {
+        // the cursor before q: a query may hold any character, the cursor (base64url) no '&'
+        return cache.get("search?" + limit + "&" + cursor + "&" + q, () -> content.search(q, limit, cursor));
+    }
+
+    /** The RSS 2.0 feed of the site. */
     public Uni<ServedAnswer> feed() {
-        return cache.get("feed", content::feed);
+        return feed(PublicFeeds.Format.RSS, FeedScope.SITE);
     }
 
+    /** A feed, of the site or of a tag (or section): made from articles only, so the content events keep it fresh. */
+    public Uni<ServedAnswer> feed(PublicFeeds.Format format, FeedScope scope) {
+        return cache.get("feed/" + format + "?" + scope.tag() + "&" + scope.section(), () -> feeds.feed(format, scope));
+    }
+
+    /** The sitemap index. */
     public Uni<ServedAnswer> sitemap() {
-        return cache.get("sitemap", content::sitemap);
+        return cache.get("sitemap", sitemaps::index);
+    }
+
+    public Uni<ServedAnswer> sitemapPage(int page) {
+        return cache.get("sitemap/articles-" + page, () -> sitemaps.page(page));
+    }
+
+    public Uni<ServedAnswer> newsSitemap() {
+        return cache.get("sitemap/news", sitemaps::news);
     }
 }

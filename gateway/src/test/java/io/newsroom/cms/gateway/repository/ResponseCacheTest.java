@@ -366,5 +366,26 @@ class ResponseCacheTest {
         public MemorySize renditionsCacheSize() {
             return new MemorySize(java.math.BigInteger.valueOf(1024 * 1024));
         }
+
+        // feeds, sitemaps and links: not the cache's business
+        @Override
+        public String authorPath() {
+            return "/authors/{slug}";
+        }
+
+        @Override
+        public java.util.Optional<URI> apiUrl() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public Feed feed() {
+            return null;
+        }
+
+        @Override
+        public Sitemap sitemap() {
+            return null;
+        }
     }
 }
