@@ -14,6 +14,7 @@ import { ReaderPreview, ReaderIndex } from './pages/ReaderPreview';
 import { Webhooks } from './pages/Webhooks';
 import { WebhookDetail } from './pages/WebhookDetail';
 import { MediaLibrary } from './pages/MediaLibrary';
+import { Sections } from './pages/Sections';
 
 export function App({ user }: { user: User }) {
   return (
@@ -87,6 +88,13 @@ function Shell() {
               <NavLink to="/lists">Featured lists</NavLink>
             </li>
           )}
+          {can.edits && (
+            <li>
+              <NavLink to="/sections" data-testid="nav-sections">
+                Sections
+              </NavLink>
+            </li>
+          )}
           {can.usesMedia && (
             <li>
               <NavLink to="/media" data-testid="nav-media">
@@ -122,6 +130,7 @@ function Shell() {
           <Route path="/lists" element={<ListsIndex />} />
           <Route path="/lists/:slug" element={<ListEditor />} />
           <Route path="/media/:id?" element={<MediaLibrary />} />
+          <Route path="/sections" element={<Sections />} />
           <Route path="/authors" element={<Authors />} />
           <Route path="/webhooks" element={<Webhooks />} />
           <Route path="/webhooks/:id" element={<WebhookDetail />} />

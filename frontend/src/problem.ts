@@ -61,6 +61,9 @@ const FIELD_LABELS: Record<string, string> = {
   focalPoint: 'Focal point',
   'focalPoint.x': 'Focal point across',
   'focalPoint.y': 'Focal point down',
+  primarySectionId: 'Section',
+  secondarySectionIds: 'Also in sections',
+  parentId: 'Parent section',
 };
 
 /** `tags[2]` → `tags`, `items[0].articleId` → `items.articleId`: the form field an error belongs to. */

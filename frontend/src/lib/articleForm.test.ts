@@ -7,7 +7,17 @@ const article = { id: '1', slug: 'outage', headline: 'Outage', status: 'DRAFT', 
 describe('toRequest', () => {
   it('clears blanks and drops an empty image', () => {
     const body = toRequest(contentOf({ headline: ' Outage ', dek: '', tags: ['cloud'], byline: [] }));
-    expect(body).toEqual({ slug: null, headline: 'Outage', dek: null, body: '', heroImage: null, tags: ['cloud'], byline: [] });
+    expect(body).toEqual({
+      slug: null,
+      headline: 'Outage',
+      dek: null,
+      body: '',
+      heroImage: null,
+      tags: ['cloud'],
+      byline: [],
+      primarySectionId: null,
+      secondarySectionIds: [],
+    });
   });
 
   it('keeps the current slug and a partly filled image', () => {
@@ -31,6 +41,8 @@ describe('toRequest with a hero image from the media library', () => {
       heroImage: { mediaId, alt: null, caption: null, credit: null },
       tags: [],
       byline: ['a1'],
+      primarySectionId: null,
+      secondarySectionIds: [],
     });
   });
 
@@ -59,6 +71,22 @@ describe('mayEdit', () => {
     expect(mayEdit({ ...article, status: 'PUBLISHED' }, erin)).toBe(true);
     expect(mayEdit({ ...article, status: 'ARCHIVED' }, erin)).toBe(false);
     expect(mayEdit(article, { username: 'carl', roles: ['curator'] })).toBe(false);
+  });
+});
+
+describe('toRequest with sections', () => {
+  it('sends the chosen sections, and keeps a saved article’s section when none is chosen', () => {
+    const content = contentOf({ headline: 'a', tags: [], byline: [], primarySectionId: 'cloud', secondarySectionIds: ['opinion'] });
+    expect(toRequest(content)).toMatchObject({ primarySectionId: 'cloud', secondarySectionIds: ['opinion'] });
+    const saved = { ...content, id: 'x', primarySectionId: 'news' } as unknown as Parameters<typeof toRequest>[1];
+    expect(toRequest({ ...content, primarySectionId: null }, saved).primarySectionId).toBe('news');
+    expect(toRequest(contentOf({ headline: 'a', tags: [], byline: [] })).primarySectionId).toBeNull();
+  });
+
+  it('notices a section change (dirty tracking, autosave)', () => {
+    const content = contentOf({ headline: 'a', tags: [], byline: [], primarySectionId: 'cloud' });
+    expect(sameContent(content, { ...content, primarySectionId: 'news' })).toBe(false);
+    expect(sameContent(content, { ...content, secondarySectionIds: ['opinion'] })).toBe(false);
   });
 });
 

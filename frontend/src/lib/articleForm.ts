@@ -2,7 +2,7 @@ import { blankToNull } from './format';
 import { heroImageBody, heroOf, noHero } from './heroImage';
 import type { Article, ArticleContent } from './types';
 
-export const emptyContent = (): ArticleContent => ({ slug: '', headline: '', dek: '', body: '', heroImage: noHero(), tags: [], byline: [] });
+export const emptyContent = (): ArticleContent => ({ slug: '', headline: '', dek: '', body: '', heroImage: noHero(), tags: [], byline: [], primarySectionId: null, secondarySectionIds: [] });
 
 /** The editable part of an article as the form holds it (no nulls). */
 export function contentOf(article: ArticleContent): ArticleContent {
@@ -14,6 +14,8 @@ export function contentOf(article: ArticleContent): ArticleContent {
     heroImage: heroOf(article.heroImage),
     tags: [...(article.tags ?? [])],
     byline: [...(article.byline ?? [])],
+    primarySectionId: article.primarySectionId ?? null,
+    secondarySectionIds: [...(article.secondarySectionIds ?? [])],
   };
 }
 
@@ -30,6 +32,9 @@ export function toRequest(content: ArticleContent, current?: Article | null) {
     heroImage: heroImageBody(content.heroImage),
     tags: content.tags,
     byline: content.byline,
+    // none chosen: a new article starts in the default section, a saved one keeps its own
+    primarySectionId: content.primarySectionId || current?.primarySectionId || null,
+    secondarySectionIds: content.secondarySectionIds ?? [],
   };
 }
 

@@ -25,6 +25,10 @@ export interface ArticleContent {
   heroImage?: HeroImage | null;
   tags: string[];
   byline: string[];
+  /** The article's section (needed before submitting); null while a draft has none. */
+  primarySectionId?: string | null;
+  /** Further sections it appears in. */
+  secondarySectionIds?: string[];
 }
 
 export interface Article extends ArticleContent {

@@ -13,6 +13,7 @@ import { ArticleStateBadge, ErrorBox, Field, Loading, PageHeader, focusFirstErro
 import { useToast } from '../ui/Toasts';
 import { BodyPreview } from './editor/BodyPreview';
 import { BylinePicker } from './editor/BylinePicker';
+import { SectionPicker } from './editor/SectionPicker';
 import { ConflictDialog } from './editor/ConflictDialog';
 import { HeroImageField } from './editor/HeroImageField';
 import { HistoryPanel } from './editor/HistoryPanel';
@@ -201,6 +202,7 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         setBase(content);
         setErrors({});
         if (!content.slug) setForm((f) => ({ ...f, slug: f.slug || result.data.slug }));
+        if (!content.primarySectionId) setForm((f) => ({ ...f, primarySectionId: f.primarySectionId || result.data.primarySectionId || null }));
         dispatch({ type: 'save-ok', version: versionRef.current, at: Date.now() });
         toast.clearErrors();
         channel?.postMessage({ id: result.data.id, version: versionRef.current });
@@ -509,6 +511,14 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
               />
             </Field>
             <BylinePicker value={form.byline} names={directory} onChange={(byline) => edit({ byline })} disabled={readOnly} me={me} username={user.username} error={errors.byline} />
+            <SectionPicker
+              primary={form.primarySectionId ?? null}
+              secondary={form.secondarySectionIds ?? []}
+              onChange={(primarySectionId, secondarySectionIds) => edit({ primarySectionId, secondarySectionIds })}
+              disabled={readOnly}
+              error={errors.primarySectionId}
+              secondaryError={errors.secondarySectionIds}
+            />
 
             <details className="advanced">
               <summary>Address (slug)</summary>
