@@ -86,7 +86,7 @@ class PublicApiE2ETest {
                 .body("items[0].authors[0].displayName", is("Jane Doe"));
         within(Duration.ofSeconds(3), () -> given().get("/public/v1/search?q=cranes " + tag).path("items.slug").toString().contains(slug));
         given().get("/public/v1/feed.xml").then().statusCode(200).contentType(containsString("rss")).body(containsString(slug));
-        given().get("/public/v1/sitemap.xml").then().statusCode(200).body(containsString(slug));
+        given().get("/public/v1/sitemap-news.xml").then().statusCode(200).body(containsString(slug));
 
         String list = "featured-" + tag;
         as("carl").body(Map.of("slug", list, "title", "Featured", "maxItems", 6)).post("/api/lists").then().statusCode(201);
@@ -104,9 +104,81 @@ class PublicApiE2ETest {
         within(Duration.ofSeconds(2), () -> !given().get("/public/v1/articles?tag=" + tag).asString().contains(slug));
         within(Duration.ofSeconds(2), () -> !given().get("/public/v1/lists/" + list).asString().contains(slug));
         within(Duration.ofSeconds(2), () -> !given().get("/public/v1/feed.xml").asString().contains(slug));
-        within(Duration.ofSeconds(2), () -> !given().get("/public/v1/sitemap.xml").asString().contains(slug));
+        within(Duration.ofSeconds(2), () -> !given().get("/public/v1/sitemap-news.xml").asString().contains(slug));
         within(Duration.ofSeconds(2), () -> !given().get("/public/v1/search?q=cranes " + tag).asString().contains(slug));
         assertTrue(gone.toMillis() <= 1000, "unpublish visible after " + gone.toMillis() + " ms");
+    }
+
+    @Test
+    void aSiteCanBeBuiltFromThePublicApi() throws Exception {
+        String tag = "site" + UUID.randomUUID().toString().substring(0, 6);
+        String name = "Site " + tag; // its X handle, @Site<tag>, stays within 15 characters
+        String authorId = author(name);
+        String word = "quokka" + tag;
+        String[] first = publish("Site first " + word, authorId, tag);
+        String[] second = publish("Site second " + word, authorId, tag);
+
+        // feeds of the site and of the tag, in the three formats
+        for (String feed : List.of("/public/v1/feed.xml", "/public/v1/feed.atom", "/public/v1/feed.json",
+                "/public/v1/tags/" + tag + "/feed.xml", "/public/v1/tags/" + tag + "/feed.atom", "/public/v1/tags/" + tag + "/feed.json")) {
+            within(Duration.ofSeconds(5), () -> given().get(feed).asString().contains(second[1]));
+            Response answer = given().get(feed);
+            answer.then().statusCode(200).header("ETag", notNullValue()).header("Cache-Control", containsString("max-age"));
+            given().header("If-None-Match", answer.header("ETag")).get(feed).then().statusCode(304);
+        }
+        given().get("/public/v1/feed.atom").then().contentType(startsWith("application/atom+xml"));
+        given().get("/public/v1/feed.json").then().contentType(startsWith("application/feed+json"))
+                .body("version", is("https://jsonfeed.org/version/1.1"));
+        given().get("/public/v1/tags/" + tag + "/feed.json").then().body("items.url", hasItem(endsWith("/articles/" + first[1])));
+        given().get("/public/v1/tags/no-such-" + tag + "/feed.xml").then().statusCode(404).contentType("application/problem+json");
+
+        // sitemap index → its pages → every article URL there resolves; the new ones are on the last page
+        String index = given().get("/public/v1/sitemap.xml").then().statusCode(200).extract().asString();
+        List<String> pages = locs(index).stream().filter(loc -> loc.contains("/sitemaps/articles-")).toList();
+        assertTrue(!pages.isEmpty() && locs(index).stream().anyMatch(loc -> loc.endsWith("/public/v1/sitemap-news.xml")), index);
+        List<String> urls = new java.util.ArrayList<>();
+        for (String page : pages) {
+            urls.addAll(locs(given().get(page).then().statusCode(200).extract().asString()));
+        }
+        String firstUrl = urls.stream().filter(url -> url.endsWith("/articles/" + first[1])).findFirst().orElseThrow();
+        given().get(firstUrl).then().statusCode(200).body("slug", is(first[1]));
+        assertTrue(urls.get(urls.size() - 1).endsWith("/articles/" + second[1]), "oldest first: the newest article is last");
+        given().get("/public/v1/sitemaps/articles-" + (pages.size() + 1) + ".xml").then().statusCode(404);
+        assertTrue(locs(given().get("/public/v1/sitemap-news.xml").asString()).contains(firstUrl));
+
+        // the index of authors, page by page, links the author's page
+        String cursor = null;
+        String authorUrl = null;
+        for (int page = 0; page < 50 && authorUrl == null; page++) {
+            Response authors = given().get("/public/v1/authors?limit=5" + (cursor == null ? "" : "&cursor=" + cursor));
+            authors.then().statusCode(200);
+            List<Map<String, Object>> items = authors.path("items");
+            authorUrl = items.stream().filter(a -> name.equals(a.get("displayName"))).map(a -> (String) a.get("url")).findFirst().orElse(null);
+            cursor = authors.path("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertTrue(authorUrl != null, "the author is in the index");
+        given().get(authorUrl).then().statusCode(200).body("displayName", is(name)).body("articles.slug", hasItem(second[1]));
+
+        // search, a page at a time; the list sorted and cut to the fields asked for
+        Response hits = given().get("/public/v1/search?limit=1&q=" + word);
+        hits.then().statusCode(200).body("items", hasSize(1)).body("nextCursor", notNullValue());
+        given().get("/public/v1/search?limit=1&q=" + word + "&cursor=" + hits.path("nextCursor")).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].slug", not(is(hits.<String>path("items[0].slug"))));
+        given().get("/public/v1/articles?tag=" + tag + "&sort=oldest&fields=slug,headline").then().statusCode(200)
+                .body("items.slug", contains(first[1], second[1])).body("items[0]", not(hasKey("dek")));
+        given().get("/public/v1/articles?sort=sideways").then().statusCode(400).body("errors.field", hasItem("sort"));
+    }
+
+    private static List<String> locs(String xml) {
+        java.util.regex.Matcher loc = java.util.regex.Pattern.compile("<loc>([^<]+)</loc>").matcher(xml);
+        List<String> found = new java.util.ArrayList<>();
+        while (loc.find()) {
+            found.add(loc.group(1));
+        }
+        return found;
     }
 
     @Test

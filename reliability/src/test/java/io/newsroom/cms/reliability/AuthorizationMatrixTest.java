@@ -53,6 +53,18 @@ class AuthorizationMatrixTest {
         MAY.put("GET /articles/published/{slug}", EVERYONE);
         MAY.put("POST /articles/published/batch", EVERYONE);
         MAY.put("GET /articles/published/search", EVERYONE);
+        MAY.put("GET /articles/published/sitemap/pages", EVERYONE);
+        MAY.put("GET /articles/published/sitemap/pages/{page}", EVERYONE);
+        MAY.put("GET /articles/published/sitemap/news", EVERYONE);
+        MAY.put("GET /articles/published/documents/by-ids", EVERYONE);
+        // articles: sections (writers read them to pick one; editors and admins keep the tree)
+        MAY.put("GET /sections", PEOPLE);
+        MAY.put("POST /sections", EDITORS_ADMINS);
+        MAY.put("GET /sections/{id}", PEOPLE);
+        MAY.put("PUT /sections/{id}", EDITORS_ADMINS);
+        MAY.put("DELETE /sections/{id}", EDITORS_ADMINS);
+        MAY.put("GET /sections/published", EVERYONE);
+        MAY.put("GET /sections/published/{slug}", EVERYONE);
         // authors
         MAY.put("POST /authors", ADMINS);
         MAY.put("GET /authors", PEOPLE);
@@ -65,6 +77,7 @@ class AuthorizationMatrixTest {
         MAY.put("DELETE /authors/byline-claims/{id}", ARTICLES_SERVICE);
         MAY.put("GET /authors/public/by-slug/{slug}", EVERYONE);
         MAY.put("GET /authors/public/changes", EVERYONE);
+        MAY.put("GET /authors/public/active", EVERYONE);
         // curation
         MAY.put("POST /lists", CURATORS_ADMINS);
         MAY.put("GET /lists", LIST_READERS);
@@ -116,8 +129,21 @@ class AuthorizationMatrixTest {
         MAY.put("GET /public/v1/authors/{slug}", EVERYONE);
         MAY.put("GET /public/v1/lists/{slug}", EVERYONE);
         MAY.put("GET /public/v1/search", EVERYONE);
+        MAY.put("GET /public/v1/sections", EVERYONE);
+        MAY.put("GET /public/v1/sections/{slug}", EVERYONE);
         MAY.put("GET /public/v1/feed.xml", EVERYONE);
         MAY.put("GET /public/v1/sitemap.xml", EVERYONE);
+        MAY.put("GET /public/v1/feed.atom", EVERYONE);
+        MAY.put("GET /public/v1/feed.json", EVERYONE);
+        MAY.put("GET /public/v1/tags/{tag}/feed.xml", EVERYONE);
+        MAY.put("GET /public/v1/tags/{tag}/feed.atom", EVERYONE);
+        MAY.put("GET /public/v1/tags/{tag}/feed.json", EVERYONE);
+        MAY.put("GET /public/v1/sections/{slug}/feed.xml", EVERYONE);
+        MAY.put("GET /public/v1/sections/{slug}/feed.atom", EVERYONE);
+        MAY.put("GET /public/v1/sections/{slug}/feed.json", EVERYONE);
+        MAY.put("GET /public/v1/sitemaps/articles-{n}.xml", EVERYONE);
+        MAY.put("GET /public/v1/sitemap-news.xml", EVERYONE);
+        MAY.put("GET /public/v1/authors", EVERYONE);
         MAY.put("GET /public/v1/openapi.json", EVERYONE);
         MAY.put("GET /config.json", EVERYONE);
     }

@@ -24,6 +24,9 @@ import java.util.UUID;
 public final class Fixtures {
     public final String marker = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     public final String email = "alice." + marker + "@private.example";
+    /** The default section (made by the articles service's migration): every article starts in it unless it names another. */
+    public static final String SECTION_ID = "00000000-0000-4000-8000-00000000000a";
+    public static final String SECTION_SLUG = "news";
     public String authorId;
     public String authorSlug;
     public String publishedId;

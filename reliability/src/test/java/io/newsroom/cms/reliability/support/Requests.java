@@ -20,7 +20,11 @@ public final class Requests {
         return endpoint.path()
                 .replace("/articles/published/{slug}", "/articles/published/" + f.publishedSlug)
                 .replace("/articles/{id}", "/articles/" + f.draftId)
-                .replace("{n}", "1").replace("{a}", "1").replace("{b}", "1")
+                .replace("/sections/published/{slug}", "/sections/published/" + Fixtures.SECTION_SLUG)
+                .replace("/public/v1/sections/{slug}", "/public/v1/sections/" + Fixtures.SECTION_SLUG)
+                .replace("/sections/{id}", "/sections/" + Fixtures.SECTION_ID)
+                .replace("{n}", "1").replace("{a}", "1").replace("{b}", "1").replace("{page}", "1")
+                .replace("{tag}", "trust")
                 .replace("/authors/byline-claims/{id}", "/authors/byline-claims/" + UUID.randomUUID())
                 .replace("/authors/public/by-slug/{slug}", "/authors/public/by-slug/" + f.authorSlug)
                 .replace("/authors/{id}", "/authors/" + f.authorId)
@@ -44,6 +48,7 @@ public final class Requests {
             query.put(required, switch (required) {
                 case "q" -> "published";
                 case "since" -> "2020-01-01T00:00:00Z";
+                case "ids" -> f.publishedId;
                 default -> throw new IllegalStateException("no value for required query parameter " + required + " of " + endpoint);
             });
         }
@@ -69,6 +74,8 @@ public final class Requests {
             case "POST /articles/{id}/transitions" -> Map.of("action", "submit", "comment", "a comment");
             case "POST /articles/{id}/comments" -> Map.of("body", "A comment");
             case "POST /articles/published/batch" -> Map.of("ids", List.of(f.publishedId));
+            case "POST /sections" -> Map.of("name", "Attack " + UUID.randomUUID(), "description", "A section");
+            case "PUT /sections/{id}" -> Map.of("name", "News", "slug", Fixtures.SECTION_SLUG);
             case "POST /authors" -> Map.of("displayName", "Attack Author", "jobTitle", "Reporter",
                     "social", Map.of("x", "@attack", "website", "https://attack.example"));
             case "PUT /authors/{id}" -> Map.of("displayName", "Alice Archer", "username", "alice", "email", f.email);
