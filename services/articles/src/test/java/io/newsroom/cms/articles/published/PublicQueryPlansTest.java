@@ -1,7 +1,6 @@
 package io.newsroom.cms.articles.published;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublicQueryPlansTest {
     private static final String SERVER = System.getProperty("cms.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String DATABASE = "articles_plans_" + ProcessHandle.current().pid();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Connection db;
 
     @BeforeAll
@@ -264,35 +262,11 @@ class PublicQueryPlansTest {
         }
     }
 
-    /** The statement's custom plan (with these values) and its generic plan (as a prepared statement may reuse). */
     private static List<JsonNode> plans(String sql, String... values) throws Exception {
-        List<JsonNode> plans = new ArrayList<>();
-        try (Statement s = db.createStatement()) {
-            s.execute("deallocate all");
-            s.execute("prepare q as " + sql);
-            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
-                s.execute("set plan_cache_mode = " + mode);
-                try (ResultSet r = s.executeQuery("explain (format json) execute q(" + String.join(", ", values) + ")")) {
-                    r.next();
-                    plans.add(JSON.readTree(r.getString(1)).path(0).path("Plan"));
-                }
-            }
-            s.execute("reset plan_cache_mode");
-        }
-        return plans;
+        return QueryPlans.of(db, sql, values);
     }
 
-    /** Every scan in the plan tree, as "Index Scan on table using index" / "Seq Scan on table". */
     private static List<String> scans(JsonNode plan) {
-        List<String> found = new ArrayList<>();
-        String type = plan.path("Node Type").asText();
-        if (type.endsWith("Scan") && plan.has("Relation Name")) {
-            found.add(type + " on " + plan.path("Relation Name").asText()
-                    + (plan.has("Index Name") ? " using " + plan.path("Index Name").asText() : ""));
-        }
-        for (JsonNode child : plan.path("Plans")) {
-            found.addAll(scans(child));
-        }
-        return found;
+        return QueryPlans.scans(plan);
     }
 }

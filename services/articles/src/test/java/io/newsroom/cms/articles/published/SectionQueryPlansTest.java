@@ -122,32 +122,10 @@ class SectionQueryPlansTest {
     }
 
     private static List<JsonNode> plans(String sql, String... values) throws Exception {
-        List<JsonNode> plans = new ArrayList<>();
-        try (Statement s = db.createStatement()) {
-            s.execute("deallocate all");
-            s.execute("prepare q as " + sql);
-            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
-                s.execute("set plan_cache_mode = " + mode);
-                try (ResultSet r = s.executeQuery("explain (format json) execute q(" + String.join(", ", values) + ")")) {
-                    r.next();
-                    plans.add(JSON.readTree(r.getString(1)).path(0).path("Plan"));
-                }
-            }
-            s.execute("reset plan_cache_mode");
-        }
-        return plans;
+        return QueryPlans.of(db, sql, values);
     }
 
     private static List<String> scans(JsonNode plan) {
-        List<String> found = new ArrayList<>();
-        String type = plan.path("Node Type").asText();
-        if (type.endsWith("Scan") && plan.has("Relation Name")) {
-            found.add(type + " on " + plan.path("Relation Name").asText()
-                    + (plan.has("Index Name") ? " using " + plan.path("Index Name").asText() : ""));
-        }
-        for (JsonNode child : plan.path("Plans")) {
-            found.addAll(scans(child));
-        }
-        return found;
+        return QueryPlans.scans(plan);
     }
 }
