@@ -130,18 +130,27 @@ class TrustDefectsE2ETest {
         assertEquals(site + "/articles/" + article[1], link);
         // the channel's own link comes before any item's
         assertEquals(site, ((org.w3c.dom.Element) rss.getElementsByTagName("channel").item(0)).getElementsByTagName("link").item(0).getTextContent());
+        // the sitemap index names its pages on the configured site; the newest article is on the last page (oldest first)
         List<String> urls = new ArrayList<>();
         for (int attempt = 0; attempt < 40 && !urls.contains(site + "/articles/" + article[1]); attempt++) {
             Thread.sleep(attempt == 0 ? 0 : 100); // the gateway keeps an answer up to 700 ms
-            Document sitemap = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(given().get("/public/v1/sitemap.xml").then().statusCode(200).extract().asByteArray()));
-            NodeList locs = sitemap.getElementsByTagName("loc");
-            urls.clear();
-            for (int i = 0; i < locs.getLength(); i++) {
-                urls.add(locs.item(i).getTextContent());
-            }
+            List<String> pages = locs("/public/v1/sitemap.xml").stream().filter(loc -> loc.contains("/sitemaps/articles-")).toList();
+            assertTrue(!pages.isEmpty() && pages.stream().allMatch(page -> page.startsWith(site + "/sitemaps/")), pages.toString());
+            urls = locs(pages.get(pages.size() - 1).substring(site.length() - "/public/v1".length()));
         }
         assertTrue(urls.contains(site + "/articles/" + article[1]), urls.toString());
+    }
+
+    /** The {@code <loc>}s of the XML at {@code path} on the gateway. */
+    private static List<String> locs(String path) throws Exception {
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(given().get(path).then().statusCode(200).extract().asByteArray()));
+        NodeList locs = xml.getElementsByTagName("loc");
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < locs.getLength(); i++) {
+            found.add(locs.item(i).getTextContent());
+        }
+        return found;
     }
 
     @Test
