@@ -1,13 +1,11 @@
 package io.newsroom.cms.articles.published;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,19 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it met the slug (~8 ms at 10,000 articles).
  */
 class PublicQueryPlansTest {
-    private static final String SERVER = System.getProperty("cms.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String DATABASE = "articles_plans_" + ProcessHandle.current().pid();
     private static Connection db;
 
     @BeforeAll
     static void tenThousandLiveArticlesNeverAnalyzed() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = admin.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-            s.execute("create database " + DATABASE);
-        }
-        Flyway.configure().dataSource(SERVER + DATABASE, "postgres", "").locations("classpath:db/migration/articles").load().migrate();
-        db = DriverManager.getConnection(SERVER + DATABASE, "postgres", "");
+        db = QueryPlans.freshDatabase(DATABASE);
         try (Statement s = db.createStatement()) {
             s.execute("alter table article set (autovacuum_enabled = false)");
             s.execute("alter table published_article set (autovacuum_enabled = false)");
@@ -67,13 +58,7 @@ class PublicQueryPlansTest {
 
     @AfterAll
     static void dropTheDatabase() throws SQLException {
-        if (db != null) {
-            db.close();
-        }
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = admin.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-        }
+        QueryPlans.dropDatabase(db, DATABASE);
     }
 
     @Test

@@ -2,8 +2,11 @@ package io.newsroom.cms.articles.published;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -13,7 +16,31 @@ import java.util.List;
 final class QueryPlans {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String SERVER = System.getProperty("cms.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+
     private QueryPlans() {
+    }
+
+    /** A new database {@code name} with the articles service's migrations applied, and a connection to it. */
+    static Connection freshDatabase(String name) throws SQLException {
+        dropDatabase(null, name);
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement s = admin.createStatement()) {
+            s.execute("create database " + name);
+        }
+        Flyway.configure().dataSource(SERVER + name, "postgres", "").locations("classpath:db/migration/articles").load().migrate();
+        return DriverManager.getConnection(SERVER + name, "postgres", "");
+    }
+
+    /** Closes {@code db} (when open) and drops the database {@code name}. */
+    static void dropDatabase(Connection db, String name) throws SQLException {
+        if (db != null) {
+            db.close();
+        }
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement s = admin.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+        }
     }
 
     /** The statement's custom plan (with these values) and its generic plan (as a prepared statement may reuse). */

@@ -3,13 +3,11 @@ package io.newsroom.cms.articles.published;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.cms.articles.published.PublishedReads.Order;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (section, article). Planned both ways the reactive client runs the statements (custom and generic plans), and timed.
  */
 class SectionQueryPlansTest {
-    private static final String SERVER = System.getProperty("cms.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String DATABASE = "articles_section_plans_" + ProcessHandle.current().pid();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOP = "'00000000-0000-4000-8000-000000000101'::uuid";
@@ -34,13 +31,7 @@ class SectionQueryPlansTest {
 
     @BeforeAll
     static void aHundredThousandArticlesInSections() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = admin.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-            s.execute("create database " + DATABASE);
-        }
-        Flyway.configure().dataSource(SERVER + DATABASE, "postgres", "").locations("classpath:db/migration/articles").load().migrate();
-        db = DriverManager.getConnection(SERVER + DATABASE, "postgres", "");
+        db = QueryPlans.freshDatabase(DATABASE);
         try (Statement s = db.createStatement()) {
             s.execute("alter table published_article set (autovacuum_enabled = false)");
             s.execute("alter table published_article_section set (autovacuum_enabled = false)");
@@ -69,13 +60,7 @@ class SectionQueryPlansTest {
 
     @AfterAll
     static void dropTheDatabase() throws SQLException {
-        if (db != null) {
-            db.close();
-        }
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = admin.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-        }
+        QueryPlans.dropDatabase(db, DATABASE);
     }
 
     @Test
