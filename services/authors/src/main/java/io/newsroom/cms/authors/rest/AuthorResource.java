@@ -19,6 +19,7 @@ import io.newsroom.cms.common.Roles;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.Versions;
 import io.newsroom.cms.common.time.Times;
+import io.newsroom.cms.common.validation.Slug;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -205,6 +206,11 @@ public class AuthorResource {
         if (cursor != null && !cursor.isBlank()) {
             try {
                 after = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                // the cursor is the last slug of the page before; anything else (a NUL byte PostgreSQL refuses in
+                // text, say) is not one of ours
+                if (!after.matches(Slug.PATTERN)) {
+                    throw new IllegalArgumentException("not a slug");
+                }
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid("cursor", "is not a cursor this API issued");
             }
