@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The published reads a site is built from, on the real PostgreSQL: the list in its three orders with their cursors,
- * search pages, the sitemap's pages (oldest first, each a slug and last change), the news sitemap's articles and the
+ * within a published-date range, search pages, the sitemap's pages (oldest first, each a slug and last change), the news sitemap's articles and the
  * article pages by id for full-content feeds.
  */
 @QuarkusTest
@@ -68,6 +68,12 @@ class PublishedListingsTest {
         given().get("/articles/published?sort=random").then().statusCode(400).contentType("application/problem+json");
     }
 
+    private static List<String> listed(String query) {
+        Response page = given().get("/articles/published?" + query);
+        page.then().statusCode(200);
+        return page.path("items.id");
+    }
+
     /** Every id of the tag's list in {@code sort} order, one page (of 1) at a time. */
     private static List<String> walk(String tag, String sort) {
         List<String> ids = new ArrayList<>();
@@ -79,6 +85,50 @@ class PublishedListingsTest {
             cursor = page.path("nextCursor");
         } while (cursor != null && ids.size() < 10);
         return ids;
+    }
+
+    @Test
+    void aPublishedDateRangeNarrowsEveryListAndItsCursorPagesWithinIt() {
+        String tag = unique("ranged");
+        String writer = author("Range Writer", true);
+        List<String> ids = new ArrayList<>();
+        for (int day = 1; day <= 4; day++) {
+            Map<String, Object> body = article(unique("Ranged " + day), List.of(writer));
+            body.put("tags", List.of(tag));
+            String id = publish(body);
+            ids.add(id);
+            // first published on 1 to 4 March 2001 at 23:30 UTC, in every read model that keeps the date
+            String at = "timestamptz '2001-03-0" + day + "T23:30:00Z'";
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String table : List.of("published_article", "published_article_tag", "published_article_section")) {
+                    em.createNativeQuery("update " + table + " set published_at = " + at + " where article_id = cast(?1 as uuid)")
+                            .setParameter(1, id).executeUpdate();
+                }
+            });
+        }
+        // the tag's own rows, the author's (published_article), a section's with the author, and tag with author
+        for (String filter : List.of("tag=" + tag, "author=" + writer, "section=news&author=" + writer, "tag=" + tag + "&author=" + writer)) {
+            assertEquals(List.of(ids.get(2), ids.get(1)), listed(filter + "&from=2001-03-02&to=2001-03-03"), filter);
+            assertEquals(List.of(ids.get(3), ids.get(2)), listed(filter + "&from=2001-03-03T23:30:00Z"), filter);
+            assertEquals(List.of(ids.get(0)), listed(filter + "&to=2001-03-01T23:30:00Z&sort=oldest"), filter);
+            assertEquals(List.of(), listed(filter + "&from=2001-03-05"), filter);
+        }
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = given().get("/articles/published?limit=1&sort=oldest&tag=" + tag + "&from=2001-03-02&to=2001-03-04"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            page.then().statusCode(200);
+            paged.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && paged.size() < 10);
+        assertEquals(ids.subList(1, 4), paged);
+
+        given().get("/articles/published?from=yesterday").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("from"));
+        given().get("/articles/published?to=2001-02-30").then().statusCode(400).body("errors[0].field", is("to"));
+        given().get("/articles/published?from=2001-03-03&to=2001-03-02").then().statusCode(400).body("errors[0].field", is("to"))
+                .body("errors[0].message", containsString("before from"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.newsroom.cms.articles.api.PublishedRecords.SitemapEntry;
 import io.newsroom.cms.articles.api.PublishedRecords.SitemapPage;
 import io.newsroom.cms.articles.api.Raw;
 import io.newsroom.cms.articles.repository.ArticleQueries;
+import io.newsroom.cms.common.time.PublishedRange;
 import io.newsroom.cms.common.http.SurrogateKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -126,6 +127,15 @@ public class PublishedReads {
             + " from unnest($1::uuid[]) with ordinality as asked(id, n) join published_article p on p.article_id = asked.id"
             + " order by asked.n";
 
+    /**
+     * The rest of a range's start, {@code (published_at, article_id) >= ($n} + this: the same rows as
+     * {@code published_at >= $n} (no id is below the nil UUID), written as a row comparison so the planner does not
+     * pair it with the range's end. Paired, both ends of an unanalyzed table's range are guessed at 0.5 % of the rows,
+     * and a section's month was read whole by a bitmap scan and sorted (20 ms at 100,000 articles) instead of walked
+     * on its index from the newest end to the limit.
+     */
+    static final String FROM_FIRST_ID = ", '00000000-0000-0000-0000-000000000000'::uuid)";
+
     @Inject
     Pool pool;
 
@@ -144,8 +154,17 @@ public class PublishedReads {
      * column (the tag as a JSON array).
      */
     public static String listSql(Order order, boolean tag, boolean author, boolean after) {
+        return listSql(order, tag, author, false, false, after);
+    }
+
+    /**
+     * {@link #listSql(Order, boolean, boolean, boolean)} within a published-date range: first published at or after
+     * {@code from}, before {@code until} (each a parameter after the author's, when asked). The range narrows the walk
+     * of the same index the order takes (published_at's own, or the tag's), never a second one.
+     */
+    public static String listSql(Order order, boolean tag, boolean author, boolean from, boolean until, boolean after) {
         if (tag && byTag(order, author)) {
-            return tagListSql(order, after);
+            return tagListSql(order, from, until, after);
         }
         StringBuilder sql = new StringBuilder("select article_id, ").append(order.column).append(", item from published_article where true");
         int n = 0;
@@ -154,6 +173,12 @@ public class PublishedReads {
         }
         if (author) {
             sql.append(" and byline @> $").append(++n).append("::text::jsonb");
+        }
+        if (from) {
+            sql.append(" and (published_at, article_id) >= ($").append(++n).append(FROM_FIRST_ID);
+        }
+        if (until) {
+            sql.append(" and published_at < $").append(++n);
         }
         if (after) {
             sql.append(" and (").append(order.column).append(", article_id) ").append(order.ascending ? '>' : '<')
@@ -181,12 +206,23 @@ public class PublishedReads {
      * tag's rows and sorts them (a custom plan for a later page may, the cursor's range estimated without statistics)
      * sorts narrow rows and joins only the page.
      */
-    private static String tagListSql(Order order, boolean after) {
+    private static String tagListSql(Order order, boolean from, boolean until, boolean after) {
         String direction = order.ascending ? "" : " desc";
-        String cursor = after ? " and (t.published_at, t.article_id) " + (order.ascending ? '>' : '<') + " ($2, $3)" : "";
+        StringBuilder where = new StringBuilder(" where t.tag = $1");
+        int n = 1;
+        if (from) {
+            where.append(" and (t.published_at, t.article_id) >= ($").append(++n).append(FROM_FIRST_ID);
+        }
+        if (until) {
+            where.append(" and t.published_at < $").append(++n);
+        }
+        if (after) {
+            where.append(" and (t.published_at, t.article_id) ").append(order.ascending ? '>' : '<')
+                    .append(" ($").append(++n).append(", $").append(++n).append(')');
+        }
         return "select p.article_id, t.published_at, p.item from (select t.article_id, t.published_at from published_article_tag t"
-                + " where t.tag = $1" + cursor + " order by t.published_at" + direction + ", t.article_id" + direction
-                + " limit $" + (after ? 4 : 2) + ") t join published_article p on p.article_id = t.article_id"
+                + where + " order by t.published_at" + direction + ", t.article_id" + direction
+                + " limit $" + (n + 1) + ") t join published_article p on p.article_id = t.article_id"
                 + " order by t.published_at" + direction + ", t.article_id" + direction;
     }
 
@@ -214,6 +250,12 @@ public class PublishedReads {
 
     /** {@link #newest} in {@code order}, strictly after the cursor position (the order's time, id) when given. */
     public Uni<List<Item>> list(Order order, int limit, String tag, UUID author, Instant afterPublishedAt, UUID afterId) {
+        return list(order, limit, tag, author, null, afterPublishedAt, afterId);
+    }
+
+    /** {@link #list(Order, int, String, UUID, Instant, UUID)} first published within {@code range} (null: any time). */
+    public Uni<List<Item>> list(Order order, int limit, String tag, UUID author, PublishedRange range, Instant afterPublishedAt,
+                                UUID afterId) {
         boolean byTag = tag != null && !tag.isBlank();
         Tuple params = Tuple.tuple();
         if (byTag) {
@@ -223,11 +265,27 @@ public class PublishedReads {
         if (author != null) {
             params.addString(ArticleQueries.jsonArray(author.toString()));
         }
+        boolean from = addRange(params, range);
         if (afterPublishedAt != null) {
             params.addOffsetDateTime(afterPublishedAt.atOffset(ZoneOffset.UTC)).addUUID(afterId);
         }
         params.addInteger(limit);
-        return items(pool.preparedQuery(listSql(order, byTag, author != null, afterPublishedAt != null)).execute(params));
+        return items(pool.preparedQuery(listSql(order, byTag, author != null, from, range != null && range.until() != null,
+                afterPublishedAt != null)).execute(params));
+    }
+
+    /** Adds {@code range}'s ends that are set (from, then until) to {@code params}; whether it had a start. */
+    static boolean addRange(Tuple params, PublishedRange range) {
+        if (range == null) {
+            return false;
+        }
+        if (range.from() != null) {
+            params.addOffsetDateTime(range.from().atOffset(ZoneOffset.UTC));
+        }
+        if (range.until() != null) {
+            params.addOffsetDateTime(range.until().atOffset(ZoneOffset.UTC));
+        }
+        return range.from() != null;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.newsroom.cms.articles.domain.SectionTree;
 import io.newsroom.cms.articles.published.PublishedReads.Item;
 import io.newsroom.cms.articles.published.PublishedReads.Order;
 import io.newsroom.cms.articles.repository.ArticleQueries;
+import io.newsroom.cms.common.time.PublishedRange;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -67,6 +68,12 @@ public class SectionReads {
      */
     public Uni<List<Item>> list(String slug, boolean includeChildren, Order order, int limit, String tag, UUID author,
                                 Instant after, UUID afterId) {
+        return list(slug, includeChildren, order, limit, tag, author, null, after, afterId);
+    }
+
+    /** {@link #list(String, boolean, Order, int, String, UUID, Instant, UUID)} first published within {@code range} (null: any time). */
+    public Uni<List<Item>> list(String slug, boolean includeChildren, Order order, int limit, String tag, UUID author,
+                                PublishedRange range, Instant after, UUID afterId) {
         return resolve(slug).flatMap(found -> {
             UUID section = found.orElseThrow(() -> ProblemException.notFound("Section '" + slug + "'")).id();
             boolean byTag = tag != null && !tag.isBlank();
@@ -77,11 +84,13 @@ public class SectionReads {
             if (author != null) {
                 params.addString(ArticleQueries.jsonArray(author.toString()));
             }
+            boolean from = PublishedReads.addRange(params, range);
             if (after != null) {
                 params.addOffsetDateTime(after.atOffset(ZoneOffset.UTC)).addUUID(afterId);
             }
             params.addInteger(limit);
-            return pool.preparedQuery(listSql(order, includeChildren, byTag, author != null, after != null)).execute(params)
+            return pool.preparedQuery(listSql(order, includeChildren, byTag, author != null, from,
+                            range != null && range.until() != null, after != null)).execute(params)
                     .map(SectionReads::items);
         });
     }
@@ -91,6 +100,15 @@ public class SectionReads {
      * the section's own (section, published_at, id) index; last-changed-first sorts the section's rows.
      */
     public static String listSql(Order order, boolean includeChildren, boolean tag, boolean author, boolean after) {
+        return listSql(order, includeChildren, tag, author, false, false, after);
+    }
+
+    /**
+     * {@link #listSql(Order, boolean, boolean, boolean, boolean)} within a published-date range (from, until: parameters
+     * after the author's when asked), which narrows the walk of the section's index.
+     */
+    public static String listSql(Order order, boolean includeChildren, boolean tag, boolean author, boolean from,
+                                 boolean until, boolean after) {
         String column = order == Order.UPDATED ? "p.updated_at" : "s.published_at";
         String id = order == Order.UPDATED ? "p.article_id" : "s.article_id";
         StringBuilder sql = new StringBuilder("select p.article_id, ").append(column).append(", p.item from published_article_section s")
@@ -104,6 +122,12 @@ public class SectionReads {
         }
         if (author) {
             sql.append(" and p.byline @> $").append(++n).append("::text::jsonb");
+        }
+        if (from) {
+            sql.append(" and (s.published_at, s.article_id) >= ($").append(++n).append(PublishedReads.FROM_FIRST_ID);
+        }
+        if (until) {
+            sql.append(" and s.published_at < $").append(++n);
         }
         boolean ascending = order == Order.OLDEST;
         if (after) {

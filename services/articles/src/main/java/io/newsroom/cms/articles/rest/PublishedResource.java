@@ -16,6 +16,7 @@ import io.newsroom.cms.articles.published.PublishedReads.Item;
 import io.newsroom.cms.articles.published.PublishedReads.Order;
 import io.newsroom.cms.common.http.ContentTags;
 import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.time.PublishedRange;
 import io.newsroom.cms.common.time.Times;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,7 +68,8 @@ public class PublishedResource {
     @GET
     @Operation(summary = "Published summaries as readers get them, newest first (or `sort=oldest`, or `sort=updated`:"
             + " last changed first), cursor pagination, tag/author/section filters (section: a section's slug, its subsections"
-            + " included unless includeChildren=false); a cursor goes with the sort it was issued for")
+            + " included unless includeChildren=false), a published-date range (from, to); a cursor goes with the sort it was"
+            + " issued for")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SummaryPage.class)))
     public Uni<PublishedPage> newest(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
@@ -74,8 +77,13 @@ public class PublishedResource {
                                      @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("author") UUID author,
                                      @QueryParam("sort") @DefaultValue("newest") @Pattern(regexp = "newest|oldest|updated") String sort,
                                      @QueryParam("section") @Size(max = 80) String section,
-                                     @QueryParam("includeChildren") @DefaultValue("true") @Pattern(regexp = "true|false", message = "must be true or false") String includeChildren) {
+                                     @QueryParam("includeChildren") @DefaultValue("true") @Pattern(regexp = "true|false", message = "must be true or false") String includeChildren,
+                                     @Parameter(description = "First published on or after: a UTC day (2026-11-01) or time (2026-11-01T08:00:00Z)")
+                                     @QueryParam("from") @Size(max = 40) String from,
+                                     @Parameter(description = "First published on or before: a UTC day (2026-11-30, the whole day) or time")
+                                     @QueryParam("to") @Size(max = 40) String to) {
         Order order = Order.valueOf(sort.toUpperCase(Locale.ROOT));
+        PublishedRange range = PublishedRange.parse(from, to);
         Instant after = null;
         UUID afterId = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -93,8 +101,8 @@ public class PublishedResource {
             }
         }
         // a section (slug; a former one is followed, an unknown one is a 404) with or without its subsections
-        Uni<List<Item>> listed = section == null || section.isBlank() ? views.list(order, limit + 1, tag, author, after, afterId)
-                : sections.list(section.trim(), "true".equals(includeChildren), order, limit + 1, tag, author, after, afterId);
+        Uni<List<Item>> listed = section == null || section.isBlank() ? views.list(order, limit + 1, tag, author, range, after, afterId)
+                : sections.list(section.trim(), "true".equals(includeChildren), order, limit + 1, tag, author, range, after, afterId);
         return listed.map(found -> {
             List<Item> page = found;
             String next = null;

@@ -90,6 +90,24 @@ class PublicQueryPlansTest {
     }
 
     @Test
+    void aDateRangeNarrowsTheWalkOfTheIndexTheOrderTakes() throws Exception {
+        String month = "now() - interval '40 days'";
+        String tenDaysAgo = "now() - interval '10 days'";
+        for (JsonNode plan : plans(PublishedReads.listSql(PublishedReads.Order.NEWEST, false, false, true, true, false), month, tenDaysAgo, "10")) {
+            assertEquals("Limit", plan.path("Node Type").asText());
+            assertEquals(List.of("Index Scan on published_article using published_article_newest_idx"), scans(plan), plan.toString());
+        }
+        for (PublishedReads.Order order : List.of(PublishedReads.Order.NEWEST, PublishedReads.Order.OLDEST)) {
+            for (JsonNode plan : plans(PublishedReads.listSql(order, true, false, true, true, true), "'tag-7'", month, tenDaysAgo,
+                    "now() - interval '20 days'", "'00000000-0000-0000-0000-000000000000'::uuid", "10")) {
+                List<String> scans = scans(plan);
+                assertTrue(scans.stream().anyMatch(scan -> scan.startsWith("Index") && scan.contains("published_article_tag_newest_idx")), scans.toString());
+                assertTrue(scans.stream().noneMatch(scan -> scan.startsWith("Seq Scan")), scans.toString());
+            }
+        }
+    }
+
+    @Test
     void filteredPagesReadNoWholeTable() throws Exception {
         List<List<JsonNode>> all = List.of(
                 plans(PublishedReads.newestSql(true, false, false), "'tag-7'", "10"),
