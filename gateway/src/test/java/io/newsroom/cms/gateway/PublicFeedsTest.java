@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -317,6 +318,30 @@ class PublicFeedsTest extends StubbedBackendsTest {
                 .body("errors.field", hasItem("sort"));
         given().get("/public/v1/articles?fields=slug,body").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("fields")).body("detail", containsString("body"));
+    }
+
+    @Test
+    void aPublishedDateRangeReachesTheArticlesServiceAsInstantsAndKeysTheCache() {
+        backends.stubFor(get(urlPathEqualTo("/articles/published")).withQueryParam("from", equalTo("2026-11-01T00:00:00Z"))
+                .withQueryParam("to", equalTo("2026-11-30T23:59:59.999999Z"))
+                .willReturn(okJson(PublicJson.page(null, PublicJson.summary("in-november", "Dek")))));
+        given().get("/public/v1/articles?limit=2&from=2026-11-01&to=2026-11-30").then().statusCode(200)
+                .body("items.slug", contains("in-november"));
+        // the same range written as times is the same cache entry; another range is not
+        given().queryParam("limit", 2).queryParam("from", "2026-11-01T01:00:00+01:00").queryParam("to", "2026-11-30T23:59:59.999999Z")
+                .get("/public/v1/articles").then().statusCode(200).body("items.slug", contains("in-november"));
+        backends.verify(1, getRequestedFor(urlPathEqualTo("/articles/published")).withQueryParam("from", equalTo("2026-11-01T00:00:00Z")));
+        backends.stubFor(get(urlPathEqualTo("/articles/published")).withQueryParam("from", equalTo("2026-11-30T06:00:00Z"))
+                .willReturn(okJson(PublicJson.page(null))));
+        given().get("/public/v1/articles?limit=2&from=2026-11-30T06:00:00Z").then().statusCode(200).body("items", hasSize(0));
+        backends.verify(1, getRequestedFor(urlPathEqualTo("/articles/published")).withQueryParam("from", equalTo("2026-11-30T06:00:00Z"))
+                .withQueryParam("to", absent()));
+
+        given().get("/public/v1/articles?from=last-week").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("from"));
+        given().get("/public/v1/articles?from=2026-11-30&to=2026-11-01").then().statusCode(400)
+                .body("errors[0].field", is("to")).body("errors[0].message", containsString("before from"));
+        backends.verify(0, getRequestedFor(urlPathEqualTo("/articles/published")).withQueryParam("from", equalTo("last-week")));
     }
 
     private static Document parse(byte[] xml) throws Exception {

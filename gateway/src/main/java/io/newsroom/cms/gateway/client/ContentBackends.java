@@ -1,6 +1,7 @@
 package io.newsroom.cms.gateway.client;
 
 import io.newsroom.cms.common.http.ContentTags;
+import io.newsroom.cms.common.time.PublishedRange;
 import io.newsroom.cms.gateway.config.GatewayConfig;
 import io.newsroom.cms.gateway.config.PublicApiConfig;
 import io.newsroom.cms.gateway.domain.BackendException;
@@ -85,12 +86,12 @@ public class ContentBackends {
      * section ({@code section}: a section's slug) when given.
      */
     public Uni<Answer> articles(int limit, String cursor, String tag, String author, String section, String sort) {
-        return articles(limit, cursor, tag, author, section, true, sort);
+        return articles(limit, cursor, tag, author, section, true, sort, null);
     }
 
-    /** {@link #articles(int, String, String, String, String, String)}, the section's subsections included or not. */
+    /** {@link #articles(int, String, String, String, String, String)}, the section's subsections included or not, first published within {@code range} (null: any time). */
     public Uni<Answer> articles(int limit, String cursor, String tag, String author, String section, boolean includeChildren,
-                                String sort) {
+                                String sort, PublishedRange range) {
         StringBuilder uri = new StringBuilder("/articles/published?limit=").append(limit);
         query(uri, "cursor", cursor);
         query(uri, "tag", tag);
@@ -100,6 +101,10 @@ public class ContentBackends {
             uri.append("&includeChildren=false");
         }
         query(uri, "sort", sort);
+        if (range != null) {
+            query(uri, "from", range.fromParam());
+            query(uri, "to", range.toParam());
+        }
         return get("articles", gateway.services().articles(), uri.toString());
     }
 

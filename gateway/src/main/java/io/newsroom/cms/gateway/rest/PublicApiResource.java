@@ -2,6 +2,7 @@ package io.newsroom.cms.gateway.rest;
 
 import io.newsroom.cms.common.http.SurrogateKeys;
 import io.newsroom.cms.common.problem.Problem;
+import io.newsroom.cms.common.time.PublishedRange;
 import io.newsroom.cms.gateway.api.PublicRecords.ArticlePage;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorPage;
 import io.newsroom.cms.gateway.api.PublicRecords.FeaturedList;
@@ -71,7 +72,8 @@ public class PublicApiResource {
     @GET
     @Path("articles")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author/section filters; author is an"
+    @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author/section filters and a"
+            + " published-date range (from, to), all combined; author is an"
             + " author's slug (an old slug is followed) or id, and an unknown author is a 404 problem; section is a section's"
             + " slug (an old slug is followed; an unknown section is a 404 problem), matching its primary and secondary"
             + " articles and, unless includeChildren=false, those of its subsections")
@@ -92,9 +94,16 @@ public class PublicApiResource {
                                   @Parameter(description = "Comma-separated top-level fields of each item to send, e.g. slug,headline,publishedAt;"
                                           + " an unknown field is a 400 problem")
                                   @QueryParam("fields") @Size(max = 300) String fields,
+                                  @Parameter(description = "First published on or after: a UTC day (2026-11-01) or a time"
+                                          + " (2026-11-01T08:00:00Z); a bad one is a 400 problem")
+                                  @QueryParam("from") @Size(max = 40) String from,
+                                  @Parameter(description = "First published on or before: a UTC day (2026-11-30: the whole day)"
+                                          + " or a time; before from is a 400 problem")
+                                  @QueryParam("to") @Size(max = 40) String to,
                                   @HeaderParam("If-None-Match") String ifNoneMatch) {
         ArticleFields chosen = ArticleFields.parse(fields);
-        return serve(reads.articles(limit, cursor, tag, author, section, !"false".equals(includeChildren), sort, chosen), ifNoneMatch,
+        PublishedRange range = PublishedRange.parse(from, to);
+        return serve(reads.articles(limit, cursor, tag, author, section, !"false".equals(includeChildren), sort, range, chosen), ifNoneMatch,
                 SurrogateKeys.ARTICLES);
     }
 

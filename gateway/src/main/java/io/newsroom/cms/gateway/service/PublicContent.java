@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.newsroom.cms.common.time.PublishedRange;
 import io.newsroom.cms.gateway.api.PublicRecords.ArticlePage;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorIndex;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorIndexEntry;
@@ -96,7 +97,7 @@ public class PublicContent {
      * articles included unless {@code includeChildren} is false.
      */
     public Uni<CachedAnswer> newest(int limit, String cursor, String tag, String author, String section, boolean includeChildren) {
-        return articles(limit, cursor, tag, author, section, includeChildren, null, ArticleFields.ALL);
+        return articles(limit, cursor, tag, author, section, includeChildren, null, null, ArticleFields.ALL);
     }
 
     /**
@@ -104,12 +105,12 @@ public class PublicContent {
      * down to {@code fields} ({@link ArticleFields#ALL}: the articles service's bytes pass through untouched).
      */
     public Uni<CachedAnswer> articles(int limit, String cursor, String tag, String author, String section, boolean includeChildren,
-                                      String sort, ArticleFields fields) {
+                                      String sort, PublishedRange range, ArticleFields fields) {
         Uni<String> authorId = author == null || author.isBlank() || UUID_SHAPE.matcher(author).matches()
                 ? Uni.createFrom().item(author)
                 : authorIdOf(author, 0);
         String inSection = section == null || section.isBlank() ? null : section;
-        return authorId.flatMap(id -> backends.articles(limit, cursor, tag, id, inSection, includeChildren, sort))
+        return authorId.flatMap(id -> backends.articles(limit, cursor, tag, id, inSection, includeChildren, sort, range))
                 .map(response -> {
                     check(response, "articles");
                     return CachedAnswer.json(fields.keep(response.body(), json), false);

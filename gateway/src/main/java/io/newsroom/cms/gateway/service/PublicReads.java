@@ -1,5 +1,6 @@
 package io.newsroom.cms.gateway.service;
 
+import io.newsroom.cms.common.time.PublishedRange;
 import io.newsroom.cms.gateway.domain.CachedAnswer;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
 import io.newsroom.cms.gateway.repository.ResponseCache;
@@ -28,21 +29,25 @@ public class PublicReads {
 
     /** {@link #newest(int, String, String, String)} of a section (its slug), its subsections included or not. */
     public Uni<ServedAnswer> newest(int limit, String cursor, String tag, String author, String section, boolean includeChildren) {
-        return articles(limit, cursor, tag, author, section, includeChildren, null, ArticleFields.ALL);
+        return articles(limit, cursor, tag, author, section, includeChildren, null, null, ArticleFields.ALL);
     }
 
-    /** {@link #newest(int, String, String, String, String, boolean)} in {@code sort} order (null: newest), items cut to {@code fields}. */
+    /**
+     * {@link #newest(int, String, String, String, String, boolean)} in {@code sort} order (null: newest), first published
+     * within {@code range} (null: any time), items cut to {@code fields}.
+     */
     public Uni<ServedAnswer> articles(int limit, String cursor, String tag, String author, String section, boolean includeChildren,
-                                      String sort, ArticleFields fields) {
+                                      String sort, PublishedRange range, ArticleFields fields) {
         // an author filter by slug asks the authors service which author that is, and which section a slug names (or
         // whether it names one) changes with the section tree: neither is covered by the articles' events
         boolean byArticlesOnly = (author == null || author.isBlank()) && (section == null || section.isBlank());
         String key = "articles?" + limit + "&" + cursor + "&" + tag + "&" + author
                 + (section == null || section.isBlank() ? "" : "&section=" + section + "&children=" + includeChildren)
                 + (sort == null || sort.equals("newest") ? "" : "&sort=" + sort)
+                + (range == null ? "" : "&from=" + range.from() + "&until=" + range.until())
                 + (fields == ArticleFields.ALL ? "" : "&fields=" + fields.key());
         String order = sort == null || sort.equals("newest") ? null : sort;
-        return cache.get(key, byArticlesOnly, () -> content.articles(limit, cursor, tag, author, section, includeChildren, order, fields));
+        return cache.get(key, byArticlesOnly, () -> content.articles(limit, cursor, tag, author, section, includeChildren, order, range, fields));
     }
 
     /** The section tree: not covered by the articles' events (a section changes without one), fresh for fresh-for. */
