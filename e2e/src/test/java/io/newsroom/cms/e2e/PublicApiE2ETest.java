@@ -115,6 +115,7 @@ class PublicApiE2ETest {
         String name = "Site " + tag; // its X handle, @Site<tag>, stays within 15 characters
         String authorId = author(name);
         String word = "quokka" + tag;
+        Instant started = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String[] first = publish("Site first " + word, authorId, tag);
         String[] second = publish("Site second " + word, authorId, tag);
 
@@ -170,6 +171,16 @@ class PublicApiE2ETest {
         given().get("/public/v1/articles?tag=" + tag + "&sort=oldest&fields=slug,headline").then().statusCode(200)
                 .body("items.slug", contains(first[1], second[1])).body("items[0]", not(hasKey("dek")));
         given().get("/public/v1/articles?sort=sideways").then().statusCode(400).body("errors.field", hasItem("sort"));
+
+        // a section front (new articles start in News) for a published-date range: an archive page
+        given().get("/public/v1/articles?section=news&tag=" + tag + "&from=" + started).then().statusCode(200)
+                .body("items.slug", contains(second[1], first[1]));
+        given().get("/public/v1/articles?section=news&tag=" + tag + "&to=" + started.minus(Duration.ofDays(1)).toString().substring(0, 10))
+                .then().statusCode(200).body("items", hasSize(0));
+        given().get("/public/v1/articles?tag=" + tag + "&from=" + Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10))
+                .then().statusCode(200).body("items", hasSize(0));
+        given().get("/public/v1/articles?from=2026-02-30").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("from"));
     }
 
     private static List<String> locs(String xml) {
