@@ -168,6 +168,12 @@ class SeoFieldsTest {
         transition("erin", id, "unpublish", null).then().statusCode(200);
         transition("erin", id, "publish", null).then().statusCode(200);
         publishedView(id).then().statusCode(200).body("corrections", hasSize(2));
+
+        // the revision that carried the first note, restored: its content comes back, its note does not
+        as("erin").header("If-Match", etag(id)).post("/articles/" + id + "/revisions/" + carrying + "/restore").then()
+                .statusCode(200).body("correction", nullValue()).body("seo.title", is("Bridge reopens after repairs"));
+        transition("erin", id, "publish", null).then().statusCode(200);
+        publishedView(id).then().statusCode(200).body("corrections", hasSize(2)).body("headline", is(headline));
     }
 
     @Test
