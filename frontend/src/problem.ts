@@ -64,6 +64,13 @@ const FIELD_LABELS: Record<string, string> = {
   primarySectionId: 'Section',
   secondarySectionIds: 'Also in sections',
   parentId: 'Parent section',
+  'seo.title': 'SEO title',
+  'seo.description': 'Meta description',
+  'seo.canonicalUrl': 'Canonical URL',
+  'seo.noindex': 'Hide from search engines',
+  correction: 'Correction or update note',
+  'correction.kind': 'Kind of note',
+  'correction.note': 'Correction or update note',
 };
 
 /** `tags[2]` → `tags`, `items[0].articleId` → `items.articleId`: the form field an error belongs to. */

@@ -17,7 +17,18 @@ describe('toRequest', () => {
       byline: [],
       primarySectionId: null,
       secondarySectionIds: [],
+      seo: null,
+      correction: null,
     });
+  });
+
+  it('sends the search fields and a correction note with words in it', () => {
+    const form = contentOf({ headline: 'x', tags: [], byline: [], seo: { title: ' Short ', description: '', canonicalUrl: null, noindex: true }, correction: { kind: 'update', note: ' New figures. ' } });
+    const body = toRequest(form);
+    expect(body.seo).toEqual({ title: 'Short', description: null, canonicalUrl: null, noindex: true });
+    expect(body.correction).toEqual({ kind: 'update', note: 'New figures.' });
+    expect(sameContent(form, { ...form, correction: { kind: 'update', note: 'New figures.' } })).toBe(true);
+    expect(sameContent(form, { ...form, seo: { title: 'Short', description: '', canonicalUrl: '', noindex: false } })).toBe(false);
   });
 
   it('keeps the current slug and a partly filled image', () => {
@@ -43,6 +54,8 @@ describe('toRequest with a hero image from the media library', () => {
       byline: ['a1'],
       primarySectionId: null,
       secondarySectionIds: [],
+      seo: null,
+      correction: null,
     });
   });
 

@@ -1,8 +1,9 @@
 import { blankToNull } from './format';
 import { heroImageBody, heroOf, noHero } from './heroImage';
+import { correctionBody, correctionOf, noCorrection, noSeo, seoBody, seoOf } from './seo';
 import type { Article, ArticleContent } from './types';
 
-export const emptyContent = (): ArticleContent => ({ slug: '', headline: '', dek: '', body: '', heroImage: noHero(), tags: [], byline: [], primarySectionId: null, secondarySectionIds: [] });
+export const emptyContent = (): ArticleContent => ({ slug: '', headline: '', dek: '', body: '', heroImage: noHero(), tags: [], byline: [], primarySectionId: null, secondarySectionIds: [], seo: noSeo(), correction: noCorrection() });
 
 /** The editable part of an article as the form holds it (no nulls). */
 export function contentOf(article: ArticleContent): ArticleContent {
@@ -16,12 +17,15 @@ export function contentOf(article: ArticleContent): ArticleContent {
     byline: [...(article.byline ?? [])],
     primarySectionId: article.primarySectionId ?? null,
     secondarySectionIds: [...(article.secondarySectionIds ?? [])],
+    seo: seoOf(article.seo),
+    correction: correctionOf(article.correction),
   };
 }
 
 /**
  * The request body for POST/PUT /articles: blanks cleared; the hero image as a library picture (`mediaId`, no
- * address), as a pasted address, or null when nothing of it is set (see `heroImageBody`).
+ * address), as a pasted address, or null when nothing of it is set (see `heroImageBody`); `seo` and `correction`
+ * null when empty.
  */
 export function toRequest(content: ArticleContent, current?: Article | null) {
   return {
@@ -35,6 +39,8 @@ export function toRequest(content: ArticleContent, current?: Article | null) {
     // none chosen: a new article starts in the default section, a saved one keeps its own
     primarySectionId: content.primarySectionId || current?.primarySectionId || null,
     secondarySectionIds: content.secondarySectionIds ?? [],
+    seo: seoBody(content.seo),
+    correction: correctionBody(content.correction),
   };
 }
 

@@ -74,3 +74,24 @@ describe('mergeContent', () => {
     expect(mine.tags).toEqual(['mine']);
   });
 });
+
+describe('conflicts over the search fields and the correction note', () => {
+  const seo = { title: 'Outage', description: '', canonicalUrl: '', noindex: false };
+
+  it('shows each search field and the note in words', () => {
+    const mine = { ...base, seo: { ...seo, title: 'Newsrooms go dark' } };
+    const theirs = { ...base, seo: { ...seo, noindex: true }, correction: { kind: 'update' as const, note: 'Back online.' } };
+    const rows = conflictRows({ ...base, seo }, mine, theirs);
+    expect(rows.map((r) => r.label)).toEqual(['SEO title', 'Hidden from search engines', 'Correction or update note']);
+    expect(rows[1]).toMatchObject({ mine: '', theirs: 'yes', suggested: 'theirs' });
+    expect(rows[2]).toMatchObject({ theirs: 'update: Back online.', suggested: 'theirs' });
+  });
+
+  it('takes the chosen ones from theirs and keeps my other search fields', () => {
+    const mine = { ...base, seo: { ...seo, title: 'Mine', description: 'My words' } };
+    const theirs = { ...base, seo: { ...seo, title: 'Theirs', noindex: true }, correction: { kind: 'correction' as const, note: 'Fixed a date.' } };
+    const merged = mergeContent(mine, theirs, { 'seo.noindex': 'theirs', 'seo.title': 'mine', correction: 'theirs' });
+    expect(merged.seo).toEqual({ title: 'Mine', description: 'My words', canonicalUrl: '', noindex: true });
+    expect(merged.correction).toEqual({ kind: 'correction', note: 'Fixed a date.' });
+  });
+});

@@ -1,3 +1,4 @@
+import { correctionOf, seoOf } from './seo';
 import type { ArticleContent } from './types';
 
 /** The article fields a person edits, flattened, with the words the conflict dialog shows. */
@@ -13,6 +14,11 @@ export const CONTENT_FIELDS = [
   ['heroImage.credit', 'Hero image credit'],
   ['tags', 'Tags'],
   ['byline', 'Byline'],
+  ['seo.title', 'SEO title'],
+  ['seo.description', 'Meta description'],
+  ['seo.canonicalUrl', 'Canonical URL'],
+  ['seo.noindex', 'Hidden from search engines'],
+  ['correction', 'Correction or update note'],
 ] as const;
 
 export type ContentField = (typeof CONTENT_FIELDS)[number][0];
@@ -41,6 +47,16 @@ export function fieldValue(content: ArticleContent, field: ContentField): string
     case 'heroImage.caption':
     case 'heroImage.credit':
       return content.heroImage?.[field.slice('heroImage.'.length) as 'url'] ?? '';
+    case 'seo.title':
+    case 'seo.description':
+    case 'seo.canonicalUrl':
+      return seoOf(content.seo)[field.slice('seo.'.length) as 'title'].trim();
+    case 'seo.noindex':
+      return seoOf(content.seo).noindex ? 'yes' : '';
+    case 'correction': {
+      const note = correctionOf(content.correction);
+      return note.note.trim() ? `${note.kind}: ${note.note.trim()}` : '';
+    }
     default:
       return (content[field] ?? '') as string;
   }
@@ -101,6 +117,17 @@ export function mergeContent(mine: ArticleContent, theirs: ArticleContent, choic
         merged.heroImage = { ...merged.heroImage, [key]: theirs.heroImage?.[key] ?? null };
         break;
       }
+      case 'seo.title':
+      case 'seo.description':
+      case 'seo.canonicalUrl':
+      case 'seo.noindex': {
+        const key = field.slice('seo.'.length) as 'title' | 'description' | 'canonicalUrl' | 'noindex';
+        merged.seo = { ...seoOf(merged.seo), [key]: seoOf(theirs.seo)[key] };
+        break;
+      }
+      case 'correction':
+        merged.correction = correctionOf(theirs.correction);
+        break;
       default:
         merged[field] = theirs[field] ?? '';
     }

@@ -29,6 +29,30 @@ export interface ArticleContent {
   primarySectionId?: string | null;
   /** Further sections it appears in. */
   secondarySectionIds?: string[];
+  /** What search engines and social cards show (blank title/description: the headline/dek). */
+  seo?: Seo | null;
+  /** A note readers get with the next publish (only once the article has been published). */
+  correction?: CorrectionNote | null;
+}
+
+export interface Seo {
+  title?: string | null;
+  description?: string | null;
+  canonicalUrl?: string | null;
+  noindex: boolean;
+}
+
+export type CorrectionKind = 'correction' | 'update';
+
+export interface CorrectionNote {
+  kind: CorrectionKind;
+  note: string;
+}
+
+/** A note readers were given, at the publish that carried it. */
+export interface Correction extends CorrectionNote {
+  at: string;
+  revision: number;
 }
 
 export interface Article extends ArticleContent {
@@ -48,6 +72,8 @@ export interface Article extends ArticleContent {
   /** A DRAFT handed back with request_changes and not moved on since. */
   changesRequested?: boolean;
   version: number;
+  /** The correction and update notes readers were given, newest first. */
+  corrections?: Correction[];
 }
 
 export interface ArticleSummary {

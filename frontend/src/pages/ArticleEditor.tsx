@@ -5,6 +5,7 @@ import { contentOf, emptyContent, mayEdit, sameContent, toRequest } from '../lib
 import { useAuthorDirectory, useMyProfile } from '../lib/authors';
 import { autosave, describeSave, hasUnsavedWork, initialAutosave, saveBlocker, wantsSave } from '../lib/autosave';
 import { parseTags, formatDateTime } from '../lib/format';
+import { correctionOf, seoOf, type CorrectionForm, type SeoForm } from '../lib/seo';
 import type { Action, Article, ArticleContent, HistoryEntry, RevisionSummary } from '../lib/types';
 import { describeOutsideChange, transitionToast } from '../lib/workflow';
 import { ApiError, fieldErrors, fieldLabel, messageOf } from '../problem';
@@ -14,6 +15,7 @@ import { useToast } from '../ui/Toasts';
 import { BodyPreview } from './editor/BodyPreview';
 import { BylinePicker } from './editor/BylinePicker';
 import { SectionPicker } from './editor/SectionPicker';
+import { SeoPanel } from './editor/SeoPanel';
 import { ConflictDialog } from './editor/ConflictDialog';
 import { HeroImageField } from './editor/HeroImageField';
 import { HistoryPanel } from './editor/HistoryPanel';
@@ -33,7 +35,13 @@ const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('
 /** Form fields an edit touches, to clear their errors as soon as the person fixes them. */
 function touchedKeys(change: Partial<ArticleContent>): string[] {
   return Object.keys(change).flatMap((k) =>
-    k === 'heroImage' ? ['heroImage', 'heroImage.mediaId', 'heroImage.url', 'heroImage.alt', 'heroImage.caption', 'heroImage.credit'] : [k],
+    k === 'heroImage'
+      ? ['heroImage', 'heroImage.mediaId', 'heroImage.url', 'heroImage.alt', 'heroImage.caption', 'heroImage.credit']
+      : k === 'seo'
+        ? ['seo', 'seo.title', 'seo.description', 'seo.canonicalUrl', 'seo.noindex']
+        : k === 'correction'
+          ? ['correction', 'correction.kind', 'correction.note']
+          : [k],
   );
 }
 
@@ -123,6 +131,16 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   const edit = (change: Partial<ArticleContent>) => {
     setForm((f) => ({ ...f, ...change }));
     clearErrors(touchedKeys(change));
+    dispatch({ type: 'edit' });
+  };
+  const editSeo = (change: Partial<SeoForm>) => {
+    setForm((f) => ({ ...f, seo: { ...seoOf(f.seo), ...change } }));
+    clearErrors(touchedKeys({ seo: null }));
+    dispatch({ type: 'edit' });
+  };
+  const editCorrection = (change: Partial<CorrectionForm>) => {
+    setForm((f) => ({ ...f, correction: { ...correctionOf(f.correction), ...change } }));
+    clearErrors(touchedKeys({ correction: null }));
     dispatch({ type: 'edit' });
   };
   const editHero = (key: 'url' | 'alt' | 'caption' | 'credit', value: string) => {
@@ -518,6 +536,17 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
               disabled={readOnly}
               error={errors.primarySectionId}
               secondaryError={errors.secondarySectionIds}
+            />
+
+            <SeoPanel
+              seo={seoOf(form.seo)}
+              correction={correctionOf(form.correction)}
+              basics={{ headline: form.headline, dek: form.dek ?? '', slug: form.slug || article?.slug || '', imageUrl: form.heroImage?.url, imageAlt: form.heroImage?.alt }}
+              errors={errors}
+              published={!!article?.firstPublishedAt}
+              corrections={article?.corrections ?? []}
+              onSeo={editSeo}
+              onCorrection={editCorrection}
             />
 
             <details className="advanced">

@@ -21,7 +21,10 @@ final class PublicJson {
         return "{\"id\":\"" + UUID.nameUUIDFromBytes(slug.getBytes()) + "\", \"slug\":\"" + slug + "\",\"headline\":\"Caf\\u00e9 \\\"quotes\\\" \u2014 " + slug + "\","
                 + "\"dek\":\"A dek\",\"bodyHtml\":\"<p>Body</p>\",\"heroImage\":{\"url\":\"https://img.example/h.jpg\",\"alt\":\"Hero\",\"caption\":null,\"credit\":null},"
                 + "\"tags\":[\"cloud\"],\"publishedAt\":\"2026-01-01T09:00:00Z\",\"updatedAt\":\"2026-01-02T09:00:00Z\",\"revision\":2,"
-                + "\"authors\":[" + (degraded ? "" : profile("jane-doe", "Jane Doe")) + "],\"authorsDegraded\":" + degraded + "}";
+                + "\"authors\":[" + (degraded ? "" : profile("jane-doe", "Jane Doe")) + "],\"authorsDegraded\":" + degraded + ","
+                + "\"seo\":{\"title\":\"Caf\u00e9 " + slug + "\",\"description\":\"A dek\",\"canonicalUrl\":null,\"noindex\":false,"
+                + "\"image\":{\"url\":\"https://img.example/h.jpg\",\"width\":null,\"height\":null,\"alt\":\"Hero\"}},"
+                + "\"corrections\":[{\"kind\":\"correction\",\"note\":\"The date was wrong.\",\"at\":\"2026-01-02T09:00:00Z\"}]}";
     }
 
     static String summary(String slug, String dek) {

@@ -70,7 +70,8 @@ public final class PublicRecords {
     /**
      * A published article: sanitized HTML only, its authors' public profiles in byline order. {@code authorsDegraded}:
      * an author on the byline is not known yet, so {@code authors} is shorter than the byline. {@code section}: its
-     * primary section, {@code sections} the further sections it is shown in.
+     * primary section, {@code sections} the further sections it is shown in. {@code seo}: what a page's head says of it;
+     * {@code corrections}: its correction and update notes, newest first.
      */
     @Schema(name = "PublicArticle", additionalProperties = Schema.False.class)
     public record PublicArticle(@Schema(required = true) UUID id, @Schema(required = true) String slug,
@@ -81,7 +82,33 @@ public final class PublicRecords {
                                 @Schema(required = true) List<AuthorProfile> authors,
                                 @Schema(required = true) boolean authorsDegraded,
                                 @Schema(nullable = true) SectionRef section,
-                                @Schema(nullable = true) List<SectionRef> sections) {
+                                @Schema(nullable = true) List<SectionRef> sections,
+                                @Schema(nullable = true) Seo seo,
+                                @Schema(nullable = true) List<Correction> corrections) {
+    }
+
+    /**
+     * The article for search engines and social cards: {@code title} (the headline unless an SEO title is set),
+     * {@code description} (the dek unless set), {@code canonicalUrl} (set when the original lives elsewhere; null: the
+     * article's own page), {@code noindex} (ask search engines not to index it; the sitemaps leave it out), and
+     * {@code image} the social card's picture (the hero image).
+     */
+    @Schema(name = "Seo", additionalProperties = Schema.False.class)
+    public record Seo(@Schema(required = true) String title, @Schema(nullable = true) String description,
+                      @Schema(nullable = true) String canonicalUrl, @Schema(required = true) boolean noindex,
+                      @Schema(nullable = true) SeoImage image) {
+    }
+
+    /** The social card's picture: URL, size when known, its words for readers who cannot see it. */
+    @Schema(name = "SeoImage", additionalProperties = Schema.False.class)
+    public record SeoImage(@Schema(required = true) String url, @Schema(nullable = true) Integer width,
+                           @Schema(nullable = true) Integer height, @Schema(nullable = true) String alt) {
+    }
+
+    /** A note shown with the article: "Updated at {at}, correction: {note}". */
+    @Schema(name = "Correction", additionalProperties = Schema.False.class)
+    public record Correction(@Schema(required = true, enumeration = {"correction", "update"}) String kind,
+                             @Schema(required = true) String note, @Schema(required = true) Instant at) {
     }
 
     /** A section as an article names it: slug, name, and {@code path}, the slugs from the top-level section down to it. */

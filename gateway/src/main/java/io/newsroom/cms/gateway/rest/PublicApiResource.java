@@ -323,7 +323,8 @@ public class PublicApiResource {
     @Path("sitemap.xml")
     @Produces(MediaType.APPLICATION_XML)
     @Operation(summary = "Sitemap index (sitemaps.org): the pages of articles (sitemaps/articles-{n}.xml, up to 50,000 URLs"
-            + " each, oldest articles first) with their last change, and the news sitemap")
+            + " each, oldest articles first) with their last change, and the news sitemap; articles whose seo.noindex is"
+            + " set are in none of them")
     @APIResponse(responseCode = "200", description = "A sitemap index", content = @Content(mediaType = MediaType.APPLICATION_XML))
     public Uni<Response> sitemap(@HeaderParam("If-None-Match") String ifNoneMatch) {
         return serve(reads.sitemap(), ifNoneMatch, SurrogateKeys.ARTICLES);

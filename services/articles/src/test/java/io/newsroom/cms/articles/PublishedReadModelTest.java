@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublishedReadModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ARTICLE_FIELDS = List.of("id", "slug", "headline", "dek", "bodyHtml", "heroImage",
-            "tags", "publishedAt", "updatedAt", "revision", "authors", "authorsDegraded", "section", "sections");
+            "tags", "publishedAt", "updatedAt", "revision", "authors", "authorsDegraded", "section", "sections", "seo",
+            "corrections");
     private static final List<String> ITEM_FIELDS = List.of("id", "slug", "headline", "dek", "heroImage", "tags",
             "publishedAt", "updatedAt", "authors", "section");
 

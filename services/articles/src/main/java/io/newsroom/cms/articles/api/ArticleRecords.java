@@ -3,6 +3,7 @@ package io.newsroom.cms.articles.api;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.domain.Action;
 import io.newsroom.cms.common.validation.AltRequired;
+import io.newsroom.cms.common.validation.HttpUrl;
 import io.newsroom.cms.common.validation.Image;
 import io.newsroom.cms.common.validation.Slug;
 import jakarta.validation.Valid;
@@ -36,9 +37,35 @@ public final class ArticleRecords {
     }
 
     /**
+     * What search engines and social cards show of the article: {@code title} (the headline when blank; the editor warns
+     * past about 60 characters, where search results cut it), {@code description} (the dek when blank; warned past about
+     * 160), {@code canonicalUrl} (the original's address when this is a copy; blank: the article's own page) and
+     * {@code noindex} (ask search engines to leave it out; the sitemaps do). The social card's image is the hero image.
+     */
+    public record Seo(@Size(max = 120) String title, @Size(max = 300) String description, @HttpUrl String canonicalUrl,
+                      boolean noindex) {
+    }
+
+    /**
+     * A note readers get with an update of a published article: {@code kind} {@code correction} (something was wrong)
+     * or {@code update} (something new), and what changed. Sent with a save, it rides on the working copy (and its
+     * revision) until the next publish, which shows it to readers with the time of that publish and clears it here;
+     * readers keep every note. A restore does not bring an old note back.
+     */
+    public record CorrectionNote(
+            @NotNull @Pattern(regexp = "correction|update", message = "must be correction or update") String kind,
+            @NotBlank @Size(max = 2000) String note) {
+    }
+
+    /** A note readers were given, at the publish that carried it. */
+    public record CorrectionView(String kind, String note, Instant at, int revision) {
+    }
+
+    /**
      * Create or replace the working copy. {@code slug} defaults to one derived from the headline. {@code primarySectionId}
      * (required before submitting) and {@code secondarySectionIds}: left out, a new article starts in the default section
-     * and a replace keeps the article's sections.
+     * and a replace keeps the article's sections. {@code seo} left out: none (headline and dek stand in, indexed).
+     * {@code correction}: only once the article has been published.
      */
     public record ArticleRequest(
             @Slug String slug,
@@ -49,10 +76,13 @@ public final class ArticleRecords {
             @Size(max = 30) List<@NotBlank @Size(max = 60) @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} &'._-]*", message = "must be a word or short phrase") String> tags,
             @Size(max = 10) List<@NotNull UUID> byline,
             UUID primarySectionId,
-            @Size(max = 10) List<@NotNull UUID> secondarySectionIds) {
+            @Size(max = 10) List<@NotNull UUID> secondarySectionIds,
+            @Valid Seo seo,
+            @Valid CorrectionNote correction) {
         /** The same request with the given hero image. */
         public ArticleRequest withHero(HeroImage hero) {
-            return new ArticleRequest(slug, headline, dek, body, hero, tags, byline, primarySectionId, secondarySectionIds);
+            return new ArticleRequest(slug, headline, dek, body, hero, tags, byline, primarySectionId, secondarySectionIds,
+                    seo, correction);
         }
     }
 
@@ -61,7 +91,8 @@ public final class ArticleRecords {
                               Integer liveRevision, int workingRevision, String owner, Instant createdAt,
                               Instant updatedAt, Instant submittedAt, Instant firstPublishedAt, Instant lastPublishedAt,
                               Instant scheduledPublishAt, Instant scheduledUnpublishAt, Set<Action> allowedActions,
-                              boolean changesRequested, long version, UUID primarySectionId, List<UUID> secondarySectionIds) {
+                              boolean changesRequested, long version, UUID primarySectionId, List<UUID> secondarySectionIds,
+                              Seo seo, CorrectionNote correction, List<CorrectionView> corrections) {
     }
 
     public record ArticleSummary(UUID id, String slug, String headline, ArticleStatus status, boolean live,
@@ -111,7 +142,8 @@ public final class ArticleRecords {
 
     public record RevisionView(int number, String author, Instant createdAt, String note, String slug, String headline,
                                String dek, String body, HeroImage heroImage, List<String> tags, List<UUID> byline,
-                               Instant updatedAt, int saves, UUID primarySectionId, List<UUID> secondarySectionIds) {
+                               Instant updatedAt, int saves, UUID primarySectionId, List<UUID> secondarySectionIds,
+                               Seo seo, CorrectionNote correction) {
     }
 
     public record FieldChange(String field, Object from, Object to) {

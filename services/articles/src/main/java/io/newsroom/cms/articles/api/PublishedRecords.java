@@ -20,11 +20,29 @@ public final class PublishedRecords {
      * A published article as readers get it: the sanitized HTML only, and its authors' public profiles ("About the
      * Author") in byline order. {@code authorsDegraded}: some author on the byline is not known here (yet), so
      * {@code authors} has fewer entries than the byline. {@code section}: its primary section (null only for an article
-     * published before sections existed and not rewritten since), {@code sections} its secondary ones.
+     * published before sections existed and not rewritten since), {@code sections} its secondary ones. {@code seo}: what
+     * a reader's site puts in its page head; {@code corrections}: the correction and update notes, newest first.
      */
     public record PublicArticle(UUID id, String slug, String headline, String dek, String bodyHtml, PublicImage heroImage,
                                 List<String> tags, Instant publishedAt, Instant updatedAt, int revision,
-                                List<Raw> authors, boolean authorsDegraded, SectionRef section, List<SectionRef> sections) {
+                                List<Raw> authors, boolean authorsDegraded, SectionRef section, List<SectionRef> sections,
+                                PublicSeo seo, List<PublicCorrection> corrections) {
+    }
+
+    /**
+     * The article for search engines and social cards, fallbacks applied: {@code title} the SEO title or the headline,
+     * {@code description} the SEO description or the dek, {@code canonicalUrl} the given one or null (this service does
+     * not know the site's addresses: the page's own URL is canonical), {@code image} the hero image or null.
+     */
+    public record PublicSeo(String title, String description, String canonicalUrl, boolean noindex, SeoImage image) {
+    }
+
+    /** The social card's picture: its URL, size when known (a library picture), and its words for readers who cannot see it. */
+    public record SeoImage(String url, Integer width, Integer height, String alt) {
+    }
+
+    /** A correction ({@code kind} {@code correction}) or update note, and when the update carrying it was published. */
+    public record PublicCorrection(String kind, String note, Instant at) {
     }
 
     /** An author on a byline, as list items name them. */

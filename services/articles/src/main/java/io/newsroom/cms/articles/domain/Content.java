@@ -39,6 +39,26 @@ public class Content {
     @Column(name = "secondary_section_ids")
     @JdbcTypeCode(SqlTypes.JSON)
     public List<UUID> secondarySectionIds = new ArrayList<>();
+    /** The title search engines and social cards show instead of the headline, or null: the headline. */
+    @Column(name = "seo_title")
+    public String seoTitle;
+    /** The description search engines and social cards show instead of the dek, or null: the dek. */
+    @Column(name = "seo_description")
+    public String seoDescription;
+    /** Where the article's original lives (syndicated or republished copies), or null: its own page. */
+    @Column(name = "seo_canonical_url")
+    public String seoCanonicalUrl;
+    /** Search engines are asked not to index it, and the sitemaps leave it out. */
+    @Column(name = "seo_noindex")
+    public boolean seoNoindex;
+    /**
+     * The note readers get with the next publish of this content ({@code ArticleCorrection.CORRECTION} or
+     * {@code UPDATE}), or null: publishing moves it to the article's corrections and clears it from the working copy.
+     */
+    @Column(name = "correction_kind")
+    public String correctionKind;
+    @Column(name = "correction_note")
+    public String correctionNote;
 
     public Content copy() {
         Content c = new Content();
@@ -55,6 +75,12 @@ public class Content {
         c.byline = new ArrayList<>(byline);
         c.primarySectionId = primarySectionId;
         c.secondarySectionIds = new ArrayList<>(secondarySectionIds);
+        c.seoTitle = seoTitle;
+        c.seoDescription = seoDescription;
+        c.seoCanonicalUrl = seoCanonicalUrl;
+        c.seoNoindex = seoNoindex;
+        c.correctionKind = correctionKind;
+        c.correctionNote = correctionNote;
         return c;
     }
 
@@ -64,7 +90,10 @@ public class Content {
                 && Objects.equals(dek, c.dek) && Objects.equals(body, c.body) && Objects.equals(heroUrl, c.heroUrl)
                 && Objects.equals(heroAlt, c.heroAlt) && Objects.equals(heroCaption, c.heroCaption)
                 && Objects.equals(heroCredit, c.heroCredit) && Objects.equals(heroMediaId, c.heroMediaId) && Objects.equals(tags, c.tags) && Objects.equals(byline, c.byline)
-                && Objects.equals(primarySectionId, c.primarySectionId) && Objects.equals(secondarySectionIds, c.secondarySectionIds);
+                && Objects.equals(primarySectionId, c.primarySectionId) && Objects.equals(secondarySectionIds, c.secondarySectionIds)
+                && Objects.equals(seoTitle, c.seoTitle) && Objects.equals(seoDescription, c.seoDescription)
+                && Objects.equals(seoCanonicalUrl, c.seoCanonicalUrl) && seoNoindex == c.seoNoindex
+                && Objects.equals(correctionKind, c.correctionKind) && Objects.equals(correctionNote, c.correctionNote);
     }
 
     @Override

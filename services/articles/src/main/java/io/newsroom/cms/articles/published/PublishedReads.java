@@ -104,21 +104,25 @@ public class PublishedReads {
             + " select a,d,item from g join published_article on article_id = a order by k desc,d desc,a desc";
     /**
      * The sitemap's pages of at most $1 articles each, oldest first (a new article lands on the last page, so earlier
-     * pages and their lastmod stay as they were): one pass over the table, which counting needs anyway.
+     * pages and their lastmod stay as they were): one pass over the table, which counting needs anyway. Articles that ask
+     * not to be indexed are left out of every sitemap.
      */
     public static final String SITEMAP_PAGES = "select (n - 1) / $1 + 1, count(*), max(updated_at) from"
-            + " (select row_number() over (order by published_at, article_id) as n, updated_at from published_article) numbered"
+            + " (select row_number() over (order by published_at, article_id) as n, updated_at from published_article"
+            + " where not noindex) numbered"
             + " group by 1 order by 1";
     /** A sitemap page: the oldest-first index walked from row $1, $2 rows (the page's offset is bounded by the table). */
-    public static final String SITEMAP_PAGE = "select slug, updated_at from published_article"
+    public static final String SITEMAP_PAGE = "select slug, updated_at from published_article where not noindex"
             + " order by published_at, article_id offset $1 limit $2";
     /**
      * First published at or after $1, newest first, at most $2: the news sitemap. The newest $2 are taken first (the
-     * newest-first index walked with a limit, whatever the statistics say of the range) and then cut at $1.
+     * newest-first index walked with a limit, whatever the statistics say of the range) and then cut at $1 and rid of
+     * the articles that ask not to be indexed (after the limit, which a filter inside would have the planner trade for a
+     * sort of the table).
      */
     public static final String NEWS_SINCE = "select slug, item::jsonb ->> 'headline', published_at from"
-            + " (select slug, item, published_at, article_id from published_article order by published_at desc, article_id desc limit $2) newest"
-            + " where published_at >= $1 order by published_at desc, article_id desc";
+            + " (select slug, item, published_at, article_id, noindex from published_article order by published_at desc, article_id desc limit $2) newest"
+            + " where published_at >= $1 and not noindex order by published_at desc, article_id desc";
     /** The article pages (the stored documents) of the live ones among $1, in the order asked: full-content feeds. */
     public static final String DOCUMENTS_BY_IDS = "select p.article_id, p.published_at, p.document"
             + " from unnest($1::uuid[]) with ordinality as asked(id, n) join published_article p on p.article_id = asked.id"

@@ -7,6 +7,10 @@ import io.newsroom.cms.pictures.PublicImage;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.articles.api.PublishedRecords.CurationSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
+import io.newsroom.cms.articles.api.PublishedRecords.PublicCorrection;
+import io.newsroom.cms.articles.api.PublishedRecords.PublicSeo;
+import io.newsroom.cms.articles.api.PublishedRecords.SeoImage;
+import io.newsroom.cms.articles.domain.ArticleCorrection;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicSummary;
 import io.newsroom.cms.articles.api.Raw;
 import io.newsroom.cms.articles.api.SectionRecords.SectionRef;
@@ -53,7 +57,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PublishedViews {
     /** Version of the stored JSON and of the HTML sanitizer policy; raise it to have every row rewritten at start. */
-    public static final int FORMAT = 5;
+    public static final int FORMAT = 6;
     private static final Logger LOG = Logger.getLogger(PublishedViews.class);
 
     @Inject
@@ -94,7 +98,8 @@ public class PublishedViews {
         List<SectionRef> secondary = content.secondarySectionIds.stream().map(id -> sectionRef(tree, id)).filter(Objects::nonNull).toList();
         String document = write(new PublicArticle(article.id, content.slug, content.headline, content.dek,
                 MarkdownRenderer.toSafeHtml(content.body), hero, content.tags, article.firstPublishedAt,
-                article.lastPublishedAt, revision, authors.profiles(), degraded, section, secondary));
+                article.lastPublishedAt, revision, authors.profiles(), degraded, section, secondary, seo(content, hero),
+                ArticleCorrection.of(article.id).stream().map(c -> new PublicCorrection(c.kind, c.note, c.at)).toList()));
         String item = write(new PublicSummary(article.id, content.slug, content.headline, content.dek, hero, content.tags,
                 article.firstPublishedAt, article.lastPublishedAt, authors.links(), section));
         String previousSlug = previousSlug(article.id);
@@ -110,18 +115,18 @@ public class PublishedViews {
                         "cms-surrogate-keys", SurrogateKeys.ofArticle(article.id, content.byline)));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
                         + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles, version,"
-                        + " hero_media_id, updated_at, section_id) values (:id,"
+                        + " hero_media_id, updated_at, section_id, noindex) values (:id,"
                         + " :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
                         + " || setweight(to_tsvector('english', :body), 'C'), :summary, :item, :document, :etag, :degraded,"
-                        + " :format, :revision, :links, :profiles, :version, :heroMediaId, :updatedAt, :sectionId)"
+                        + " :format, :revision, :links, :profiles, :version, :heroMediaId, :updatedAt, :sectionId, :noindex)"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
                         + " summary = excluded.summary, item = excluded.item, document = excluded.document,"
                         + " etag = excluded.etag, authors_degraded = excluded.authors_degraded,"
                         + " format = excluded.format, revision = excluded.revision, authors = excluded.authors,"
                         + " profiles = excluded.profiles, version = excluded.version, hero_media_id = excluded.hero_media_id,"
-                        + " updated_at = excluded.updated_at, section_id = excluded.section_id")
+                        + " updated_at = excluded.updated_at, section_id = excluded.section_id, noindex = excluded.noindex")
                 .setParameter("id", article.id)
                 .setParameter("slug", content.slug)
                 .setParameter("publishedAt", article.firstPublishedAt)
@@ -143,6 +148,7 @@ public class PublishedViews {
                 .setParameter("heroMediaId", content.heroMediaId)
                 .setParameter("updatedAt", article.lastPublishedAt)
                 .setParameter("sectionId", section == null ? null : content.primarySectionId)
+                .setParameter("noindex", content.seoNoindex)
                 .executeUpdate();
         fileUnderSections(article, content, tree);
         fileUnderTags(article, content);
@@ -226,6 +232,14 @@ public class PublishedViews {
             throw ProblemException.invalid("heroImage.alt", "describe the picture for readers who cannot see it before"
                     + " publishing, here or in the media library");
         }
+    }
+
+    /** What search engines and social cards get: the SEO words or the headline and dek, the hero as the card's image. */
+    private static PublicSeo seo(Content c, PublicImage hero) {
+        SeoImage image = hero == null || hero.url() == null ? null
+                : new SeoImage(hero.url(), hero.width(), hero.height(), hero.alt());
+        return new PublicSeo(c.seoTitle != null ? c.seoTitle : c.headline, c.seoDescription != null ? c.seoDescription : c.dek,
+                c.seoCanonicalUrl, c.seoNoindex, image);
     }
 
     /** The hero image as readers get it: a library picture from its copy here, the article's own words first. */

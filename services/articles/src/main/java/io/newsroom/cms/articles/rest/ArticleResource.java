@@ -110,7 +110,12 @@ public class ArticleResource {
     @Path(ID)
     @RolesAllowed({Roles.WRITER, Roles.EDITOR, Roles.ADMIN})
     @Operation(summary = "Replace the working copy (If-Match required); saves of one person fold into their open editing"
-            + " session's revision, a workflow step or a pause starts a new one")
+            + " session's revision, a workflow step or a pause starts a new one",
+            description = "`seo` sets what search engines and social cards show (title, description, canonicalUrl,"
+                    + " noindex). `correction` ({\"kind\": \"correction\"|\"update\", \"note\"}), only on an article"
+                    + " that has been published, rides on the working copy until its next publish, which gives it to"
+                    + " readers as `corrections[]` of the public article, stamped with the time of that publish, and"
+                    + " clears it; `corrections` of this answer lists the notes readers were given, newest first.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ArticleRequest request) {
         return withEtag(Response.ok(), saves.update(id, Versions.requireIfMatch(ifMatch), request, actor()));
     }
@@ -190,7 +195,8 @@ public class ArticleResource {
 
     private Response withEtag(Response.ResponseBuilder builder, Article article) {
         return builder.tag(Versions.etag(article.version))
-                .entity(ArticleMapper.view(article, ArticleWorkflow.allowed(article, actor()))).build();
+                .entity(ArticleMapper.view(article, ArticleWorkflow.allowed(article, actor()), history.corrections(article.id)))
+                .build();
     }
 
     private static String blank(String value) {

@@ -179,7 +179,8 @@ public class PublishedResource {
     @GET
     @Path("sitemap/pages")
     @Operation(summary = "The sitemap's pages of at most `size` articles each, oldest articles first (a new article lands"
-            + " on the last page): per page the number of articles and their last change; none when nothing is published")
+            + " on the last page): per page the number of articles and their last change; none when nothing is published."
+            + " Articles that ask not to be indexed (seo.noindex) are in no sitemap")
     public Uni<SitemapPages> sitemapPages(@QueryParam("size") @DefaultValue("50000") @Min(1) @Max(50000) int size) {
         return views.sitemapPages(size).map(pages -> new SitemapPages(size, pages));
     }
@@ -187,7 +188,8 @@ public class PublishedResource {
     @GET
     @Path("sitemap/pages/{page}")
     @Operation(summary = "Page `page` (from 1) of the sitemap's pages of `size`: slug and last change of each article,"
-            + " oldest first; a page past the last is a 404 problem (page 1 is empty when nothing is published)")
+            + " oldest first; a page past the last is a 404 problem (page 1 is empty when nothing is published); no"
+            + " article that asks not to be indexed")
     public Uni<SitemapEntries> sitemapPage(@PathParam("page") @Min(1) @Max(1_000_000) int page,
                                            @QueryParam("size") @DefaultValue("50000") @Min(1) @Max(50000) int size) {
         return views.sitemapPage(page, size).map(entries -> {
@@ -201,7 +203,7 @@ public class PublishedResource {
     @GET
     @Path("sitemap/news")
     @Operation(summary = "The articles first published at or after `since`, newest first, at most `limit`: slug, headline"
-            + " and first publication, for the news sitemap")
+            + " and first publication, for the news sitemap (articles that ask not to be indexed left out)")
     public Uni<NewsEntries> publishedSince(@QueryParam("since") @NotBlank @Size(max = 40) String since,
                                            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(1000) int limit) {
         return views.publishedSince(Times.param("since", since), limit).map(NewsEntries::new);

@@ -67,6 +67,7 @@ public class ArticleEditing {
      */
     public Article create(UUID id, @NotNull @Valid ArticleRequest request, Actor actor, List<ProfileChange> claimed) {
         requireMayCreate(actor);
+        requireNoteOnlyWhenPublished(request, null);
         Article article = new Article();
         article.id = id;
         article.owner = actor.username();
@@ -95,6 +96,7 @@ public class ArticleEditing {
         Article article = Articles.lock(id);
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
+        requireNoteOnlyWhenPublished(request, article);
         Content content = toContent(request, request.slug() != null ? request.slug() : article.content.slug);
         // left out, the article keeps its sections (clients from before sections send none)
         if (request.primarySectionId() == null) {
@@ -137,6 +139,9 @@ public class ArticleEditing {
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
         Content content = revision(id, number).content.copy();
+        // a note belongs to the update it was written for: readers already have it if it was published
+        content.correctionKind = null;
+        content.correctionNote = null;
         // a section deleted since the revision was saved is left out: an editor picks another before submitting
         SectionTree tree = sections.tree();
         if (content.primarySectionId != null && !tree.contains(content.primarySectionId)) {
@@ -222,6 +227,14 @@ public class ArticleEditing {
         throw new ProblemException(ProblemType.FORBIDDEN, why);
     }
 
+    /** A correction or update note corrects what readers have seen: an article never published has none to give. */
+    private static void requireNoteOnlyWhenPublished(ArticleRequest request, Article article) {
+        if (request.correction() != null && (article == null || article.firstPublishedAt == null)) {
+            throw ProblemException.invalid("correction", "only an article that has been published takes a correction"
+                    + " or update note");
+        }
+    }
+
     private void renameIfNeeded(Article article, String slug) {
         if (slug.equals(article.content.slug)) {
             return;
@@ -264,6 +277,16 @@ public class ArticleEditing {
         c.byline = request.byline() == null ? new ArrayList<>() : new ArrayList<>(request.byline());
         c.primarySectionId = request.primarySectionId();
         c.secondarySectionIds = request.secondarySectionIds() == null ? new ArrayList<>() : new ArrayList<>(request.secondarySectionIds());
+        if (request.seo() != null) {
+            c.seoTitle = blankToNull(request.seo().title());
+            c.seoDescription = blankToNull(request.seo().description());
+            c.seoCanonicalUrl = blankToNull(request.seo().canonicalUrl());
+            c.seoNoindex = request.seo().noindex();
+        }
+        if (request.correction() != null) {
+            c.correctionKind = request.correction().kind();
+            c.correctionNote = request.correction().note().trim();
+        }
         return c;
     }
 

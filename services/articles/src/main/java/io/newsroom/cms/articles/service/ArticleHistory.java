@@ -1,6 +1,7 @@
 package io.newsroom.cms.articles.service;
 
 import io.newsroom.cms.articles.api.ArticleRecords.HistoryEntry;
+import io.newsroom.cms.articles.domain.ArticleCorrection;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.ReviewComment;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
@@ -46,6 +47,12 @@ public class ArticleHistory {
     public List<ArticleRevision> revisions(UUID id) {
         Articles.get(id);
         return ArticleRevision.list("key.articleId = ?1 order by key.number desc", id);
+    }
+
+    /** The correction and update notes readers were given, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleCorrection> corrections(UUID id) {
+        return ArticleCorrection.of(id);
     }
 
     /** Workflow events and review comments, oldest first. */

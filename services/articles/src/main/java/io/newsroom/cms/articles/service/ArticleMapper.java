@@ -1,6 +1,7 @@
 package io.newsroom.cms.articles.service;
 
 import io.newsroom.cms.articles.domain.Article;
+import io.newsroom.cms.articles.domain.ArticleCorrection;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.domain.ReviewComment;
@@ -16,12 +17,13 @@ public final class ArticleMapper {
     private ArticleMapper() {
     }
 
-    public static ArticleView view(Article a, Set<Action> allowedActions) {
+    public static ArticleView view(Article a, Set<Action> allowedActions, List<ArticleCorrection> corrections) {
         Content c = a.content;
         return new ArticleView(a.id, c.slug, c.headline, c.dek, c.body, hero(c), c.tags, c.byline, a.status, a.isLive(),
                 a.liveRevision, a.workingRevision, a.owner, a.createdAt, a.updatedAt, a.submittedAt, a.firstPublishedAt,
                 a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.changesRequested(), a.version,
-                c.primarySectionId, c.secondarySectionIds);
+                c.primarySectionId, c.secondarySectionIds, seo(c), correction(c),
+                corrections.stream().map(n -> new CorrectionView(n.kind, n.note, n.at, n.key.revision)).toList());
     }
 
     public static ArticleSummary summary(Article a) {
@@ -41,7 +43,7 @@ public final class ArticleMapper {
     public static RevisionView revision(ArticleRevision r) {
         Content c = r.content;
         return new RevisionView(r.key.number, r.author, r.createdAt, r.note, c.slug, c.headline, c.dek, c.body, hero(c),
-                c.tags, c.byline, r.updatedAt, r.saves, c.primarySectionId, c.secondarySectionIds);
+                c.tags, c.byline, r.updatedAt, r.saves, c.primarySectionId, c.secondarySectionIds, seo(c), correction(c));
     }
 
     public static WorkflowEventView event(WorkflowEvent e) {
@@ -50,6 +52,14 @@ public final class ArticleMapper {
 
     public static CommentView comment(ReviewComment c) {
         return new CommentView(c.id, c.author, c.body, c.createdAt);
+    }
+
+    private static Seo seo(Content c) {
+        return new Seo(c.seoTitle, c.seoDescription, c.seoCanonicalUrl, c.seoNoindex);
+    }
+
+    private static CorrectionNote correction(Content c) {
+        return c.correctionNote == null ? null : new CorrectionNote(c.correctionKind, c.correctionNote);
     }
 
     private static HeroImage hero(Content c) {

@@ -2,6 +2,7 @@ package io.newsroom.cms.articles.service;
 
 import io.newsroom.cms.articles.domain.Action;
 import io.newsroom.cms.articles.domain.Article;
+import io.newsroom.cms.articles.domain.ArticleCorrection;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
@@ -139,7 +140,29 @@ public class ArticleTransitions {
             article.firstPublishedAt = now;
         }
         article.scheduledPublishAt = null;
+        giveNoteToReaders(article, now);
         publishedViews.put(article, article.content, article.workingRevision);
+    }
+
+    /**
+     * The working copy's correction or update note becomes one of the article's corrections, at the time of this
+     * publish; the working copy lets go of it (its revision keeps it), so a later publish does not repeat it.
+     */
+    private static void giveNoteToReaders(Article article, Instant now) {
+        if (article.content.correctionNote == null) {
+            return;
+        }
+        ArticleCorrection.Key key = new ArticleCorrection.Key(article.id, article.workingRevision);
+        if (ArticleCorrection.findById(key) == null) {
+            ArticleCorrection correction = new ArticleCorrection();
+            correction.key = key;
+            correction.kind = article.content.correctionKind;
+            correction.note = article.content.correctionNote;
+            correction.at = now;
+            correction.persist();
+        }
+        article.content.correctionKind = null;
+        article.content.correctionNote = null;
     }
 
     private void takeDown(Article article) {

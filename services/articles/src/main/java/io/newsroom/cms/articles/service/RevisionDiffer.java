@@ -33,6 +33,12 @@ public final class RevisionDiffer {
         field(changes, "byline", a.byline, b.byline);
         field(changes, "primarySectionId", a.primarySectionId, b.primarySectionId);
         field(changes, "secondarySectionIds", a.secondarySectionIds, b.secondarySectionIds);
+        field(changes, "seo.title", a.seoTitle, b.seoTitle);
+        field(changes, "seo.description", a.seoDescription, b.seoDescription);
+        field(changes, "seo.canonicalUrl", a.seoCanonicalUrl, b.seoCanonicalUrl);
+        field(changes, "seo.noindex", a.seoNoindex, b.seoNoindex);
+        field(changes, "correction.kind", a.correctionKind, b.correctionKind);
+        field(changes, "correction.note", a.correctionNote, b.correctionNote);
         if (!Objects.equals(a.body, b.body)) {
             changes.add(new FieldChange("body", null, null));
         }
