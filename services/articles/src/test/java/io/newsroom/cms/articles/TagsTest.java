@@ -178,4 +178,33 @@ class TagsTest {
         as("erin").get("/tags/" + spare).then().statusCode(404);
         as("erin").get("/tags/" + spare + "-x").then().statusCode(404);
     }
+
+    @Test
+    void readersSeeTheTagsOfPublishedArticlesAndFormerSlugsLeadOn() {
+        String word = unique("kappa");
+        String secret = unique("embargoed");
+        String published = tagged(List.of(word, "cloud"), true);
+        tagged(List.of(word, secret), false);
+        put("erin", word, Map.of("name", word, "description", "About " + word)).then().statusCode(200);
+        given().get("/tags/published").then().statusCode(200).body("items.slug", hasItem(word))
+                .body("items.find { it.slug == '" + word + "' }.articles", is(1))
+                .body("items.find { it.slug == '" + word + "' }.description", is("About " + word))
+                .body("items.slug", not(hasItem(secret)));
+        given().get("/tags/published/" + word).then().statusCode(200).body("name", is(word)).body("articles", is(1));
+        // a tag only drafts carry is not shown to readers, nor followed by a filter
+        given().get("/tags/published/" + secret).then().statusCode(404).contentType(PROBLEM);
+        given().get("/articles/published?tag=" + secret).then().statusCode(404).contentType(PROBLEM);
+        given().get("/articles/published?tag=no-such-tag-anywhere").then().statusCode(404).contentType(PROBLEM);
+        given().get("/tags/published/Not_A_Slug").then().statusCode(400);
+
+        // renamed: the old slug redirects, and as a filter it is followed
+        String slug = unique("lambda");
+        put("erin", word, Map.of("name", word, "slug", slug, "description", "About " + word)).then().statusCode(200);
+        given().redirects().follow(false).get("/tags/published/" + word).then().statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/tags/published/" + slug));
+        given().get("/articles/published?tag=" + word).then().statusCode(200).body("items.id", contains(published));
+        given().get("/articles/published?tag=" + slug).then().statusCode(200).body("items.id", contains(published));
+        given().get("/articles/published?tag=" + word.toUpperCase() + "&sort=updated").then().statusCode(200)
+                .body("items.id", contains(published));
+    }
 }
