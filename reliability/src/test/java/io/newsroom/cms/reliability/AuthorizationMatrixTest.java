@@ -70,6 +70,7 @@ class AuthorizationMatrixTest {
         MAY.put("POST /tags", EDITORS_ADMINS);
         MAY.put("GET /tags/{slug}", PEOPLE);
         MAY.put("PUT /tags/{slug}", EDITORS_ADMINS);
+        MAY.put("PATCH /tags/{slug}", EDITORS_ADMINS);
         MAY.put("DELETE /tags/{slug}", EDITORS_ADMINS);
         MAY.put("POST /tags/{slug}/merge", EDITORS_ADMINS);
         MAY.put("GET /tags/published", EVERYONE);

@@ -82,6 +82,7 @@ public final class Requests {
             case "PUT /sections/{id}" -> Map.of("name", "News", "slug", Fixtures.SECTION_SLUG);
             case "POST /tags" -> Map.of("name", "attack " + UUID.randomUUID(), "description", "A tag");
             case "PUT /tags/{slug}" -> Map.of("name", "trust", "description", "The trust suite's tag");
+            case "PATCH /tags/{slug}" -> Map.of("description", "The trust suite's tag");
             case "POST /tags/{slug}/merge" -> Map.of("into", "trust");
             case "POST /authors" -> Map.of("displayName", "Attack Author", "jobTitle", "Reporter",
                     "social", Map.of("x", "@attack", "website", "https://attack.example"));

@@ -1,5 +1,6 @@
 package io.newsroom.cms.articles;
 
+import io.newsroom.cms.articles.service.TagRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -33,6 +34,9 @@ class TagsTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TagRegistry registry;
 
     @BeforeAll
     static void authors() {
@@ -206,5 +210,36 @@ class TagsTest {
         given().get("/articles/published?tag=" + slug).then().statusCode(200).body("items.id", contains(published));
         given().get("/articles/published?tag=" + word.toUpperCase() + "&sort=updated").then().statusCode(200)
                 .body("items.id", contains(published));
+    }
+
+    @Test
+    void aPatchChangesWhatItNamesOnly() {
+        String word = unique("mu");
+        String id = tagged(List.of(word), false);
+        String etag = as("erin").get("/tags/" + word).header("ETag");
+        as("alice").header("If-Match", etag).body(Map.of("description", "Nope")).patch("/tags/" + word).then().statusCode(403);
+        as("erin").body(Map.of("description", "Nope")).patch("/tags/" + word).then().statusCode(428);
+        as("erin").header("If-Match", etag).body(Map.of("description", "About " + word)).patch("/tags/" + word).then().statusCode(200)
+                .body("name", is(word)).body("slug", is(word)).body("description", is("About " + word));
+        String next = as("erin").get("/tags/" + word).header("ETag");
+        as("erin").header("If-Match", next).body(Map.of("name", word + " two")).patch("/tags/" + word).then().statusCode(200)
+                .body("name", is(word + " two")).body("description", is("About " + word));
+        as("alice").get("/articles/" + id).then().body("tags", contains(word + " two"));
+        String last = as("erin").get("/tags/" + word).header("ETag");
+        as("erin").header("If-Match", last).body(Map.of("description", "")).patch("/tags/" + word).then().statusCode(200)
+                .body("description", nullValue());
+    }
+
+    @Test
+    void tagsArticlesCarriedBeforeTheRegistryAreRegistered() {
+        String word = unique("nu");
+        String id = tagged(List.of("policy"), false);
+        // as data from before the registry: names no tag has, two of them with one slug
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update article set tags = cast(:tags as jsonb) where id = cast(:id as uuid)")
+                .setParameter("tags", "[\"" + word + " one\", \"" + word + "-one\"]").setParameter("id", id).executeUpdate());
+        assertEquals(2, registry.backfill());
+        assertEquals(0, registry.backfill());
+        as("alice").get("/tags/" + word + "-one").then().statusCode(200).body("name", is(word + " one")).body("articles", is(1));
+        as("alice").get("/tags/" + word + "-one-2").then().statusCode(200).body("name", is(word + "-one")).body("articles", is(1));
     }
 }

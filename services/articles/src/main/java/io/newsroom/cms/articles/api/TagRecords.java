@@ -28,6 +28,17 @@ public final class TagRecords {
                              @Size(max = 500) String description) {
     }
 
+    /** Change some of a tag: what is left out (null) stays; a blank description clears it. */
+    public record TagPatch(@Slug String slug,
+                           @Size(max = 60) @Pattern(regexp = NAME, message = "must be a word or short phrase") String name,
+                           @Size(max = 500) String description) {
+        /** The whole request this patch makes of {@code current}'s slug, name and description. */
+        public TagRequest over(String currentSlug, String currentName, String currentDescription) {
+            return new TagRequest(slug != null ? slug : currentSlug, name != null ? name : currentName,
+                    description != null ? description : currentDescription);
+        }
+    }
+
     /** Merge a tag into another ({@code into}: the other's slug, current or former). */
     public record MergeRequest(@NotNull @Slug String into) {
     }

@@ -131,13 +131,16 @@ public class TagQueries {
                 .executeUpdate();
     }
 
-    /** Every name articles carry (working copies and live versions) that no tag has: the registry's backfill. */
+    /**
+     * Every name articles carry (working copies and live versions) that no tag has: the registry's backfill. In byte
+     * order, whatever the database's collation: of two names with one slug, the same one gets it everywhere.
+     */
     @SuppressWarnings("unchecked")
     public List<String> unregistered() {
-        return (List<String>) em.createNativeQuery("select distinct e.tag from article a"
+        return (List<String>) em.createNativeQuery("select u.tag from (select e.tag from article a"
                 + " cross join lateral jsonb_array_elements_text(a.tags) e(tag) where not exists (select 1 from tag t where t.name = e.tag)"
-                + " union select distinct p.tag from published_article_tag p where not exists (select 1 from tag t where t.name = p.tag)"
-                + " order by 1").getResultList();
+                + " union select p.tag from published_article_tag p where not exists (select 1 from tag t where t.name = p.tag)) u"
+                + " order by u.tag collate \"C\"").getResultList();
     }
 
     /** Row locks on the articles, in the order given (id order: the same in every tag change, so no deadlock). */

@@ -2,6 +2,7 @@ package io.newsroom.cms.articles.rest;
 
 import io.newsroom.cms.articles.api.TagRecords.MergeRequest;
 import io.newsroom.cms.articles.api.TagRecords.TagList;
+import io.newsroom.cms.articles.api.TagRecords.TagPatch;
 import io.newsroom.cms.articles.api.TagRecords.TagRequest;
 import io.newsroom.cms.articles.domain.Tag;
 import io.newsroom.cms.articles.service.TagEditing;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -77,6 +79,16 @@ public class TagResource {
             + " at once, published ones included, and an old slug keeps leading to the tag")
     public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TagRequest request) {
         return withEtag(Response.ok(), tags.update(slug, Versions.requireIfMatch(ifMatch), request));
+    }
+
+    @PATCH
+    @Path(SLUG)
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Operation(summary = "Change some of a tag (If-Match required): what is left out stays; as PUT otherwise")
+    public Response patch(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TagPatch patch) {
+        long version = Versions.requireIfMatch(ifMatch);
+        Tag current = tags.get(slug);
+        return withEtag(Response.ok(), tags.update(slug, version, patch.over(current.slug, current.name, current.description)));
     }
 
     @POST

@@ -73,18 +73,27 @@ public class TagRegistry {
     }
 
     /**
-     * Registers, at start, the tags articles carried before the registry (and any a restore of old data brings back),
-     * each under its own name: two names with one slug ("cloud computing", "cloud-computing") become two tags, the
-     * second with a numbered slug, for an editor to merge. Idempotent; replicas starting together wait for each other.
+     * Registers the tags articles carry that the registry lacks (those from before it, and any a restore of old data
+     * brings back), each under its own name: two names with one slug ("cloud computing", "cloud-computing") become two
+     * tags, the second with a numbered slug, for an editor to merge. Idempotent; replicas starting together wait for
+     * each other. The number registered.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void onStart(@Observes StartupEvent start) {
+    public int backfill() {
         if (queries.unregistered().isEmpty()) {
-            return;
+            return 0;
         }
         names.lock("tags", LOCK);
         List<String> missing = queries.unregistered();
         missing.forEach(name -> register(name, Slugs.from(name)));
-        LOG.infof("Tags: %d registered from the articles' tags", missing.size());
+        return missing.size();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void onStart(@Observes StartupEvent start) {
+        int registered = backfill();
+        if (registered > 0) {
+            LOG.infof("Tags: %d registered from the articles' tags", registered);
+        }
     }
 }
