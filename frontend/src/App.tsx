@@ -15,6 +15,7 @@ import { Webhooks } from './pages/Webhooks';
 import { WebhookDetail } from './pages/WebhookDetail';
 import { MediaLibrary } from './pages/MediaLibrary';
 import { Sections } from './pages/Sections';
+import { Tags } from './pages/Tags';
 
 export function App({ user }: { user: User }) {
   return (
@@ -95,6 +96,11 @@ function Shell() {
               </NavLink>
             </li>
           )}
+          <li>
+            <NavLink to="/tags" data-testid="nav-tags">
+              Tags
+            </NavLink>
+          </li>
           {can.usesMedia && (
             <li>
               <NavLink to="/media" data-testid="nav-media">
@@ -131,6 +137,7 @@ function Shell() {
           <Route path="/lists/:slug" element={<ListEditor />} />
           <Route path="/media/:id?" element={<MediaLibrary />} />
           <Route path="/sections" element={<Sections />} />
+          <Route path="/tags" element={<Tags />} />
           <Route path="/authors" element={<Authors />} />
           <Route path="/webhooks" element={<Webhooks />} />
           <Route path="/webhooks/:id" element={<WebhookDetail />} />

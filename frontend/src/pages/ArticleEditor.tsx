@@ -6,6 +6,7 @@ import { useAuthorDirectory, useMyProfile } from '../lib/authors';
 import { autosave, describeSave, hasUnsavedWork, initialAutosave, saveBlocker, wantsSave } from '../lib/autosave';
 import { parseTags, formatDateTime } from '../lib/format';
 import { correctionOf, seoOf, type CorrectionForm, type SeoForm } from '../lib/seo';
+import { TagInput } from './editor/TagInput';
 import type { Action, Article, ArticleContent, HistoryEntry, RevisionSummary } from '../lib/types';
 import { describeOutsideChange, transitionToast } from '../lib/workflow';
 import { ApiError, fieldErrors, fieldLabel, messageOf } from '../problem';
@@ -518,13 +519,13 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
               onReplace={(heroImage) => edit({ heroImage })}
             />
 
-            <Field label="Tags" id="tags" error={errors.tags} hint="Separate tags with commas.">
-              <input
+            <Field label="Tags" id="tags" error={errors.tags} hint="Separate tags with commas; suggestions come from the tags already in use.">
+              <TagInput
                 id="tags"
                 value={tagsText}
-                onChange={(e) => {
-                  setTagsText(e.target.value);
-                  edit({ tags: parseTags(e.target.value) });
+                onChange={(text) => {
+                  setTagsText(text);
+                  edit({ tags: parseTags(text) });
                 }}
               />
             </Field>

@@ -51,7 +51,9 @@ class PublicApiContractTest extends StubbedBackendsTest {
                 "/public/v1/tags/{tag}/feed.json", "/public/v1/sections/{slug}/feed.xml", "/public/v1/sections/{slug}/feed.atom", "/public/v1/sections/{slug}/feed.json", "/public/v1/sitemaps/articles-{n}.xml", "/public/v1/sitemap-news.xml",
                 "/public/v1/authors",
                 // sections
-                "/public/v1/sections", "/public/v1/sections/{slug}")), paths);
+                "/public/v1/sections", "/public/v1/sections/{slug}",
+                // tags
+                "/public/v1/tags", "/public/v1/tags/{slug}")), paths);
         assertTrue(doc.path("components").path("schemas").has("PublicArticle"));
         assertFalse(doc.path("components").path("schemas").has("FrontendConfig"), "the editor app's settings are not public API");
     }

@@ -65,6 +65,16 @@ class AuthorizationMatrixTest {
         MAY.put("DELETE /sections/{id}", EDITORS_ADMINS);
         MAY.put("GET /sections/published", EVERYONE);
         MAY.put("GET /sections/published/{slug}", EVERYONE);
+        // articles: tags (writers read them to complete a tag; editors and admins rename, describe, merge and delete)
+        MAY.put("GET /tags", PEOPLE);
+        MAY.put("POST /tags", EDITORS_ADMINS);
+        MAY.put("GET /tags/{slug}", PEOPLE);
+        MAY.put("PUT /tags/{slug}", EDITORS_ADMINS);
+        MAY.put("PATCH /tags/{slug}", EDITORS_ADMINS);
+        MAY.put("DELETE /tags/{slug}", EDITORS_ADMINS);
+        MAY.put("POST /tags/{slug}/merge", EDITORS_ADMINS);
+        MAY.put("GET /tags/published", EVERYONE);
+        MAY.put("GET /tags/published/{slug}", EVERYONE);
         // authors
         MAY.put("POST /authors", ADMINS);
         MAY.put("GET /authors", PEOPLE);
@@ -131,6 +141,8 @@ class AuthorizationMatrixTest {
         MAY.put("GET /public/v1/search", EVERYONE);
         MAY.put("GET /public/v1/sections", EVERYONE);
         MAY.put("GET /public/v1/sections/{slug}", EVERYONE);
+        MAY.put("GET /public/v1/tags", EVERYONE);
+        MAY.put("GET /public/v1/tags/{slug}", EVERYONE);
         MAY.put("GET /public/v1/feed.xml", EVERYONE);
         MAY.put("GET /public/v1/sitemap.xml", EVERYONE);
         MAY.put("GET /public/v1/feed.atom", EVERYONE);

@@ -133,6 +133,17 @@ public final class PublicRecords {
     public record SectionTree(@Schema(required = true) List<Section> items) {
     }
 
+    /** A tag published articles carry: {@code articles} is how many do. */
+    @Schema(name = "Tag", additionalProperties = Schema.False.class)
+    public record Tag(@Schema(required = true) String slug, @Schema(required = true) String name,
+                      @Schema(nullable = true) String description, @Schema(required = true) long articles) {
+    }
+
+    /** The tags published articles carry, the most used first. */
+    @Schema(name = "TagIndex", additionalProperties = Schema.False.class)
+    public record TagIndex(@Schema(required = true) List<Tag> items) {
+    }
+
     /** A published article in the newest-first list, in search and on author pages. */
     @Schema(name = "ArticleSummary", additionalProperties = Schema.False.class)
     public record ArticleSummary(@Schema(required = true) UUID id, @Schema(required = true) String slug,

@@ -148,6 +148,16 @@ public class ContentBackends {
         return get("articles", gateway.services().articles(), "/sections/published/" + segment(slug));
     }
 
+    /** The tags published articles carry, the most used first. */
+    public Uni<Answer> tags() {
+        return get("articles", gateway.services().articles(), "/tags/published");
+    }
+
+    /** A tag by slug (a former slug: a 301 to the current one). */
+    public Uni<Answer> tag(String slug) {
+        return get("articles", gateway.services().articles(), "/tags/published/" + segment(slug));
+    }
+
     public Uni<Answer> article(String slug) {
         return get("articles", gateway.services().articles(), "/articles/published/" + segment(slug));
     }

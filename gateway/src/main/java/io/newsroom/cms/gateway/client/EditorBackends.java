@@ -58,14 +58,16 @@ public class EditorBackends {
         client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(config.timeout().toMillis(), 5_000)));
         services = Map.of("articles", config.services().articles(), "sections", config.services().articles(),
+                "tags", config.services().articles(),
                 "authors", config.services().authors(),
                 "lists", config.services().curation(), "webhooks", config.services().webhooks(),
                 "media", config.services().media());
-        // sections are the articles service's: the same breaker
+        // sections and tags are the articles service's: the same breaker
         TypedGuard<Uni<HttpClientResponse>> articles = BackendGuards.guard(RESPONSE, "gateway-editor-articles", config.breaker());
         guards = Map.of(
                 "articles", articles,
                 "sections", articles,
+                "tags", articles,
                 "authors", BackendGuards.guard(RESPONSE, "gateway-editor-authors", config.breaker()),
                 "lists", BackendGuards.guard(RESPONSE, "gateway-editor-lists", config.breaker()),
                 "webhooks", BackendGuards.guard(RESPONSE, "gateway-editor-webhooks", config.breaker()),

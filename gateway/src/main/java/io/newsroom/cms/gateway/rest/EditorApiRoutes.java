@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Forwards {@code /api/{articles|sections|authors|lists|webhooks|media}/...} to the owning service's {@code /articles|sections|authors|lists/...}
- * ({@code sections} belong to the articles service).
+ * Forwards {@code /api/{articles|sections|tags|authors|lists|webhooks|media}/...} to the owning service's {@code /articles|sections|tags|authors|lists/...}
+ * ({@code sections} and {@code tags} belong to the articles service).
  * An upload ({@code POST /api/media}) streams through: the body is piped, never held here.
  * The token is verified here first (401 problem before anything is forwarded); roles are checked by the services.
  * Method, headers (Authorization, If-Match, ETag, ...), body and status pass through unchanged.
@@ -44,11 +44,11 @@ public class EditorApiRoutes {
 
     void register(@Observes Router router) {
         // the services' internal reads and the articles service's byline claims are not part of the editor API
-        router.routeWithRegex("/api/(articles/published|sections/published|authors/public|authors/byline-claims|lists/public|media/renditions)(/.*)?").order(9)
+        router.routeWithRegex("/api/(articles/published|sections/published|tags/published|authors/public|authors/byline-claims|lists/public|media/renditions)(/.*)?").order(9)
                 .handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No editor API at " + ctx.request().path()));
-        router.routeWithRegex("/api/(articles|sections|authors|lists|webhooks|media)(/.*)?").order(10).handler(this::forward);
+        router.routeWithRegex("/api/(articles|sections|tags|authors|lists|webhooks|media)(/.*)?").order(10).handler(this::forward);
         router.routeWithRegex("/api(/.*)?").order(11).handler(ctx -> problem(ctx, ProblemType.NOT_FOUND,
-                "No editor API at " + ctx.request().path() + "; the API has /api/articles, /api/sections, /api/authors, /api/lists, /api/webhooks and /api/media"));
+                "No editor API at " + ctx.request().path() + "; the API has /api/articles, /api/sections, /api/tags, /api/authors, /api/lists, /api/webhooks and /api/media"));
     }
 
     private void forward(RoutingContext ctx) {

@@ -10,6 +10,7 @@ import io.newsroom.cms.gateway.api.PublicRecords.PublicArticle;
 import io.newsroom.cms.gateway.api.PublicRecords.SearchResults;
 import io.newsroom.cms.gateway.api.PublicRecords.Section;
 import io.newsroom.cms.gateway.api.PublicRecords.SectionTree;
+import io.newsroom.cms.gateway.api.PublicRecords.TagIndex;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorIndex;
 import io.newsroom.cms.gateway.api.PublicRecords.JsonFeed;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
@@ -56,6 +57,8 @@ public class PublicApiResource {
     private static final String SLUG = PublicReplies.SLUG;
     /** The surrogate key of the section answers. */
     private static final String SECTIONS = "sections";
+    /** The surrogate key of the tag answers. */
+    private static final String TAGS = "tags";
 
     @Inject
     PublicReads reads;
@@ -73,7 +76,8 @@ public class PublicApiResource {
     @Path("articles")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Published articles, newest first, with cursor pagination and tag/author/section filters and a"
-            + " published-date range (from, to), all combined; author is an"
+            + " published-date range (from, to), all combined; tag is a tag's slug or name (an old slug is followed; a tag no"
+            + " published article carries is a 404 problem); author is an"
             + " author's slug (an old slug is followed) or id, and an unknown author is a 404 problem; section is a section's"
             + " slug (an old slug is followed; an unknown section is a 404 problem), matching its primary and secondary"
             + " articles and, unless includeChildren=false, those of its subsections")
@@ -130,6 +134,30 @@ public class PublicApiResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> section(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return serve(reads.section(slug), ifNoneMatch, SECTIONS);
+    }
+
+    @GET
+    @Path("tags")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The tags published articles carry, the most used first: slug, name, the editors' description and"
+            + " how many published articles carry each (a tag's slug is what ?tag= and the tag feeds take)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TagIndex.class), examples = @ExampleObject(name = "tags",
+            value = "{\"items\":[{\"slug\":\"cloud-computing\",\"name\":\"cloud computing\",\"description\":\"Outages, prices and"
+                    + " regulation of the big cloud providers\",\"articles\":42}]}")))
+    public Uni<Response> tags(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.tags(), ifNoneMatch, TAGS);
+    }
+
+    @GET
+    @Path("tags/{slug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A tag published articles carry; a renamed tag's old slug, or that of a tag merged into it, redirects (301)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.newsroom.cms.gateway.api.PublicRecords.Tag.class)))
+    @APIResponse(responseCode = "301", description = "The tag's slug changed: Location names the current one")
+    @APIResponse(responseCode = "404", description = "No published article carries a tag with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> tag(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.tag(slug), ifNoneMatch, TAGS);
     }
 
     @GET

@@ -42,7 +42,7 @@ public class EditorApiForwarding {
     }
 
     public Refusal refusal(String service, Throwable failure) {
-        String name = service.equals("lists") ? "curation" : service.equals("sections") ? "articles" : service;
+        String name = service.equals("lists") ? "curation" : service.equals("sections") || service.equals("tags") ? "articles" : service;
         if (failure instanceof CircuitBreakerOpenException) {
             return new Refusal(ProblemType.SERVICE_UNAVAILABLE, "The " + name + " service is failing; try again shortly", true);
         }

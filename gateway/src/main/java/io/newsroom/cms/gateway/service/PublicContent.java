@@ -132,6 +132,21 @@ public class PublicContent {
         });
     }
 
+    /** The tags published articles carry, as the articles service sends them. */
+    public Uni<CachedAnswer> tags() {
+        return backends.tags().map(response -> passThrough(response, "tags"));
+    }
+
+    /** A tag published articles carry; a renamed (or merged) tag's former slug redirects. */
+    public Uni<CachedAnswer> tag(String slug) {
+        return backends.tag(slug).map(response -> {
+            if (response.status() == 301) {
+                return CachedAnswer.redirect("/public/v1/tags/" + lastSegment(response));
+            }
+            return passThrough(response, "tag");
+        });
+    }
+
     public Uni<CachedAnswer> search(String q, int limit) {
         return search(q, limit, null);
     }

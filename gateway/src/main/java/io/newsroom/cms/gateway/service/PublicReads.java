@@ -59,6 +59,18 @@ public class PublicReads {
         return cache.get("section/" + slug, false, () -> content.section(slug));
     }
 
+    /**
+     * The tag index: not covered by the articles' events (a tag is renamed or described without one), fresh for
+     * fresh-for.
+     */
+    public Uni<ServedAnswer> tags() {
+        return cache.get("tags", false, content::tags);
+    }
+
+    public Uni<ServedAnswer> tag(String slug) {
+        return cache.get("tag/" + slug, false, () -> content.tag(slug));
+    }
+
     public Uni<ServedAnswer> article(String slug) {
         return cache.get("article/" + slug, () -> content.article(slug));
     }

@@ -21,7 +21,7 @@ public record Endpoint(String part, String method, String path, List<String> que
 
     /** Internal reads and the articles service's byline claims: not forwarded by the gateway's editor API. */
     public boolean internal() {
-        return path.startsWith("/articles/published") || path.startsWith("/sections/published") || path.startsWith("/authors/public") || path.startsWith("/authors/byline-claims")
+        return path.startsWith("/articles/published") || path.startsWith("/sections/published") || path.startsWith("/tags/published") || path.startsWith("/authors/public") || path.startsWith("/authors/byline-claims")
                 || path.startsWith("/lists/public") || path.startsWith("/media/renditions");
     }
 

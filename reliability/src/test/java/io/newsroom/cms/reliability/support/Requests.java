@@ -23,6 +23,10 @@ public final class Requests {
                 .replace("/sections/published/{slug}", "/sections/published/" + Fixtures.SECTION_SLUG)
                 .replace("/public/v1/sections/{slug}", "/public/v1/sections/" + Fixtures.SECTION_SLUG)
                 .replace("/sections/{id}", "/sections/" + Fixtures.SECTION_ID)
+                // the published fixture's tag
+                .replace("/tags/published/{slug}", "/tags/published/trust")
+                .replace("/public/v1/tags/{slug}", "/public/v1/tags/trust")
+                .replace("/tags/{slug}", "/tags/trust")
                 .replace("{n}", "1").replace("{a}", "1").replace("{b}", "1").replace("{page}", "1")
                 .replace("{tag}", "trust")
                 .replace("/authors/byline-claims/{id}", "/authors/byline-claims/" + UUID.randomUUID())
@@ -76,6 +80,10 @@ public final class Requests {
             case "POST /articles/published/batch" -> Map.of("ids", List.of(f.publishedId));
             case "POST /sections" -> Map.of("name", "Attack " + UUID.randomUUID(), "description", "A section");
             case "PUT /sections/{id}" -> Map.of("name", "News", "slug", Fixtures.SECTION_SLUG);
+            case "POST /tags" -> Map.of("name", "attack " + UUID.randomUUID(), "description", "A tag");
+            case "PUT /tags/{slug}" -> Map.of("name", "trust", "description", "The trust suite's tag");
+            case "PATCH /tags/{slug}" -> Map.of("description", "The trust suite's tag");
+            case "POST /tags/{slug}/merge" -> Map.of("into", "trust");
             case "POST /authors" -> Map.of("displayName", "Attack Author", "jobTitle", "Reporter",
                     "social", Map.of("x", "@attack", "website", "https://attack.example"));
             case "PUT /authors/{id}" -> Map.of("displayName", "Alice Archer", "username", "alice", "email", f.email);

@@ -191,7 +191,9 @@ class SectionsTest {
                 .body("items.id", contains(inCloud));
         given().get("/articles/published?section=" + cloudSlug + "&tag=policy&limit=1").then().statusCode(200)
                 .body("items.id", contains(inCloud));
-        given().get("/articles/published?section=" + cloudSlug + "&tag=nothing-here").then().statusCode(200).body("items.size()", is(0));
+        given().get("/articles/published?section=" + newsSlug + "&includeChildren=false&tag=policy")
+                .then().statusCode(200).body("items.id", contains(inNews));
+        given().get("/articles/published?section=" + cloudSlug + "&tag=nothing-here").then().statusCode(404).contentType(PROBLEM);
         given().get("/articles/published?section=no-such-section-anywhere").then().statusCode(404).contentType(PROBLEM);
         given().get("/articles/published?section=" + newsSlug + "&includeChildren=maybe").then().statusCode(400);
         // cursor paging within a section

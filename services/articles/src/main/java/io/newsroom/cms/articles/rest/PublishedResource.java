@@ -12,6 +12,7 @@ import io.newsroom.cms.articles.api.PublishedRecords.PublicSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublishedPage;
 import io.newsroom.cms.articles.published.PublishedReads;
 import io.newsroom.cms.articles.published.SectionReads;
+import io.newsroom.cms.articles.published.TagReads;
 import io.newsroom.cms.articles.published.PublishedReads.Item;
 import io.newsroom.cms.articles.published.PublishedReads.Order;
 import io.newsroom.cms.common.http.ContentTags;
@@ -65,6 +66,9 @@ public class PublishedResource {
     @Inject
     SectionReads sections;
 
+    @Inject
+    TagReads tags;
+
     @GET
     @Operation(summary = "Published summaries as readers get them, newest first (or `sort=oldest`, or `sort=updated`:"
             + " last changed first), cursor pagination, tag/author/section filters (section: a section's slug, its subsections"
@@ -101,8 +105,12 @@ public class PublishedResource {
             }
         }
         // a section (slug; a former one is followed, an unknown one is a 404) with or without its subsections
-        Uni<List<Item>> listed = section == null || section.isBlank() ? views.list(order, limit + 1, tag, author, range, after, afterId)
-                : sections.list(section.trim(), "true".equals(includeChildren), order, limit + 1, tag, author, range, after, afterId);
+        // a tag: its name, slug or a former slug (an unknown one, or one no published article carries, is a 404)
+        Instant afterAt = after;
+        UUID afterAtId = afterId;
+        Uni<List<Item>> listed = tags.filter(tag).flatMap(name -> section == null || section.isBlank()
+                ? views.list(order, limit + 1, name, author, range, afterAt, afterAtId)
+                : sections.list(section.trim(), "true".equals(includeChildren), order, limit + 1, name, author, range, afterAt, afterAtId));
         return listed.map(found -> {
             List<Item> page = found;
             String next = null;

@@ -56,6 +56,9 @@ public class ArticleEditing {
     @Inject
     SectionEditing sections;
 
+    @Inject
+    TagRegistry tags;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article get(UUID id) {
         return Articles.get(id);
@@ -80,6 +83,7 @@ public class ArticleEditing {
             content.primarySectionId = sections.defaultSection();
         }
         sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
+        content.tags = tags.resolve(content.tags);
         requireSlugFree(content.slug, null);
         bylineAuthors.remember(claimed);
         article.content = content;
@@ -106,6 +110,7 @@ public class ArticleEditing {
             content.secondarySectionIds = new ArrayList<>(article.content.secondarySectionIds);
         }
         sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
+        content.tags = tags.resolve(content.tags);
         if (content.equals(article.content)) {
             return article; // nothing changed: no new revision, same version
         }
@@ -149,6 +154,7 @@ public class ArticleEditing {
         }
         content.secondarySectionIds = new ArrayList<>(content.secondarySectionIds.stream().filter(tree::contains).toList());
         sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
+        content.tags = tags.resolve(content.tags);
         renameIfNeeded(article, content.slug);
         bylineAuthors.remember(claimed);
         article.content = content;
