@@ -40,12 +40,18 @@ class PublicApiE2ETest {
     }
 
     private static String[] publish(String headline, String authorId, String tag) {
+        return publish(headline, authorId, tag, Map.of());
+    }
+
+    /** {@link #publish(String, String, String)} with more fields of the article ({@code extra}). */
+    private static String[] publish(String headline, String authorId, String tag, Map<String, Object> extra) {
         String slug = "pub-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = as("alice").body(Map.of("slug", slug, "headline", headline, "dek", "Standfirst for " + headline,
-                        "body", "Body of **" + headline + "**.\n\n<script>alert(1)</script>", "tags", List.of(tag),
-                        "heroImage", Map.of("url", "https://img.example/" + slug + ".jpg", "alt", "Hero of " + headline),
-                        "byline", List.of(authorId)))
-                .post("/api/articles").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("slug", slug, "headline", headline, "dek", "Standfirst for " + headline,
+                "body", "Body of **" + headline + "**.\n\n<script>alert(1)</script>", "tags", List.of(tag),
+                "heroImage", Map.of("url", "https://img.example/" + slug + ".jpg", "alt", "Hero of " + headline),
+                "byline", List.of(authorId)));
+        body.putAll(extra);
+        String id = as("alice").body(body).post("/api/articles").then().statusCode(201).extract().path("id");
         for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
             as(step[0]).header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", step[1])).post("/api/articles/" + id + "/transitions").then().statusCode(200);
         }
@@ -118,6 +124,11 @@ class PublicApiE2ETest {
         Instant started = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String[] first = publish("Site first " + word, authorId, tag);
         String[] second = publish("Site second " + word, authorId, tag);
+        // asks search engines to leave it out: it has its page and its SEO fields, and no place in the sitemaps
+        String[] hidden = publish("Site hidden " + word, authorId, tag + "x", Map.of("seo", Map.of("title", "Hidden " + word, "noindex", true)));
+        given().get("/public/v1/articles/" + hidden[1]).then().statusCode(200).body("seo.noindex", is(true))
+                .body("seo.title", is("Hidden " + word)).body("seo.description", is("Standfirst for Site hidden " + word))
+                .body("seo.image.url", is("https://img.example/" + hidden[1] + ".jpg")).body("corrections", hasSize(0));
 
         // feeds of the site and of the tag, in the three formats
         for (String feed : List.of("/public/v1/feed.xml", "/public/v1/feed.atom", "/public/v1/feed.json",
@@ -143,7 +154,9 @@ class PublicApiE2ETest {
         }
         String firstUrl = urls.stream().filter(url -> url.endsWith("/articles/" + first[1])).findFirst().orElseThrow();
         given().get(firstUrl).then().statusCode(200).body("slug", is(first[1]));
-        assertTrue(urls.get(urls.size() - 1).endsWith("/articles/" + second[1]), "oldest first: the newest article is last");
+        assertTrue(urls.get(urls.size() - 1).endsWith("/articles/" + second[1]), "oldest first: the newest indexable article is last");
+        assertTrue(urls.stream().noneMatch(url -> url.endsWith("/articles/" + hidden[1])), "noindex: not in the sitemap");
+        assertTrue(locs(given().get("/public/v1/sitemap-news.xml").asString()).stream().noneMatch(url -> url.endsWith("/articles/" + hidden[1])));
         given().get("/public/v1/sitemaps/articles-" + (pages.size() + 1) + ".xml").then().statusCode(404);
         assertTrue(locs(given().get("/public/v1/sitemap-news.xml").asString()).contains(firstUrl));
 
