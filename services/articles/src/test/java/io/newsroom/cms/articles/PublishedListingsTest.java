@@ -124,6 +124,11 @@ class PublishedListingsTest {
         } while (cursor != null && paged.size() < 10);
         assertEquals(ids.subList(1, 4), paged);
 
+        // a NUL byte PostgreSQL refuses in text: the reactive client's refusal is a 4xx problem too, never a 500
+        given().urlEncodingEnabled(false).get("/articles/published?tag=a%00b").then().statusCode(anyOf(is(400), is(404)))
+                .contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get("/articles/published?section=news&tag=a%00b&author=" + writer).then()
+                .statusCode(anyOf(is(400), is(404))).contentType("application/problem+json");
         given().get("/articles/published?from=yesterday").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", is("from"));
         given().get("/articles/published?to=2001-02-30").then().statusCode(400).body("errors[0].field", is("to"));

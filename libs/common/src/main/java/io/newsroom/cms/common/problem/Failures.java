@@ -38,8 +38,9 @@ public final class Failures {
             if (t instanceof ProblemException problem) {
                 return problem;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                ProblemException known = bySqlState(sql);
+            String state = sqlState(t);
+            if (state != null) {
+                ProblemException known = bySqlState(state, t.getMessage());
                 if (known != null) {
                     return known;
                 }
@@ -59,10 +60,27 @@ public final class Failures {
                 "A store this service needs is not answering right now; nothing was changed, try again shortly");
     }
 
-    private static ProblemException bySqlState(SQLException sql) {
-        String state = sql.getSQLState();
+    /**
+     * The SQLSTATE of a JDBC failure, or of the reactive PostgreSQL client's {@code PgException} (read by name: no part
+     * needs that client on its classpath), or null.
+     */
+    private static String sqlState(Throwable t) {
+        if (t instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        if (t.getClass().getName().equals("io.vertx.pgclient.PgException")) {
+            try {
+                return (String) t.getClass().getMethod("getSqlState").invoke(t);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static ProblemException bySqlState(String state, String message) {
         if (state.equals("23505")) {
-            Matcher key = UNIQUE_KEY.matcher(String.valueOf(sql.getMessage()));
+            Matcher key = UNIQUE_KEY.matcher(String.valueOf(message));
             String field = key.find() ? camel(key.group(1)) : "body";
             return new ProblemException(ProblemType.CONFLICT, "The " + field + " is already taken; choose another",
                     List.of(new Problem.FieldError(field, "already taken")), Map.of());
