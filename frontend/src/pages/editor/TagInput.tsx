@@ -74,19 +74,21 @@ export function TagInput({ id, value, onChange, disabled, ...aria }: {
       />
       <ul id={listId} role="listbox" className="picker-results" data-testid="tag-suggestions">
         {shown.map((tag, i) => (
-          <li key={tag.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
-            <button
-              type="button"
-              tabIndex={-1}
-              className="picker-option"
-              // chosen on mouse down, before the input's blur closes the list
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(tag);
-              }}
-            >
-              {tag.name} <span className="muted small">({tag.articles})</span>
-            </button>
+          // the option itself takes the click (a button inside an option would be a control within a control); the
+          // keyboard stays in the input, which points at the active option
+          <li
+            key={tag.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className="picker-option"
+            // chosen on mouse down, before the input's blur closes the list
+            onMouseDown={(e) => {
+              e.preventDefault();
+              choose(tag);
+            }}
+          >
+            {tag.name} <span className="muted small">({tag.articles})</span>
           </li>
         ))}
       </ul>
