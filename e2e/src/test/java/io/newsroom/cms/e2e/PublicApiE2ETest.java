@@ -178,7 +178,8 @@ class PublicApiE2ETest {
 
         // search, a page at a time; the list sorted and cut to the fields asked for
         Response hits = given().get("/public/v1/search?limit=1&q=" + word);
-        hits.then().statusCode(200).body("items", hasSize(1)).body("nextCursor", notNullValue());
+        hits.then().statusCode(200).body("items", hasSize(1)).body("nextCursor", notNullValue())
+                .body("items[0].snippet", containsString("<mark>" + word + "</mark>")).body("items[0].snippet", not(containsString("<script")));
         given().get("/public/v1/search?limit=1&q=" + word + "&cursor=" + hits.path("nextCursor")).then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].slug", not(is(hits.<String>path("items[0].slug"))));
         given().get("/public/v1/articles?tag=" + tag + "&sort=oldest&fields=slug,headline").then().statusCode(200)

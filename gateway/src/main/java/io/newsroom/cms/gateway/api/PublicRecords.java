@@ -151,7 +151,9 @@ public final class PublicRecords {
                                  @Schema(nullable = true) Image heroImage, @Schema(required = true) List<String> tags,
                                  @Schema(required = true) Instant publishedAt, @Schema(required = true) Instant updatedAt,
                                  @Schema(required = true) List<AuthorLink> authors,
-                                 @Schema(nullable = true) SectionRef section) {
+                                 @Schema(nullable = true) SectionRef section,
+                                 @Schema(description = "Search results only: a passage of the article's text, HTML-escaped,"
+                                         + " the words searched for in <mark>…</mark>") String snippet) {
     }
 
     /** Newest first; {@code nextCursor} is null on the last page. */

@@ -159,6 +159,19 @@ class PublishedListingsTest {
         assertTrue(found.containsAll(ids), found.toString());
         given().get("/articles/published/search?q=" + word + "&cursor=bm90LWEtY3Vyc29y").then().statusCode(400)
                 .body("errors.field", hasItem("cursor"));
+
+        // each result has a passage of its text with the words searched for marked, the rest of it escaped
+        Map<String, Object> body = article("Harbour story " + word, List.of(writer));
+        body.put("body", "## Ferries\n\nFerries & <b>tugs</b> were **back**; the [harbour master](https://example.org/hm) said the "
+                + word + " had gone.\n\n> Quoted: the " + word + " swam off.");
+        String marked = publish(body);
+        Response hit = given().get("/articles/published/search?limit=10&q=" + word);
+        List<Map<String, Object>> items = hit.path("items");
+        String snippet = (String) items.stream().filter(i -> marked.equals(i.get("id"))).findFirst().orElseThrow().get("snippet");
+        assertTrue(snippet.contains("<mark>" + word + "</mark>"), snippet);
+        assertTrue(snippet.contains("Ferries &amp; tugs were back"), "escaped (the tags went when the body was saved): " + snippet);
+        assertTrue(snippet.contains("the harbour master said"), "link targets and markup left out: " + snippet);
+        assertTrue(!snippet.contains("**") && !snippet.contains("](") && !snippet.contains("<b>"), snippet);
     }
 
     @Test

@@ -297,7 +297,36 @@ public class PublishedReads {
      * after the first {@code offset} of them: readers' list items (none at or past that many).
      */
     public Uni<List<Item>> search(String q, int limit, int offset) {
-        return items(pool.preparedQuery(SEARCH).execute(Tuple.of(q, limit, offset)));
+        return items(pool.preparedQuery(SEARCH).execute(Tuple.of(q, limit, offset)))
+                .flatMap(found -> found.isEmpty() ? Uni.createFrom().item(found) : withSnippets(q, found));
+    }
+
+    /**
+     * A passage of each found article's live text (dek and body) around the words searched for, for the results page:
+     * up to two fragments of 10–24 words ({@code ts_headline}), the matches between {@link #MARK_START} and
+     * {@link #MARK_END}. Markdown's markup (emphasis, code ticks, link targets, headings and quotes at a line's start)
+     * and control characters are taken out first, so the passage reads as text. Asked once the page is known, for its
+     * articles only (at most 50): the ranking statement stays as it is, and highlighting reads no more than the page.
+     */
+    static final String SNIPPETS = "select p.article_id, ts_headline('english',"
+            + " regexp_replace(coalesce(r.dek, '') || E'\\n' || r.body, '^\\s*(#+|>+)|[\\x01-\\x08*_`~]+|\\]\\([^)]*\\)|\\[', ' ', 'gn'),"
+            + " websearch_to_tsquery('english', $1), $3)"
+            + " from published_article p join article_revision r on r.article_id = p.article_id and r.number = p.revision"
+            + " where p.article_id = any($2)";
+    static final char MARK_START = '\u0002';
+    static final char MARK_END = '\u0003';
+    private static final String SNIPPET_OPTIONS = "MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=\" … \","
+            + " StartSel=" + MARK_START + ", StopSel=" + MARK_END;
+
+    private Uni<List<Item>> withSnippets(String q, List<Item> found) {
+        UUID[] ids = found.stream().map(Item::id).toArray(UUID[]::new);
+        return pool.preparedQuery(SNIPPETS).execute(Tuple.of(q, ids, SNIPPET_OPTIONS)).map(rows -> {
+            java.util.Map<UUID, String> snippets = new java.util.HashMap<>();
+            for (Row row : rows) {
+                snippets.put(row.getUUID(0), row.getString(1));
+            }
+            return found.stream().map(item -> new Item(item.id(), item.at(), Snippets.add(item.json(), snippets.get(item.id())))).toList();
+        });
     }
 
     /** The sitemap's pages of at most {@code size} articles, oldest first (none when nothing is published). */
