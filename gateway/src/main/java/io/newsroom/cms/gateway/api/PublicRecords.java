@@ -152,6 +152,7 @@ public final class PublicRecords {
                                  @Schema(required = true) Instant publishedAt, @Schema(required = true) Instant updatedAt,
                                  @Schema(required = true) List<AuthorLink> authors,
                                  @Schema(nullable = true) SectionRef section,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL)
                                  @Schema(description = "Search results only: a passage of the article's text, HTML-escaped,"
                                          + " the words searched for in <mark>…</mark>") String snippet) {
     }
