@@ -135,6 +135,31 @@ export function fieldErrors(problem: Problem | undefined): Record<string, string
   return out;
 }
 
+/**
+ * A failed save of a form, split for showing each thing once: the errors of `formFields` at those fields (the first per
+ * field), and a message only for what no field shows (a conflict, a stale version, the service away), each error put
+ * in words by `wording`.
+ */
+export function splitFormErrors(
+  problem: { errors?: { field: string; message: string }[]; detail?: string } | undefined,
+  fallback: string,
+  formFields: readonly string[],
+  wording: (field: string, message: string) => string,
+): { fields: Record<string, string>; message: string | null } {
+  const fields: Record<string, string> = {};
+  const other: string[] = [];
+  for (const e of problem?.errors ?? []) {
+    const text = wording(e.field, e.message);
+    if (formFields.includes(e.field)) {
+      if (!fields[e.field]) fields[e.field] = text;
+    } else if (!other.includes(text)) {
+      other.push(text);
+    }
+  }
+  const message = other.length ? other.join(' ') : Object.keys(fields).length ? null : problem?.detail ?? fallback;
+  return { fields, message };
+}
+
 /** A problem raised by the API client: the HTTP status plus the parsed problem body, when there was one. */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly problem: Problem | undefined) {

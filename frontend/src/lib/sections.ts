@@ -1,5 +1,7 @@
 /** Sections: the site's hierarchy as editors keep it, and the choices the article editor offers. */
 
+import { splitFormErrors } from '../problem';
+
 /** A section as the editor API sends it (GET /api/sections lists them depth first, siblings in order). */
 export interface Section {
   id: string;
@@ -166,16 +168,5 @@ export function sectionFormErrors(problem: { errors?: { field: string; message: 
   fields: Record<string, string>;
   message: string | null;
 } {
-  const fields: Record<string, string> = {};
-  const other: string[] = [];
-  for (const e of problem?.errors ?? []) {
-    const text = sectionMessage(e.field, e.message);
-    if ((FORM_FIELDS as readonly string[]).includes(e.field)) {
-      if (!fields[e.field]) fields[e.field] = text;
-    } else if (!other.includes(text)) {
-      other.push(text);
-    }
-  }
-  const message = other.length ? other.join(' ') : Object.keys(fields).length ? null : problem?.detail ?? fallback;
-  return { fields, message };
+  return splitFormErrors(problem, fallback, FORM_FIELDS, sectionMessage);
 }

@@ -1,5 +1,7 @@
 /** Managed tags: the registry as editors keep it, and completing tags in the article editor's comma-separated field. */
 
+import { splitFormErrors } from '../problem';
+
 /** A tag as the editor API sends it (GET /api/tags lists them by name). */
 export interface Tag {
   id: string;
@@ -114,16 +116,5 @@ export function tagFormErrors(
   problem: { errors?: { field: string; message: string }[]; detail?: string } | undefined,
   fallback: string,
 ): { fields: Record<string, string>; message: string | null } {
-  const fields: Record<string, string> = {};
-  const other: string[] = [];
-  for (const e of problem?.errors ?? []) {
-    const text = tagMessage(e.field, e.message);
-    if ((FORM_FIELDS as readonly string[]).includes(e.field)) {
-      if (!fields[e.field]) fields[e.field] = text;
-    } else if (!other.includes(text)) {
-      other.push(text);
-    }
-  }
-  const message = other.length ? other.join(' ') : Object.keys(fields).length ? null : problem?.detail ?? fallback;
-  return { fields, message };
+  return splitFormErrors(problem, fallback, FORM_FIELDS, tagMessage);
 }
