@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -17,7 +18,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
@@ -35,21 +38,36 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 @QuarkusTestResource(BackendStubs.class)
 class PublicTagsTest extends StubbedBackendsTest {
     static final String TAG = "{\"slug\":\"cloud-computing\",\"name\":\"cloud computing\",\"description\":\"Outages and prices\",\"articles\":3}";
-    static final String INDEX = "{\"items\":[" + TAG + ",{\"slug\":\"policy\",\"name\":\"policy\",\"description\":null,\"articles\":1}]}";
+    static final String INDEX = "{\"items\":[" + TAG + ",{\"slug\":\"policy\",\"name\":\"policy\",\"description\":null,\"articles\":1}],"
+            + "\"nextCursor\":\"dGFnc3wxfHBvbGljeQ\"}";
+    static final String LAST_PAGE = "{\"items\":[{\"slug\":\"weather\",\"name\":\"weather\",\"description\":null,\"articles\":1}],\"nextCursor\":null}";
 
     @Test
     void theIndexAndATagPassThroughAndAnOldSlugRedirects() throws Exception {
-        backends.stubFor(get("/tags/published").willReturn(okJson(INDEX)));
+        backends.stubFor(get("/tags/published?limit=100").willReturn(okJson(INDEX)));
         String etag = given().get("/public/v1/tags").then().statusCode(200).header("Cache-Control", startsWith("public"))
                 .header("Surrogate-Key", org.hamcrest.Matchers.containsString("tags")).header("ETag", notNullValue())
                 .extract().header("ETag");
         assertArrayEquals(INDEX.getBytes(StandardCharsets.UTF_8), given().get("/public/v1/tags").then().statusCode(200).extract().asByteArray());
         given().header("If-None-Match", etag).get("/public/v1/tags").then().statusCode(304);
-        backends.verify(1, getRequestedFor(urlEqualTo("/tags/published")));
+        backends.verify(1, getRequestedFor(urlEqualTo("/tags/published?limit=100")));
         // not kept fresh by the articles' events: a tag is renamed or described without one
         clock.advance(Duration.ofSeconds(5));
         given().get("/public/v1/tags").then().statusCode(200).body("items[0].articles", is(3));
-        backends.verify(2, getRequestedFor(urlEqualTo("/tags/published")));
+        backends.verify(2, getRequestedFor(urlEqualTo("/tags/published?limit=100")));
+
+        // the next page: the cursor and the limit go to the articles service as they came; a bad limit never does
+        backends.stubFor(get("/tags/published?limit=2&cursor=dGFnc3wxfHBvbGljeQ").willReturn(okJson(LAST_PAGE)));
+        given().get("/public/v1/tags?limit=2&cursor=dGFnc3wxfHBvbGljeQ").then().statusCode(200)
+                .body("items[0].slug", is("weather")).body("nextCursor", org.hamcrest.Matchers.nullValue());
+        backends.stubFor(get("/tags/published?limit=100&cursor=junk").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400,\"title\":\"Invalid request\"}")));
+        given().get("/public/v1/tags?cursor=junk").then().statusCode(400).contentType("application/problem+json");
+        for (String limit : List.of("0", "501", "many", "1.5")) {
+            given().get("/public/v1/tags?limit=" + limit).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.contains("limit"));
+        }
+        backends.verify(0, getRequestedFor(urlPathEqualTo("/tags/published")).withQueryParam("limit", notMatching("2|100")));
 
         backends.stubFor(get("/tags/published/cloud-computing").willReturn(okJson(TAG)));
         given().get("/public/v1/tags/cloud-computing").then().statusCode(200).body("name", is("cloud computing"));

@@ -141,7 +141,7 @@ public final class PublicRecords {
 
     /** The tags published articles carry, the most used first. */
     @Schema(name = "TagIndex", additionalProperties = Schema.False.class)
-    public record TagIndex(@Schema(required = true) List<Tag> items) {
+    public record TagIndex(@Schema(required = true) List<Tag> items, @Schema(nullable = true) String nextCursor) {
     }
 
     /** A published article in the newest-first list, in search and on author pages. */

@@ -148,9 +148,11 @@ public class ContentBackends {
         return get("articles", gateway.services().articles(), "/sections/published/" + segment(slug));
     }
 
-    /** The tags published articles carry, the most used first. */
-    public Uni<Answer> tags() {
-        return get("articles", gateway.services().articles(), "/tags/published");
+    /** A page of the tags published articles carry, the most used first. */
+    public Uni<Answer> tags(int limit, String cursor) {
+        StringBuilder uri = new StringBuilder("/tags/published?limit=").append(limit);
+        query(uri, "cursor", cursor);
+        return get("articles", gateway.services().articles(), uri.toString());
     }
 
     /** A tag by slug (a former slug: a 301 to the current one). */

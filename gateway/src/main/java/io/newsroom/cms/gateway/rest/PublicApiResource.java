@@ -140,12 +140,14 @@ public class PublicApiResource {
     @Path("tags")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The tags published articles carry, the most used first: slug, name, the editors' description and"
-            + " how many published articles carry each (a tag's slug is what ?tag= and the tag feeds take)")
+            + " how many published articles carry each (a tag's slug is what ?tag= and the tag feeds take); cursor pagination")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TagIndex.class), examples = @ExampleObject(name = "tags",
             value = "{\"items\":[{\"slug\":\"cloud-computing\",\"name\":\"cloud computing\",\"description\":\"Outages, prices and"
-                    + " regulation of the big cloud providers\",\"articles\":42}]}")))
-    public Uni<Response> tags(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return serve(reads.tags(), ifNoneMatch, TAGS);
+                    + " regulation of the big cloud providers\",\"articles\":42}],\"nextCursor\":null}")))
+    public Uni<Response> tags(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+                              @QueryParam("cursor") @Size(max = 200) String cursor,
+                              @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.tags(limit, cursor), ifNoneMatch, TAGS);
     }
 
     @GET

@@ -132,9 +132,9 @@ public class PublicContent {
         });
     }
 
-    /** The tags published articles carry, as the articles service sends them. */
-    public Uni<CachedAnswer> tags() {
-        return backends.tags().map(response -> passThrough(response, "tags"));
+    /** A page of the tags published articles carry, as the articles service sends it. */
+    public Uni<CachedAnswer> tags(int limit, String cursor) {
+        return backends.tags(limit, cursor).map(response -> passThrough(response, "tags"));
     }
 
     /** A tag published articles carry; a renamed (or merged) tag's former slug redirects. */

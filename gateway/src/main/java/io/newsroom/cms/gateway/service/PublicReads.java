@@ -63,8 +63,8 @@ public class PublicReads {
      * The tag index: not covered by the articles' events (a tag is renamed or described without one), fresh for
      * fresh-for.
      */
-    public Uni<ServedAnswer> tags() {
-        return cache.get("tags", false, content::tags);
+    public Uni<ServedAnswer> tags(int limit, String cursor) {
+        return cache.get("tags?" + limit + "&" + cursor, false, () -> content.tags(limit, cursor));
     }
 
     public Uni<ServedAnswer> tag(String slug) {

@@ -184,6 +184,40 @@ class TagsTest {
     }
 
     @Test
+    void theTagIndexPagesWithACursorInTheOrderOfTheWholeIndex() {
+        String busy = unique("mu");
+        String quiet = unique("nu");
+        tagged(List.of(busy, quiet), true);
+        tagged(List.of(busy), true);
+        List<String> whole = given().get("/tags/published?limit=500").then().statusCode(200)
+                .body("nextCursor", nullValue()).extract().path("items.slug");
+        // the most used first, then by name: the busier tag comes before the quieter one
+        org.junit.jupiter.api.Assertions.assertTrue(whole.indexOf(busy) >= 0 && whole.indexOf(busy) < whole.indexOf(quiet), whole.toString());
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < whole.size() + 1; page++) {
+            Response answer = cursor == null ? given().get("/tags/published?limit=2")
+                    : given().queryParam("cursor", cursor).get("/tags/published?limit=2");
+            answer.then().statusCode(200);
+            List<String> items = answer.path("items.slug");
+            org.junit.jupiter.api.Assertions.assertTrue(items.size() <= 2);
+            paged.addAll(items);
+            cursor = answer.path("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertEquals(whole, paged);
+
+        for (String bad : List.of("bm9wZQ", "!!!", "c2VhcmNofDEw", "dGFnc3x4fHk")) {
+            given().queryParam("cursor", bad).get("/tags/published").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("cursor"));
+        }
+        given().get("/tags/published?limit=0").then().statusCode(400).contentType(PROBLEM);
+        given().get("/tags/published?limit=501").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void readersSeeTheTagsOfPublishedArticlesAndFormerSlugsLeadOn() {
         String word = unique("kappa");
         String secret = unique("embargoed");

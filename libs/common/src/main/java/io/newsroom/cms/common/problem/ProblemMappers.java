@@ -15,6 +15,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -121,6 +122,12 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
+        if (e instanceof NotFoundException && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            Problem unreadable = unreadableQueryParameter(e.getCause(), uri);
+            if (unreadable != null) {
+                return respond(unreadable);
+            }
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
         if (status >= 500) {
@@ -145,6 +152,44 @@ public class ProblemMappers {
             builder.header(HttpHeaders.ALLOW, allow);
         }
         return builder.build();
+    }
+
+    /**
+     * A query parameter whose value cannot be converted to its type ({@code ?limit=ten}): Jakarta REST answers 404 for
+     * it, as for a path segment that names nothing, which tells a site's developer "no such address" instead of "this
+     * value is wrong". A 400 naming the parameter instead, when the failure names a query parameter's value and no path
+     * segment's (a path segment that cannot be read, an id that is no UUID, stays a 404: no such resource).
+     */
+    static Problem unreadableQueryParameter(Throwable cause, UriInfo uri) {
+        if (uri == null || !(cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException)) {
+            return null;
+        }
+        String message = String.valueOf(cause.getMessage());
+        for (List<String> values : uri.getPathParameters().values()) {
+            for (String value : values) {
+                if (!value.isEmpty() && message.contains(value)) {
+                    return null;
+                }
+            }
+        }
+        List<String> named = new ArrayList<>();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (values.stream().anyMatch(v -> !v.isEmpty() && message.contains(v))) {
+                named.add(name);
+            }
+        });
+        if (uri.getQueryParameters().isEmpty()) {
+            return null;
+        }
+        String kind = cause instanceof NumberFormatException ? "is not a whole number"
+                : cause instanceof java.time.DateTimeException ? "is not a date or time" : "is not a value this parameter takes";
+        if (named.size() == 1) {
+            return new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400, named.get(0) + ": " + kind,
+                    path(uri), List.of(new Problem.FieldError(named.get(0), kind)), Map.of());
+        }
+        return new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400,
+                "A query parameter has a value it cannot take",
+                path(uri), List.of(), Map.of());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -59,7 +59,7 @@ public final class TagRecords {
     public record PublicTag(String slug, String name, String description, long articles) {
     }
 
-    /** The tags published articles carry, the most used first. */
-    public record PublicTagIndex(List<PublicTag> items) {
+    /** A page of the tags published articles carry, the most used first; {@code nextCursor} null on the last. */
+    public record PublicTagIndex(List<PublicTag> items, String nextCursor) {
     }
 }

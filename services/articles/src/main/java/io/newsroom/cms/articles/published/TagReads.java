@@ -10,7 +10,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,9 +25,19 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TagReads {
-    /** Every tag published articles carry, the most used first (one pass over published_article_tag: small, and cached by the gateway). */
+    /**
+     * A page of the tags published articles carry, the most used first, ties by name: at most $1 after the tag with
+     * count $2 and name $3 (both null: from the start). One pass over published_article_tag (a count per tag has to
+     * see every row; the gateway caches the pages).
+     */
     public static final String INDEX = "select t.slug, t.name, t.description, c.n from (select tag, count(*) as n"
-            + " from published_article_tag group by tag) c join tag t on t.name = c.tag order by c.n desc, t.name";
+            + " from published_article_tag group by tag) c join tag t on t.name = c.tag"
+            + " where $2::bigint is null or c.n < $2 or (c.n = $2 and t.name > $3::text)"
+            + " order by c.n desc, t.name limit $1";
+    /** Tags on a page of the index when none is asked: a tag cloud's worth. */
+    public static final int INDEX_PAGE = 100;
+    /** The most tags a page of the index holds. */
+    public static final int INDEX_PAGE_MAX = 500;
     /** The tag with the slug $1 now, or that had it (a rename, a merge), when published articles carry it. */
     public static final String RESOLVE = "select t.slug, t.name, t.description, (select count(*) from published_article_tag p"
             + " where p.tag = t.name) as n from tag t where t.slug = $1 or t.id = (select a.tag_id from tag_slug_alias a"
@@ -41,13 +53,40 @@ public class TagReads {
     @Inject
     Pool pool;
 
-    public Uni<PublicTagIndex> index() {
-        return pool.query(INDEX).execute().map(rows -> {
+    /**
+     * Up to {@code limit} tags after the one {@code cursor} names (the {@code nextCursor} of the page before; null: the
+     * first page). A cursor carries the count and name of the page's last tag, so a page goes on after the tag it ended
+     * with even when counts changed in between (a tag whose count moved may be met twice or not at all, as on any
+     * ranking that changes while it is paged).
+     */
+    public Uni<PublicTagIndex> index(int limit, String cursor) {
+        Long afterCount = null;
+        String afterName = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+                if (parts.length != 3 || !"tags".equals(parts[0]) || parts[2].isEmpty()) {
+                    throw new IllegalArgumentException("not a tags cursor");
+                }
+                afterCount = Long.parseLong(parts[1]);
+                afterName = parts[2];
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API issued for the tags");
+            }
+        }
+        return pool.preparedQuery(INDEX).execute(Tuple.of(limit + 1, afterCount, afterName)).map(rows -> {
             List<PublicTag> items = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 items.add(tag(row));
             }
-            return new PublicTagIndex(items);
+            String next = null;
+            if (items.size() > limit) {
+                items = items.subList(0, limit);
+                PublicTag last = items.get(limit - 1);
+                next = Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(("tags|" + last.articles() + "|" + last.name()).getBytes(StandardCharsets.UTF_8));
+            }
+            return new PublicTagIndex(items, next);
         });
     }
 

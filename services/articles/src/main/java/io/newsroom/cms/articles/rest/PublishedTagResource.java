@@ -7,11 +7,16 @@ import io.newsroom.cms.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -32,9 +37,10 @@ public class PublishedTagResource {
 
     @GET
     @Operation(summary = "The tags published articles carry, the most used first, each with its slug, name, description and"
-            + " how many published articles carry it")
-    public Uni<PublicTagIndex> index() {
-        return tags.index();
+            + " how many published articles carry it; cursor pagination (limit 1-" + TagReads.INDEX_PAGE_MAX + ", 100 if none)")
+    public Uni<PublicTagIndex> index(@QueryParam("limit") @DefaultValue("" + TagReads.INDEX_PAGE) @Min(1) @Max(TagReads.INDEX_PAGE_MAX) int limit,
+                                     @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return tags.index(limit, cursor);
     }
 
     @GET
