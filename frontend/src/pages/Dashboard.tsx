@@ -4,6 +4,7 @@ import { get, query } from '../lib/api';
 import { useAuthorDirectory } from '../lib/authors';
 import { attentionFor, type AttentionView, type DashboardArticle } from '../lib/dashboard';
 import { formatDateTime, formatShort } from '../lib/format';
+import { sectionOptions, type Section } from '../lib/sections';
 import { STATUSES, type Page } from '../lib/types';
 import { STATUS_LABELS } from '../lib/workflow';
 import { abilities, useUser } from '../session';
@@ -65,10 +66,12 @@ export function Dashboard() {
   const status = params.get('status') ?? '';
   const author = params.get('author') ?? '';
   const tag = params.get('tag') ?? '';
+  const section = params.get('section') ?? '';
   const page = Number(params.get('page') ?? '0');
   const [q, setQ] = useState(params.get('q') ?? '');
   const debouncedQ = useDebounced(q.trim(), 300);
   const authors = useAuthorDirectory();
+  const sections = useLoad((signal) => get<{ items: Section[] }>('/api/sections', signal), []).data?.items ?? [];
   const attention = attentionFor(user.roles);
 
   const set = (key: string, value: string) => {
@@ -82,10 +85,10 @@ export function Dashboard() {
   const { data, error, loading, reload } = useLoad(
     (signal) =>
       get<Page<DashboardArticle>>(
-        '/api/articles' + query({ mine: scope === 'mine', status, author, tag, q: debouncedQ, sort: debouncedQ ? 'relevance' : '-updated', page, size: PAGE_SIZE }),
+        '/api/articles' + query({ mine: scope === 'mine', status, author, tag, section, q: debouncedQ, sort: debouncedQ ? 'relevance' : '-updated', page, size: PAGE_SIZE }),
         signal,
       ),
-    [scope, status, author, tag, debouncedQ, page],
+    [scope, status, author, tag, section, debouncedQ, page],
   );
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
@@ -156,6 +159,18 @@ export function Dashboard() {
                   {a.displayName}
                 </option>
               ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-section">Section</label>
+          {/* A section includes its subsections, as on the site's section fronts. */}
+          <select id="f-section" value={section} onChange={(e) => set('section', e.target.value)}>
+            <option value="">Any section</option>
+            {sectionOptions(sections).map((o) => (
+              <option key={o.id} value={sections.find((s) => s.id === o.id)?.slug ?? ''}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">

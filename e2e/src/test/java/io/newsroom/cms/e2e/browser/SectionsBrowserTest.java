@@ -83,6 +83,16 @@ class SectionsBrowserTest {
             alice.until(d -> europeId.equals(as("alice").get("/api/articles/" + id).path("primarySectionId"))
                     && ((List<?>) as("alice").get("/api/articles/" + id).path("secondarySectionIds")).size() == 1);
             alice.screenshot("60-article-sections");
+
+            // the dashboard lists a section's articles, its subsections' included
+            alice.open("/?scope=all");
+            Select filter = new Select(alice.waitFor(By.id("f-section")));
+            alice.until(d -> filter.getOptions().stream().anyMatch(o -> o.getText().equals("World " + SUFFIX)));
+            filter.selectByVisibleText("World " + SUFFIX);
+            alice.until(d -> d.getCurrentUrl().contains("section=" + world));
+            alice.waitForText(By.cssSelector("p.muted[aria-live]"), "1 article");
+            assertTrue(String.join(" ", alice.texts(By.cssSelector("table"))).contains("Ferry strike spreads " + SUFFIX));
+            alice.screenshot("60-dashboard-by-section");
         }
         for (String[] step : new String[][]{{"alice", "submit"}, {"erin", "approve"}, {"erin", "publish"}}) {
             as(step[0]).header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(Map.of("action", step[1]))

@@ -170,6 +170,43 @@ class SectionsTest {
     }
 
     @Test
+    void theEditorsListFiltersBySectionWithOrWithoutSubsections() {
+        String deskSlug = unique("desk");
+        String desk = section(deskSlug, "Desk", null);
+        String beatSlug = unique("beat");
+        String beat = section(beatSlug, "Beat", desk);
+        String other = section(unique("elsewhere"), "Elsewhere", null);
+        Map<String, Object> body = article(unique("Desk draft"), List.of(jane));
+        body.put("primarySectionId", desk);
+        String onDesk = create("alice", body).then().statusCode(201).extract().path("id");
+        body = article(unique("Beat draft"), List.of(jane));
+        body.put("primarySectionId", beat);
+        String onBeat = create("alice", body).then().statusCode(201).extract().path("id");
+        body = article(unique("Also on the desk"), List.of(jane));
+        body.put("primarySectionId", other);
+        body.put("secondarySectionIds", List.of(desk));
+        String secondary = create("alice", body).then().statusCode(201).extract().path("id");
+
+        as("alice").get("/articles?section=" + deskSlug + "&sort=created&size=100").then().statusCode(200)
+                .body("items.id", contains(onDesk, onBeat, secondary)).body("total", is(3));
+        as("alice").get("/articles?section=" + deskSlug + "&includeChildren=false&sort=created").then().statusCode(200)
+                .body("items.id", contains(onDesk, secondary));
+        as("alice").get("/articles?section=" + beatSlug.toUpperCase() + "&status=DRAFT").then().statusCode(200)
+                .body("items.id", contains(onBeat));
+        // a renamed section's former slug still filters
+        String renamed = unique("beat-renamed");
+        update("erin", beat, Map.of("slug", renamed, "name", "Beat", "parentId", desk)).then().statusCode(200);
+        as("alice").get("/articles?section=" + beatSlug).then().statusCode(200).body("items.id", contains(onBeat));
+        // an unknown section is a problem at the field, never the unfiltered list
+        as("alice").get("/articles?section=no-such-desk-anywhere").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("section"));
+        as("alice").get("/articles?section=" + deskSlug + "&includeChildren=perhaps").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("includeChildren"));
+        as("alice").get("/articles?status=SHIPPED").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("status"));
+    }
+
+    @Test
     void publishedArticlesCarryTheirSectionsAndAreListedBySection() {
         String newsSlug = unique("news");
         String news = section(newsSlug, "Newsdesk", null);

@@ -26,9 +26,15 @@ public class ArticleQueries {
     @Inject
     EntityManager em;
 
-    /** {@code changesRequested}: only drafts handed back with request_changes (false: no filter). */
+    /**
+     * {@code changesRequested}: only drafts handed back with request_changes (false: no filter); {@code sections}: only
+     * articles filed under one of these (primary or secondary; null: no filter).
+     */
     public record Filter(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested,
-                         String sort) {
+                         String sort, java.util.Collection<UUID> sections) {
+        public Filter(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested, String sort) {
+            this(status, author, tag, q, owner, changesRequested, sort, null);
+        }
     }
 
     public record Page(List<Article> items, long total) {
@@ -59,6 +65,17 @@ public class ArticleQueries {
         if (filter.tag() != null) {
             where.append(" and a.tags @> cast(:tag as jsonb)");
             params.put("tag", jsonArray(filter.tag().toLowerCase()));
+        }
+        if (filter.sections() != null) {
+            // one containment test per section, so the secondary sections' GIN index serves each (a subtree is small)
+            where.append(" and (a.primary_section_id in (:sections)");
+            params.put("sections", List.copyOf(filter.sections()));
+            int n = 0;
+            for (UUID section : filter.sections()) {
+                where.append(" or a.secondary_section_ids @> cast(:section").append(n).append(" as jsonb)");
+                params.put("section" + n++, jsonArray(section.toString()));
+            }
+            where.append(')');
         }
         if (filter.q() != null) {
             where.append(" and a.search_vector @@ websearch_to_tsquery('english', :q)");

@@ -87,17 +87,20 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(summary = "List articles: filter by status, author, tag, free text, mine, changesRequested (drafts handed"
-            + " back with request_changes); sort; paginate")
+    @Operation(summary = "List articles: filter by status, author, tag, section (a section's slug, its subsections included"
+            + " unless includeChildren=false), free text, mine, changesRequested (drafts handed back with request_changes);"
+            + " sort; paginate")
     public ArticlePage list(@QueryParam("status") ArticleStatus status, @QueryParam("author") UUID author,
                             @QueryParam("tag") @Size(max = 60) String tag, @QueryParam("q") @Size(max = 200) String q,
                             @QueryParam("mine") @Pattern(regexp = BOOLEAN, message = "must be true or false") String mine,
                             @QueryParam("changesRequested") @Pattern(regexp = BOOLEAN, message = "must be true or false") String changesRequested,
                             @QueryParam("sort") String sort,
+                            @QueryParam("section") @Size(max = 80) String section,
+                            @QueryParam("includeChildren") @Pattern(regexp = BOOLEAN, message = "must be true or false") String includeChildren,
                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return listing.list(status, author, blank(tag), blank(q), "true".equals(mine) ? identity.getPrincipal().getName() : null,
-                "true".equals(changesRequested), sort, page, size);
+                "true".equals(changesRequested), sort, blank(section), !"false".equals(includeChildren), page, size);
     }
 
     @GET

@@ -15,17 +15,35 @@ public class ArticleListing {
     @Inject
     ArticleQueries queries;
 
+    @Inject
+    io.newsroom.cms.articles.repository.SectionQueries sectionQueries;
+
     /**
      * One page of the articles matching every given filter; {@code owner}: only the articles of this user (mine);
      * {@code changesRequested}: only drafts handed back with request_changes.
      */
     public ArticlePage list(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested,
                             String sort, int page, int size) {
+        return list(status, author, tag, q, owner, changesRequested, sort, null, true, page, size);
+    }
+
+    /**
+     * {@code section}: a section's slug (a former one too), the articles filed under it (primary or secondary) and, with
+     * {@code includeChildren}, under its subsections; one that names no section is a 400 problem, never the whole list.
+     */
+    public ArticlePage list(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested,
+                            String sort, String section, boolean includeChildren, int page, int size) {
+        java.util.Collection<UUID> sections = null;
+        if (section != null) {
+            UUID id = sectionQueries.idBySlugOrAlias(section.trim().toLowerCase(java.util.Locale.ROOT))
+                    .orElseThrow(() -> ProblemException.invalid("section", "names no section"));
+            sections = includeChildren ? sectionQueries.tree().subtree(id) : java.util.Set.of(id);
+        }
         if (sort != null && !ArticleQueries.knownSort(sort)) {
             throw ProblemException.invalid("sort", "must be one of updated, -updated, created, -created, headline, -headline, published, -published, relevance");
         }
         ArticleQueries.Page result = queries.editorial(new ArticleQueries.Filter(status, author, tag, q, owner,
-                changesRequested, sort), page, size);
+                changesRequested, sort, sections), page, size);
         return new ArticlePage(result.items().stream().map(ArticleMapper::summary).toList(), result.total());
     }
 }
