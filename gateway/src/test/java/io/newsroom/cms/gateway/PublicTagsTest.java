@@ -89,6 +89,19 @@ class PublicTagsTest extends StubbedBackendsTest {
         backends.stubFor(get("/articles/published?limit=10&tag=no-such-tag").willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
         given().get("/public/v1/articles?tag=no-such-tag").then().statusCode(404).contentType("application/problem+json");
+        // the service's own words reach the reader: which tag was not found, which parameter is wrong
+        backends.stubFor(get("/articles/published?limit=10&tag=gone-tag").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"https://newsroom.example/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
+                        + "\"detail\":\"Tag 'gone-tag' not found\",\"instance\":\"/articles/published\"}")));
+        given().get("/public/v1/articles?tag=gone-tag").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", is("Tag 'gone-tag' not found")).body("instance", org.hamcrest.Matchers.nullValue());
+        backends.stubFor(get("/tags/published?limit=100&cursor=bad-one").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":400,\"detail\":\"cursor: is not a cursor this API issued for the tags\","
+                        + "\"errors\":[{\"field\":\"cursor\",\"message\":\"is not a cursor this API issued for the tags\"}]}")));
+        given().get("/public/v1/tags?cursor=bad-one").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("cursor")).body("detail", is("cursor: is not a cursor this API issued for the tags"));
         backends.stubFor(get("/articles/published?limit=10&tag=cloud").willReturn(okJson(PublicJson.page(null, PublicJson.summary("in-cloud", "Dek")))));
         given().get("/public/v1/articles?tag=cloud").then().statusCode(200).body("items[0].slug", is("in-cloud"));
     }

@@ -105,7 +105,8 @@ public class PublicReplies {
         }
         try {
             return new PublicReply(type.status(), headers, json.writeValueAsBytes(
-                    new Problem(type.uri(), type.title(), type.status(), detail, null, List.of(), Map.of())));
+                    new Problem(type.uri(), type.title(), type.status(), detail, null,
+                            failure instanceof BackendException b && type != ProblemType.SERVICE_UNAVAILABLE ? b.errors() : List.of(), Map.of())));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

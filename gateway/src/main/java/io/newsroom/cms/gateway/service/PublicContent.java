@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.time.PublishedRange;
 import io.newsroom.cms.gateway.api.PublicRecords.ArticlePage;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorIndex;
@@ -238,16 +239,42 @@ public class PublicContent {
         }
     }
 
-    /** A 200 answer passes; a 404 or 400 is an answer readers get; anything else is a failure. */
+    /**
+     * A 200 answer passes; a 404 or 400 is an answer readers get, with the service's own words when it sent a problem
+     * (which tag or section was not found, which parameter is wrong: written for callers, never internals); anything
+     * else is a failure.
+     */
     static void check(Answer response, String what) {
         int status = response.status();
         if (status == 200) {
             return;
         }
         if (status == 404 || status == 400) {
-            throw new BackendException(status, status == 404 ? "No published " + what + " here" : "Bad " + what + " request");
+            String fallback = status == 404 ? "No published " + what + " here" : "Bad " + what + " request";
+            Problem problem = upstreamProblem(response);
+            if (problem != null && problem.detail() != null && !problem.detail().isBlank() && problem.detail().length() <= 300) {
+                throw new BackendException(status, problem.detail(), problem.errors() == null ? List.of()
+                        : problem.errors().stream().filter(e -> e != null && e.field() != null && e.message() != null).limit(20).toList());
+            }
+            throw new BackendException(status, fallback);
         }
         throw new BackendException(502, "The " + what + " service answered " + status);
+    }
+
+    private static final ObjectReader PROBLEM = new ObjectMapper().reader()
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).forType(Problem.class);
+
+    /** The problem a service answered with, or null (another body, or one that cannot be read). */
+    private static Problem upstreamProblem(Answer response) {
+        if (response.body() == null || response.body().length == 0 || response.body().length > 16_384
+                || response.contentType() == null || !response.contentType().contains("problem+json")) {
+            return null;
+        }
+        try {
+            return PROBLEM.readValue(response.body());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String lastSegment(Answer response) {
