@@ -64,7 +64,7 @@ public class Content {
      * first, then related ones found by section and tags).
      */
     @Column(name = "related_ids")
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    @JdbcTypeCode(SqlTypes.JSON)
     public List<UUID> relatedIds = new ArrayList<>();
 
     public Content copy() {

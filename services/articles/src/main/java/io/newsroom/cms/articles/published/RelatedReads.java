@@ -31,16 +31,18 @@ public class RelatedReads {
      * How many of the newest articles with each of the article's tags, and in its section, the automatic ones are
      * chosen from: the bound of the read (at most 31 index walks of this many rows, whatever the table's size). An
      * article sharing a tag but older than the newest this many with it does not count that tag: for related reading,
-     * older is worse anyway.
+     * older is worse anyway. Kept small on purpose: without statistics a tag is guessed at a few hundred rows, and a
+     * limit near that had the planner read them all (a bitmap) and sort them instead of walking the index (200: 12,500
+     * rows read at 50,000 articles, RelatedQueryPlansTest).
      */
-    public static final int CANDIDATES_PER_TAG = 200;
+    public static final int CANDIDATES_PER_TAG = 50;
 
     /**
      * The published article at slug $1: its id, primary section, tags and the related articles its live revision names
      * (the row's revision, by primary key).
      */
     public static final String SOURCE = "select p.article_id, p.section_id, array(select jsonb_array_elements_text(p.tags)),"
-            + " r.related_ids from published_article p left join article_revision r on r.article_id = p.article_id"
+            + " array(select jsonb_array_elements_text(r.related_ids)::uuid) from published_article p left join article_revision r on r.article_id = p.article_id"
             + " and r.number = p.revision where p.slug = $1";
     /** The stored items of the published ones among $1, in the order asked (each once: the editor's list has no repeats). */
     public static final String PICKS = "select p.article_id, p.item from unnest($1::uuid[]) with ordinality as asked(id, n)"
@@ -88,7 +90,7 @@ public class RelatedReads {
             UUID self = source.getUUID(0);
             UUID section = source.getUUID(1);
             String[] tags = source.getArrayOfStrings(2);
-            UUID[] chosen = source.getValue(3) == null ? new UUID[0] : source.getArrayOfUUIDs(3);
+            UUID[] chosen = source.getValue(3) == null ? new UUID[0] : source.getArrayOfUUIDs(3); // null: no live revision row
             return picks(chosen, limit).flatMap(picked -> {
                 if (picked.size() >= limit || section == null && (tags == null || tags.length == 0)) {
                     return Uni.createFrom().item(Optional.of(new Related(picked, null)));

@@ -45,7 +45,7 @@ class RelatedQueryPlansTest {
                     + " from generate_series(1, 50000) i");
             s.execute("insert into article_revision (article_id, number, slug, headline, author, created_at, updated_at, saves, related_ids)"
                     + " select md5('a' || i)::uuid, 1, 'article-' || i, 'Headline ' || i, 'alice', now(), now(), 1,"
-                    + " array[md5('a' || (i + 1))::uuid, md5('a' || (i + 2))::uuid] from generate_series(1, 50000) i");
+                    + " jsonb_build_array(md5('a' || (i + 1))::uuid, md5('a' || (i + 2))::uuid) from generate_series(1, 50000) i");
             s.execute("insert into published_article (article_id, slug, published_at, tags, byline, search_vector, summary,"
                     + " item, document, etag, format, revision, section_id)"
                     + " select md5('a' || i)::uuid, 'article-' || i, now() - i * interval '1 minute',"
@@ -70,7 +70,7 @@ class RelatedQueryPlansTest {
         for (JsonNode plan : QueryPlans.of(db, RelatedReads.SOURCE, "'article-42'")) {
             List<String> scans = QueryPlans.scans(plan);
             assertTrue(scans.stream().noneMatch(scan -> scan.startsWith("Seq Scan") || scan.startsWith("Bitmap")), scans.toString());
-            assertTrue(scans.contains("Index Scan on published_article using published_article_slug_idx"), scans.toString());
+            assertTrue(scans.contains("Index Scan on published_article using published_article_slug_unique"), scans.toString());
         }
         for (JsonNode plan : QueryPlans.of(db, RelatedReads.PICKS, "array[md5('a5')::uuid, md5('a9')::uuid]")) {
             List<String> scans = QueryPlans.scans(plan);
