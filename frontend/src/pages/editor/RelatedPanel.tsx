@@ -67,8 +67,12 @@ export function RelatedPanel({ related, selfId, error, disabled, onChange }: {
     const next = moveRelated(related, index, by);
     onChange(next);
     setAnnouncement(movedWords(relatedLabel(related[index], known[related[index]]), index + by, related.length));
-    // keep the focus on the same button of the moved row, so pressing again moves it further
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLButtonElement>(`[data-move="${index + by}:${by}"]`)?.focus());
+    // keep the focus on the same button of the moved row, so pressing again moves it further (at an end, where that
+    // button is disabled, on the other one)
+    requestAnimationFrame(() => {
+      const same = listRef.current?.querySelector<HTMLButtonElement>(`[data-move="${index + by}:${by}"]`);
+      (same && !same.disabled ? same : listRef.current?.querySelector<HTMLButtonElement>(`[data-move="${index + by}:${-by}"]`))?.focus();
+    });
   };
   const remove = (index: number) => {
     setAnnouncement(`Removed “${relatedLabel(related[index], known[related[index]])}”.`);
