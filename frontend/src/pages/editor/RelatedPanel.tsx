@@ -136,7 +136,11 @@ export function RelatedPanel({ related, selfId, error, disabled, onChange }: {
           {search.loading && debounced && <Loading what="Searching" />}
           {debounced && search.data && (
             <ul className="picker-results" aria-label="Articles to add" data-testid="related-results">
-              {candidates.length === 0 && <li className="muted small">No other article matches “{debounced}”.</li>}
+              {candidates.length === 0 && (
+                <li className="muted small">
+                  {results.length ? 'Every article that matches is already in the list.' : `No other article matches “${debounced}”.`}
+                </li>
+              )}
               {candidates.map((a) => (
                 <li key={a.id} className="picker-row">
                   <span>{relatedLabel(a.id, { headline: a.headline, live: a.live })}</span>
