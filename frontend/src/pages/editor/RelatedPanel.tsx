@@ -138,7 +138,7 @@ export function RelatedPanel({ related, selfId, error, disabled, onChange }: {
             <ul className="picker-results" aria-label="Articles to add" data-testid="related-results">
               {candidates.length === 0 && (
                 <li className="muted small">
-                  {results.length ? 'Every article that matches is already in the list.' : `No other article matches “${debounced}”.`}
+                  {results.some((a) => a.id !== selfId) ? 'Every article that matches is already in the list.' : `No other article matches “${debounced}”.`}
                 </li>
               )}
               {candidates.map((a) => (
