@@ -80,3 +80,20 @@ describe('ApiError', () => {
     expect(messageOf(new TypeError('Failed to fetch'))).toBe('The server cannot be reached. Check your connection and try again.');
   });
 });
+
+describe('related articles', () => {
+  it('says each refused pick in plain words, once, at the list', () => {
+    const errors = fieldErrors({
+      status: 400,
+      errors: [
+        { field: 'related[1]', message: 'names the same article twice' },
+        { field: 'related[2]', message: 'no such article' },
+        { field: 'related[3]', message: 'no such article' },
+      ],
+    } as never);
+    expect(Object.keys(errors)).toEqual(['related']);
+    expect(errors.related).toBe('An article is in the list twice; remove one. An article in the list does not exist any more; remove it.');
+    expect(fieldLabel('related[0]')).toBe('Related articles');
+    expect(plainMessage('is this article itself')).toBe('An article cannot be related to itself; remove it from the list.');
+  });
+});

@@ -69,6 +69,7 @@ const FIELD_LABELS: Record<string, string> = {
   'seo.canonicalUrl': 'Canonical URL',
   'seo.noindex': 'Hide from search engines',
   correction: 'Correction or update note',
+  related: 'Related articles',
   'correction.kind': 'Kind of note',
   'correction.note': 'Correction or update note',
 };
@@ -103,6 +104,9 @@ export function plainMessage(message: string): string {
   if (/^is required when there is an image url$/.test(m)) return 'Describe the image: alt text is needed with an image.';
   if (/^already taken|^is already (taken|used)/.test(m)) return 'This is already used by another one; choose another.';
   if (/^(no picture with this id|names no picture) in the media library/i.test(m)) return 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.';
+  if (/^names the same article twice$/.test(m)) return 'An article is in the list twice; remove one.';
+  if (/^is this article itself$/.test(m)) return 'An article cannot be related to itself; remove it from the list.';
+  if (/^no such article$/.test(m)) return 'An article in the list does not exist any more; remove it.';
   const sentence = m.charAt(0).toUpperCase() + m.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -19,7 +19,15 @@ describe('toRequest', () => {
       secondarySectionIds: [],
       seo: null,
       correction: null,
+      related: [],
     });
+  });
+
+  it('sends the related articles in the editor’s order, and compares them', () => {
+    const form = contentOf({ headline: 'x', tags: [], byline: [], related: ['b', 'a'] });
+    expect(toRequest(form).related).toEqual(['b', 'a']);
+    expect(sameContent(form, { ...form, related: ['a', 'b'] })).toBe(false);
+    expect(toRequest(contentOf({ headline: 'x', tags: [], byline: [] })).related).toEqual([]);
   });
 
   it('sends the search fields and a correction note with words in it', () => {
@@ -56,6 +64,7 @@ describe('toRequest with a hero image from the media library', () => {
       secondarySectionIds: [],
       seo: null,
       correction: null,
+      related: [],
     });
   });
 

@@ -3,7 +3,7 @@ import { heroImageBody, heroOf, noHero } from './heroImage';
 import { correctionBody, correctionOf, noCorrection, noSeo, seoBody, seoOf } from './seo';
 import type { Article, ArticleContent } from './types';
 
-export const emptyContent = (): ArticleContent => ({ slug: '', headline: '', dek: '', body: '', heroImage: noHero(), tags: [], byline: [], primarySectionId: null, secondarySectionIds: [], seo: noSeo(), correction: noCorrection() });
+export const emptyContent = (): ArticleContent => ({ slug: '', headline: '', dek: '', body: '', heroImage: noHero(), tags: [], byline: [], primarySectionId: null, secondarySectionIds: [], seo: noSeo(), correction: noCorrection(), related: [] });
 
 /** The editable part of an article as the form holds it (no nulls). */
 export function contentOf(article: ArticleContent): ArticleContent {
@@ -19,6 +19,7 @@ export function contentOf(article: ArticleContent): ArticleContent {
     secondarySectionIds: [...(article.secondarySectionIds ?? [])],
     seo: seoOf(article.seo),
     correction: correctionOf(article.correction),
+    related: [...(article.related ?? [])],
   };
 }
 
@@ -41,6 +42,7 @@ export function toRequest(content: ArticleContent, current?: Article | null) {
     secondarySectionIds: content.secondarySectionIds ?? [],
     seo: seoBody(content.seo),
     correction: correctionBody(content.correction),
+    related: content.related ?? [],
   };
 }
 

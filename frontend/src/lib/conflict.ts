@@ -19,6 +19,7 @@ export const CONTENT_FIELDS = [
   ['seo.canonicalUrl', 'Canonical URL'],
   ['seo.noindex', 'Hidden from search engines'],
   ['correction', 'Correction or update note'],
+  ['related', 'Related articles'],
 ] as const;
 
 export type ContentField = (typeof CONTENT_FIELDS)[number][0];
@@ -39,6 +40,8 @@ export function fieldValue(content: ArticleContent, field: ContentField): string
       return (content.tags ?? []).join(', ');
     case 'byline':
       return (content.byline ?? []).join(', ');
+    case 'related':
+      return (content.related ?? []).join(', ');
     case 'heroImage.mediaId':
       return content.heroImage?.mediaId?.trim() ?? '';
     case 'heroImage.url':
@@ -102,6 +105,9 @@ export function mergeContent(mine: ArticleContent, theirs: ArticleContent, choic
         break;
       case 'byline':
         merged.byline = [...(theirs.byline ?? [])];
+        break;
+      case 'related':
+        merged.related = [...(theirs.related ?? [])];
         break;
       case 'heroImage.mediaId':
         // Their picture (or none); a library picture has no pasted address of its own.

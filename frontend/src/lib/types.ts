@@ -33,6 +33,8 @@ export interface ArticleContent {
   seo?: Seo | null;
   /** A note readers get with the next publish (only once the article has been published). */
   correction?: CorrectionNote | null;
+  /** Related articles chosen by hand (ids, in the order readers get them; at most 10). */
+  related?: string[];
 }
 
 export interface Seo {

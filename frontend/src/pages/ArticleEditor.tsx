@@ -17,6 +17,7 @@ import { BodyPreview } from './editor/BodyPreview';
 import { BylinePicker } from './editor/BylinePicker';
 import { SectionPicker } from './editor/SectionPicker';
 import { SeoPanel } from './editor/SeoPanel';
+import { RelatedPanel } from './editor/RelatedPanel';
 import { ConflictDialog } from './editor/ConflictDialog';
 import { HeroImageField } from './editor/HeroImageField';
 import { HistoryPanel } from './editor/HistoryPanel';
@@ -537,6 +538,14 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
               disabled={readOnly}
               error={errors.primarySectionId}
               secondaryError={errors.secondarySectionIds}
+            />
+
+            <RelatedPanel
+              related={form.related ?? []}
+              selfId={article?.id ?? null}
+              error={errors.related}
+              disabled={readOnly}
+              onChange={(related) => edit({ related })}
             />
 
             <SeoPanel

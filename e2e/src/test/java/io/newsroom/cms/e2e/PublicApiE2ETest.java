@@ -195,6 +195,20 @@ class PublicApiE2ETest {
                 .then().statusCode(200).body("items", hasSize(0));
         given().get("/public/v1/articles?from=2026-02-30").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("from"));
+
+        // an article page's related articles: the one its editor picked first, then the one sharing its tag and section;
+        // each links to a page that resolves, and the article itself is never among them
+        String[] third = publish("Site third " + word, authorId, tag, Map.of("related", List.of(first[0])));
+        Response related = given().get("/public/v1/articles/" + third[1] + "/related?limit=2");
+        related.then().statusCode(200).header("ETag", notNullValue()).header("Cache-Control", containsString("max-age"))
+                .body("items.slug", contains(first[1], second[1])).body("items.reason", contains("editor", "automatic"))
+                .body("items[0].headline", is("Site first " + word));
+        for (String relatedSlug : related.<List<String>>path("items.slug")) {
+            given().get("/public/v1/articles/" + relatedSlug).then().statusCode(200).body("slug", is(relatedSlug));
+        }
+        given().header("If-None-Match", related.header("ETag")).get("/public/v1/articles/" + third[1] + "/related?limit=2").then().statusCode(304);
+        given().get("/public/v1/articles/" + third[1] + "/related?limit=21").then().statusCode(400).contentType("application/problem+json");
+        given().get("/public/v1/articles/no-such-" + tag + "/related").then().statusCode(404).contentType("application/problem+json");
     }
 
     private static List<String> locs(String xml) {
@@ -332,6 +346,8 @@ class PublicApiE2ETest {
         Map<String, String> answers = new java.util.LinkedHashMap<>();
         answers.put("/public/v1/articles/{slug}", "/public/v1/articles/" + article[1]);
         answers.put("/public/v1/articles", "/public/v1/articles?tag=" + tag);
+        // automatic ones (its section, News, is everyone's), with their reason
+        answers.put("/public/v1/articles/{slug}/related", "/public/v1/articles/" + article[1] + "/related?limit=20");
         answers.put("/public/v1/authors/{slug}", "/public/v1/authors/" + authorSlug);
         answers.put("/public/v1/lists/{slug}", "/public/v1/lists/" + list);
         within(Duration.ofSeconds(3), () -> given().get("/public/v1/search?q=contract " + tag).asString().contains(article[1]));

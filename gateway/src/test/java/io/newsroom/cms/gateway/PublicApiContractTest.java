@@ -43,7 +43,7 @@ class PublicApiContractTest extends StubbedBackendsTest {
                 .contentType("application/json").extract().asString());
         Set<String> paths = new TreeSet<>();
         doc.path("paths").fieldNames().forEachRemaining(paths::add);
-        assertEquals(new TreeSet<>(List.of("/public/v1/articles", "/public/v1/articles/{slug}", "/public/v1/authors/{slug}",
+        assertEquals(new TreeSet<>(List.of("/public/v1/articles", "/public/v1/articles/{slug}", "/public/v1/articles/{slug}/related", "/public/v1/authors/{slug}",
                 "/public/v1/lists/{slug}", "/public/v1/media/{hash}/{name}", "/public/v1/search", "/public/v1/feed.xml", "/public/v1/sitemap.xml",
                 "/public/v1/openapi.json",
                 // feeds, sitemaps, the index of authors

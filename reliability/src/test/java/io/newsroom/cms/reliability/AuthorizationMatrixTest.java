@@ -51,6 +51,7 @@ class AuthorizationMatrixTest {
         // articles: published views (anonymous reads for the gateway and curation)
         MAY.put("GET /articles/published", EVERYONE);
         MAY.put("GET /articles/published/{slug}", EVERYONE);
+        MAY.put("GET /articles/published/{slug}/related", EVERYONE);
         MAY.put("POST /articles/published/batch", EVERYONE);
         MAY.put("GET /articles/published/search", EVERYONE);
         MAY.put("GET /articles/published/sitemap/pages", EVERYONE);
@@ -135,6 +136,7 @@ class AuthorizationMatrixTest {
         // gateway: the public content API and the editor app's settings
         MAY.put("GET /public/v1/articles", EVERYONE);
         MAY.put("GET /public/v1/articles/{slug}", EVERYONE);
+        MAY.put("GET /public/v1/articles/{slug}/related", EVERYONE);
         MAY.put("GET /public/v1/media/{hash}/{name}", EVERYONE);
         MAY.put("GET /public/v1/authors/{slug}", EVERYONE);
         MAY.put("GET /public/v1/lists/{slug}", EVERYONE);

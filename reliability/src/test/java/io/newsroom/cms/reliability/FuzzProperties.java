@@ -62,11 +62,12 @@ class FuzzProperties {
             ENDPOINTS.put(part, Endpoint.of(part, TrustStack.service(part)));
         }
         ENDPOINTS.put("gateway", Endpoint.of("gateway", TrustStack.gateway()));
-        // a fresh draft whose words must never reach a reader
+        // a fresh draft whose words must never reach a reader (it shares the published fixture's tag and names it as
+        // related, so the published article's related articles would show it if a draft ever got in)
         leakMarker = MARKER_PREFIX + fixtures.marker;
         Fixtures.expect(201, Fixtures.call("alice", "POST", "/api/articles", null, Map.of("headline", "Secret draft " + leakMarker,
-                "dek", "Unpublished " + leakMarker, "body", "Embargoed body " + leakMarker, "tags", List.of(leakMarker),
-                "byline", List.of(fixtures.authorId))));
+                "dek", "Unpublished " + leakMarker, "body", "Embargoed body " + leakMarker, "tags", List.of(leakMarker, "trust"),
+                "byline", List.of(fixtures.authorId), "related", List.of(fixtures.publishedId))));
         etagsBefore = fixtures.etags();
     }
 
@@ -116,7 +117,8 @@ class FuzzProperties {
         String g = TrustStack.gateway() + "/public/v1";
         for (String path : List.of("/articles?limit=50", "/articles?tag=" + leakMarker, "/search?q=" + leakMarker, "/search?q=Secret+draft",
                 "/feed.xml", "/sitemap.xml", "/lists/" + fixtures.listSlug, "/authors/" + fixtures.authorSlug,
-                "/articles?author=" + fixtures.authorSlug + "&limit=50", "/articles/secret-draft-" + leakMarker)) {
+                "/articles?author=" + fixtures.authorSlug + "&limit=50", "/articles/secret-draft-" + leakMarker,
+                "/articles/" + fixtures.publishedSlug + "/related?limit=20")) {
             Http.Answer answer = Http.send(new Http.Call("GET", g + path, Map.of(), null));
             if (answer.body().contains(leakMarker)) {
                 leaks.add(path + " → " + answer);

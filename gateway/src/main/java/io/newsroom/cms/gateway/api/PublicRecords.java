@@ -157,6 +157,23 @@ public final class PublicRecords {
                                          + " the words searched for in <mark>…</mark>") String snippet) {
     }
 
+    /** A related article: a list item and why it is there. */
+    @Schema(name = "RelatedArticle", additionalProperties = Schema.False.class)
+    public record RelatedArticle(@Schema(required = true) UUID id, @Schema(required = true) String slug,
+                                 @Schema(required = true) String headline, @Schema(nullable = true) String dek,
+                                 @Schema(nullable = true) Image heroImage, @Schema(required = true) List<String> tags,
+                                 @Schema(required = true) Instant publishedAt, @Schema(required = true) Instant updatedAt,
+                                 @Schema(required = true) List<AuthorLink> authors,
+                                 @Schema(nullable = true) SectionRef section,
+                                 @Schema(required = true, enumeration = {"editor", "automatic"},
+                                         description = "editor: chosen by the article's editors; automatic: shares its section or tags") String reason) {
+    }
+
+    /** An article's related articles: the editors' picks first, in their order, then the automatic ones. */
+    @Schema(name = "RelatedArticles", additionalProperties = Schema.False.class)
+    public record RelatedArticles(@Schema(required = true) List<RelatedArticle> items) {
+    }
+
     /** Newest first; {@code nextCursor} is null on the last page. */
     @Schema(name = "ArticlePage", additionalProperties = Schema.False.class)
     public record ArticlePage(@Schema(required = true) List<ArticleSummary> items, @Schema(nullable = true) String nextCursor) {

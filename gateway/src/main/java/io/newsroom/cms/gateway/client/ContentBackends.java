@@ -164,6 +164,11 @@ public class ContentBackends {
         return get("articles", gateway.services().articles(), "/articles/published/" + segment(slug));
     }
 
+    /** Up to {@code limit} related articles of a published one (a former slug: a 301 to the current one's). */
+    public Uni<Answer> relatedArticles(String slug, int limit) {
+        return get("articles", gateway.services().articles(), "/articles/published/" + segment(slug) + "/related?limit=" + limit);
+    }
+
     public Uni<Answer> searchArticles(String q, int limit) {
         return searchArticles(q, limit, null);
     }

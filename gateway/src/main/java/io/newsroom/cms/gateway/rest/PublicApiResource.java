@@ -7,6 +7,7 @@ import io.newsroom.cms.gateway.api.PublicRecords.ArticlePage;
 import io.newsroom.cms.gateway.api.PublicRecords.AuthorPage;
 import io.newsroom.cms.gateway.api.PublicRecords.FeaturedList;
 import io.newsroom.cms.gateway.api.PublicRecords.PublicArticle;
+import io.newsroom.cms.gateway.api.PublicRecords.RelatedArticles;
 import io.newsroom.cms.gateway.api.PublicRecords.SearchResults;
 import io.newsroom.cms.gateway.api.PublicRecords.Section;
 import io.newsroom.cms.gateway.api.PublicRecords.SectionTree;
@@ -177,6 +178,29 @@ public class PublicApiResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> article(@PathParam("slug") @Pattern(regexp = SLUG) String slug, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return serve(reads.article(slug), ifNoneMatch, SurrogateKeys.ARTICLES);
+    }
+
+    @GET
+    @Path("articles/{slug}/related")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Articles related to a published one, for the foot of its page: first those its editors chose"
+            + " (reason editor, in their order; only published ones), then, up to limit, others sharing its section or tags"
+            + " (reason automatic: the most shared tags, and the same section, first; then newest); never the article itself,"
+            + " none twice. Each item is a list item of /public/v1/articles plus its reason. A renamed slug redirects (301)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RelatedArticles.class), examples = @ExampleObject(name = "related",
+            value = "{\"items\":[{\"id\":\"7a2e…\",\"slug\":\"harbour-tolls-explained\",\"headline\":\"Harbour tolls, explained\","
+                    + "\"dek\":null,\"heroImage\":null,\"tags\":[\"harbour\"],\"publishedAt\":\"2026-11-20T09:00:00Z\","
+                    + "\"updatedAt\":\"2026-11-20T09:00:00Z\",\"authors\":[],\"section\":null,\"reason\":\"editor\"}]}")))
+    @APIResponse(responseCode = "301", description = "The article's slug changed: Location names the current one's related articles")
+    @APIResponse(responseCode = "400", description = "A limit outside 1..20",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No published article with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> related(@PathParam("slug") @Pattern(regexp = SLUG) String slug,
+                                 @Parameter(description = "How many at most (1 to 20, 5 by default)")
+                                 @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit,
+                                 @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return serve(reads.related(slug, limit), ifNoneMatch, SurrogateKeys.ARTICLES);
     }
 
     @GET

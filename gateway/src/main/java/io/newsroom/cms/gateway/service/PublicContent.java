@@ -85,6 +85,25 @@ public class PublicContent {
     }
 
     /**
+     * The related articles of a published one as the articles service sends them (the editor's picks first, then ones
+     * sharing its section and tags, each with its {@code reason}), passed through. A renamed slug redirects to the
+     * current one's related articles, as the article itself does; a slug never published is a 404 problem.
+     */
+    public Uni<CachedAnswer> related(String slug, int limit) {
+        return backends.relatedArticles(slug, limit).map(response -> {
+            if (response.status() == 301) {
+                String location = response.location();
+                String path = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
+                String current = path.substring(0, path.lastIndexOf("/related"));
+                return CachedAnswer.redirect("/public/v1/articles/" + current.substring(current.lastIndexOf('/') + 1)
+                        + "/related?limit=" + limit);
+            }
+            check(response, "article");
+            return CachedAnswer.json(response.body(), false);
+        });
+    }
+
+    /**
      * Newest first, optionally by tag and author. {@code author} is an author's slug (an old one is followed to the
      * author's current one) or id; an author that does not exist is a 404 problem, never an unfiltered page.
      */

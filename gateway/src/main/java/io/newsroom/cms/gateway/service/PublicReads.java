@@ -75,6 +75,15 @@ public class PublicReads {
         return cache.get("article/" + slug, () -> content.article(slug));
     }
 
+    /**
+     * An article's related articles: made from published articles only (the picks, the section's and the tags'), so
+     * the content events keep it fresh like the lists. Not under {@code article/}: an event replaces only the article's
+     * own answer there, and outdates everything else.
+     */
+    public Uni<ServedAnswer> related(String slug, int limit) {
+        return cache.get("related/" + slug + "?" + limit, () -> content.related(slug, limit));
+    }
+
     /** The article page's cached answer when it can be sent as it is (nothing to make or refresh), else null. */
     public CachedAnswer freshArticle(String slug) {
         return cache.fresh("article/" + slug, true);

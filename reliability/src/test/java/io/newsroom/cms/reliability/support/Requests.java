@@ -72,9 +72,10 @@ public final class Requests {
         return switch (endpoint.key()) {
             case "POST /articles" -> Map.of("headline", "Attack " + UUID.randomUUID(), "dek", "A standfirst", "body", "Some **body**.",
                     "tags", List.of("trust"), "heroImage", Map.of("url", "https://img.example/x.jpg", "alt", "An image"),
-                    "byline", List.of(f.authorId));
+                    "byline", List.of(f.authorId), "related", List.of(f.publishedId));
             case "POST /articles/preview" -> Map.of("body", "**Preview**");
-            case "PUT /articles/{id}" -> Map.of("headline", "Attack edit", "byline", List.of(f.authorId), "tags", List.of("trust"));
+            case "PUT /articles/{id}" -> Map.of("headline", "Attack edit", "byline", List.of(f.authorId), "tags", List.of("trust"),
+                    "related", List.of(f.publishedId));
             case "POST /articles/{id}/transitions" -> Map.of("action", "submit", "comment", "a comment");
             case "POST /articles/{id}/comments" -> Map.of("body", "A comment");
             case "POST /articles/published/batch" -> Map.of("ids", List.of(f.publishedId));

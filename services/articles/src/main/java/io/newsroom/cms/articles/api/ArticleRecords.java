@@ -65,7 +65,9 @@ public final class ArticleRecords {
      * Create or replace the working copy. {@code slug} defaults to one derived from the headline. {@code primarySectionId}
      * (required before submitting) and {@code secondarySectionIds}: left out, a new article starts in the default section
      * and a replace keeps the article's sections. {@code seo} left out: none (headline and dek stand in, indexed).
-     * {@code correction}: only once the article has been published.
+     * {@code correction}: only once the article has been published. {@code related}: related articles chosen by hand,
+     * in the order readers get them (at most 10, each once, existing articles other than this one; a draft may be
+     * named and shows up once published); left out, a replace keeps the article's.
      */
     public record ArticleRequest(
             @Slug String slug,
@@ -78,11 +80,12 @@ public final class ArticleRecords {
             UUID primarySectionId,
             @Size(max = 10) List<@NotNull UUID> secondarySectionIds,
             @Valid Seo seo,
-            @Valid CorrectionNote correction) {
+            @Valid CorrectionNote correction,
+            @Size(max = 10) List<@NotNull UUID> related) {
         /** The same request with the given hero image. */
         public ArticleRequest withHero(HeroImage hero) {
             return new ArticleRequest(slug, headline, dek, body, hero, tags, byline, primarySectionId, secondarySectionIds,
-                    seo, correction);
+                    seo, correction, related);
         }
     }
 
@@ -92,7 +95,7 @@ public final class ArticleRecords {
                               Instant updatedAt, Instant submittedAt, Instant firstPublishedAt, Instant lastPublishedAt,
                               Instant scheduledPublishAt, Instant scheduledUnpublishAt, Set<Action> allowedActions,
                               boolean changesRequested, long version, UUID primarySectionId, List<UUID> secondarySectionIds,
-                              Seo seo, CorrectionNote correction, List<CorrectionView> corrections) {
+                              Seo seo, CorrectionNote correction, List<CorrectionView> corrections, List<UUID> related) {
     }
 
     public record ArticleSummary(UUID id, String slug, String headline, ArticleStatus status, boolean live,
@@ -143,7 +146,7 @@ public final class ArticleRecords {
     public record RevisionView(int number, String author, Instant createdAt, String note, String slug, String headline,
                                String dek, String body, HeroImage heroImage, List<String> tags, List<UUID> byline,
                                Instant updatedAt, int saves, UUID primarySectionId, List<UUID> secondarySectionIds,
-                               Seo seo, CorrectionNote correction) {
+                               Seo seo, CorrectionNote correction, List<UUID> related) {
     }
 
     public record FieldChange(String field, Object from, Object to) {

@@ -59,6 +59,13 @@ public class Content {
     public String correctionKind;
     @Column(name = "correction_note")
     public String correctionNote;
+    /**
+     * Related articles chosen by hand, in the editor's order (at most 10; readers get the published ones among them
+     * first, then related ones found by section and tags).
+     */
+    @Column(name = "related_ids")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<UUID> relatedIds = new ArrayList<>();
 
     public Content copy() {
         Content c = new Content();
@@ -81,6 +88,7 @@ public class Content {
         c.seoNoindex = seoNoindex;
         c.correctionKind = correctionKind;
         c.correctionNote = correctionNote;
+        c.relatedIds = new ArrayList<>(relatedIds);
         return c;
     }
 
@@ -93,7 +101,8 @@ public class Content {
                 && Objects.equals(primarySectionId, c.primarySectionId) && Objects.equals(secondarySectionIds, c.secondarySectionIds)
                 && Objects.equals(seoTitle, c.seoTitle) && Objects.equals(seoDescription, c.seoDescription)
                 && Objects.equals(seoCanonicalUrl, c.seoCanonicalUrl) && seoNoindex == c.seoNoindex
-                && Objects.equals(correctionKind, c.correctionKind) && Objects.equals(correctionNote, c.correctionNote);
+                && Objects.equals(correctionKind, c.correctionKind) && Objects.equals(correctionNote, c.correctionNote)
+                && Objects.equals(relatedIds, c.relatedIds);
     }
 
     @Override

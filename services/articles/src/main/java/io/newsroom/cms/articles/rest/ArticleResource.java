@@ -198,7 +198,8 @@ public class ArticleResource {
 
     private Response withEtag(Response.ResponseBuilder builder, Article article) {
         return builder.tag(Versions.etag(article.version))
-                .entity(ArticleMapper.view(article, ArticleWorkflow.allowed(article, actor()), history.corrections(article.id)))
+                .entity(ArticleMapper.view(article, ArticleWorkflow.allowed(article, actor()), history.corrections(article.id),
+                        history.related(article.content.relatedIds)))
                 .build();
     }
 

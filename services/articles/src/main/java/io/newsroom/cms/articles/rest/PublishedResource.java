@@ -11,6 +11,7 @@ import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublishedPage;
 import io.newsroom.cms.articles.published.PublishedReads;
+import io.newsroom.cms.articles.published.RelatedReads;
 import io.newsroom.cms.articles.published.SectionReads;
 import io.newsroom.cms.articles.published.TagReads;
 import io.newsroom.cms.articles.published.PublishedReads.Item;
@@ -68,6 +69,9 @@ public class PublishedResource {
 
     @Inject
     TagReads tags;
+
+    @Inject
+    RelatedReads related;
 
     @GET
     @Operation(summary = "Published summaries as readers get them, newest first (or `sort=oldest`, or `sort=updated`:"
@@ -144,6 +148,26 @@ public class PublishedResource {
                 ok.header("Warning", "110 - \"An author on the byline is not known yet\"");
             }
             return ok.build();
+        });
+    }
+
+    @GET
+    @Path("{slug}/related")
+    @Operation(summary = "Up to `limit` articles related to a published one, as list items with a `reason`: first those its"
+            + " editor chose (`editor`, in the editor's order, the published ones), then others sharing its primary"
+            + " section or tags (`automatic`: most shared tags, and the section, first; then newest); never the article"
+            + " itself, none twice. An old slug answers 301 to the current one's related articles")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RelatedList.class)))
+    public Uni<Response> related(@PathParam("slug") @Size(max = 80) String slug,
+                                 @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+        return related.of(slug, limit).map(found -> {
+            RelatedReads.Related answer = found.orElseThrow(() -> ProblemException.notFound("Published article '" + slug + "'"));
+            if (answer.movedTo() != null) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY).location(UriBuilder.fromResource(PublishedResource.class)
+                        .path(answer.movedTo()).path("related").queryParam("limit", limit).build()).build();
+            }
+            return Response.ok(new Items(answer.items()), MediaType.APPLICATION_JSON_TYPE).build();
         });
     }
 
@@ -240,6 +264,15 @@ public class PublishedResource {
     }
 
     private record DocumentList(List<PublicArticle> items) {
+    }
+
+    private record RelatedList(List<RelatedSummary> items) {
+    }
+
+    /** A list item ({@link PublicSummary}) with why it is related: {@code editor} or {@code automatic}. */
+    private record RelatedSummary(UUID id, String slug, String headline, String dek, Object heroImage, List<String> tags,
+                                  Instant publishedAt, Instant updatedAt, List<Object> authors, Object section,
+                                  @Schema(enumeration = {"editor", "automatic"}) String reason) {
     }
 
     private record CurationList(List<CurationSummary> items) {

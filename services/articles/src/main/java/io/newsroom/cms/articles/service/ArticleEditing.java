@@ -83,6 +83,7 @@ public class ArticleEditing {
             content.primarySectionId = sections.defaultSection();
         }
         sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
+        requireRelated(id, content.relatedIds);
         content.tags = tags.resolve(content.tags);
         requireSlugFree(content.slug, null);
         bylineAuthors.remember(claimed);
@@ -110,6 +111,12 @@ public class ArticleEditing {
             content.secondarySectionIds = new ArrayList<>(article.content.secondarySectionIds);
         }
         sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
+        // left out, the article keeps its related articles (clients from before them send none); the editor's view
+        // leaves out deleted ones, so a client sending back what it was given sends only existing ones
+        if (request.related() == null) {
+            content.relatedIds = new ArrayList<>(queries.existing(article.content.relatedIds));
+        }
+        requireRelated(id, content.relatedIds);
         content.tags = tags.resolve(content.tags);
         if (content.equals(article.content)) {
             return article; // nothing changed: no new revision, same version
@@ -154,6 +161,8 @@ public class ArticleEditing {
         }
         content.secondarySectionIds = new ArrayList<>(content.secondarySectionIds.stream().filter(tree::contains).toList());
         sections.requireExisting(content.primarySectionId, content.secondarySectionIds);
+        // so is a related article deleted since
+        content.relatedIds = new ArrayList<>(queries.existing(content.relatedIds));
         content.tags = tags.resolve(content.tags);
         renameIfNeeded(article, content.slug);
         bylineAuthors.remember(claimed);
@@ -261,6 +270,31 @@ public class ArticleEditing {
         }
     }
 
+    /**
+     * Related articles chosen by hand must be other existing articles, each named once (the list's length is checked
+     * with the request): a 400 naming each bad entry ({@code related[i]}).
+     */
+    private void requireRelated(UUID self, List<UUID> related) {
+        if (related.isEmpty()) {
+            return;
+        }
+        List<UUID> existing = queries.existing(related);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < related.size(); i++) {
+            UUID id = related.get(i);
+            if (id.equals(self)) {
+                errors.add(new Problem.FieldError("related[" + i + "]", "is this article itself"));
+            } else if (related.subList(0, i).contains(id)) {
+                errors.add(new Problem.FieldError("related[" + i + "]", "names the same article twice"));
+            } else if (!existing.contains(id)) {
+                errors.add(new Problem.FieldError("related[" + i + "]", "no such article"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The article names related articles that cannot be used", errors, Map.of());
+        }
+    }
+
     private String freeSlug(String base) {
         return Slugs.firstFree(base, slug -> queries.articleIdBySlugOrAlias(slug).isPresent());
     }
@@ -289,6 +323,7 @@ public class ArticleEditing {
             c.seoCanonicalUrl = blankToNull(request.seo().canonicalUrl());
             c.seoNoindex = request.seo().noindex();
         }
+        c.relatedIds = request.related() == null ? new ArrayList<>() : new ArrayList<>(request.related());
         if (request.correction() != null) {
             c.correctionKind = request.correction().kind();
             c.correctionNote = request.correction().note().trim();

@@ -5,8 +5,10 @@ import io.newsroom.cms.articles.domain.ArticleCorrection;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.ReviewComment;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
+import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -18,6 +20,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class ArticleHistory {
+    @Inject
+    ArticleQueries queries;
+
 
     public ReviewComment comment(UUID id, String body, Actor actor) {
         Articles.get(id);
@@ -53,6 +58,12 @@ public class ArticleHistory {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ArticleCorrection> corrections(UUID id) {
         return ArticleCorrection.of(id);
+    }
+
+    /** The ones of {@code related} (an article's related articles) not deleted since they were picked, in order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> related(List<UUID> related) {
+        return queries.existing(related);
     }
 
     /** Workflow events and review comments, oldest first. */

@@ -11,19 +11,24 @@ import io.newsroom.cms.articles.domain.Action;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Entity → API records of the editor API, explicitly: entities never leave the service. */
 public final class ArticleMapper {
     private ArticleMapper() {
     }
 
-    public static ArticleView view(Article a, Set<Action> allowedActions, List<ArticleCorrection> corrections) {
+    /**
+     * {@code related}: the article's related articles that still exist (one deleted since it was picked drops out, so
+     * the editor sends back only ones a save accepts).
+     */
+    public static ArticleView view(Article a, Set<Action> allowedActions, List<ArticleCorrection> corrections, List<UUID> related) {
         Content c = a.content;
         return new ArticleView(a.id, c.slug, c.headline, c.dek, c.body, hero(c), c.tags, c.byline, a.status, a.isLive(),
                 a.liveRevision, a.workingRevision, a.owner, a.createdAt, a.updatedAt, a.submittedAt, a.firstPublishedAt,
                 a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.changesRequested(), a.version,
                 c.primarySectionId, c.secondarySectionIds, seo(c), correction(c),
-                corrections.stream().map(n -> new CorrectionView(n.kind, n.note, n.at, n.key.revision)).toList());
+                corrections.stream().map(n -> new CorrectionView(n.kind, n.note, n.at, n.key.revision)).toList(), related);
     }
 
     public static ArticleSummary summary(Article a) {
@@ -43,7 +48,7 @@ public final class ArticleMapper {
     public static RevisionView revision(ArticleRevision r) {
         Content c = r.content;
         return new RevisionView(r.key.number, r.author, r.createdAt, r.note, c.slug, c.headline, c.dek, c.body, hero(c),
-                c.tags, c.byline, r.updatedAt, r.saves, c.primarySectionId, c.secondarySectionIds, seo(c), correction(c));
+                c.tags, c.byline, r.updatedAt, r.saves, c.primarySectionId, c.secondarySectionIds, seo(c), correction(c), c.relatedIds);
     }
 
     public static WorkflowEventView event(WorkflowEvent e) {

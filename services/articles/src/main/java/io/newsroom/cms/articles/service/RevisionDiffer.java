@@ -39,6 +39,7 @@ public final class RevisionDiffer {
         field(changes, "seo.noindex", a.seoNoindex, b.seoNoindex);
         field(changes, "correction.kind", a.correctionKind, b.correctionKind);
         field(changes, "correction.note", a.correctionNote, b.correctionNote);
+        field(changes, "related", a.relatedIds, b.relatedIds);
         if (!Objects.equals(a.body, b.body)) {
             changes.add(new FieldChange("body", null, null));
         }
