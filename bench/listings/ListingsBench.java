@@ -486,12 +486,23 @@ public class ListingsBench {
                         + " 'submitted_at', b.published_at - interval '1 hour', 'first_published_at', b.published_at,"
                         + " 'last_published_at', b.published_at, 'primary_section_id', b.primary_section,"
                         + " 'secondary_section_ids', b.secondary)) r");
+                // the live revision of each: search reads its text for the results' snippets
+                List<String> revisionColumns = columns(c, "article_revision");
+                s.execute("insert into article_revision (" + String.join(", ", revisionColumns) + ") select " + prefixed("r", revisionColumns)
+                        + " from bench_seed b cross join lateral jsonb_populate_record(null::article_revision, (select to_jsonb(t)"
+                        + " from article_revision t join published_article p on p.article_id = t.article_id and p.revision = t.number"
+                        + " where t.article_id = '" + template + "') || jsonb_build_object('article_id', b.id, 'slug', b.slug,"
+                        + " 'headline', b.headline, 'dek', b.dek, 'body', b.body, 'hero_url', b.hero_url, 'hero_alt', b.hero_alt,"
+                        + " 'tags', b.tags, 'created_at', b.published_at - interval '1 hour', 'primary_section_id', b.primary_section,"
+                        + " 'secondary_section_ids', b.secondary)) r");
                 s.execute("insert into published_article (" + String.join(", ", publishedColumns) + ") select " + prefixed("r", publishedColumns)
                         + " from bench_seed b cross join lateral jsonb_populate_record(null::published_article, (select to_jsonb(t)"
                         + " from published_article t where t.article_id = '" + template + "') || jsonb_build_object('article_id', b.id,"
                         + " 'slug', b.slug, 'published_at', b.published_at, 'updated_at', b.published_at, 'tags', b.tags,"
                         + " 'search_vector', (setweight(to_tsvector('english', b.headline), 'A') || setweight(to_tsvector('english', b.dek), 'B')"
-                        + " || setweight(to_tsvector('english', b.body), 'C'))::text, 'summary', b.summary, 'item', b.item,"
+                        + " || setweight(to_tsvector('english', b.body), 'C'))::text,"
+                        + " 'title_vector', (setweight(to_tsvector('english', b.headline), 'A') || setweight(to_tsvector('english', b.dek), 'B'))::text,"
+                        + " 'summary', b.summary, 'item', b.item,"
                         + " 'document', b.document, 'etag', b.etag, 'version', b.version, 'section_id', b.primary_section)) r");
             }
             copy.copyIn("copy published_article_section (section_id, article_id, published_at, direct) from stdin",
@@ -568,19 +579,25 @@ public class ListingsBench {
 
     static void urls(String service, String jdbc, Path work) throws Exception {
         Map<UUID, Section> sections;
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
+        List<String> tags = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+             Statement s = c.createStatement();
+             // only tags published articles carry: another is a 404 (an unknown filter value), not a listing
+             ResultSet rows = s.executeQuery("select distinct tag from published_article_tag order by 1")) {
             sections = sections(c);
+            while (rows.next()) {
+                tags.add(rows.getString(1));
+            }
         }
         List<String> slugs = sections.values().stream().map(Section::slug).toList();
         List<String> words = vocabulary();
-        List<String> tags = tags(words);
         Random r = new Random(SEED + 7);
         int n = 5000;
         List<String> section = new ArrayList<>(), tag = new ArrayList<>(), range = new ArrayList<>(), search = new ArrayList<>();
         long windows = END.getEpochSecond() - START.getEpochSecond() - 30 * 86_400L;
         for (int i = 0; i < n; i++) {
             section.add("/articles/published?limit=10&section=" + slugs.get(r.nextInt(slugs.size())));
-            tag.add("/articles/published?limit=10&tag=" + tags.get(r.nextInt(TAGS)));
+            tag.add("/articles/published?limit=10&tag=" + URLEncoder.encode(tags.get(r.nextInt(tags.size())), StandardCharsets.UTF_8));
             Instant from = Instant.ofEpochSecond(START.getEpochSecond() + (long) (r.nextDouble() * windows));
             range.add("/articles/published?limit=10&section=" + slugs.get(r.nextInt(slugs.size())) + "&from=" + from
                     + "&to=" + from.plus(30, ChronoUnit.DAYS));

@@ -68,38 +68,34 @@ public class PublishedReads {
     /** A working or former slug of a live article: the slug readers can see it at. */
     public static final String MOVED = "select p.slug, p.version from published_article p where p.article_id ="
             + " coalesce((select a.id from article a where a.slug = $1), (select s.article_id from article_slug_alias s where s.slug = $1))";
-    /** How many matches search ranks at most: the newest {@value} (ranking reads each match's whole text vector). */
+    /** How many matches search ranks at most: the newest {@value}. */
     public static final int SEARCH_CANDIDATES = 1000;
     /**
      * Best match among the newest {@value #SEARCH_CANDIDATES} matches, ties newest first: a total order, so pages ($3 =
-     * rows before this page) neither skip nor repeat; the pages end after the candidates. Ranking every match cost
-     * 0.7–1.6 s for a word in 77 % of 100,000 articles (bench/results/2026-12-01T2042-listings.md). The candidates
-     * are found in one of three ways, each step run only when the one before says so (a one-time filter on the count of
-     * the step before), so one plan suits every word, with or without statistics and as the generic plan:
-     * <ol>
-     *   <li>{@code p} (probe): up to 2,001 matches from the GIN index (a bitmap, stopped at 2,001 rows). At most 2,000:
-     *       they are all the matches, the newest 1,000 of them the candidates (a rare word: a small bitmap).</li>
-     *   <li>{@code r} (recent): otherwise the newest 2,500 articles, walked on the newest-first index, their matches up
-     *       to 1,000: a common word (in 40 % of articles or more) has its newest 1,000 there and stops early.</li>
-     *   <li>{@code o} (older): otherwise (a word in more than 2,000 articles but not in 40 % of the newest) every match
-     *       from the GIN index, the newest 1,000 kept.</li>
-     * </ol>
-     * {@code g}: the page of the candidates, ranked. A match's text vector is read (detoasted) only to
-     * rank it and in the bounded walk (the GIN bitmap needs no recheck); the page's stored items are read last, by
-     * primary key. The query ({@code t}) is computed once, the same in the custom and the generic plan; {@code p} and {@code r}, read
-     * more than once, are materialized (and so run once). The statement stays under 1,024 characters, so pg_stat_activity shows it whole (track_activity_query_size).
+     * rows before this page) neither skip nor repeat; the pages end after the candidates. A match is ranked on its
+     * headline and dek ({@code title_vector}: a match there first, the headline before the dek), so an article matched
+     * only by its body ranks by recency among the others; the full text is matched by the GIN index and never read
+     * (detoasted) at all, which was most of the time at 100,000 articles (bench/results/2026-12-02T0239-listings.md:
+     * p99 89 ms, 185 ms on a busy day).
+     * <p>
+     * The newest matches are found in the newest window of published time that holds enough of them, windows of the
+     * time since the first article ({@code b}): the last 1/40 ({@code w}), else the last 1/4 ({@code x}), else all of it
+     * ({@code y}); each step runs only when the one before found fewer than the candidates (a one-time filter on the
+     * count of the step before), and a window is taken only when it holds them all, so the candidates are exactly the
+     * newest matches whatever the windows hold. The index over (search_vector, published_at) answers "matches published
+     * since" by itself, so a word in most articles reads the rows of the short window only, a rare word its few rows.
+     * One plan suits every word, with or without statistics and as the generic plan ({@code PublicQueryPlansTest}). The
+     * statement stays under 1,024 characters, so pg_stat_activity shows it whole (track_activity_query_size).
      */
     public static final String SEARCH = "with t as (select websearch_to_tsquery('english',$1) q),"
-            + " p as (select article_id a,published_at d,search_vector v from published_article"
-            + " where search_vector @@ (select q from t) limit 2001),"
-            + " r as (select * from (select article_id a,published_at d,search_vector v from published_article"
-            + " order by 2 desc,1 desc limit 2500) n where v @@ (select q from t) and (select count(*) from p) > 2000 limit 1000),"
-            + " o as (select article_id a,published_at d,search_vector v from published_article"
-            + " where search_vector @@ (select q from t) and (select count(*) from p) > 2000"
-            + " and (select count(*) from r) < 1000 order by 2 desc,1 desc limit 1000),"
-            + " g as (select a,d,ts_rank(v,(select q from t)) k from"
-            + " ((select * from p where (select count(*) from p) <= 2000 order by 2 desc,1 desc limit 1000)"
-            + " union all select * from r where (select count(*) from r) >= 1000 union all select * from o) c"
+            + " m as not materialized (select article_id a,published_at d,title_vector v from published_article"
+            + " where search_vector @@ (select q from t)),"
+            + " b as (select max(published_at) n,max(published_at)-min(published_at) s from published_article),"
+            + " w as (select * from m where d >= (select n-s/40 from b) order by 2 desc,1 desc limit 1000),"
+            + " x as (select * from m where d >= (select n-s/4 from b) and (select count(*) from w) < 1000 order by 2 desc,1 desc limit 1000),"
+            + " y as (select * from m where (select count(*) from w) < 1000 and (select count(*) from x) < 1000 order by 2 desc,1 desc limit 1000),"
+            + " g as (select a,d,ts_rank(v,(select q from t)) k from (select * from w where (select count(*) from w) >= 1000"
+            + " union all select * from x where (select count(*) from x) >= 1000 union all select * from y) c"
             + " order by 3 desc,2 desc,1 desc limit $2 offset $3)"
             + " select a,d,item from g join published_article on article_id = a order by k desc,d desc,a desc";
     /**

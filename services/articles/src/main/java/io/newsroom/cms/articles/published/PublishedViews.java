@@ -113,15 +113,16 @@ public class PublishedViews {
         OutboxEvent event = OutboxEvent.append(OutboxEvent.PUBLISHED_ARTICLES, article.id.toString(), "article.published", document,
                 Map.of("cms-slugs", slugs, "cms-etag", etag, "cms-authors-degraded", Boolean.toString(degraded),
                         "cms-surrogate-keys", SurrogateKeys.ofArticle(article.id, content.byline)));
-        em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector,"
+        em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector, title_vector,"
                         + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles, version,"
                         + " hero_media_id, updated_at, section_id, noindex) values (:id,"
                         + " :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
-                        + " || setweight(to_tsvector('english', :body), 'C'), :summary, :item, :document, :etag, :degraded,"
+                        + " || setweight(to_tsvector('english', :body), 'C'),"
+                        + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B'), :summary, :item, :document, :etag, :degraded,"
                         + " :format, :revision, :links, :profiles, :version, :heroMediaId, :updatedAt, :sectionId, :noindex)"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
-                        + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector,"
+                        + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector, title_vector = excluded.title_vector,"
                         + " summary = excluded.summary, item = excluded.item, document = excluded.document,"
                         + " etag = excluded.etag, authors_degraded = excluded.authors_degraded,"
                         + " format = excluded.format, revision = excluded.revision, authors = excluded.authors,"
