@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A copy of what readers see of each media library picture used as a hero image here ({@code media_picture}): alt
+ * A copy of what readers see of each media library picture used as a hero image or a social image here ({@code media_picture}): alt
  * text, caption, credit, size and rendition URLs, as the media service's public view of it. Published articles are
  * written from it, so a read never asks the media service. How current: a picture is copied from the usage answer
  * when an article takes it, then from the media service's events ({@code cms.media.pictures}), which also rewrite the
@@ -55,7 +55,8 @@ public class HeroPictures {
             }
             UUID id = UUID.fromString(picture.path("id").asText());
             return views.rewrite(ArticleQueries.uuids(em.createNativeQuery(
-                    "select article_id from published_article where hero_media_id = :id").setParameter("id", id)));
+                    "select article_id from published_article where hero_media_id = :id"
+                            + " union select article_id from published_article where social_media_id = :id").setParameter("id", id)));
         });
         if (rewritten > 0) {
             LOG.infof("Picture %s changed in the media library: %d published articles rewritten", picture.path("id").asText(), rewritten);
@@ -130,6 +131,22 @@ public class HeroPictures {
         return QuarkusTransaction.requiringNew().call(() -> ArticleQueries.uuids(em.createNativeQuery(
                 "select distinct hero_media_id from article_revision where article_id = :id and hero_media_id is not null"
                         + " union select hero_media_id from article where id = :id and hero_media_id is not null")
+                .setParameter("id", articleId)));
+    }
+
+    /** The picture the live version of article {@code articleId} shows on its social card, if any (its own transaction). */
+    public UUID socialLiveOn(UUID articleId) {
+        List<UUID> found = QuarkusTransaction.requiringNew().call(() -> ArticleQueries.uuids(em.createNativeQuery(
+                "select social_media_id from published_article where article_id = :id and social_media_id is not null")
+                .setParameter("id", articleId)));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Every library picture a revision of article {@code articleId} has shown as its social image. */
+    public List<UUID> everShownAsSocialImageBy(UUID articleId) {
+        return QuarkusTransaction.requiringNew().call(() -> ArticleQueries.uuids(em.createNativeQuery(
+                "select distinct seo_image_media_id from article_revision where article_id = :id and seo_image_media_id is not null"
+                        + " union select seo_image_media_id from article where id = :id and seo_image_media_id is not null")
                 .setParameter("id", articleId)));
     }
 
