@@ -168,11 +168,11 @@ class MediaE2ETest {
         Map<String, Object> pasted = Map.of("url", "https://img.example/ferry.jpg", "alt", "A ferry");
 
         as("alice").body(Map.of("slug", slug, "headline", "Ferry timetable", "body", "Text.", "byline", List.of(author),
-                        "heroImage", pasted, "seo", Map.of("socialImage", Map.of("mediaId", UUID.randomUUID().toString()))))
+                        "heroImage", pasted, "seo", Map.of("noindex", false, "socialImage", Map.of("mediaId", UUID.randomUUID().toString()))))
                 .post("/api/articles").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", is("seo.socialImage.mediaId")).body("errors", hasSize(1));
         String id = as("alice").body(Map.of("slug", slug, "headline", "Ferry timetable", "body", "Text.", "byline", List.of(author),
-                        "heroImage", pasted, "seo", Map.of("socialImage", Map.of("mediaId", mediaId))))
+                        "heroImage", pasted, "seo", Map.of("noindex", false, "socialImage", Map.of("mediaId", mediaId))))
                 .post("/api/articles").then().statusCode(201).body("seo.socialImage.mediaId", is(mediaId))
                 .body("seo.socialImage.url", containsString("16x9")).extract().path("id");
         as("alice").get("/api/media/" + mediaId + "/usages").then().statusCode(200)
@@ -180,7 +180,7 @@ class MediaE2ETest {
 
         // the same picture as the hero too: two usages; the social image gone, only the hero's is left
         Map<String, Object> body = new java.util.HashMap<>(Map.of("slug", slug, "headline", "Ferry timetable", "body", "Text.",
-                "byline", List.of(author), "heroImage", Map.of("mediaId", mediaId), "seo", Map.of("socialImage", Map.of("mediaId", mediaId))));
+                "byline", List.of(author), "heroImage", Map.of("mediaId", mediaId), "seo", Map.of("noindex", false, "socialImage", Map.of("mediaId", mediaId))));
         as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(body).put("/api/articles/" + id)
                 .then().statusCode(200);
         as("alice").get("/api/media/" + mediaId + "/usages").then().body("items.ref", containsInAnyOrder(id, id + ":social"));
@@ -190,7 +190,7 @@ class MediaE2ETest {
         as("alice").get("/api/media/" + mediaId + "/usages").then().body("items.ref", contains(id));
 
         body.put("heroImage", pasted);
-        body.put("seo", Map.of("socialImage", Map.of("mediaId", mediaId)));
+        body.put("seo", Map.of("noindex", false, "socialImage", Map.of("mediaId", mediaId)));
         as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(body).put("/api/articles/" + id)
                 .then().statusCode(200);
         as("alice").get("/api/media/" + mediaId + "/usages").then().body("items.ref", contains(id + ":social"));
