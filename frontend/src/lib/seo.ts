@@ -173,3 +173,6 @@ export function socialCard(seo: SeoForm, article: ArticleBasics): SocialCard {
     imageAlt: article.imageAlt?.trim() ?? '',
   };
 }
+
+/** Whether a field error of a refused save or publish is about the search and social panel (which then opens). */
+export const isSeoPanelError = (key: string) => key === 'seo' || key.startsWith('seo.') || key === 'correction' || key.startsWith('correction.');

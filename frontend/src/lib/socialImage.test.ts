@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seoBody, seoOf } from './seo';
+import { isSeoPanelError, seoBody, seoOf } from './seo';
 import {
   cardPicture,
   cardPictureNote,
@@ -100,5 +100,12 @@ describe('the social image in a conflict', () => {
 describe('usageLink', () => {
   it('opens the article for its social image usage too', () => {
     expect(usageLink({ kind: 'article', ref: 'a1:social' } as never)).toBe('/articles/a1');
+  });
+});
+
+describe('isSeoPanelError', () => {
+  it('opens the panel for its own fields only', () => {
+    expect(['seo.socialImage.alt', 'seo.title', 'seo', 'correction.note'].every(isSeoPanelError)).toBe(true);
+    expect(['heroImage.alt', 'seoish', 'headline'].some(isSeoPanelError)).toBe(false);
   });
 });

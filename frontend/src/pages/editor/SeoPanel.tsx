@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
 import {
   DESCRIPTION_MAX,
   TITLE_MAX,
   canonicalUrlProblem,
   descriptionWarning,
+  isSeoPanelError,
   searchPreview,
   socialCard,
   titleWarning,
@@ -48,11 +50,17 @@ export function SeoPanel({ seo, correction, basics, hero, errors, published, cor
   const picture = cardPicture(seo.socialImage, socialLibrary.item, hero, heroLibrary.item);
   const card = socialCard(seo, { ...basics, imageUrl: picture?.url, imageAlt: picture?.alt });
   const noPicture = cardPictureNote(picture);
+  // A refused save or publish about these fields opens the panel, so that each error is seen at its field.
+  const panel = useRef<HTMLDetailsElement>(null);
+  const hasErrors = Object.keys(errors).some(isSeoPanelError);
+  useEffect(() => {
+    if (hasErrors && panel.current) panel.current.open = true;
+  }, [hasErrors]);
   const titleNote = titleWarning(seo.title);
   const descriptionNote = descriptionWarning(seo.description);
   const urlNote = canonicalUrlProblem(seo.canonicalUrl);
   return (
-    <details className="advanced seo-panel" data-testid="seo-panel">
+    <details ref={panel} className="advanced seo-panel" data-testid="seo-panel">
       <summary>Search and social</summary>
       <Field label="SEO title" id="seoTitle" error={errors['seo.title']} hint={titleNote ?? 'Shown in search results and social cards; the headline when empty.'}>
         <input

@@ -177,6 +177,39 @@ class SocialImageTest {
                 .body("seo.socialImage.url", is(src(mediaId, "16x9", 1600)));
     }
 
+    /**
+     * Like the hero image: a library picture on the card that no one has described cannot go live (said at the social
+     * image's alt text); described for this article, it can, and readers get those words.
+     */
+    @Test
+    void anUndescribedLibraryPictureOnTheCardIsDescribedBeforePublishing() {
+        UUID mediaId = UUID.randomUUID();
+        ObjectNode undescribed = picture(mediaId, "x", Instant.parse("2026-01-01T10:00:00Z"));
+        undescribed.putNull("alt");
+        pictures.remember(undescribed);
+        Map<String, Object> body = article(unique("Social undescribed"), List.of(author("Social Alt Writer", true)));
+        String id = create("alice", body).then().statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String[] table : List.of(new String[] {"article", "id"}, new String[] {"article_revision", "article_id"})) {
+                em.createNativeQuery("update " + table[0] + " set seo_image_media_id = :media, seo_image_url = :url where "
+                                + table[1] + " = :id").setParameter("id", UUID.fromString(id)).setParameter("media", mediaId)
+                        .setParameter("url", src(mediaId, "16x9", 1600)).executeUpdate();
+            }
+        });
+        transition("alice", id, "submit", null).then().statusCode(200);
+        transition("erin", id, "approve", null).then().statusCode(200);
+        transition("erin", id, "publish", null).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", org.hamcrest.Matchers.contains("seo.socialImage.alt"));
+
+        // the same picture, now with this article's words: no library call needed, and it goes live with them
+        body.put("seo", seoWith(Map.of("mediaId", mediaId.toString(), "alt", "Cranes over the harbour")));
+        as("erin").header("If-Match", etag(id)).body(body).put("/articles/" + id).then().statusCode(200)
+                .body("seo.socialImage.url", is(src(mediaId, "16x9", 1600)));
+        transition("erin", id, "publish", null).then().statusCode(200);
+        publishedView(id).then().statusCode(200).body("seo.image.alt", is("Cranes over the harbour"))
+                .body("seo.image.width", is(1600));
+    }
+
     /** The media service's public view of a 2400 x 1600 picture, as it answers a usage and sends events. */
     private static ObjectNode picture(UUID id, String alt, Instant updatedAt) {
         ObjectNode picture = JSON.createObjectNode();

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsroom.cms.pictures.PublicImage;
+import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.articles.api.PublishedRecords.CurationSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicCorrection;
@@ -226,14 +228,23 @@ public class PublishedViews {
     }
 
     /**
-     * Refuses to make {@code content} live with a library picture no one has described: readers who cannot see it
-     * get its alt text, the article's own or else the library's.
+     * Refuses to make {@code content} live with a library picture no one has described, as its hero image or on its
+     * social card: readers who cannot see it get its alt text, the article's own or else the library's. Both said at
+     * once when both lack it.
      */
     public void requireDescribedHero(Content content) {
+        String missing = "describe the picture for readers who cannot see it before publishing, here or in the media library";
+        List<Problem.FieldError> errors = new ArrayList<>();
         if (content.heroMediaId != null
                 && !PublicImage.described(content.heroAlt, pictures.find(content.heroMediaId).orElse(null))) {
-            throw ProblemException.invalid("heroImage.alt", "describe the picture for readers who cannot see it before"
-                    + " publishing, here or in the media library");
+            errors.add(new Problem.FieldError("heroImage.alt", missing));
+        }
+        if (content.seoImageMediaId != null
+                && !PublicImage.described(content.seoImageAlt, pictures.find(content.seoImageMediaId).orElse(null))) {
+            errors.add(new Problem.FieldError("seo.socialImage.alt", missing));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + missing, errors, Map.of());
         }
     }
 

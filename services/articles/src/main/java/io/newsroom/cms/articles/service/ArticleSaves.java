@@ -106,14 +106,16 @@ public class ArticleSaves {
     }
 
     /**
-     * Before an article goes live: when its library picture has no alt text in the copy here (neither has the article),
+     * Before an article goes live: when a library picture of it (hero or social image) has no alt text in the copy here
+     * (neither has the article),
      * asks the library for the picture again, in case it was described a moment ago and its event is still on its way.
      * The transition then decides; the library out of reach changes nothing.
      */
     public void refreshUndescribedPicture(UUID articleId) {
-        pictures.undescribed(articleId).ifPresent(hero -> {
+        pictures.undescribed(articleId).forEach(picture -> {
             try {
-                pictures.remember(media.use(articleId, hero.mediaId(), hero.headline()));
+                pictures.remember(picture.social() ? media.useAsSocialImage(articleId, picture.mediaId(), picture.headline())
+                        : media.use(articleId, picture.mediaId(), picture.headline()));
             } catch (ProblemException e) {
                 // the transition refuses with the alt text problem, which says what to do
             }
