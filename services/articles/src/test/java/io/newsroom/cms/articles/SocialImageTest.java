@@ -177,6 +177,28 @@ class SocialImageTest {
                 .body("seo.socialImage.url", is(src(mediaId, "16x9", 1600)));
     }
 
+    /** Without a social image, a library hero image is on the card as its crop too (the page itself keeps the original). */
+    @Test
+    void aLibraryHeroOnTheCardIsItsCrop() {
+        UUID mediaId = UUID.randomUUID();
+        pictures.remember(picture(mediaId, "A press hall", Instant.parse("2026-01-01T10:00:00Z")));
+        String id = create("alice", article(unique("Social hero"), List.of(author("Social Hero Writer", true))))
+                .then().statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String[] table : List.of(new String[] {"article", "id"}, new String[] {"article_revision", "article_id"})) {
+                em.createNativeQuery("update " + table[0] + " set hero_media_id = :media, hero_url = :url, hero_alt = null,"
+                                + " hero_credit = null where " + table[1] + " = :id").setParameter("id", UUID.fromString(id))
+                        .setParameter("media", mediaId).setParameter("url", src(mediaId, "original", 1024)).executeUpdate();
+            }
+        });
+        transition("alice", id, "submit", null).then().statusCode(200);
+        transition("erin", id, "approve", null).then().statusCode(200);
+        transition("erin", id, "publish", null).then().statusCode(200);
+        publishedView(id).then().statusCode(200).body("heroImage.url", is(src(mediaId, "original", 1024)))
+                .body("seo.image.url", is(src(mediaId, "16x9", 1600))).body("seo.image.width", is(1600))
+                .body("seo.image.height", is(900)).body("seo.image.alt", is("A press hall"));
+    }
+
     /**
      * Like the hero image: a library picture on the card that no one has described cannot go live (said at the social
      * image's alt text); described for this article, it can, and readers get those words.
