@@ -33,7 +33,7 @@ describe('toRequest', () => {
   it('sends the search fields and a correction note with words in it', () => {
     const form = contentOf({ headline: 'x', tags: [], byline: [], seo: { title: ' Short ', description: '', canonicalUrl: null, noindex: true }, correction: { kind: 'update', note: ' New figures. ' } });
     const body = toRequest(form);
-    expect(body.seo).toEqual({ title: 'Short', description: null, canonicalUrl: null, noindex: true });
+    expect(body.seo).toEqual({ title: 'Short', description: null, canonicalUrl: null, noindex: true, socialImage: null });
     expect(body.correction).toEqual({ kind: 'update', note: 'New figures.' });
     expect(sameContent(form, { ...form, correction: { kind: 'update', note: 'New figures.' } })).toBe(true);
     expect(sameContent(form, { ...form, seo: { title: 'Short', description: '', canonicalUrl: '', noindex: false } })).toBe(false);

@@ -91,7 +91,7 @@ describe('conflicts over the search fields and the correction note', () => {
     const mine = { ...base, seo: { ...seo, title: 'Mine', description: 'My words' } };
     const theirs = { ...base, seo: { ...seo, title: 'Theirs', noindex: true }, correction: { kind: 'correction' as const, note: 'Fixed a date.' } };
     const merged = mergeContent(mine, theirs, { 'seo.noindex': 'theirs', 'seo.title': 'mine', correction: 'theirs' });
-    expect(merged.seo).toEqual({ title: 'Mine', description: 'My words', canonicalUrl: '', noindex: true });
+    expect(merged.seo).toEqual({ title: 'Mine', description: 'My words', canonicalUrl: '', noindex: true, socialImage: { mediaId: '', url: '', alt: '' } });
     expect(merged.correction).toEqual({ kind: 'correction', note: 'Fixed a date.' });
   });
 });

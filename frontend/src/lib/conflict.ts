@@ -1,4 +1,5 @@
 import { correctionOf, seoOf } from './seo';
+import { socialImageOf } from './socialImage';
 import type { ArticleContent } from './types';
 
 /** The article fields a person edits, flattened, with the words the conflict dialog shows. */
@@ -18,6 +19,9 @@ export const CONTENT_FIELDS = [
   ['seo.description', 'Meta description'],
   ['seo.canonicalUrl', 'Canonical URL'],
   ['seo.noindex', 'Hidden from search engines'],
+  ['seo.socialImage.mediaId', 'Social image'],
+  ['seo.socialImage.url', 'Social image URL'],
+  ['seo.socialImage.alt', 'Social image alt text'],
   ['correction', 'Correction or update note'],
   ['related', 'Related articles'],
 ] as const;
@@ -56,6 +60,11 @@ export function fieldValue(content: ArticleContent, field: ContentField): string
       return seoOf(content.seo)[field.slice('seo.'.length) as 'title'].trim();
     case 'seo.noindex':
       return seoOf(content.seo).noindex ? 'yes' : '';
+    case 'seo.socialImage.mediaId':
+    case 'seo.socialImage.url':
+    case 'seo.socialImage.alt':
+      // like the hero image's: the picture by its library id, an address only when it is a pasted one
+      return socialImageOf(content.seo?.socialImage)[field.slice('seo.socialImage.'.length) as 'url'].trim();
     case 'correction': {
       const note = correctionOf(content.correction);
       return note.note.trim() ? `${note.kind}: ${note.note.trim()}` : '';
@@ -88,7 +97,7 @@ export function conflictRows(base: ArticleContent, mine: ArticleContent, theirs:
     if (m === t) continue;
     const changedByMe = m !== b;
     const changedByThem = t !== b;
-    const words = field === 'heroImage.mediaId' ? pictureWords : (v: string) => v;
+    const words = field === 'heroImage.mediaId' || field === 'seo.socialImage.mediaId' ? pictureWords : (v: string) => v;
     rows.push({ field, label, base: words(b), mine: words(m), theirs: words(t), changedByMe, changedByThem, suggested: changedByThem && !changedByMe ? 'theirs' : 'mine' });
   }
   return rows;
@@ -129,6 +138,20 @@ export function mergeContent(mine: ArticleContent, theirs: ArticleContent, choic
       case 'seo.noindex': {
         const key = field.slice('seo.'.length) as 'title' | 'description' | 'canonicalUrl' | 'noindex';
         merged.seo = { ...seoOf(merged.seo), [key]: seoOf(theirs.seo)[key] };
+        break;
+      }
+      case 'seo.socialImage.mediaId': {
+        // their picture (or none): a library picture has no pasted address of its own
+        const now = seoOf(merged.seo);
+        const id = socialImageOf(theirs.seo?.socialImage).mediaId;
+        merged.seo = { ...now, socialImage: id ? { ...now.socialImage, mediaId: id, url: '' } : { ...now.socialImage, mediaId: '' } };
+        break;
+      }
+      case 'seo.socialImage.url':
+      case 'seo.socialImage.alt': {
+        const key = field.slice('seo.socialImage.'.length) as 'url' | 'alt';
+        const now = seoOf(merged.seo);
+        merged.seo = { ...now, socialImage: { ...now.socialImage, [key]: socialImageOf(theirs.seo?.socialImage)[key] } };
         break;
       }
       case 'correction':

@@ -371,9 +371,13 @@ export function usageKindLabel(kind: string): string {
   return USAGE_KINDS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/[-_]/g, ' ');
 }
 
-/** Where a usage can be opened in this app (articles only: list items and authors have no page of their own by ref). */
+/**
+ * Where a usage can be opened in this app (articles only: list items and authors have no page of their own by ref).
+ * An article's social image is reported as `<article id>:social`: it opens the article.
+ */
 export function usageLink(usage: MediaUsage): string | null {
-  return usage.kind === 'article' && usage.ref ? `/articles/${encodeURIComponent(usage.ref)}` : null;
+  const article = usage.ref?.split(':')[0];
+  return usage.kind === 'article' && article ? `/articles/${encodeURIComponent(article)}` : null;
 }
 
 /** A 409 on delete, said at the button: where it is used, and what to do. */

@@ -74,13 +74,16 @@ describe('the request body', () => {
       description: null,
       canonicalUrl: null,
       noindex: false,
+      socialImage: null,
     });
-    expect(seoBody({ ...noSeo(), noindex: true })).toEqual({ title: null, description: null, canonicalUrl: null, noindex: true });
+    expect(seoBody({ ...noSeo(), noindex: true })).toEqual({ title: null, description: null, canonicalUrl: null, noindex: true, socialImage: null });
   });
 
   it('round-trips through the form', () => {
-    const seo = { title: 'T', description: 'D', canonicalUrl: 'https://o.example/x', noindex: true };
+    const seo = { title: 'T', description: 'D', canonicalUrl: 'https://o.example/x', noindex: true, socialImage: null };
     expect(seoBody(seoOf(seo))).toEqual(seo);
+    const pictured = { ...seo, socialImage: { url: 'https://img.example/c.jpg', alt: 'Cranes' } };
+    expect(seoBody(seoOf(pictured))).toEqual(pictured);
     expect(seoOf(null)).toEqual(noSeo());
   });
 
@@ -101,7 +104,7 @@ describe('previews', () => {
   });
 
   it('show the SEO words cut as search results would, and the canonical address as a breadcrumb', () => {
-    const seo = { title: 'T'.repeat(70), description: 'word '.repeat(40), canonicalUrl: 'https://origin.example/news/harbour', noindex: false };
+    const seo = { ...noSeo(), title: 'T'.repeat(70), description: 'word '.repeat(40), canonicalUrl: 'https://origin.example/news/harbour' };
     const result = searchPreview(seo, basics);
     expect(result.title).toBe(`${'T'.repeat(60)} …`);
     expect(result.description.length).toBeLessThanOrEqual(162);

@@ -2,6 +2,7 @@
  * Search and social fields of an article: how the form holds and sends them, what a search result and a social
  * card would show (with their fallbacks: headline and dek), and the length warnings in plain words.
  */
+import { noSocialImage, socialImageBody, socialImageOf, type SocialImageBody, type SocialImageForm } from './socialImage';
 import type { CorrectionKind, CorrectionNote, Seo } from './types';
 
 /** Past these, search results cut the text (Google measures in pixels; these are the usual character counts). */
@@ -17,6 +18,17 @@ export interface SeoForm {
   description: string;
   canonicalUrl: string;
   noindex: boolean;
+  /** The social card's own picture (empty: the hero image). */
+  socialImage: SocialImageForm;
+}
+
+/** The request's `seo`. */
+export interface SeoBody {
+  title: string | null;
+  description: string | null;
+  canonicalUrl: string | null;
+  noindex: boolean;
+  socialImage: SocialImageBody | null;
 }
 
 /** The form's correction or update note: an empty note means none. */
@@ -25,7 +37,7 @@ export interface CorrectionForm {
   note: string;
 }
 
-export const noSeo = (): SeoForm => ({ title: '', description: '', canonicalUrl: '', noindex: false });
+export const noSeo = (): SeoForm => ({ title: '', description: '', canonicalUrl: '', noindex: false, socialImage: noSocialImage() });
 export const noCorrection = (): CorrectionForm => ({ kind: 'correction', note: '' });
 
 export function seoOf(seo: Seo | null | undefined): SeoForm {
@@ -34,6 +46,7 @@ export function seoOf(seo: Seo | null | undefined): SeoForm {
     description: seo?.description ?? '',
     canonicalUrl: seo?.canonicalUrl ?? '',
     noindex: seo?.noindex ?? false,
+    socialImage: socialImageOf(seo?.socialImage),
   };
 }
 
@@ -42,14 +55,15 @@ export function correctionOf(note: CorrectionNote | null | undefined): Correctio
 }
 
 /** The request's `seo`: blanks cleared, or null when nothing is set (the server's default). */
-export function seoBody(seo: Seo | null | undefined): Seo | null {
+export function seoBody(seo: Seo | null | undefined): SeoBody | null {
   const body = {
     title: seo?.title?.trim() || null,
     description: seo?.description?.trim() || null,
     canonicalUrl: seo?.canonicalUrl?.trim() || null,
     noindex: seo?.noindex ?? false,
+    socialImage: socialImageBody(seo?.socialImage),
   };
-  return body.title || body.description || body.canonicalUrl || body.noindex ? body : null;
+  return body.title || body.description || body.canonicalUrl || body.noindex || body.socialImage ? body : null;
 }
 
 /** The request's `correction`: null without a note. */
@@ -102,7 +116,7 @@ export function canonicalUrlProblem(value: string): string | null {
   return 'Enter a full address starting with https:// (or http://), or leave it empty for the article’s own page.';
 }
 
-/** What the article has to fall back on: its headline, dek, slug and hero image. */
+/** What the article has to fall back on: its headline, dek and slug, and the card's picture (`cardPicture`). */
 export interface ArticleBasics {
   headline: string;
   dek: string;
@@ -148,7 +162,7 @@ export function searchPreview(seo: SeoForm, article: ArticleBasics): SearchPrevi
   };
 }
 
-/** The article as a social card: the hero image, the title and a shortened description. */
+/** The article as a social card: its picture (the social image, else the hero), the title and a shortened description. */
 export function socialCard(seo: SeoForm, article: ArticleBasics): SocialCard {
   const canonical = canonicalParts(seo);
   return {
@@ -159,3 +173,6 @@ export function socialCard(seo: SeoForm, article: ArticleBasics): SocialCard {
     imageAlt: article.imageAlt?.trim() ?? '',
   };
 }
+
+/** Whether a field error of a refused save or publish is about the search and social panel (which then opens). */
+export const isSeoPanelError = (key: string) => key === 'seo' || key.startsWith('seo.') || key === 'correction' || key.startsWith('correction.');

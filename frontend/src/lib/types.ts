@@ -42,6 +42,18 @@ export interface Seo {
   description?: string | null;
   canonicalUrl?: string | null;
   noindex: boolean;
+  /** The social card's own picture; none: the hero image. */
+  socialImage?: SocialImage | null;
+}
+
+/**
+ * The social card's picture: from the media library (`mediaId`; the server answers with its card crop in `url`, and a
+ * blank alt means the library's own) or a pasted address (`url` and `alt` needed).
+ */
+export interface SocialImage {
+  mediaId?: string | null;
+  url?: string | null;
+  alt?: string | null;
 }
 
 export type CorrectionKind = 'correction' | 'update';

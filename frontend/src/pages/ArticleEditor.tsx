@@ -6,6 +6,7 @@ import { useAuthorDirectory, useMyProfile } from '../lib/authors';
 import { autosave, describeSave, hasUnsavedWork, initialAutosave, saveBlocker, wantsSave } from '../lib/autosave';
 import { parseTags, formatDateTime } from '../lib/format';
 import { correctionOf, seoOf, type CorrectionForm, type SeoForm } from '../lib/seo';
+import { SOCIAL_IMAGE_ERROR_KEYS, SOCIAL_IMAGE_FIELD, type SocialImageForm } from '../lib/socialImage';
 import { TagInput } from './editor/TagInput';
 import type { Action, Article, ArticleContent, HistoryEntry, RevisionSummary } from '../lib/types';
 import { describeOutsideChange, transitionToast } from '../lib/workflow';
@@ -138,6 +139,20 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   const editSeo = (change: Partial<SeoForm>) => {
     setForm((f) => ({ ...f, seo: { ...seoOf(f.seo), ...change } }));
     clearErrors(touchedKeys({ seo: null }));
+    dispatch({ type: 'edit' });
+  };
+  /** One word of the social image edited (only its own errors go), or the whole of it replaced (all of them go). */
+  const editSocialImage = (change: { key: 'url' | 'alt'; value: string } | { image: SocialImageForm }) => {
+    setForm((f) => {
+      const now = seoOf(f.seo);
+      const socialImage = 'image' in change ? change.image : { ...now.socialImage, [change.key]: change.value };
+      return { ...f, seo: { ...now, socialImage } };
+    });
+    clearErrors(
+      'image' in change
+        ? SOCIAL_IMAGE_ERROR_KEYS
+        : [SOCIAL_IMAGE_FIELD, `${SOCIAL_IMAGE_FIELD}.${change.key}`, ...(change.key === 'url' ? [`${SOCIAL_IMAGE_FIELD}.alt`] : [])],
+    );
     dispatch({ type: 'edit' });
   };
   const editCorrection = (change: Partial<CorrectionForm>) => {
@@ -551,7 +566,11 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
             <SeoPanel
               seo={seoOf(form.seo)}
               correction={correctionOf(form.correction)}
-              basics={{ headline: form.headline, dek: form.dek ?? '', slug: form.slug || article?.slug || '', imageUrl: form.heroImage?.url, imageAlt: form.heroImage?.alt }}
+              basics={{ headline: form.headline, dek: form.dek ?? '', slug: form.slug || article?.slug || '' }}
+              hero={form.heroImage}
+              canUseMedia={can.usesMedia}
+              readOnly={readOnly}
+              onSocialImage={editSocialImage}
               errors={errors}
               published={!!article?.firstPublishedAt}
               corrections={article?.corrections ?? []}

@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
 import {
   DESCRIPTION_MAX,
   TITLE_MAX,
   canonicalUrlProblem,
   descriptionWarning,
+  isSeoPanelError,
   searchPreview,
   socialCard,
   titleWarning,
@@ -11,16 +13,26 @@ import {
   type SeoForm,
 } from '../../lib/seo';
 import { formatDateTime } from '../../lib/format';
-import type { Correction, CorrectionKind } from '../../lib/types';
+import { ARTICLE_PLACE } from '../../lib/libraryImage';
+import { cardPicture, cardPictureNote, type SocialImageForm } from '../../lib/socialImage';
+import type { Correction, CorrectionKind, HeroImage } from '../../lib/types';
 import { Field } from '../../ui/common';
+import { useLibraryImage } from '../../ui/LibraryImageField';
+import { SocialImageField } from './SocialImageField';
 
 /**
  * Search and social: the SEO title and description (with their length warnings, each at its own field), canonical
- * address and "hide from search engines", a search result and a social card as they would look; and, once the article
+ * address and "hide from search engines", the social image (a library picture or an address; empty: the hero image), a
+ * search result and a social card as they would look (with the picture readers' pages will name); and, once the article
  * has been published, the correction or update note its next publish gives readers, with the notes already given.
  */
-export function SeoPanel({ seo, correction, basics, errors, published, corrections, onSeo, onCorrection }: {
+export function SeoPanel({ seo, correction, basics, hero, errors, published, corrections, canUseMedia, readOnly = false, onSeo, onSocialImage, onCorrection }: {
   seo: SeoForm;
+  /** The hero image: the card's picture when there is no social image. */
+  hero: HeroImage | null | undefined;
+  /** Whether this person may use the media library (otherwise only a pasted address is offered). */
+  canUseMedia: boolean;
+  readOnly?: boolean;
   correction: CorrectionForm;
   basics: ArticleBasics;
   errors: Record<string, string>;
@@ -28,15 +40,27 @@ export function SeoPanel({ seo, correction, basics, errors, published, correctio
   published: boolean;
   corrections: Correction[];
   onSeo: (change: Partial<SeoForm>) => void;
+  /** The social image changed: `key` one of its words edited, or the whole of it replaced. */
+  onSocialImage: (change: { key: 'url' | 'alt'; value: string } | { image: SocialImageForm }) => void;
   onCorrection: (change: Partial<CorrectionForm>) => void;
 }) {
   const result = searchPreview(seo, basics);
-  const card = socialCard(seo, basics);
+  const socialLibrary = useLibraryImage(seo.socialImage.mediaId, { place: ARTICLE_PLACE, readOnly });
+  const heroLibrary = useLibraryImage(hero?.mediaId, { place: ARTICLE_PLACE, readOnly: true });
+  const picture = cardPicture(seo.socialImage, socialLibrary.item, hero, heroLibrary.item);
+  const card = socialCard(seo, { ...basics, imageUrl: picture?.url, imageAlt: picture?.alt });
+  const noPicture = cardPictureNote(picture);
+  // A refused save or publish about these fields opens the panel, so that each error is seen at its field.
+  const panel = useRef<HTMLDetailsElement>(null);
+  const hasErrors = Object.keys(errors).some(isSeoPanelError);
+  useEffect(() => {
+    if (hasErrors && panel.current) panel.current.open = true;
+  }, [hasErrors]);
   const titleNote = titleWarning(seo.title);
   const descriptionNote = descriptionWarning(seo.description);
   const urlNote = canonicalUrlProblem(seo.canonicalUrl);
   return (
-    <details className="advanced seo-panel" data-testid="seo-panel">
+    <details ref={panel} className="advanced seo-panel" data-testid="seo-panel">
       <summary>Search and social</summary>
       <Field label="SEO title" id="seoTitle" error={errors['seo.title']} hint={titleNote ?? 'Shown in search results and social cards; the headline when empty.'}>
         <input
@@ -78,6 +102,15 @@ export function SeoPanel({ seo, correction, basics, errors, published, correctio
         {errors['seo.noindex'] && <small className="field-error">{errors['seo.noindex']}</small>}
       </div>
 
+      <SocialImageField
+        value={seo.socialImage}
+        image={socialLibrary}
+        errors={errors}
+        canUseMedia={canUseMedia}
+        onEdit={(key, value) => onSocialImage({ key, value })}
+        onReplace={(image) => onSocialImage({ image })}
+      />
+
       <div className="seo-previews">
         <section aria-label="Search result preview" className="search-preview" data-testid="search-preview">
           <h4>In search results</h4>
@@ -88,7 +121,12 @@ export function SeoPanel({ seo, correction, basics, errors, published, correctio
         </section>
         <section aria-label="Social card preview" className="social-card" data-testid="social-card">
           <h4>On social media</h4>
-          {card.imageUrl ? <img src={card.imageUrl} alt={card.imageAlt} /> : <div className="social-card-noimage">No hero image: the card has no picture.</div>}
+          {card.imageUrl ? (
+            <img src={card.imageUrl} alt={card.imageAlt} data-testid="social-card-image" data-from={picture?.from} />
+          ) : (
+            <div className="social-card-noimage">{noPicture}</div>
+          )}
+          {card.imageUrl && picture?.from === 'hero' && <p className="hint small">The hero image: no social image is set.</p>}
           <div className="social-card-text">
             {card.site && <div className="social-card-site">{card.site}</div>}
             <div className="social-card-title">{card.title}</div>

@@ -152,6 +152,69 @@ class MediaE2ETest {
     }
 
     /**
+     * A library picture as an article's social image: an unknown picture is refused at {@code seo.socialImage.mediaId};
+     * the picture taken is a usage of its own ("<headline> (social image)", beside the hero's when the same picture is
+     * both), withdrawn when the social image goes; readers' {@code seo.image} is its 16:9 crop about 1200 wide, and a
+     * library edit of its alt text reaches it without republishing.
+     */
+    @Test
+    void aLibraryPictureAsSocialImageIsAUsageOfItsOwnAndTheCardsCrop() throws Exception {
+        String author = as("root").body(Map.of("displayName", "Social Picture Author")).post("/api/authors")
+                .then().statusCode(201).extract().path("id");
+        String mediaId = given().header("Authorization", SystemExtension.bearer("alice"))
+                .multiPart("file", "ferry.jpg", jpeg(2000, 1200), "image/jpeg").multiPart("altText", "The ferry at the pier")
+                .post("/api/media").then().statusCode(201).extract().path("item.id");
+        String slug = "ferry-timetable-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> pasted = Map.of("url", "https://img.example/ferry.jpg", "alt", "A ferry");
+
+        as("alice").body(Map.of("slug", slug, "headline", "Ferry timetable", "body", "Text.", "byline", List.of(author),
+                        "heroImage", pasted, "seo", Map.of("noindex", false, "socialImage", Map.of("mediaId", UUID.randomUUID().toString()))))
+                .post("/api/articles").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", is("seo.socialImage.mediaId")).body("errors", hasSize(1));
+        String id = as("alice").body(Map.of("slug", slug, "headline", "Ferry timetable", "body", "Text.", "byline", List.of(author),
+                        "heroImage", pasted, "seo", Map.of("noindex", false, "socialImage", Map.of("mediaId", mediaId))))
+                .post("/api/articles").then().statusCode(201).body("seo.socialImage.mediaId", is(mediaId))
+                .body("seo.socialImage.url", containsString("16x9")).extract().path("id");
+        as("alice").get("/api/media/" + mediaId + "/usages").then().statusCode(200)
+                .body("items.ref", contains(id + ":social")).body("items.label", contains("Ferry timetable (social image)"));
+
+        // the same picture as the hero too: two usages; the social image gone, only the hero's is left
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("slug", slug, "headline", "Ferry timetable", "body", "Text.",
+                "byline", List.of(author), "heroImage", Map.of("mediaId", mediaId), "seo", Map.of("noindex", false, "socialImage", Map.of("mediaId", mediaId))));
+        as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(body).put("/api/articles/" + id)
+                .then().statusCode(200);
+        as("alice").get("/api/media/" + mediaId + "/usages").then().body("items.ref", containsInAnyOrder(id, id + ":social"));
+        body.put("seo", Map.of("noindex", false));
+        as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(body).put("/api/articles/" + id)
+                .then().statusCode(200).body("seo.socialImage", nullValue());
+        as("alice").get("/api/media/" + mediaId + "/usages").then().body("items.ref", contains(id));
+
+        body.put("heroImage", pasted);
+        body.put("seo", Map.of("noindex", false, "socialImage", Map.of("mediaId", mediaId)));
+        as("alice").header("If-Match", SystemExtension.etag("/api/articles/" + id)).body(body).put("/api/articles/" + id)
+                .then().statusCode(200);
+        as("alice").get("/api/media/" + mediaId + "/usages").then().body("items.ref", contains(id + ":social"));
+        assertEquals(200, step("alice", id, "submit").statusCode());
+        assertEquals(200, step("erin", id, "approve").statusCode());
+        step("erin", id, "publish").then().statusCode(200);
+        Response page = given().get("/public/v1/articles/" + slug);
+        page.then().statusCode(200).body("heroImage.url", is("https://img.example/ferry.jpg"))
+                .body("seo.image.url", containsString("16x9")).body("seo.image.width", is(1600)).body("seo.image.height", is(900))
+                .body("seo.image.alt", is("The ferry at the pier"));
+        given().get(page.<String>path("seo.image.url")).then().statusCode(200).contentType("image/jpeg");
+
+        String etag = SystemExtension.etag("/api/media/" + mediaId);
+        as("erin").header("If-Match", etag).body(Map.of("altText", "The morning ferry at the pier")).put("/api/media/" + mediaId)
+                .then().statusCode(200);
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Response now;
+        while (!"The morning ferry at the pier".equals((now = given().get("/public/v1/articles/" + slug)).path("seo.image.alt"))) {
+            assertTrue(System.nanoTime() < until, "the library's edit never reached the social card: " + now.asString());
+            Thread.sleep(50);
+        }
+    }
+
+    /**
      * The same picture as an author's avatar and as a featured list item's picture: each service reports its own usage
      * (the library lists both and will not delete the picture), readers get the square crop and the srcset, and an
      * alt text edited in the library reaches the author's public profile and the live list without saving either again.

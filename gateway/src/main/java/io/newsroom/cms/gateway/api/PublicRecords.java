@@ -91,7 +91,8 @@ public final class PublicRecords {
      * The article for search engines and social cards: {@code title} (the headline unless an SEO title is set),
      * {@code description} (the dek unless set), {@code canonicalUrl} (set when the original lives elsewhere; null: the
      * article's own page), {@code noindex} (ask search engines not to index it; the sitemaps leave it out), and
-     * {@code image} the social card's picture (the hero image).
+     * {@code image} the social card's picture (the article's social image, else its hero image; a media library picture
+     * as its landscape social-card crop, about 1200 wide).
      */
     @Schema(name = "Seo", additionalProperties = Schema.False.class)
     public record Seo(@Schema(required = true) String title, @Schema(nullable = true) String description,

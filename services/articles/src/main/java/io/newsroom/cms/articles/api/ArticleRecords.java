@@ -40,10 +40,24 @@ public final class ArticleRecords {
      * What search engines and social cards show of the article: {@code title} (the headline when blank; the editor warns
      * past about 60 characters, where search results cut it), {@code description} (the dek when blank; warned past about
      * 160), {@code canonicalUrl} (the original's address when this is a copy; blank: the article's own page) and
-     * {@code noindex} (ask search engines to leave it out; the sitemaps do). The social card's image is the hero image.
+     * {@code noindex} (ask search engines to leave it out; the sitemaps do) and {@code socialImage} (the social card's
+     * picture; null: the hero image).
      */
     public record Seo(@Size(max = 120) String title, @Size(max = 300) String description, @HttpUrl String canonicalUrl,
-                      boolean noindex) {
+                      boolean noindex, @Valid SocialImage socialImage) {
+    }
+
+    /**
+     * The social card's own picture, shaped and checked like the hero image: a picture of the media library
+     * ({@code mediaId}; {@code url} is then the library's social-card crop and may be left out or sent back as it came;
+     * a blank alt means the library's), or a pasted URL with its alt text. Shared pages show it instead of the hero.
+     */
+    @AltRequired(checkUrl = true)
+    public record SocialImage(@Size(max = 2048) String url, @Size(max = 300) String alt, UUID mediaId) implements Image {
+        @Override
+        public boolean fromLibrary() {
+            return mediaId != null;
+        }
     }
 
     /**
@@ -82,6 +96,17 @@ public final class ArticleRecords {
             @Valid Seo seo,
             @Valid CorrectionNote correction,
             @Size(max = 10) List<@NotNull UUID> related) {
+        /** The same request with the given social image ({@code seo} as sent otherwise). */
+        public ArticleRequest withSocialImage(SocialImage image) {
+            return new ArticleRequest(slug, headline, dek, body, heroImage, tags, byline, primarySectionId, secondarySectionIds,
+                    new Seo(seo.title(), seo.description(), seo.canonicalUrl(), seo.noindex(), image), correction, related);
+        }
+
+        /** The social image sent, or null. */
+        public SocialImage socialImage() {
+            return seo == null ? null : seo.socialImage();
+        }
+
         /** The same request with the given hero image. */
         public ArticleRequest withHero(HeroImage hero) {
             return new ArticleRequest(slug, headline, dek, body, hero, tags, byline, primarySectionId, secondarySectionIds,

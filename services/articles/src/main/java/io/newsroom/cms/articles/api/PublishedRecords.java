@@ -32,7 +32,8 @@ public final class PublishedRecords {
     /**
      * The article for search engines and social cards, fallbacks applied: {@code title} the SEO title or the headline,
      * {@code description} the SEO description or the dek, {@code canonicalUrl} the given one or null (this service does
-     * not know the site's addresses: the page's own URL is canonical), {@code image} the hero image or null.
+     * not know the site's addresses: the page's own URL is canonical), {@code image} the social image, else the hero image, or null (a
+     * library picture as its social-card crop, {@code published.SocialCards}).
      */
     public record PublicSeo(String title, String description, String canonicalUrl, boolean noindex, SeoImage image) {
     }

@@ -51,6 +51,15 @@ public class Content {
     /** Search engines are asked not to index it, and the sitemaps leave it out. */
     @Column(name = "seo_noindex")
     public boolean seoNoindex;
+    /** The social card's pasted picture, or (with {@link #seoImageMediaId}) the library's social-card crop; null: the hero's. */
+    @Column(name = "seo_image_url")
+    public String seoImageUrl;
+    /** The social image's alt text (on a library picture: this article's override, null: the library's). */
+    @Column(name = "seo_image_alt")
+    public String seoImageAlt;
+    /** The social card's picture in the media library, or null. */
+    @Column(name = "seo_image_media_id")
+    public UUID seoImageMediaId;
     /**
      * The note readers get with the next publish of this content ({@code ArticleCorrection.CORRECTION} or
      * {@code UPDATE}), or null: publishing moves it to the article's corrections and clears it from the working copy.
@@ -86,6 +95,9 @@ public class Content {
         c.seoDescription = seoDescription;
         c.seoCanonicalUrl = seoCanonicalUrl;
         c.seoNoindex = seoNoindex;
+        c.seoImageUrl = seoImageUrl;
+        c.seoImageAlt = seoImageAlt;
+        c.seoImageMediaId = seoImageMediaId;
         c.correctionKind = correctionKind;
         c.correctionNote = correctionNote;
         c.relatedIds = new ArrayList<>(relatedIds);
@@ -101,6 +113,8 @@ public class Content {
                 && Objects.equals(primarySectionId, c.primarySectionId) && Objects.equals(secondarySectionIds, c.secondarySectionIds)
                 && Objects.equals(seoTitle, c.seoTitle) && Objects.equals(seoDescription, c.seoDescription)
                 && Objects.equals(seoCanonicalUrl, c.seoCanonicalUrl) && seoNoindex == c.seoNoindex
+                && Objects.equals(seoImageUrl, c.seoImageUrl) && Objects.equals(seoImageAlt, c.seoImageAlt)
+                && Objects.equals(seoImageMediaId, c.seoImageMediaId)
                 && Objects.equals(correctionKind, c.correctionKind) && Objects.equals(correctionNote, c.correctionNote)
                 && Objects.equals(relatedIds, c.relatedIds);
     }

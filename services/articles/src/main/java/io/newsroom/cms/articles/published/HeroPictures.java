@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A copy of what readers see of each media library picture used as a hero image here ({@code media_picture}): alt
+ * A copy of what readers see of each media library picture used as a hero image or a social image here ({@code media_picture}): alt
  * text, caption, credit, size and rendition URLs, as the media service's public view of it. Published articles are
  * written from it, so a read never asks the media service. How current: a picture is copied from the usage answer
  * when an article takes it, then from the media service's events ({@code cms.media.pictures}), which also rewrite the
@@ -55,7 +55,8 @@ public class HeroPictures {
             }
             UUID id = UUID.fromString(picture.path("id").asText());
             return views.rewrite(ArticleQueries.uuids(em.createNativeQuery(
-                    "select article_id from published_article where hero_media_id = :id").setParameter("id", id)));
+                    "select article_id from published_article where hero_media_id = :id"
+                            + " union select article_id from published_article where social_media_id = :id").setParameter("id", id)));
         });
         if (rewritten > 0) {
             LOG.infof("Picture %s changed in the media library: %d published articles rewritten", picture.path("id").asText(), rewritten);
@@ -88,33 +89,42 @@ public class HeroPictures {
         }
     }
 
-    /** An article's library picture without alt text, here or in the article. */
-    public record Undescribed(UUID mediaId, String headline) {
+    /** An article's library picture without alt text, here or in the article ({@code social}: its social image). */
+    public record Undescribed(UUID mediaId, String headline, boolean social) {
     }
 
-    /** The library picture of article {@code articleId}'s working copy if neither its copy here nor the article describes it. */
+    /**
+     * The library pictures of article {@code articleId}'s working copy (its hero image, then its social image) that
+     * neither their copy here nor the article describes; {@code social} says which is the social image.
+     */
     @SuppressWarnings("unchecked")
-    public Optional<Undescribed> undescribed(UUID articleId) {
+    public List<Undescribed> undescribed(UUID articleId) {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select a.hero_media_id, a.headline, a.hero_alt, p.picture from article a left join media_picture p"
-                        + " on p.id = a.hero_media_id where a.id = :id and a.hero_media_id is not null")
+                "select a.hero_media_id, a.headline, a.hero_alt, p.picture, false from article a left join media_picture p"
+                        + " on p.id = a.hero_media_id where a.id = :id and a.hero_media_id is not null"
+                        + " union all select a.seo_image_media_id, a.headline, a.seo_image_alt, p.picture, true from article a"
+                        + " left join media_picture p on p.id = a.seo_image_media_id where a.id = :id"
+                        + " and a.seo_image_media_id is not null")
                 .setParameter("id", articleId).getResultList());
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        List<Undescribed> found = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            if (!described((String) row[2], (String) row[3])) {
+                found.add(new Undescribed(ArticleQueries.uuid(row[0]), (String) row[1], (Boolean) row[4]));
+            }
         }
-        Object[] row = rows.get(0);
-        if (row[2] != null && !((String) row[2]).isBlank()) {
-            return Optional.empty();
+        return found;
+    }
+
+    private boolean described(String own, String copy) {
+        if (own != null && !own.isBlank()) {
+            return true;
         }
         try {
-            JsonNode alt = row[3] == null ? null : json.readTree((String) row[3]).path("alt");
-            if (alt != null && alt.isTextual() && !alt.asText().isBlank()) {
-                return Optional.empty();
-            }
+            JsonNode alt = copy == null ? null : json.readTree(copy).path("alt");
+            return alt != null && alt.isTextual() && !alt.asText().isBlank();
         } catch (JsonProcessingException e) {
-            // an unreadable copy is as good as none: ask again
+            return false; // an unreadable copy is as good as none: ask again
         }
-        return Optional.of(new Undescribed(ArticleQueries.uuid(row[0]), (String) row[1]));
     }
 
     /** The picture the live version of article {@code articleId} shows, if any (its own transaction). */
@@ -130,6 +140,22 @@ public class HeroPictures {
         return QuarkusTransaction.requiringNew().call(() -> ArticleQueries.uuids(em.createNativeQuery(
                 "select distinct hero_media_id from article_revision where article_id = :id and hero_media_id is not null"
                         + " union select hero_media_id from article where id = :id and hero_media_id is not null")
+                .setParameter("id", articleId)));
+    }
+
+    /** The picture the live version of article {@code articleId} shows on its social card, if any (its own transaction). */
+    public UUID socialLiveOn(UUID articleId) {
+        List<UUID> found = QuarkusTransaction.requiringNew().call(() -> ArticleQueries.uuids(em.createNativeQuery(
+                "select social_media_id from published_article where article_id = :id and social_media_id is not null")
+                .setParameter("id", articleId)));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Every library picture a revision of article {@code articleId} has shown as its social image. */
+    public List<UUID> everShownAsSocialImageBy(UUID articleId) {
+        return QuarkusTransaction.requiringNew().call(() -> ArticleQueries.uuids(em.createNativeQuery(
+                "select distinct seo_image_media_id from article_revision where article_id = :id and seo_image_media_id is not null"
+                        + " union select seo_image_media_id from article where id = :id and seo_image_media_id is not null")
                 .setParameter("id", articleId)));
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsroom.cms.pictures.PublicImage;
+import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.articles.api.PublishedRecords.CurationSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicCorrection;
@@ -57,7 +59,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PublishedViews {
     /** Version of the stored JSON and of the HTML sanitizer policy; raise it to have every row rewritten at start. */
-    public static final int FORMAT = 6;
+    public static final int FORMAT = 7; // 7: seo.image from the social image, a library picture as its social-card crop
     private static final Logger LOG = Logger.getLogger(PublishedViews.class);
 
     @Inject
@@ -115,19 +117,21 @@ public class PublishedViews {
                         "cms-surrogate-keys", SurrogateKeys.ofArticle(article.id, content.byline)));
         em.createNativeQuery("insert into published_article (article_id, slug, published_at, tags, byline, search_vector, title_vector,"
                         + " summary, item, document, etag, authors_degraded, format, revision, authors, profiles, version,"
-                        + " hero_media_id, updated_at, section_id, noindex) values (:id,"
+                        + " hero_media_id, updated_at, section_id, noindex, social_media_id) values (:id,"
                         + " :slug, :publishedAt, cast(:tags as jsonb), cast(:byline as jsonb),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B')"
                         + " || setweight(to_tsvector('english', :body), 'C'),"
                         + " setweight(to_tsvector('english', :headline), 'A') || setweight(to_tsvector('english', :dek), 'B'), :summary, :item, :document, :etag, :degraded,"
-                        + " :format, :revision, :links, :profiles, :version, :heroMediaId, :updatedAt, :sectionId, :noindex)"
+                        + " :format, :revision, :links, :profiles, :version, :heroMediaId, :updatedAt, :sectionId, :noindex,"
+                        + " :socialMediaId)"
                         + " on conflict (article_id) do update set slug = excluded.slug, published_at = excluded.published_at,"
                         + " tags = excluded.tags, byline = excluded.byline, search_vector = excluded.search_vector, title_vector = excluded.title_vector,"
                         + " summary = excluded.summary, item = excluded.item, document = excluded.document,"
                         + " etag = excluded.etag, authors_degraded = excluded.authors_degraded,"
                         + " format = excluded.format, revision = excluded.revision, authors = excluded.authors,"
                         + " profiles = excluded.profiles, version = excluded.version, hero_media_id = excluded.hero_media_id,"
-                        + " updated_at = excluded.updated_at, section_id = excluded.section_id, noindex = excluded.noindex")
+                        + " updated_at = excluded.updated_at, section_id = excluded.section_id, noindex = excluded.noindex,"
+                        + " social_media_id = excluded.social_media_id")
                 .setParameter("id", article.id)
                 .setParameter("slug", content.slug)
                 .setParameter("publishedAt", article.firstPublishedAt)
@@ -150,6 +154,7 @@ public class PublishedViews {
                 .setParameter("updatedAt", article.lastPublishedAt)
                 .setParameter("sectionId", section == null ? null : content.primarySectionId)
                 .setParameter("noindex", content.seoNoindex)
+                .setParameter("socialMediaId", content.seoImageMediaId)
                 .executeUpdate();
         fileUnderSections(article, content, tree);
         fileUnderTags(article, content);
@@ -224,23 +229,63 @@ public class PublishedViews {
     }
 
     /**
-     * Refuses to make {@code content} live with a library picture no one has described: readers who cannot see it
-     * get its alt text, the article's own or else the library's.
+     * Refuses to make {@code content} live with a library picture no one has described, as its hero image or on its
+     * social card: readers who cannot see it get its alt text, the article's own or else the library's. Both said at
+     * once when both lack it.
      */
     public void requireDescribedHero(Content content) {
+        String missing = "describe the picture for readers who cannot see it before publishing, here or in the media library";
+        List<Problem.FieldError> errors = new ArrayList<>();
         if (content.heroMediaId != null
                 && !PublicImage.described(content.heroAlt, pictures.find(content.heroMediaId).orElse(null))) {
-            throw ProblemException.invalid("heroImage.alt", "describe the picture for readers who cannot see it before"
-                    + " publishing, here or in the media library");
+            errors.add(new Problem.FieldError("heroImage.alt", missing));
+        }
+        if (content.seoImageMediaId != null
+                && !PublicImage.described(content.seoImageAlt, pictures.find(content.seoImageMediaId).orElse(null))) {
+            errors.add(new Problem.FieldError("seo.socialImage.alt", missing));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + missing, errors, Map.of());
         }
     }
 
-    /** What search engines and social cards get: the SEO words or the headline and dek, the hero as the card's image. */
-    private static PublicSeo seo(Content c, PublicImage hero) {
-        SeoImage image = hero == null || hero.url() == null ? null
-                : new SeoImage(hero.url(), hero.width(), hero.height(), hero.alt());
+    /**
+     * What search engines and social cards get: the SEO words or the headline and dek, and the card's picture: the
+     * social image when there is one, else the hero image; a library picture as its social-card crop
+     * ({@link SocialCards}).
+     */
+    private PublicSeo seo(Content c, PublicImage hero) {
+        SeoImage image;
+        if (c.seoImageMediaId != null || c.seoImageUrl != null) {
+            image = cardImage(c.seoImageMediaId, c.seoImageUrl, c.seoImageAlt);
+        } else if (hero == null || hero.url() == null) {
+            image = null;
+        } else {
+            image = hero.mediaId() != null && hero.renditions() != null ? cardImage(hero.mediaId(), hero.url(), hero.alt())
+                    : new SeoImage(hero.url(), hero.width(), hero.height(), hero.alt());
+        }
         return new PublicSeo(c.seoTitle != null ? c.seoTitle : c.headline, c.seoDescription != null ? c.seoDescription : c.dek,
                 c.seoCanonicalUrl, c.seoNoindex, image);
+    }
+
+    /**
+     * A card picture: library picture {@code mediaId} as its crop with the given alt text or else the library's, from
+     * the copy here; without a copy (or a pasted picture), {@code url} as it was saved, size unknown.
+     */
+    private SeoImage cardImage(UUID mediaId, String url, String alt) {
+        JsonNode picture = mediaId == null ? null : pictures.find(mediaId).orElse(null);
+        if (picture != null) {
+            PublicImage described = PublicImage.of(mediaId, picture, url, alt, null, null);
+            SocialCards.Crop crop = SocialCards.crop(picture).orElse(null);
+            if (crop != null) {
+                return new SeoImage(crop.url(), crop.width(), crop.height(), described.alt());
+            }
+            return new SeoImage(described.url(), described.width(), described.height(), described.alt());
+        }
+        if (mediaId != null) {
+            LOG.warnf("No copy of picture %s here: its social card is published with its URL only", mediaId);
+        }
+        return url == null ? null : new SeoImage(url, null, null, alt);
     }
 
     /** The hero image as readers get it: a library picture from its copy here, the article's own words first. */

@@ -322,6 +322,14 @@ public class ArticleEditing {
             c.seoDescription = blankToNull(request.seo().description());
             c.seoCanonicalUrl = blankToNull(request.seo().canonicalUrl());
             c.seoNoindex = request.seo().noindex();
+            if (request.seo().socialImage() != null) {
+                c.seoImageUrl = blankToNull(request.seo().socialImage().url());
+                c.seoImageAlt = blankToNull(request.seo().socialImage().alt());
+                c.seoImageMediaId = request.seo().socialImage().mediaId();
+                if (c.seoImageUrl == null && c.seoImageMediaId == null) {
+                    c.seoImageAlt = null; // words without a picture: none
+                }
+            }
         }
         c.relatedIds = request.related() == null ? new ArrayList<>() : new ArrayList<>(request.related());
         if (request.correction() != null) {

@@ -60,7 +60,9 @@ public final class ArticleMapper {
     }
 
     private static Seo seo(Content c) {
-        return new Seo(c.seoTitle, c.seoDescription, c.seoCanonicalUrl, c.seoNoindex);
+        return new Seo(c.seoTitle, c.seoDescription, c.seoCanonicalUrl, c.seoNoindex,
+                c.seoImageUrl == null && c.seoImageMediaId == null ? null
+                        : new SocialImage(c.seoImageUrl, c.seoImageAlt, c.seoImageMediaId));
     }
 
     private static CorrectionNote correction(Content c) {

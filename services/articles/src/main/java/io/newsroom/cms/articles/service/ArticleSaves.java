@@ -7,6 +7,8 @@ import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.Content;
 import io.newsroom.cms.articles.api.ArticleRecords.ArticleRequest;
 import io.newsroom.cms.articles.api.ArticleRecords.HeroImage;
+import io.newsroom.cms.articles.api.ArticleRecords.SocialImage;
+import io.newsroom.cms.articles.published.SocialCards;
 import io.newsroom.cms.articles.published.HeroPictures;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
@@ -34,7 +36,7 @@ import java.util.function.Supplier;
  * A hero picture from the media library is reported to the media service the same way when the article takes it
  * ({@link MediaClient#use}: the library keeps it from being deleted, and the answer is copied for the published
  * views), and withdrawn when the save fails or when the article no longer shows it (neither its working copy nor its
- * live version).
+ * live version). The social image's library picture is a usage of its own, taken and withdrawn the same way.
  */
 @ApplicationScoped
 public class ArticleSaves {
@@ -53,30 +55,38 @@ public class ArticleSaves {
     public Article create(ArticleRequest request, Actor actor) {
         ArticleEditing.requireMayCreate(actor);
         UUID id = UUID.randomUUID();
-        ArticleRequest withPicture = takePicture(id, null, null, request);
+        ArticleRequest withPictures = takePictures(id, new Content(), request);
         Claim claim = claimNew(id, List.of(), request.byline() == null ? List.of() : request.byline());
-        return releasingOnFailure(id, claim, picture(withPicture), null,
-                () -> articles.create(id, withPicture, actor, claim.profiles()));
+        return releasingOnFailure(id, claim, shown(withPictures), Shown.NONE,
+                () -> articles.create(id, withPictures, actor, claim.profiles()));
     }
 
     public Article update(UUID id, long expectedVersion, ArticleRequest request, Actor actor) {
         Article current = articles.checkEdit(id, expectedVersion, actor);
-        UUID before = current.content.heroMediaId;
-        ArticleRequest withPicture = takePicture(id, before, current.content.heroUrl, request);
+        Shown before = Shown.of(current.content);
+        ArticleRequest withPictures = takePictures(id, current.content, request);
         Claim claim = claimNew(id, current.content.byline, request.byline() == null ? List.of() : request.byline());
-        Article saved = releasingOnFailure(id, claim, picture(withPicture), before,
-                () -> articles.update(id, expectedVersion, withPicture, actor, claim.profiles()));
+        Article saved = releasingOnFailure(id, claim, shown(withPictures), before,
+                () -> articles.update(id, expectedVersion, withPictures, actor, claim.profiles()));
         dropIfUnused(id, before, saved);
         return saved;
     }
 
     public Article restore(UUID id, int number, long expectedVersion, Actor actor) {
         Article current = articles.checkEdit(id, expectedVersion, actor);
-        UUID before = current.content.heroMediaId;
+        Shown before = Shown.of(current.content);
         Content revision = articles.revision(id, number).content;
-        UUID restored = revision.heroMediaId;
-        if (restored != null && !restored.equals(before)) {
-            pictures.remember(media.use(id, restored, current.content.headline));
+        Shown restored = Shown.of(revision);
+        if (restored.hero() != null && !restored.hero().equals(before.hero())) {
+            pictures.remember(media.use(id, restored.hero(), current.content.headline));
+        }
+        if (restored.social() != null && !restored.social().equals(before.social())) {
+            try {
+                pictures.remember(media.useAsSocialImage(id, restored.social(), current.content.headline));
+            } catch (RuntimeException e) {
+                releaseHero(id, restored.hero(), before.hero());
+                throw e;
+            }
         }
         Claim claim = claimNew(id, current.content.byline, revision.byline);
         Article saved = releasingOnFailure(id, claim, restored, before,
@@ -88,46 +98,85 @@ public class ArticleSaves {
     /** Deletes the article, then gives back its claims on authors and its pictures (best effort). */
     public void delete(UUID id, long expectedVersion) {
         List<UUID> shown = pictures.everShownBy(id);
+        List<UUID> shownOnCards = pictures.everShownAsSocialImageBy(id);
         articles.delete(id, expectedVersion);
         authors.releaseAll(id);
         shown.forEach(mediaId -> media.release(id, mediaId));
+        shownOnCards.forEach(mediaId -> media.releaseSocialImage(id, mediaId));
     }
 
     /**
-     * Before an article goes live: when its library picture has no alt text in the copy here (neither has the article),
+     * Before an article goes live: when a library picture of it (hero or social image) has no alt text in the copy here
+     * (neither has the article),
      * asks the library for the picture again, in case it was described a moment ago and its event is still on its way.
      * The transition then decides; the library out of reach changes nothing.
      */
     public void refreshUndescribedPicture(UUID articleId) {
-        pictures.undescribed(articleId).ifPresent(hero -> {
+        pictures.undescribed(articleId).forEach(picture -> {
             try {
-                pictures.remember(media.use(articleId, hero.mediaId(), hero.headline()));
+                pictures.remember(picture.social() ? media.useAsSocialImage(articleId, picture.mediaId(), picture.headline())
+                        : media.use(articleId, picture.mediaId(), picture.headline()));
             } catch (ProblemException e) {
                 // the transition refuses with the alt text problem, which says what to do
             }
         });
     }
 
-    private Article releasingOnFailure(UUID id, Claim claim, UUID picture, UUID before, Supplier<Article> write) {
+    /** The library pictures a working copy shows: as its hero image and on its social card (null: none). */
+    private record Shown(UUID hero, UUID social) {
+        static final Shown NONE = new Shown(null, null);
+
+        static Shown of(Content content) {
+            return new Shown(content.heroMediaId, content.seoImageMediaId);
+        }
+    }
+
+    private Article releasingOnFailure(UUID id, Claim claim, Shown pictured, Shown before, Supplier<Article> write) {
         try {
             return write.get();
         } catch (RuntimeException e) {
             authors.release(id, claim.newlyClaimed());
-            if (picture != null && !picture.equals(before) && !picture.equals(pictures.liveOn(id))) {
-                media.release(id, picture);
-            }
+            releaseHero(id, pictured.hero(), before.hero());
+            releaseSocialImage(id, pictured.social(), before.social());
             throw e;
         }
     }
 
-    private static UUID picture(ArticleRequest request) {
-        return request.heroImage() == null ? null : request.heroImage().mediaId();
+    /** Withdraws the hero usage of {@code picture} unless the working copy had it {@code before} or the live version shows it. */
+    private void releaseHero(UUID id, UUID picture, UUID before) {
+        if (picture != null && !picture.equals(before) && !picture.equals(pictures.liveOn(id))) {
+            media.release(id, picture);
+        }
+    }
+
+    /** The same for the social image's usage. */
+    private void releaseSocialImage(UUID id, UUID picture, UUID before) {
+        if (picture != null && !picture.equals(before) && !picture.equals(pictures.socialLiveOn(id))) {
+            media.releaseSocialImage(id, picture);
+        }
+    }
+
+    private static Shown shown(ArticleRequest request) {
+        return new Shown(request.heroImage() == null ? null : request.heroImage().mediaId(),
+                request.socialImage() == null ? null : request.socialImage().mediaId());
     }
 
     /**
-     * The request with its library picture taken: reported to the media library and copied here when it is new to the
-     * article (a 400 at {@code heroImage.mediaId} when the library has no such picture), and with the library's URL.
+     * The request with its library pictures taken, the hero image's and the social image's: each reported to the
+     * media library and copied here when it is new to the article (a 400 at {@code heroImage.mediaId} or
+     * {@code seo.socialImage.mediaId} when the library has no such picture), and given the library's URL. When the
+     * social image cannot be taken, the hero usage just reported is withdrawn again.
      */
+    private ArticleRequest takePictures(UUID articleId, Content before, ArticleRequest request) {
+        ArticleRequest withHero = takePicture(articleId, before.heroMediaId, before.heroUrl, request);
+        try {
+            return takeSocialImage(articleId, before, withHero);
+        } catch (RuntimeException e) {
+            releaseHero(articleId, shown(withHero).hero(), before.heroMediaId);
+            throw e;
+        }
+    }
+
     private ArticleRequest takePicture(UUID articleId, UUID before, String urlBefore, ArticleRequest request) {
         HeroImage hero = request.heroImage();
         if (hero == null || hero.mediaId() == null) {
@@ -142,10 +191,29 @@ public class ArticleSaves {
         return request.withHero(new HeroImage(url, hero.alt(), hero.caption(), hero.credit(), hero.mediaId()));
     }
 
-    /** Withdraws the usage of the picture the working copy showed before, unless the live version still shows it. */
-    private void dropIfUnused(UUID articleId, UUID before, Article saved) {
-        if (before != null && !before.equals(saved.content.heroMediaId) && !before.equals(pictures.liveOn(articleId))) {
-            media.release(articleId, before);
+    /** The social image's library picture taken (its URL: the social-card crop, {@link SocialCards}). */
+    private ArticleRequest takeSocialImage(UUID articleId, Content before, ArticleRequest request) {
+        SocialImage image = request.socialImage();
+        if (image == null || image.mediaId() == null) {
+            return request;
+        }
+        String url = before.seoImageUrl;
+        if (!image.mediaId().equals(before.seoImageMediaId)) {
+            JsonNode picture = media.useAsSocialImage(articleId, image.mediaId(), request.headline());
+            pictures.remember(picture);
+            url = SocialCards.crop(picture).map(SocialCards.Crop::url).orElse(null);
+        }
+        return request.withSocialImage(new SocialImage(url, image.alt(), image.mediaId()));
+    }
+
+    /** Withdraws the usages of the pictures the working copy showed before, unless it or the live version still shows them. */
+    private void dropIfUnused(UUID articleId, Shown before, Article saved) {
+        Shown now = Shown.of(saved.content);
+        if (before.hero() != null && !before.hero().equals(now.hero())) {
+            releaseHero(articleId, before.hero(), null);
+        }
+        if (before.social() != null && !before.social().equals(now.social())) {
+            releaseSocialImage(articleId, before.social(), null);
         }
     }
 

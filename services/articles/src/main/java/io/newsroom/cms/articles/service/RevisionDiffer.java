@@ -37,6 +37,10 @@ public final class RevisionDiffer {
         field(changes, "seo.description", a.seoDescription, b.seoDescription);
         field(changes, "seo.canonicalUrl", a.seoCanonicalUrl, b.seoCanonicalUrl);
         field(changes, "seo.noindex", a.seoNoindex, b.seoNoindex);
+        field(changes, "seo.socialImage.mediaId", a.seoImageMediaId == null ? null : a.seoImageMediaId.toString(),
+                b.seoImageMediaId == null ? null : b.seoImageMediaId.toString());
+        field(changes, "seo.socialImage.url", a.seoImageUrl, b.seoImageUrl);
+        field(changes, "seo.socialImage.alt", a.seoImageAlt, b.seoImageAlt);
         field(changes, "correction.kind", a.correctionKind, b.correctionKind);
         field(changes, "correction.note", a.correctionNote, b.correctionNote);
         field(changes, "related", a.relatedIds, b.relatedIds);
