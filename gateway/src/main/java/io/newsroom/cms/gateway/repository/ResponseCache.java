@@ -178,8 +178,9 @@ public class ResponseCache {
 
     /**
      * One shared computation per key: a good answer replaces the cached one; an answer such as 404 removes it. When a
-     * content event came in meanwhile, the answer may predate it and is not kept, unless it shows a later version of
-     * its article than the one the event left there (the event was the late one; a tombstone leaves nothing to replace).
+     * content event came in meanwhile, the answer may predate it: an article page is not kept, unless it shows a later
+     * version of its article than the one the event left there (the event was the late one; a tombstone leaves nothing
+     * to replace); any other answer is kept outdated, as the event would have left it.
      */
     private Uni<CachedAnswer> recompute(String key, Supplier<Uni<CachedAnswer>> compute) {
         return inFlight.computeIfAbsent(key, k -> Uni.createFrom().deferred(() -> {
@@ -187,6 +188,11 @@ public class ResponseCache {
                     return compute.get().map(answer -> answer.madeAt(clock.instant())).invoke(answer -> {
                         if (events.get() == before) {
                             cache.put(k, answer);
+                        } else if (!k.startsWith("article/")) {
+                            // a listing or an author page: the event outdated whatever was held, and this answer may
+                            // predate it too, so it is kept outdated (made again on the next read), which still makes it
+                            // the last good answer during an outage, as if it had been stored just before the event
+                            cache.put(k, answer.markOutdated());
                         } else {
                             cache.asMap().computeIfPresent(k, (same, held) -> answer.newerThan(held) ? answer : held);
                         }

@@ -215,6 +215,30 @@ class ResponseCacheTest {
         assertEquals(1, calls.get());
     }
 
+    @Test
+    void aListingComputedWhileAnEventCameInIsKeptOutdatedSoAnOutageStillHasItsLastGoodAnswer() {
+        cache.eventsLive();
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<Uni<CachedAnswer>> racing = () -> {
+            calls.incrementAndGet();
+            cache.articleChanged("r", CachedAnswer.json("{\"v\":\"event\"}".getBytes(StandardCharsets.UTF_8), false), List.of());
+            return Uni.createFrom().item(CachedAnswer.json("{\"items\":[\"before\"]}".getBytes(StandardCharsets.UTF_8), false));
+        };
+        cache.get("author/sam", racing).await().indefinitely();
+        Backend backend = new Backend();
+        read("author/sam", backend);
+        assertEquals(1, backend.calls.get(), "outdated: made again on the next read");
+        // and had the service gone down instead, the kept answer is the last good one
+        cache.get("author/kim", () -> {
+            cache.articleChanged("r", CachedAnswer.json("{\"v\":\"event\"}".getBytes(StandardCharsets.UTF_8), false), List.of());
+            return Uni.createFrom().item(CachedAnswer.json("{\"items\":[\"kim\"]}".getBytes(StandardCharsets.UTF_8), false));
+        }).await().indefinitely();
+        backend.failure = new BackendException(503, "down");
+        ServedAnswer stale = read("author/kim", backend);
+        assertTrue(stale.stale());
+        assertEquals("{\"items\":[\"kim\"]}", body(stale));
+    }
+
     /** The article's document as its event (or the articles service) carries it, at {@code version}. */
     private static CachedAnswer article(String text, long version) {
         return CachedAnswer.json(("{\"v\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8), false).withVersion(version);
