@@ -29,14 +29,6 @@ class PublishedListingsTest {
     @Inject
     EntityManager em;
 
-    private static String publish(Map<String, Object> body) {
-        String id = create("alice", body).then().statusCode(201).extract().path("id");
-        transition("alice", id, "submit", null).then().statusCode(200);
-        transition("erin", id, "approve", null).then().statusCode(200);
-        transition("erin", id, "publish", null).then().statusCode(200);
-        return id;
-    }
-
     private static String slugOf(String id) {
         return as("erin").get("/articles/" + id).path("slug");
     }

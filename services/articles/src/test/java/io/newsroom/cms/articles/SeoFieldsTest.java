@@ -46,20 +46,6 @@ class SeoFieldsTest {
         return seo;
     }
 
-    private static String publish(Map<String, Object> body) {
-        String id = create("alice", body).then().statusCode(201).extract().path("id");
-        transition("alice", id, "submit", null).then().statusCode(200);
-        transition("erin", id, "approve", null).then().statusCode(200);
-        transition("erin", id, "publish", null).then().statusCode(200);
-        return id;
-    }
-
-    /** An editor's change of the live article, published at once. */
-    private static void editAndPublish(String id, Map<String, Object> body) {
-        as("erin").header("If-Match", etag(id)).body(body).put("/articles/" + id).then().statusCode(200);
-        transition("erin", id, "publish", null).then().statusCode(200);
-    }
-
     private long articlesHeadlined(String headline) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from article where headline = :h").setParameter("h", headline).getSingleResult()).longValue());
