@@ -120,7 +120,7 @@ class FuzzProperties {
                 "/articles?author=" + fixtures.authorSlug + "&limit=50", "/articles/secret-draft-" + leakMarker,
                 "/articles/" + fixtures.publishedSlug + "/related?limit=20")) {
             Http.Answer answer = Http.send(new Http.Call("GET", g + path, Map.of(), null));
-            if (answer.body().contains(leakMarker)) {
+            if (echoRemoved(answer, path).contains(leakMarker)) {
                 leaks.add(path + " → " + answer);
             }
         }
@@ -136,6 +136,23 @@ class FuzzProperties {
                         + " draft marker in public answers %d%n", SENT.get(), PER_ENDPOINT.size(), fewest, SERVER_ERRORS.get(),
                 NOT_PROBLEMS.get(), LEAKS.get());
         assertEquals(List.of(), leaks, "a draft reached a public answer");
+    }
+
+    /**
+     * The answer's body without the value the request itself named, where a problem names it back ("Tag 'x' not found":
+     * the caller's own words, which say nothing of a draft); everything else in it still counts.
+     */
+    static String echoRemoved(Http.Answer answer, String path) {
+        String body = answer.body();
+        if (!answer.isProblem()) {
+            return body;
+        }
+        for (String part : path.split("[/?&=]")) {
+            if (!part.isEmpty()) {
+                body = body.replace("'" + java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8) + "'", "''");
+            }
+        }
+        return body;
     }
 
     private static final Map<String, AtomicLong> TRIES = new ConcurrentHashMap<>();
