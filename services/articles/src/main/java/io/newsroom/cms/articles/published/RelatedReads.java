@@ -1,6 +1,5 @@
 package io.newsroom.cms.articles.published;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.newsroom.cms.articles.api.Raw;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -127,10 +126,6 @@ public class RelatedReads {
 
     /** {@code item} (a stored list item, a JSON object) with {@code "reason"} added. */
     static Raw withReason(Raw item, String reason) {
-        String json = item.json().stripTrailing();
-        int end = json.lastIndexOf('}');
-        boolean empty = json.substring(json.indexOf('{') + 1, end).isBlank();
-        return new Raw((empty ? "{" : json.substring(0, end) + ",") + "\"reason\":\""
-                + new String(JsonStringEncoder.getInstance().quoteAsString(reason)) + "\"}");
+        return item.with("reason", reason);
     }
 }

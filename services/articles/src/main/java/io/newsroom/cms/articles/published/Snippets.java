@@ -1,6 +1,5 @@
 package io.newsroom.cms.articles.published;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.newsroom.cms.articles.api.Raw;
 
 /**
@@ -18,11 +17,7 @@ final class Snippets {
         if (snippet == null) {
             return item;
         }
-        String json = item.json().stripTrailing();
-        int end = json.lastIndexOf('}');
-        boolean empty = json.substring(json.indexOf('{') + 1, end).isBlank();
-        return new Raw((empty ? "{" : json.substring(0, end) + ",") + "\"snippet\":\""
-                + new String(JsonStringEncoder.getInstance().quoteAsString(snippet)) + "\"}");
+        return item.with("snippet", snippet);
     }
 
     /** The passage as HTML with its matches marked; null for no passage. */

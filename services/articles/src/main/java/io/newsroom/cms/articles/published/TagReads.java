@@ -10,9 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,7 +62,7 @@ public class TagReads {
         String afterName = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+                String[] parts = Cursors.decode(cursor, 3);
                 if (parts.length != 3 || !"tags".equals(parts[0]) || parts[2].isEmpty()) {
                     throw new IllegalArgumentException("not a tags cursor");
                 }
@@ -83,8 +81,7 @@ public class TagReads {
             if (items.size() > limit) {
                 items = items.subList(0, limit);
                 PublicTag last = items.get(limit - 1);
-                next = Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(("tags|" + last.articles() + "|" + last.name()).getBytes(StandardCharsets.UTF_8));
+                next = Cursors.encode("tags|" + last.articles() + "|" + last.name());
             }
             return new PublicTagIndex(items, next);
         });

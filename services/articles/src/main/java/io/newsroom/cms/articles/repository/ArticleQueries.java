@@ -32,9 +32,6 @@ public class ArticleQueries {
      */
     public record Filter(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested,
                          String sort, java.util.Collection<UUID> sections) {
-        public Filter(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested, String sort) {
-            this(status, author, tag, q, owner, changesRequested, sort, null);
-        }
     }
 
     public record Page(List<Article> items, long total) {

@@ -10,6 +10,7 @@ import io.newsroom.cms.articles.api.PublishedRecords.SitemapPages;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicArticle;
 import io.newsroom.cms.articles.api.PublishedRecords.PublicSummary;
 import io.newsroom.cms.articles.api.PublishedRecords.PublishedPage;
+import io.newsroom.cms.articles.published.Cursors;
 import io.newsroom.cms.articles.published.PublishedReads;
 import io.newsroom.cms.articles.published.RelatedReads;
 import io.newsroom.cms.articles.published.SectionReads;
@@ -41,9 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -97,7 +96,7 @@ public class PublishedResource {
         if (cursor != null && !cursor.isBlank()) {
             try {
                 // newest: "time|id" (as before sorts existed); the others name their order first, "oldest|time|id"
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                String[] parts = Cursors.decode(cursor, 0);
                 int at = order == Order.NEWEST ? 0 : 1;
                 if (parts.length != at + 2 || at == 1 && !parts[0].equals(sort)) {
                     throw new IllegalArgumentException("another order's cursor");
@@ -121,7 +120,7 @@ public class PublishedResource {
             if (page.size() > limit) {
                 page = page.subList(0, limit);
                 Item last = page.get(limit - 1);
-                next = cursor((order == Order.NEWEST ? "" : sort + "|") + last.at() + "|" + last.id());
+                next = Cursors.encode((order == Order.NEWEST ? "" : sort + "|") + last.at() + "|" + last.id());
             }
             return new PublishedPage(page.stream().map(Item::json).toList(), next);
         });
@@ -194,7 +193,7 @@ public class PublishedResource {
         int offset = 0;
         if (cursor != null && !cursor.isBlank()) {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                String[] parts = Cursors.decode(cursor, 0);
                 if (parts.length != 2 || !parts[0].equals("search") || (offset = Integer.parseInt(parts[1])) < 0) {
                     throw new IllegalArgumentException("not a search cursor");
                 }
@@ -204,7 +203,7 @@ public class PublishedResource {
         }
         int from = offset;
         return views.search(q, limit + 1, from).map(found -> found.size() > limit
-                ? new SearchPage(found.subList(0, limit).stream().map(Item::json).toList(), cursor("search|" + (from + limit)))
+                ? new SearchPage(found.subList(0, limit).stream().map(Item::json).toList(), Cursors.encode("search|" + (from + limit)))
                 : new SearchPage(found.stream().map(Item::json).toList(), null));
     }
 
@@ -253,10 +252,6 @@ public class PublishedResource {
 
     private static Items items(List<Item> found) {
         return new Items(found.stream().map(Item::json).toList());
-    }
-
-    private static String cursor(String position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The shapes of the stored JSON the pages hold, for the OpenAPI document. */

@@ -20,15 +20,7 @@ public class ArticleListing {
 
     /**
      * One page of the articles matching every given filter; {@code owner}: only the articles of this user (mine);
-     * {@code changesRequested}: only drafts handed back with request_changes.
-     */
-    public ArticlePage list(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested,
-                            String sort, int page, int size) {
-        return list(status, author, tag, q, owner, changesRequested, sort, null, true, page, size);
-    }
-
-    /**
-     * {@code section}: a section's slug (a former one too), the articles filed under it (primary or secondary) and, with
+     * {@code changesRequested}: only drafts handed back with request_changes; {@code section}: a section's slug (a former one too), the articles filed under it (primary or secondary) and, with
      * {@code includeChildren}, under its subsections; one that names no section is a 400 problem, never the whole list.
      */
     public ArticlePage list(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested,
