@@ -114,19 +114,59 @@ public final class ArticleRecords {
         }
     }
 
+    /**
+     * {@code embargo}: the embargo that holds the article back now, or null (none, lifted, or its time has passed).
+     * {@code scheduledUnpublishAt}: the live article's expiry (set with {@code unpublish} and a time, cleared with
+     * {@code unschedule_unpublish}).
+     */
     public record ArticleView(UUID id, String slug, String headline, String dek, String body, HeroImage heroImage,
                               List<String> tags, List<UUID> byline, ArticleStatus status, boolean live,
                               Integer liveRevision, int workingRevision, String owner, Instant createdAt,
                               Instant updatedAt, Instant submittedAt, Instant firstPublishedAt, Instant lastPublishedAt,
                               Instant scheduledPublishAt, Instant scheduledUnpublishAt, Set<Action> allowedActions,
                               boolean changesRequested, long version, UUID primarySectionId, List<UUID> secondarySectionIds,
-                              Seo seo, CorrectionNote correction, List<CorrectionView> corrections, List<UUID> related) {
+                              Seo seo, CorrectionNote correction, List<CorrectionView> corrections, List<UUID> related,
+                              AssignmentView assignment, EmbargoView embargo) {
     }
 
+    /** Who reviews the article next ({@code assignee} null: nobody); {@code version} is what If-Match of a change names. */
+    public record AssignmentView(String assignee, String note, String assignedBy, Instant assignedAt, long version) {
+    }
+
+    /** {@code assignee}: the username of an editor or admin. */
+    public record AssigneeRequest(@NotBlank @Size(max = 100) String assignee, @Size(max = 500) String note) {
+    }
+
+    public record Reviewer(String username, boolean admin) {
+    }
+
+    /** {@code embargoedUntil}: when the embargo that holds the article now lifts, or null. */
     public record ArticleSummary(UUID id, String slug, String headline, ArticleStatus status, boolean live,
                                  List<String> tags, List<UUID> byline, String owner, Instant updatedAt,
                                  Instant firstPublishedAt, Instant scheduledPublishAt, boolean changesRequested,
-                                 UUID primarySectionId) {
+                                 UUID primarySectionId, String assignee, Instant embargoedUntil) {
+    }
+
+    /**
+     * Who may open an embargoed article meanwhile, besides its owner and admins (who always may): these user names,
+     * and the holders of these roles ({@code writer}, {@code editor}, {@code curator}, {@code admin}).
+     */
+    public record EmbargoAccess(
+            @Size(max = 50) List<@NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{L}\\p{N}._@+-]+",
+                    message = "must be a user name: letters, digits and . _ @ + -") String> users,
+            @Size(max = 4) List<@NotBlank @Size(max = 40) String> roles) {
+    }
+
+    /**
+     * Set or change an article's embargo: held back until {@code until} (in the future, at most a year ahead), open
+     * meanwhile to {@code access}; left out, to editors (the person setting it is always named, the owner and admins
+     * always may).
+     */
+    public record EmbargoRequest(@NotNull Instant until, @Valid EmbargoAccess access, @Size(max = 5000) String comment) {
+    }
+
+    /** The embargo holding an article back: until when, who may open it meanwhile, who set it and when. */
+    public record EmbargoView(Instant until, EmbargoAccess access, String setBy, Instant setAt) {
     }
 
     public record ArticlePage(List<ArticleSummary> items, long total) {
@@ -188,5 +228,19 @@ public final class ArticleRecords {
     }
 
     public record IdsRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull UUID> ids) {
+    }
+
+    /**
+     * One scheduled change of an article in a planning window: {@code kind} {@code publish} (its working copy goes live
+     * at {@code at}) or {@code unpublish} (its live version is taken down at {@code at}: the article's expiry).
+     * {@code version} is the article's ETag (If-Match of a reschedule); {@code mayReschedule}: whether the caller may move
+     * it (the {@code schedule} transition with a new {@code at}, or {@code unpublish} with one).
+     */
+    public record ScheduleEntry(String kind, UUID articleId, String slug, String headline, ArticleStatus status, boolean live,
+                                Instant at, long version, String owner, boolean mayReschedule) {
+    }
+
+    /** The scheduled publishes and unpublishes between {@code from} (inclusive) and {@code to} (exclusive), by time. */
+    public record ScheduleView(Instant from, Instant to, List<ScheduleEntry> items, boolean truncated) {
     }
 }

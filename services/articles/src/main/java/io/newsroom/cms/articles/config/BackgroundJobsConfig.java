@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
+
 /**
  * How often this service's background jobs run, every one an interval such as {@code 5s} or {@code off}. Read here so
  * that the keys are typed, documented and checked at start; the {@code @Scheduled} annotations name the same keys.
@@ -20,6 +22,9 @@ public interface BackgroundJobsConfig {
     /** The copy of the byline authors' public profiles ({@code published.BylineAuthors#sync}). */
     @WithName("byline-authors")
     BylineAuthors bylineAuthors();
+
+    /** How long notifications are kept ({@code service.NotificationRetention}). */
+    Notifications notifications();
 
     interface Scheduler {
         String every();
@@ -41,5 +46,20 @@ public interface BackgroundJobsConfig {
     interface BylineAuthors {
         @WithName("sync-every")
         String syncEvery();
+    }
+
+    interface Notifications {
+        @WithName("prune-every")
+        String pruneEvery();
+
+        /** A read notification is deleted this long after it was read. */
+        @WithName("keep-read")
+        @WithDefault("30d")
+        Duration keepRead();
+
+        /** An unread notification is deleted this long after it was made. */
+        @WithName("keep-unread")
+        @WithDefault("180d")
+        Duration keepUnread();
     }
 }

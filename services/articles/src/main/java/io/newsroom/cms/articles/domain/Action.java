@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** Workflow commands, as clients spell them: {@code submit}, {@code request_changes}, ... */
+/**
+ * Workflow commands, as clients spell them: {@code submit}, {@code request_changes}, ... {@code unpublish} with a time
+ * schedules the unpublish (the article's expiry) and {@code unschedule_unpublish} clears it, the live article staying.
+ */
 public enum Action {
-    SUBMIT, REQUEST_CHANGES, APPROVE, PUBLISH, SCHEDULE, UNSCHEDULE, UNPUBLISH, ARCHIVE;
+    SUBMIT, REQUEST_CHANGES, APPROVE, PUBLISH, SCHEDULE, UNSCHEDULE, UNPUBLISH, UNSCHEDULE_UNPUBLISH, ARCHIVE;
 
     @JsonValue
     public String wire() {

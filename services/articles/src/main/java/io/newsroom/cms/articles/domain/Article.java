@@ -55,11 +55,19 @@ public class Article extends PanacheEntityBase {
     /** After a failed attempt: not before this time is it tried again (backoff). */
     @Column(name = "schedule_retry_at")
     public Instant scheduleRetryAt;
+    /** Held back until a time, open to the people it names meanwhile; null: never embargoed, or lifted. */
+    @Embedded
+    public Embargo embargo;
     @Version
     public long version;
 
     public boolean isLive() {
         return liveRevision != null;
+    }
+
+    /** Whether an embargo holds the article back at {@code now} (one whose time has passed holds nothing). */
+    public boolean embargoed(Instant now) {
+        return embargo != null && embargo.holds(now);
     }
 
     /** A DRAFT handed back by an editor with request_changes and not moved on since. */

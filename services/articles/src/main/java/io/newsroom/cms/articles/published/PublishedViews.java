@@ -202,7 +202,7 @@ public class PublishedViews {
         return direct;
     }
 
-    private static SectionRef sectionRef(SectionTree tree, UUID id) {
+    static SectionRef sectionRef(SectionTree tree, UUID id) {
         Section section = id == null ? null : tree.get(id);
         return section == null ? null : new SectionRef(section.slug, section.name, tree.slugPath(id));
     }
@@ -289,7 +289,7 @@ public class PublishedViews {
     }
 
     /** The hero image as readers get it: a library picture from its copy here, the article's own words first. */
-    private PublicImage hero(Content c) {
+    PublicImage hero(Content c) {
         if (c.heroMediaId != null) {
             JsonNode picture = pictures.find(c.heroMediaId).orElse(null);
             if (picture != null) {

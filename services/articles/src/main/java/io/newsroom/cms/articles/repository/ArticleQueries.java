@@ -28,10 +28,18 @@ public class ArticleQueries {
 
     /**
      * {@code changesRequested}: only drafts handed back with request_changes (false: no filter); {@code sections}: only
-     * articles filed under one of these (primary or secondary; null: no filter).
+     * articles filed under one of these (primary or secondary; null: no filter); {@code assignee}: only the articles
+     * assigned to this user (null: no filter).
      */
     public record Filter(ArticleStatus status, UUID author, String tag, String q, String owner, boolean changesRequested,
-                         String sort, java.util.Collection<UUID> sections) {
+                         String sort, java.util.Collection<UUID> sections, String assignee, Viewer viewer) {
+    }
+
+    /**
+     * Who lists: an article an embargo holds at {@code now} is left out unless this person owns it, or the embargo names
+     * them or one of their {@code roles}; {@code everything}: no embargo hides anything from them (admins).
+     */
+    public record Viewer(String username, java.util.Collection<String> roles, boolean everything, java.time.Instant now) {
     }
 
     public record Page(List<Article> items, long total) {
@@ -46,6 +54,28 @@ public class ArticleQueries {
 
     public static boolean knownSort(String sort) {
         return SORTS.containsKey(sort);
+    }
+
+    /**
+     * The condition ({@code " and (...)"} on an article aliased {@code a}, its parameters put in {@code params}) that
+     * keeps only the articles {@code viewer} may open, as in {@code ArticleWorkflow.mayOpen}: an embargo that holds hides
+     * an article from everyone it does not name (its owner aside). Empty for a viewer no embargo hides anything from.
+     */
+    public static String openTo(Viewer viewer, Map<String, Object> params) {
+        if (viewer == null || viewer.everything()) {
+            return "";
+        }
+        StringBuilder open = new StringBuilder(" and (a.embargo_until is null or a.embargo_until <= :now or a.owner = :viewer"
+                + " or a.embargo_users @> cast(:viewerJson as jsonb)");
+        params.put("now", viewer.now());
+        params.put("viewer", viewer.username());
+        params.put("viewerJson", jsonArray(viewer.username()));
+        int n = 0;
+        for (String role : viewer.roles()) {
+            open.append(" or a.embargo_roles @> cast(:role").append(n).append(" as jsonb)");
+            params.put("role" + n++, jsonArray(role));
+        }
+        return open.append(')').toString();
     }
 
     public Page editorial(Filter filter, int page, int size) {
@@ -85,6 +115,11 @@ public class ArticleQueries {
             where.append(" and a.owner = :owner");
             params.put("owner", filter.owner());
         }
+        if (filter.assignee() != null) {
+            where.append(" and exists (select 1 from article_assignment s where s.article_id = a.id and s.assignee = :assignee)");
+            params.put("assignee", filter.assignee());
+        }
+        where.append(openTo(filter.viewer(), params));
         String sort = filter.sort() != null ? filter.sort() : filter.q() != null ? "relevance" : "-updated";
         if (sort.equals("relevance") && filter.q() == null) {
             sort = "-updated";

@@ -5,6 +5,7 @@ import io.newsroom.cms.articles.domain.TagSlugAlias;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,30 +54,78 @@ public class TagQueries {
         return found.isEmpty() ? Optional.empty() : Optional.of((String) found.get(0));
     }
 
-    /** Tags whose name or slug starts with {@code prefix} (every tag when null), by name, a page of them. */
-    public List<Tag> search(String prefix, int offset, int limit) {
-        return (prefix == null ? Tag.find("order by name") : Tag.find("name like ?1 or slug like ?1 order by name", like(prefix)))
-                .range(offset, offset + limit - 1).list();
+    /**
+     * Tags whose name or slug starts with {@code prefix} (every tag when null), by name, a page of them; none that
+     * {@code viewer} may not know of ({@link #shownTo}).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Tag> search(String prefix, int offset, int limit, ArticleQueries.Viewer viewer) {
+        Map<String, Object> params = new HashMap<>();
+        Query select = em.createNativeQuery("select t.* from tag t" + where(prefix, viewer, params) + " order by t.name", Tag.class)
+                .setFirstResult(offset).setMaxResults(limit);
+        params.forEach(select::setParameter);
+        return (List<Tag>) select.getResultList();
     }
 
-    public long count(String prefix) {
-        return prefix == null ? Tag.count() : Tag.count("name like ?1 or slug like ?1", like(prefix));
+    public long count(String prefix, ArticleQueries.Viewer viewer) {
+        Map<String, Object> params = new HashMap<>();
+        Query count = em.createNativeQuery("select count(*) from tag t" + where(prefix, viewer, params));
+        params.forEach(count::setParameter);
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    /** Whether {@code viewer} may not know of the tag ({@link #shownTo}). */
+    public boolean hiddenFrom(Tag tag, ArticleQueries.Viewer viewer) {
+        Map<String, Object> params = new HashMap<>();
+        Query query = em.createNativeQuery("select count(*) from tag t" + where(null, viewer, params) + " and t.id = :id")
+                .setParameter("id", tag.id);
+        params.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue() == 0;
+    }
+
+    private static String where(String prefix, ArticleQueries.Viewer viewer, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (prefix != null) {
+            where.append(" and (t.name like :prefix or t.slug like :prefix)");
+            params.put("prefix", like(prefix));
+        }
+        return where.append(shownTo(viewer, params)).toString();
+    }
+
+    /**
+     * The condition on a tag {@code t} that leaves out a tag every article carrying it is hidden from {@code viewer} by an
+     * embargo: the name an embargoed story brought into the registry ("acme-takeover") says what the story is about. A
+     * tag no article carries (registered by an editor, or its articles deleted) is shown to everyone.
+     */
+    private static String shownTo(ArticleQueries.Viewer viewer, Map<String, Object> params) {
+        String open = ArticleQueries.openTo(viewer, params);
+        if (open.isEmpty()) {
+            return "";
+        }
+        return " and (not exists (select 1 from article a where a.tags @> jsonb_build_array(t.name))"
+                + " or exists (select 1 from article a where a.tags @> jsonb_build_array(t.name)" + open + "))";
     }
 
     private static String like(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    /** How many articles' working copies carry each of the names (the tags' GIN index, one probe per name). */
+    /**
+     * How many articles' working copies carry each of the names (the tags' GIN index, one probe per name), counting only
+     * those {@code viewer} may open (all with a null viewer).
+     */
     @SuppressWarnings("unchecked")
-    public Map<String, Long> usage(List<String> names) {
+    public Map<String, Long> usage(List<String> names, ArticleQueries.Viewer viewer) {
         Map<String, Long> counts = new HashMap<>();
         if (names.isEmpty()) {
             return counts;
         }
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select n.name, (select count(*) from article a"
-                        + " where a.tags @> jsonb_build_array(n.name)) from unnest(cast(:names as text[])) n(name)")
-                .setParameter("names", names.toArray(String[]::new)).getResultList()) {
+        Map<String, Object> params = new HashMap<>();
+        String open = ArticleQueries.openTo(viewer, params);
+        Query query = em.createNativeQuery("select n.name, (select count(*) from article a where a.tags @> jsonb_build_array(n.name)"
+                + open + ") from unnest(cast(:names as text[])) n(name)").setParameter("names", names.toArray(String[]::new));
+        params.forEach(query::setParameter);
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
             counts.put((String) row[0], ((Number) row[1]).longValue());
         }
         return counts;

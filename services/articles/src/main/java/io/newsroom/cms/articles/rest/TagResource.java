@@ -5,9 +5,11 @@ import io.newsroom.cms.articles.api.TagRecords.TagList;
 import io.newsroom.cms.articles.api.TagRecords.TagPatch;
 import io.newsroom.cms.articles.api.TagRecords.TagRequest;
 import io.newsroom.cms.articles.domain.Tag;
+import io.newsroom.cms.articles.service.ArticleWorkflow;
 import io.newsroom.cms.articles.service.TagEditing;
 import io.newsroom.cms.common.Roles;
 import io.newsroom.cms.common.problem.Versions;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,13 +50,17 @@ public class TagResource {
     @Inject
     TagEditing tags;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @Operation(summary = "Tags by name, those whose name or slug starts with q when given (autocomplete), with how many"
-            + " articles carry each; a page of them and the total")
+            + " articles carry each; a page of them and the total. A tag that only articles under an embargo hidden from the"
+            + " caller carry is left out, and usage counts only the articles the caller may open")
     public TagList list(@QueryParam("q") @Size(max = 60) String q,
                         @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(100_000) int offset,
                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return tags.list(q, offset, limit);
+        return tags.list(q, offset, limit, Callers.actor(identity));
     }
 
     @POST
@@ -69,7 +75,7 @@ public class TagResource {
     @Path(SLUG)
     @Operation(summary = "A tag by its slug; a former slug answers with the tag it leads to")
     public Response get(@PathParam("slug") String slug) {
-        return withEtag(Response.ok(), tags.get(slug));
+        return withEtag(Response.ok(), tags.get(slug, Callers.actor(identity)));
     }
 
     @PUT
@@ -78,7 +84,7 @@ public class TagResource {
     @Operation(summary = "Rename (name, slug) or describe a tag (If-Match required); a new name is carried by every article"
             + " at once, published ones included, and an old slug keeps leading to the tag")
     public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TagRequest request) {
-        return withEtag(Response.ok(), tags.update(slug, Versions.requireIfMatch(ifMatch), request));
+        return withEtag(Response.ok(), tags.update(slug, Versions.requireIfMatch(ifMatch), request, Callers.actor(identity)));
     }
 
     @PATCH
@@ -87,8 +93,9 @@ public class TagResource {
     @Operation(summary = "Change some of a tag (If-Match required): what is left out stays; as PUT otherwise")
     public Response patch(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TagPatch patch) {
         long version = Versions.requireIfMatch(ifMatch);
-        Tag current = tags.get(slug);
-        return withEtag(Response.ok(), tags.update(slug, version, patch.over(current.slug, current.name, current.description)));
+        ArticleWorkflow.Actor actor = Callers.actor(identity);
+        Tag current = tags.get(slug, actor);
+        return withEtag(Response.ok(), tags.update(slug, version, patch.over(current.slug, current.name, current.description), actor));
     }
 
     @POST
@@ -97,7 +104,7 @@ public class TagResource {
     @Operation(summary = "Merge the tag into another (If-Match: this tag's version): every article carrying it carries the"
             + " other instead, published ones included, and its slugs lead to the other; answers the other tag")
     public Response merge(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid MergeRequest request) {
-        return withEtag(Response.ok(), tags.merge(slug, Versions.requireIfMatch(ifMatch), request));
+        return withEtag(Response.ok(), tags.merge(slug, Versions.requireIfMatch(ifMatch), request, Callers.actor(identity)));
     }
 
     @DELETE
@@ -105,11 +112,11 @@ public class TagResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(summary = "Delete a tag no article carries (If-Match required); one in use is merged instead")
     public Response delete(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        tags.delete(slug, Versions.requireIfMatch(ifMatch));
+        tags.delete(slug, Versions.requireIfMatch(ifMatch), Callers.actor(identity));
         return Response.noContent().build();
     }
 
     private Response withEtag(Response.ResponseBuilder builder, Tag tag) {
-        return builder.tag(Versions.etag(tag.version)).entity(tags.view(tag)).build();
+        return builder.tag(Versions.etag(tag.version)).entity(tags.view(tag, Callers.actor(identity))).build();
     }
 }

@@ -59,9 +59,10 @@ public class ArticleEditing {
     @Inject
     TagRegistry tags;
 
+    /** The article, if {@code actor} may open it (else a 404: see {@link ArticleWorkflow#mayOpen}). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Article get(UUID id) {
-        return Articles.get(id);
+    public Article get(UUID id, Actor actor) {
+        return Articles.get(id, actor);
     }
 
     /**
@@ -98,7 +99,7 @@ public class ArticleEditing {
     }
 
     public Article update(UUID id, long expectedVersion, @NotNull @Valid ArticleRequest request, Actor actor, List<ProfileChange> claimed) {
-        Article article = Articles.lock(id);
+        Article article = Articles.lock(id, actor);
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
         requireNoteOnlyWhenPublished(request, article);
@@ -147,7 +148,7 @@ public class ArticleEditing {
     }
 
     public Article restore(UUID id, int number, long expectedVersion, Actor actor, List<ProfileChange> claimed) {
-        Article article = Articles.lock(id);
+        Article article = Articles.lock(id, actor);
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
         Content content = revision(id, number).content.copy();
@@ -174,7 +175,7 @@ public class ArticleEditing {
     /** The checks {@link ArticleSaves} runs before it claims authors: who may edit, and the version, unlocked. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article checkEdit(UUID id, long expectedVersion, Actor actor) {
-        Article article = get(id);
+        Article article = get(id, actor);
         requireMayEdit(article, actor);
         Versions.requireCurrent(expectedVersion, article.version);
         return article;
@@ -218,6 +219,13 @@ public class ArticleEditing {
             throw ProblemException.conflict("A published article can only be deleted once it is archived");
         }
         article.delete();
+    }
+
+    /** Revision {@code number}, if {@code actor} may open the article. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ArticleRevision revision(UUID id, int number, Actor actor) {
+        Articles.get(id, actor);
+        return revision(id, number);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

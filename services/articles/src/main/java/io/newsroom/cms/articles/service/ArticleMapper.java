@@ -4,11 +4,13 @@ import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.ArticleCorrection;
 import io.newsroom.cms.articles.domain.ArticleRevision;
 import io.newsroom.cms.articles.domain.Content;
+import io.newsroom.cms.articles.domain.Embargo;
 import io.newsroom.cms.articles.domain.ReviewComment;
 import io.newsroom.cms.articles.domain.WorkflowEvent;
 import io.newsroom.cms.articles.api.ArticleRecords.*;
 import io.newsroom.cms.articles.domain.Action;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,19 +24,30 @@ public final class ArticleMapper {
      * {@code related}: the article's related articles that still exist (one deleted since it was picked drops out, so
      * the editor sends back only ones a save accepts).
      */
-    public static ArticleView view(Article a, Set<Action> allowedActions, List<ArticleCorrection> corrections, List<UUID> related) {
+    public static ArticleView view(Article a, Set<Action> allowedActions, List<ArticleCorrection> corrections, List<UUID> related,
+                                   AssignmentView assignment) {
         Content c = a.content;
         return new ArticleView(a.id, c.slug, c.headline, c.dek, c.body, hero(c), c.tags, c.byline, a.status, a.isLive(),
                 a.liveRevision, a.workingRevision, a.owner, a.createdAt, a.updatedAt, a.submittedAt, a.firstPublishedAt,
                 a.lastPublishedAt, a.scheduledPublishAt, a.scheduledUnpublishAt, allowedActions, a.changesRequested(), a.version,
                 c.primarySectionId, c.secondarySectionIds, seo(c), correction(c),
-                corrections.stream().map(n -> new CorrectionView(n.kind, n.note, n.at, n.key.revision)).toList(), related);
+                corrections.stream().map(n -> new CorrectionView(n.kind, n.note, n.at, n.key.revision)).toList(), related,
+                assignment, embargo(a));
     }
 
-    public static ArticleSummary summary(Article a) {
+    public static ArticleSummary summary(Article a, String assignee) {
         return new ArticleSummary(a.id, a.content.slug, a.content.headline, a.status, a.isLive(), a.content.tags,
                 a.content.byline, a.owner, a.updatedAt, a.firstPublishedAt, a.scheduledPublishAt, a.changesRequested(),
-                a.content.primarySectionId);
+                a.content.primarySectionId, assignee, a.embargoed(Instant.now()) ? a.embargo.until : null);
+    }
+
+    /** The embargo that holds the article now, or null (one whose time has passed holds nothing). */
+    private static EmbargoView embargo(Article a) {
+        if (!a.embargoed(Instant.now())) {
+            return null;
+        }
+        Embargo e = a.embargo;
+        return new EmbargoView(e.until, new EmbargoAccess(List.copyOf(e.users), List.copyOf(e.roles)), e.setBy, e.setAt);
     }
 
     public static RevisionSummary revisionSummary(ArticleRevision r, Article a, List<WorkflowEvent> events) {

@@ -6,6 +6,7 @@ import io.newsroom.cms.articles.domain.ArticleCorrection;
 import io.newsroom.cms.articles.domain.ArticleStatus;
 import io.newsroom.cms.articles.published.PublishedViews;
 import io.newsroom.cms.articles.service.ArticleWorkflow.Actor;
+import io.newsroom.cms.common.problem.Problem;
 import io.newsroom.cms.common.problem.ProblemException;
 import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.common.problem.Versions;
@@ -31,9 +32,15 @@ public class ArticleTransitions {
     @Inject
     PublishedViews publishedViews;
 
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    Assignments assignments;
+
     /** Runs one workflow command, checked against state, role and ownership, and records it. */
     public Article transition(UUID id, Action action, String comment, Instant at, long expectedVersion, Actor actor) {
-        Article article = Articles.lock(id);
+        Article article = Articles.lock(id, actor);
         Set<Action> allowed = ArticleWorkflow.allowed(article, actor);
         if (!allowed.contains(action)) {
             boolean existsHere = ArticleWorkflow.possible(article).contains(action);
@@ -45,6 +52,8 @@ public class ArticleTransitions {
         }
         // who may, then which version: a caller who may not act learns nothing about versions
         Versions.requireCurrent(expectedVersion, article.version);
+        Instant now = Articles.now();
+        requireEmbargoAllows(article, action, at, now);
         if (action == Action.REQUEST_CHANGES && (comment == null || comment.isBlank())) {
             throw ProblemException.invalid("comment", "is required to request changes: say what should change");
         }
@@ -59,12 +68,15 @@ public class ArticleTransitions {
         if (action == Action.PUBLISH || action == Action.SCHEDULE) {
             publishedViews.requireDescribedHero(article.content);
         }
-        Instant now = Articles.now();
         if (action == Action.SCHEDULE && (at == null || !at.isAfter(now))) {
             throw ProblemException.invalid("at", "must be a time in the future to schedule publishing");
         }
         if (at != null && action != Action.SCHEDULE && action != Action.UNPUBLISH) {
             throw ProblemException.invalid("at", "only schedule and unpublish take a time");
+        }
+        // a time that has passed would take the article down at once: leave the time out for that
+        if (action == Action.UNPUBLISH && at != null && !at.isAfter(now)) {
+            throw ProblemException.invalid("at", "must be a time in the future to schedule the unpublish (leave it out to unpublish now)");
         }
         ArticleStatus from = article.status;
         switch (action) {
@@ -78,8 +90,17 @@ public class ArticleTransitions {
                 article.scheduledPublishAt = null;
                 clearRetries(article);
             }
+            case UNSCHEDULE_UNPUBLISH -> {
+                // the live article stays, and so does the working copy's place in the workflow
+                article.scheduledUnpublishAt = null;
+                clearRetries(article);
+                article.openRevision = null;
+                Articles.record(article, "unschedule_unpublish", from, from, actor.username(), comment);
+                article.flush();
+                return article;
+            }
             case UNPUBLISH -> {
-                if (at != null && at.isAfter(now)) {
+                if (at != null) {
                     article.scheduledUnpublishAt = at.truncatedTo(ChronoUnit.MICROS);
                     clearRetries(article);
                     article.openRevision = null;
@@ -107,12 +128,43 @@ public class ArticleTransitions {
         article.changesRequested = action == Action.REQUEST_CHANGES
                 || action == Action.UNPUBLISH && article.changesRequested && article.status == ArticleStatus.DRAFT;
         Articles.record(article, action.wire(), from, article.status, actor.username(), comment);
+        notifications.transition(article, action, actor.username());
+        if (action == Action.PUBLISH || action == Action.ARCHIVE) {
+            assignments.finish(article.id);
+        }
         article.flush();
         return article;
     }
 
-    /** Scheduled publish of one due article; called by {@link ScheduledTransitions} under a row lock. */
+    /**
+     * An embargo allows no publish before its time, and a schedule only at or after it. A schedule made before the
+     * embargo was moved later is not refused here: the scheduler holds it until the embargo lifts.
+     */
+    private static void requireEmbargoAllows(Article article, Action action, Instant at, Instant now) {
+        if (!article.embargoed(now)) {
+            return;
+        }
+        Instant until = article.embargo.until;
+        if (action == Action.PUBLISH) {
+            throw new ProblemException(ProblemType.CONFLICT, "This article is under embargo until " + until
+                    + ": it cannot be published before then. Schedule it to publish at " + until + " or later.",
+                    List.of(), Map.of("embargoedUntil", until.toString()));
+        }
+        if (action == Action.SCHEDULE && at != null && at.isBefore(until)) {
+            throw new ProblemException(ProblemType.VALIDATION, "The article is under embargo until " + until,
+                    List.of(new Problem.FieldError("at", "must be at or after the embargo lifts, " + until)),
+                    Map.of("embargoedUntil", until.toString()));
+        }
+    }
+
+    /**
+     * Scheduled publish of one due article; called by {@link ScheduledTransitions} under a row lock, which selects
+     * only articles no embargo holds at {@code now} (checked again here: never published early).
+     */
     void publishScheduled(Article article, Instant now) {
+        if (article.embargoed(now)) {
+            throw new IllegalStateException("article " + article.id + " is under embargo until " + article.embargo.until);
+        }
         ArticleStatus from = article.status;
         makeLive(article, now);
         article.status = ArticleStatus.PUBLISHED;
@@ -120,6 +172,8 @@ public class ArticleTransitions {
         article.openRevision = null;
         article.changesRequested = false;
         Articles.record(article, "scheduled_publish", from, ArticleStatus.PUBLISHED, "scheduler", "published at the scheduled time");
+        notifications.transition(article, Action.PUBLISH, "scheduler");
+        assignments.finish(article.id);
     }
 
     void unpublishScheduled(Article article, Instant now) {

@@ -3,7 +3,9 @@ package io.newsroom.cms.articles.service;
 import io.newsroom.cms.articles.domain.Article;
 import io.newsroom.cms.articles.domain.Action;
 import io.newsroom.cms.articles.domain.ArticleStatus;
+import io.newsroom.cms.common.Roles;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -15,10 +17,20 @@ import static io.newsroom.cms.articles.domain.ArticleStatus.*;
  */
 public final class ArticleWorkflow {
 
-    /** The caller: {@code editor} is true for editors and admins. */
-    public record Actor(String username, boolean writer, boolean editor) {
+    /** The caller: {@code editor} is true for editors and admins; {@code roles} every realm role they hold. */
+    public record Actor(String username, boolean writer, boolean editor, Set<String> roles) {
+        /** A caller with the roles these flags stand for (an editor as an editor). */
+        public Actor(String username, boolean writer, boolean editor) {
+            this(username, writer, editor, writer && editor ? Set.of(Roles.WRITER, Roles.EDITOR)
+                    : writer ? Set.of(Roles.WRITER) : editor ? Set.of(Roles.EDITOR) : Set.of());
+        }
+
         boolean owns(Article article) {
             return username.equals(article.owner);
+        }
+
+        public boolean admin() {
+            return roles.contains(Roles.ADMIN);
         }
     }
 
@@ -33,7 +45,8 @@ public final class ArticleWorkflow {
             case DRAFT -> actions.add(Action.SUBMIT);
             case IN_REVIEW -> actions.addAll(EnumSet.of(Action.APPROVE, Action.REQUEST_CHANGES));
             case APPROVED -> actions.addAll(EnumSet.of(Action.PUBLISH, Action.SCHEDULE, Action.REQUEST_CHANGES));
-            case SCHEDULED -> actions.add(Action.UNSCHEDULE);
+            // a new time for a scheduled publish (the planning calendar's move): one step, one If-Match
+            case SCHEDULED -> actions.addAll(EnumSet.of(Action.SCHEDULE, Action.UNSCHEDULE));
             case PUBLISHED -> actions.add(Action.REQUEST_CHANGES);
             case UNPUBLISHED -> actions.add(Action.PUBLISH);
             case ARCHIVED -> {
@@ -46,6 +59,9 @@ public final class ArticleWorkflow {
         }
         if (article.isLive()) {
             actions.add(Action.UNPUBLISH);
+        }
+        if (article.isLive() && article.scheduledUnpublishAt != null) {
+            actions.add(Action.UNSCHEDULE_UNPUBLISH);
         }
         actions.add(Action.ARCHIVE);
         return actions;
@@ -71,8 +87,24 @@ public final class ArticleWorkflow {
             case PUBLISH -> PUBLISHED;
             case SCHEDULE -> SCHEDULED;
             case UNPUBLISH -> article.status == PUBLISHED ? UNPUBLISHED : article.status;
+            case UNSCHEDULE_UNPUBLISH -> article.status;
             case ARCHIVE -> ARCHIVED;
         };
+    }
+
+    /**
+     * Whether this actor may open the article at all (read, list, comment, change) at {@code now}: anyone signed in,
+     * except while an embargo holds it, when only its owner, admins and the people and roles the embargo names may.
+     * Everyone else is answered as if it did not exist.
+     */
+    public static boolean mayOpen(Article article, Actor actor, Instant now) {
+        return !article.embargoed(now) || actor.admin() || actor.owns(article)
+                || article.embargo.names(actor.username(), actor.roles());
+    }
+
+    /** Whether this actor may set, change or lift the article's embargo (editors and admins, if they may open it). */
+    public static boolean mayEmbargo(Actor actor) {
+        return actor.editor();
     }
 
     /** Whether this actor may change the article's content now. */

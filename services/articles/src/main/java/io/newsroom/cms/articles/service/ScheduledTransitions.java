@@ -45,7 +45,12 @@ public class ScheduledTransitions {
     private static final int CANDIDATES = 200;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(15);
-    private static final String DUE_PUBLISH = "status = 'SCHEDULED' and scheduled_publish_at <= :now";
+    /**
+     * An embargo is checked again at run time, under the row lock: a publish scheduled before the embargo was moved
+     * later waits for the lift, and runs then.
+     */
+    private static final String DUE_PUBLISH = "status = 'SCHEDULED' and scheduled_publish_at <= :now"
+            + " and (embargo_until is null or embargo_until <= :now)";
     private static final String DUE_UNPUBLISH = "live_revision is not null and scheduled_unpublish_at <= :now";
     private static final String NOT_BACKING_OFF = " and (schedule_retry_at is null or schedule_retry_at <= :now)";
 

@@ -7,6 +7,7 @@ import io.newsroom.cms.articles.api.TagRecords.TagView;
 import io.newsroom.cms.articles.domain.Tag;
 import io.newsroom.cms.articles.domain.TagSlugAlias;
 import io.newsroom.cms.articles.published.PublishedViews;
+import io.newsroom.cms.articles.repository.ArticleQueries;
 import io.newsroom.cms.articles.repository.NameLocks;
 import io.newsroom.cms.articles.repository.TagQueries;
 import io.newsroom.cms.common.content.Slugs;
@@ -59,19 +60,34 @@ public class TagEditing {
         return queries.idBySlugOrAlias(slug).map(id -> Tag.findById(id));
     }
 
-    /** Tags whose name or slug starts with {@code prefix} (lowercased; all when null), by name, a page of them. */
+    /**
+     * Tags whose name or slug starts with {@code prefix} (lowercased; all when null), by name, a page of them: none
+     * that only articles an embargo hides from {@code actor} carry, and usage counts of the articles they may open.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TagList list(String prefix, int offset, int limit) {
+    public TagList list(String prefix, int offset, int limit, ArticleWorkflow.Actor actor) {
+        ArticleQueries.Viewer viewer = Articles.viewer(actor);
         String q = prefix == null || prefix.isBlank() ? null : normalized(prefix);
-        List<Tag> page = queries.search(q, offset, limit);
-        Map<String, Long> usage = queries.usage(page.stream().map(t -> t.name).toList());
+        List<Tag> page = queries.search(q, offset, limit, viewer);
+        Map<String, Long> usage = queries.usage(page.stream().map(t -> t.name).toList(), viewer);
         return new TagList(page.stream().map(t -> TagMapper.view(t, usage.getOrDefault(t.name, 0L), queries.aliases(t.id))).toList(),
-                queries.count(q));
+                queries.count(q, viewer));
     }
 
+    /** The tag with this slug (or the one it leads to) as {@code actor} may know it: a 404 problem if they may not. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TagView view(Tag tag) {
-        return TagMapper.view(tag, queries.usage(List.of(tag.name)).getOrDefault(tag.name, 0L), queries.aliases(tag.id));
+    public Tag get(String slug, ArticleWorkflow.Actor actor) {
+        Tag tag = get(slug);
+        if (queries.hiddenFrom(tag, Articles.viewer(actor))) {
+            throw ProblemException.notFound("Tag '" + slug + "'");
+        }
+        return tag;
+    }
+
+    /** The tag as {@code actor} sees it (its usage: the articles they may open). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TagView view(Tag tag, ArticleWorkflow.Actor actor) {
+        return TagMapper.view(tag, queries.usage(List.of(tag.name), Articles.viewer(actor)).getOrDefault(tag.name, 0L), queries.aliases(tag.id));
     }
 
     public Tag create(@NotNull @Valid TagRequest request) {
@@ -93,8 +109,12 @@ public class TagEditing {
         return tag;
     }
 
-    public Tag update(String slug, long expectedVersion, @NotNull @Valid TagRequest request) {
-        Tag current = get(slug);
+    /**
+     * Renames or describes the tag. A tag {@code actor} may not know (only embargoed stories they may not open carry
+     * it) is a 404 for them, as for reading it: guessing its slug changes nothing.
+     */
+    public Tag update(String slug, long expectedVersion, @NotNull @Valid TagRequest request, ArticleWorkflow.Actor actor) {
+        Tag current = get(slug, actor);
         Versions.requireCurrent(expectedVersion, current.version);
         String name = normalized(request.name());
         String newSlug = request.slug() != null ? request.slug() : current.slug;
@@ -131,12 +151,14 @@ public class TagEditing {
 
     /**
      * Merges the tag into another: every article that carries it carries the other instead (once), and its slugs lead
-     * to the other from now on. The other keeps its name and description (it takes this one's when it has none).
+     * to the other from now on. The other keeps its name and description (it takes this one's when it has none). Either
+     * tag hidden from {@code actor} by an embargo is as if it did not exist.
      */
-    public Tag merge(String slug, long expectedVersion, @NotNull @Valid MergeRequest request) {
-        Tag source = get(slug);
+    public Tag merge(String slug, long expectedVersion, @NotNull @Valid MergeRequest request, ArticleWorkflow.Actor actor) {
+        Tag source = get(slug, actor);
         Versions.requireCurrent(expectedVersion, source.version);
-        Tag target = find(request.into()).orElseThrow(() -> ProblemException.invalid("into", "no such tag"));
+        Tag target = find(request.into()).filter(t -> !queries.hiddenFrom(t, Articles.viewer(actor)))
+                .orElseThrow(() -> ProblemException.invalid("into", "no such tag"));
         if (target.id.equals(source.id)) {
             throw ProblemException.invalid("into", "is this tag: pick another to merge it into");
         }
@@ -170,8 +192,8 @@ public class TagEditing {
     }
 
     /** Deletes a tag no article carries (working copy or live version); its former slugs go with it. */
-    public void delete(String slug, long expectedVersion) {
-        Tag found = get(slug);
+    public void delete(String slug, long expectedVersion, ArticleWorkflow.Actor actor) {
+        Tag found = get(slug, actor);
         Tag tag = Tag.findById(found.id, LockModeType.PESSIMISTIC_WRITE);
         Versions.requireCurrent(expectedVersion, tag.version);
         if (queries.inUse(tag.name)) {
