@@ -168,11 +168,12 @@ class FeaturedListTest {
     void scheduledPublishRunsExactlyOnceWithTwoSchedulerInstances() throws Exception {
         String slug = newList(5);
         add(slug, publishedArticle(unique("Scheduled")), Map.of()).then().statusCode(200);
-        publishing(slug).body(Map.of("at", Instant.now().plusMillis(1200).toString())).post("/lists/" + slug + "/publish")
+        Instant at = Instant.now().plusMillis(2000); // ahead of the request on a slow machine: a past time is a 400
+        publishing(slug).body(Map.of("at", at.toString())).post("/lists/" + slug + "/publish")
                 .then().statusCode(200).body("scheduledPublishAt", notNullValue()).body("liveRevision", nullValue());
         as("carl").get("/lists/" + slug + "/preview?at=" + Instant.now().plusSeconds(60)).then().statusCode(200).body("items", hasSize(1));
         given().get("/lists/public/" + slug).then().statusCode(404);
-        Thread.sleep(1400);
+        Thread.sleep(java.time.Duration.between(Instant.now(), at).toMillis() + 200);
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         List<Future<Integer>> runs = List.of(replicas.submit(scheduler::runDue), replicas.submit(scheduler::runDue));
         int published = 0;
@@ -224,6 +225,10 @@ class FeaturedListTest {
         as("carl").header("If-Match", "\"1\"").body(Map.of()).post("/lists/" + slug + "/publish").then().statusCode(412).contentType(PROBLEM);
         publishing(slug).body(Map.of("at", "+1000000000-01-01T00:00:00Z")).post("/lists/" + slug + "/publish").then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", is("at"));
+        // a time already past is not "now": a 400 at the field, and nothing goes live
+        publishing(slug).body(Map.of("at", Instant.now().minusSeconds(60).toString())).post("/lists/" + slug + "/publish").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", is("at")).body("errors[0].message", containsString("future"));
+        given().get("/lists/public/" + slug).then().statusCode(404);
         as("carl").header("If-Match", draftEtag(slug)).body(Map.of("window", Map.of("from", "-999999999-01-01T00:00:00Z")))
                 .put("/lists/" + slug + "/draft/items/" + as("carl").get("/lists/" + slug + "/draft").path("items[0].articleId"))
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("window.from"));
@@ -255,14 +260,15 @@ class FeaturedListTest {
     void anUnreadableDueListDoesNotHoldBackTheOthers() throws Exception {
         String slug = newList(5);
         add(slug, publishedArticle(unique("Healthy")), Map.of()).then().statusCode(200);
-        publishing(slug).body(Map.of("at", Instant.now().plusMillis(800).toString())).post("/lists/" + slug + "/publish").then().statusCode(200);
+        Instant at = Instant.now().plusMillis(2000);
+        publishing(slug).body(Map.of("at", at.toString())).post("/lists/" + slug + "/publish").then().statusCode(200);
         // a document a bug or a hand edit left unreadable, due before the healthy one
         String broken = unique("broken");
         mongo.getDatabase(database).getCollection("lists").insertOne(new org.bson.Document("_id", broken).append("slug", broken)
                 .append("draft", "not a draft").append("scheduledPublishAt", java.util.Date.from(Instant.now().minusSeconds(60)))
                 .append("docRevision", 1));
         try {
-            Thread.sleep(1000);
+            Thread.sleep(java.time.Duration.between(Instant.now(), at).toMillis() + 200);
             assertEquals(1, scheduler.runDue(), "the healthy list is published");
             given().get("/lists/public/" + slug).then().statusCode(200).body("revision", is(1));
             org.bson.Document after = mongo.getDatabase(database).getCollection("lists").find(com.mongodb.client.model.Filters.eq("_id", broken)).first();

@@ -84,6 +84,19 @@ public final class ListRecords {
     public record ListPage(List<ListView> items, long total) {
     }
 
+    /**
+     * A list whose draft is scheduled to go live in a planning window: {@code version} is the list's ETag (If-Match of
+     * cancelling the schedule), {@code draftVersion} the draft's (If-Match of publishing it at a new time);
+     * {@code mayReschedule}: whether the caller may move or cancel it (curators and admins).
+     */
+    public record ScheduledList(String slug, String title, Instant at, String scheduledBy, long version, long draftVersion,
+                                int draftItems, Integer liveRevision, boolean mayReschedule) {
+    }
+
+    /** The lists scheduled to publish between {@code from} (inclusive) and {@code to} (exclusive), by time. */
+    public record ListSchedule(Instant from, Instant to, List<ScheduledList> items) {
+    }
+
     public record AuditView(Instant at, String actor, String action, UUID articleId, String detail) {
     }
 

@@ -97,6 +97,24 @@ public class FeaturedListRepository {
     }
 
     /**
+     * Lists scheduled to publish from {@code from} (inclusive) to {@code to} (exclusive), by time, at most {@code limit}
+     * (the {@code scheduled_publish} index). A document that cannot be read is left out: the scheduler records it.
+     */
+    public List<FeaturedList> scheduledBetween(Instant from, Instant to, int limit) {
+        List<FeaturedList> lists = new ArrayList<>();
+        collection().find(Filters.and(Filters.gte("scheduledPublishAt", Date.from(from)), Filters.lt("scheduledPublishAt", Date.from(to)),
+                        NOT_DELETED))
+                .sort(Sorts.ascending("scheduledPublishAt", "slug")).limit(limit).forEach(d -> {
+                    try {
+                        lists.add(fromDocument(d));
+                    } catch (RuntimeException e) {
+                        // unreadable: the scheduler's failure record and backoff say so; the calendar shows the others
+                    }
+                });
+        return lists;
+    }
+
+    /**
      * The lists whose live version shows library picture {@code mediaId} on an item. No index: it is asked only when a
      * picture a list took changes in the library, and the lists are few.
      */

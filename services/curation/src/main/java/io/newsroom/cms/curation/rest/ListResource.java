@@ -2,6 +2,7 @@ package io.newsroom.cms.curation.rest;
 
 import io.newsroom.cms.common.Roles;
 import io.newsroom.cms.common.problem.Versions;
+import io.newsroom.cms.common.time.ScheduleWindow;
 import io.newsroom.cms.common.time.Times;
 import io.newsroom.cms.curation.api.ListRecords.*;
 import io.newsroom.cms.curation.domain.FeaturedList;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -65,6 +67,19 @@ public class ListResource {
     public ListPage all() {
         List<ListView> views = lists.all().stream().map(ListMapper::view).toList();
         return new ListPage(views, views.size());
+    }
+
+    @GET
+    @Path("schedule")
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN, Roles.EDITOR})
+    @Operation(summary = "The planning calendar: lists scheduled to publish from `from` (inclusive) to `to` (exclusive), by"
+            + " time, each with the list's version (If-Match of cancelling), the draft's (If-Match of publishing at a new"
+            + " time) and whether the caller may move it; at most 62 days at once (400 at `to` otherwise)")
+    public ListSchedule schedule(@Parameter(required = true, description = "ISO-8601 time with an offset") @QueryParam("from") String from,
+                                 @Parameter(required = true, description = "ISO-8601 time with an offset, after from, at most 62 days") @QueryParam("to") String to) {
+        ScheduleWindow window = ScheduleWindow.parse(from, to);
+        boolean curates = identity.hasRole(Roles.CURATOR) || identity.hasRole(Roles.ADMIN);
+        return new ListSchedule(window.from(), window.to(), lists.scheduled(window).stream().map(l -> ListMapper.scheduled(l, curates)).toList());
     }
 
     @GET
@@ -153,10 +168,19 @@ public class ListResource {
 
     @POST
     @Path(SLUG + "/publish")
-    @Operation(summary = "Publish the draft now, or at a future time ({\"at\": ...}); If-Match: the draft's ETag, so"
+    @Operation(summary = "Publish the draft now, or at a future time ({\"at\": ...}; a time already past is a 400 at `at`); If-Match: the draft's ETag, so"
             + " that what is published is what the caller saw")
     public Response publish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @Valid PublishRequest request) {
         FeaturedList list = publisher.publish(slug, Versions.requireIfMatch(ifMatch), request == null ? null : request.at(), actor());
+        return Response.ok(ListMapper.view(list)).tag(Versions.etag(list.version())).build();
+    }
+
+    @DELETE
+    @Path(SLUG + "/schedule")
+    @Operation(summary = "Cancel the scheduled publish (If-Match: the list's ETag, which scheduling moved on); 409 when"
+            + " nothing is scheduled, also when the scheduler published it first")
+    public Response cancelSchedule(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
+        FeaturedList list = publisher.cancelSchedule(slug, Versions.requireIfMatch(ifMatch), actor());
         return Response.ok(ListMapper.view(list)).tag(Versions.etag(list.version())).build();
     }
 

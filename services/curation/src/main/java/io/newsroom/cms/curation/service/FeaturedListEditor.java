@@ -34,6 +34,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class FeaturedListEditor {
+    /** Slugs that name paths of the API under /lists: a list so named could not be read at /lists/{slug}. */
+    static final Set<String> RESERVED_SLUGS = Set.of("schedule");
+
     @Inject
     FeaturedListRepository repository;
 
@@ -54,12 +57,20 @@ public class FeaturedListEditor {
         return repository.all();
     }
 
+    /** The lists scheduled to publish in {@code window}, by time (at most 500: lists are few). */
+    public List<FeaturedList> scheduled(io.newsroom.cms.common.time.ScheduleWindow window) {
+        return repository.scheduledBetween(window.from(), window.to(), 500);
+    }
+
     public FeaturedList create(ListRecords.CreateList request, String actor) {
         Instant now = ListWrites.now();
         FeaturedList list = new FeaturedList(UUID.randomUUID().toString(), request.slug(), request.title().trim(),
                 blankToNull(request.description()), request.maxItems(), 1, new Draft(1, List.of(), now, actor), null, null,
                 null, List.of(), List.of(new AuditEntry(now, actor, "create", null, "created list " + request.slug())),
                 now, actor, 0);
+        if (RESERVED_SLUGS.contains(request.slug())) {
+            throw ProblemException.invalid("slug", "is reserved: /lists/" + request.slug() + " is a path of the API; choose another");
+        }
         if (!repository.insert(list)) {
             throw new ProblemException(ProblemType.CONFLICT, "A list with slug '" + request.slug() + "' exists",
                     List.of(new Problem.FieldError("slug", "already taken")), Map.of());

@@ -2,6 +2,7 @@ package io.newsroom.cms.curation.service;
 
 import com.mongodb.client.model.Filters;
 import io.newsroom.cms.common.problem.ProblemException;
+import io.newsroom.cms.common.problem.ProblemType;
 import io.newsroom.cms.common.problem.Versions;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.Item;
@@ -26,10 +27,17 @@ public class FeaturedListPublisher {
     @Inject
     ListPictures pictures;
 
-    /** Publishes the draft now, or schedules it when {@code at} is in the future; {@code expectedDraft}: the draft's ETag. */
+    /**
+     * Publishes the draft now ({@code at} null), or schedules it for {@code at}, which must be in the future: a time
+     * already past (a stale form, a skewed clock, a drop on yesterday) is a 400 at {@code at}, never a publish at once,
+     * as for articles. {@code expectedDraft}: the draft's ETag.
+     */
     public FeaturedList publish(String slug, long expectedDraft, Instant at, String actor) {
         Instant now = ListWrites.now();
-        if (at != null && at.isAfter(now)) {
+        if (at != null && !at.isAfter(now)) {
+            throw ProblemException.invalid("at", "must be a time in the future to schedule publishing (leave it out to publish now)");
+        }
+        if (at != null) {
             Instant when = at.truncatedTo(ChronoUnit.MILLIS);
             return writes.write(slug, list -> {
                 Versions.requireCurrent(expectedDraft, list.draft().version());
@@ -41,6 +49,36 @@ public class FeaturedListPublisher {
             return ListWrites.audit(goLive(list, list.draft().items(), actor, now), actor, "publish", null,
                     "revision " + list.nextRevision() + " with " + list.draft().items().size() + " items");
         });
+    }
+
+    /**
+     * Cancels the scheduled publish; {@code expectedVersion} is the list's ETag (scheduling moved it on). Nothing
+     * scheduled is a 409, whether nothing ever was or the scheduler published it first: of a cancel and a due run, the
+     * compare-and-set on the document lets exactly one through (the run's replace names the document revision it read,
+     * which the cancel moves on; a cancel that lost reads the list again and finds nothing scheduled).
+     */
+    public FeaturedList cancelSchedule(String slug, long expectedVersion, String actor) {
+        return writes.write(slug, list -> {
+            if (list.scheduledPublishAt() == null) {
+                ProblemException nothing = new ProblemException(ProblemType.CONFLICT, nothingScheduled(list));
+                throw list.live() == null ? nothing : nothing.with("liveRevision", list.live().revision());
+            }
+            Versions.requireCurrent(expectedVersion, list.version());
+            return ListWrites.audit(list.withSchedule(null, null), actor, "unschedule", null,
+                    "cancelled the publish scheduled for " + list.scheduledPublishAt()
+                            + (list.scheduledBy() == null ? "" : " by " + list.scheduledBy()));
+        });
+    }
+
+    /** Why there is nothing to cancel, in words: the scheduler's publish when it was the last thing to happen. */
+    private static String nothingScheduled(FeaturedList list) {
+        List<FeaturedList.AuditEntry> audit = list.audit();
+        FeaturedList.AuditEntry last = audit.isEmpty() ? null : audit.get(audit.size() - 1);
+        if (last != null && last.action().equals("scheduled_publish") && list.live() != null) {
+            return "Nothing is scheduled for this list: the scheduled publish already happened at " + list.live().publishedAt()
+                    + " (live revision " + list.live().revision() + ")";
+        }
+        return "Nothing is scheduled for this list";
     }
 
     /**

@@ -12,6 +12,7 @@ import io.newsroom.cms.curation.api.ListRecords.Overrides;
 import io.newsroom.cms.curation.api.ListRecords.PublishedItem;
 import io.newsroom.cms.curation.api.ListRecords.PublishedOverrides;
 import io.newsroom.cms.curation.api.ListRecords.PublishedList;
+import io.newsroom.cms.curation.api.ListRecords.ScheduledList;
 import io.newsroom.cms.curation.api.ListRecords.Window;
 import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.Item;
@@ -43,6 +44,12 @@ public final class ListMapper {
         FeaturedList.Live live = list.live();
         return live == null ? new LiveView(null, List.of(), null, null)
                 : new LiveView(live.revision(), items(live.items()), live.publishedAt(), live.publishedBy());
+    }
+
+    /** A scheduled list as the planning calendar shows it; {@code mayReschedule}: the caller curates. */
+    public static ScheduledList scheduled(FeaturedList l, boolean mayReschedule) {
+        return new ScheduledList(l.slug(), l.title(), l.scheduledPublishAt(), l.scheduledBy(), l.version(), l.draft().version(),
+                l.draft().items().size(), l.live() == null ? null : l.live().revision(), mayReschedule);
     }
 
     /** Newest first. */

@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,6 +40,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MediaUploads {
+    private static final Logger LOG = Logger.getLogger(MediaUploads.class);
+
     @Inject
     MediaConfig config;
 
@@ -69,9 +72,12 @@ public class MediaUploads {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The file is " + megabytes(upload.size())
                     + "; the limit is " + megabytes(config.maxFileBytes()));
         }
+        long started = System.nanoTime();
         ImageSource source = ImageSource.of(upload.file());
         ProbedImage probe = decoder.probe(source);
+        long probed = System.nanoTime();
         String hash = sha256(upload.file());
+        long hashed = System.nanoTime();
         MediaItem existing = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
         if (existing != null) {
             return new Uploaded(mapper.view(existing, 0), true);
@@ -89,7 +95,9 @@ public class MediaUploads {
             } else {
                 decoder.check(source, probe);
             }
+            long decoded = System.nanoTime();
             store.put(MediaItem.originalKey(hash), upload.file(), probe.mimeType());
+            long stored = System.nanoTime();
             MediaItem item;
             try {
                 item = QuarkusTransaction.requiringNew().call(() -> insert(upload, probe, hash));
@@ -102,6 +110,11 @@ public class MediaUploads {
                 }
                 store.delete(MediaItem.originalKey(hash));
                 throw e;
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("Upload of %s (%d bytes): probe %d ms, hash %d ms, %s %d ms, original stored %d ms, item recorded %d ms",
+                        hash, upload.size(), millis(started, probed), millis(probed, hashed), picture == null ? "check" : "decode",
+                        millis(hashed, decoded), millis(decoded, stored), millis(stored, System.nanoTime()));
             }
             if (picture != null) {
                 renditions.makeAll(item, picture, room);
@@ -147,6 +160,10 @@ public class MediaUploads {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static String megabytes(long bytes) {
