@@ -30,7 +30,7 @@ public class BackendStubs implements QuarkusTestResourceLifecycleManager {
         server.start();
         String url = "http://localhost:" + server.port();
         return Map.of("cms.gateway.services.articles", url, "cms.gateway.services.authors", url,
-                "cms.gateway.services.curation", url, "cms.gateway.services.webhooks", url);
+                "cms.gateway.services.curation", url, "cms.gateway.services.webhooks", url, "cms.gateway.services.media", url);
     }
 
     @Override

@@ -10,7 +10,17 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -28,6 +38,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The gateway on its own (forwarding to real services is covered in e2e): token rejections happen here, before
@@ -94,6 +105,44 @@ class EditorApiRoutesTest {
         backends.verify(postRequestedFor(urlEqualTo("/articles/42/transitions")).withHeader("If-Match", equalTo("\"6\""))
                 .withHeader("Authorization", matching("Bearer .+")).withHeader("X-Forwarded-Prefix", equalTo("/api"))
                 .withRequestBody(equalTo("{\"action\":\"submit\"}")));
+    }
+
+    /**
+     * curl and many HTTP libraries ask before sending a large body ({@code Expect: 100-continue}) and wait a second for
+     * the go-ahead when none comes: the gateway gives it once the token passes (never to a caller it refuses), and
+     * the backend gets the body without the expectation, already met.
+     */
+    @Test
+    void aClientThatAsksBeforeSendingItsBodyIsToldToGoAheadOnceItsTokenPasses() throws Exception {
+        backends.stubFor(post("/articles/42/comments").willReturn(okJson("{}")));
+        String body = "{\"body\":\"Asked first\"}";
+        List<String> answer = askingFirst(TestTokens.bearer("erin"), body);
+        assertEquals(List.of("HTTP/1.1 100 Continue", "", "HTTP/1.1 200 OK"), answer.subList(0, 3));
+        backends.verify(postRequestedFor(urlEqualTo("/articles/42/comments")).withoutHeader("Expect").withRequestBody(equalTo(body)));
+        assertEquals("HTTP/1.1 401 Unauthorized", askingFirst("Bearer garbage", body).get(0), "no go-ahead for a refused caller");
+    }
+
+    /** Sends the request's head with {@code Expect: 100-continue}, the body only once an interim answer came; the lines read. */
+    private static List<String> askingFirst(String authorization, String body) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000); // a gateway that never answers fails the test instead of hanging it
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/articles/42/comments HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            List<String> lines = new ArrayList<>();
+            String first = in.readLine();
+            lines.add(first);
+            if (first != null && first.startsWith("HTTP/1.1 100")) {
+                lines.add(in.readLine());
+                out.write(body.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                lines.add(in.readLine());
+            }
+            return lines;
+        }
     }
 
     @Test

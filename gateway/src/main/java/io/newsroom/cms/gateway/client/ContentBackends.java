@@ -9,6 +9,8 @@ import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +192,19 @@ public class ContentBackends {
 
     /** A picture's rendition ({@code name}, e.g. {@code 16x9-640-50-30.webp}) of the original with content hash {@code hash}. */
     public Uni<Answer> rendition(String hash, String name) {
-        return get("media", gateway.services().media(), "/media/renditions/" + hash + "/" + segment(name), "image/*");
+        return get("media", gateway.services().media(), "/media/renditions/" + hash + "/" + segment(name), "image/*",
+                config.renditionTimeout());
+    }
+
+    /**
+     * The revision a preview link's token opens (200, never cached here or anywhere), or a 404 for every token that opens
+     * nothing. The token goes in the body, never in a URL: the client's metrics tag requests by their URI.
+     */
+    public Uni<Answer> preview(String token) {
+        Buffer body = Buffer.buffer(JsonObject.of("token", token).encode());
+        TypedGuard<Uni<Answer>> guard = guards.get("articles");
+        return Uni.createFrom().deferred(() -> guard.get(() -> send("articles", gateway.services().articles(), HttpMethod.POST,
+                "/previews/open", "application/json", body)));
     }
 
     private Uni<Answer> get(String name, URI service, String uri) {
@@ -197,16 +212,27 @@ public class ContentBackends {
     }
 
     private Uni<Answer> get(String name, URI service, String uri, String accept) {
-        TypedGuard<Uni<Answer>> guard = guards.get(name);
-        return Uni.createFrom().deferred(() -> guard.get(() -> send(name, service, uri, accept)));
+        return get(name, service, uri, accept, config.backendTimeout());
     }
 
-    private Uni<Answer> send(String name, URI service, String uri, String accept) {
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(service.getHost())
+    private Uni<Answer> get(String name, URI service, String uri, String accept, Duration timeout) {
+        TypedGuard<Uni<Answer>> guard = guards.get(name);
+        return Uni.createFrom().deferred(() -> guard.get(() -> send(name, service, HttpMethod.GET, uri, accept, null, timeout)));
+    }
+
+    private Uni<Answer> send(String name, URI service, HttpMethod method, String uri, String accept, Buffer payload) {
+        return send(name, service, method, uri, accept, payload, config.backendTimeout());
+    }
+
+    private Uni<Answer> send(String name, URI service, HttpMethod method, String uri, String accept, Buffer payload, Duration timeout) {
+        RequestOptions request = new RequestOptions().setMethod(method).setHost(service.getHost())
                 .setPort(service.getPort()).setURI(uri).putHeader("Accept", accept)
-                .setIdleTimeout(config.backendTimeout().toMillis());
+                .setIdleTimeout(timeout.toMillis());
+        if (payload != null) {
+            request.putHeader("Content-Type", "application/json");
+        }
         return UniHelper.toUni(client.request(request)
-                .compose(sent -> sent.send())
+                .compose(sent -> payload == null ? sent.send() : sent.send(payload))
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
                         body.getBytes(), response.getHeader("Location"), response.getHeader("Warning"), response.getHeader("ETag"),
                         response.getHeader("Surrogate-Key"), version(response.getHeader(ContentTags.VERSION_HEADER)),

@@ -50,6 +50,8 @@ public class EditorBackends {
     Vertx vertx;
 
     private HttpClient client;
+    /** Live streams hold their connection for minutes: their own client, so they never starve the calls' pool. */
+    private HttpClient streams;
     private Map<String, URI> services;
     private Map<String, TypedGuard<Uni<HttpClientResponse>>> guards;
 
@@ -57,17 +59,20 @@ public class EditorBackends {
     void init() {
         client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(config.timeout().toMillis(), 5_000)));
+        streams = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(config.streamMaxOpen()).setKeepAlive(false)
+                .setConnectTimeout((int) Math.min(config.timeout().toMillis(), 5_000)));
         services = Map.of("articles", config.services().articles(), "sections", config.services().articles(),
-                "tags", config.services().articles(),
+                "tags", config.services().articles(), "notifications", config.services().articles(),
                 "authors", config.services().authors(),
                 "lists", config.services().curation(), "webhooks", config.services().webhooks(),
                 "media", config.services().media());
-        // sections and tags are the articles service's: the same breaker
+        // sections, tags and notifications are the articles service's: the same breaker
         TypedGuard<Uni<HttpClientResponse>> articles = BackendGuards.guard(RESPONSE, "gateway-editor-articles", config.breaker());
         guards = Map.of(
                 "articles", articles,
                 "sections", articles,
                 "tags", articles,
+                "notifications", articles,
                 "authors", BackendGuards.guard(RESPONSE, "gateway-editor-authors", config.breaker()),
                 "lists", BackendGuards.guard(RESPONSE, "gateway-editor-lists", config.breaker()),
                 "webhooks", BackendGuards.guard(RESPONSE, "gateway-editor-webhooks", config.breaker()),
@@ -93,12 +98,32 @@ public class EditorBackends {
      */
     public Uni<HttpClientResponse> send(String service, HttpMethod method, String uri, MultiMap headers, Buffer body,
                                         ReadStream<Buffer> stream) {
-        URI backend = services.get(service);
-        RequestOptions options = new RequestOptions().setMethod(method).setHost(backend.getHost()).setPort(backend.getPort())
-                .setURI(uri).setHeaders(headers)
+        RequestOptions options = options(service, method, uri, headers)
                 .setIdleTimeout((streamedBody(body, headers) ? config.uploadTimeout() : config.timeout()).toMillis());
+        return send(service, client, options, body, stream);
+    }
+
+    /**
+     * Opens a live stream (server-sent events, {@code GET}): the answer's head must come within the usual timeout, its
+     * body may then go on for as long as the service keeps it alive (silence longer than the stream idle timeout ends it).
+     */
+    public Uni<HttpClientResponse> openStream(String service, String uri, MultiMap headers) {
+        RequestOptions options = options(service, HttpMethod.GET, uri, headers).setIdleTimeout(config.timeout().toMillis());
+        return send(service, streams, options, null, null).map(response -> {
+            // the head is in: from here on only a silence longer than the stream's idle timeout ends it
+            response.request().idleTimeout(config.streamIdleTimeout().toMillis());
+            return response;
+        });
+    }
+
+    private RequestOptions options(String service, HttpMethod method, String uri, MultiMap headers) {
+        URI backend = services.get(service);
+        return new RequestOptions().setMethod(method).setHost(backend.getHost()).setPort(backend.getPort()).setURI(uri).setHeaders(headers);
+    }
+
+    private Uni<HttpClientResponse> send(String service, HttpClient via, RequestOptions options, Buffer body, ReadStream<Buffer> stream) {
         TypedGuard<Uni<HttpClientResponse>> guard = guards.get(service);
-        return Uni.createFrom().deferred(() -> guard.get(() -> UniHelper.toUni(client.request(options)
+        return Uni.createFrom().deferred(() -> guard.get(() -> UniHelper.toUni(via.request(options)
                         .compose(request -> body != null ? request.send(body) : stream != null ? request.send(stream) : request.send())
                         .map(response -> {
                             response.pause();

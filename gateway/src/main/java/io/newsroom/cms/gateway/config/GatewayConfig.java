@@ -23,6 +23,18 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration uploadTimeout();
 
+    /**
+     * A live stream (server-sent events, e.g. an article's presence) may stay silent this long before the gateway drops
+     * it; the services send a keep-alive comment every 15 s, so only a dead stream is cut. The request timeout above
+     * does not apply to streams.
+     */
+    @WithDefault("45s")
+    Duration streamIdleTimeout();
+
+    /** How many live streams the gateway keeps open to the services at once (their own connections, outside the pool). */
+    @WithDefault("2000")
+    int streamMaxOpen();
+
     /** The circuit breaker in front of every backend route (public reads and the editor API), one per service and route. */
     Breaker breaker();
 

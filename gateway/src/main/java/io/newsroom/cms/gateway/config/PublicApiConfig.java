@@ -144,6 +144,14 @@ public interface PublicApiConfig {
     @WithDefault("3s")
     Duration backendTimeout();
 
+    /**
+     * How long the media service may take to start answering for a rendition. One not stored yet is made on that
+     * request (or waits for the upload's renditions being made): the picture decoded and every width of its shape
+     * written, seconds of CPU on a busy machine, where a JSON read takes milliseconds.
+     */
+    @WithDefault("15s")
+    Duration renditionTimeout();
+
     /** How long opening a connection to a service may take. */
     @WithDefault("1s")
     Duration backendConnectTimeout();

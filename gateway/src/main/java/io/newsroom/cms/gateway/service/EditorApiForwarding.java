@@ -41,8 +41,13 @@ public class EditorApiForwarding {
         return backends.send(service, method, uri, headers, body, stream);
     }
 
+    /** Opens a live stream (server-sent events) to the service: held open past the request timeout, see {@link EditorBackends#openStream}. */
+    public Uni<HttpClientResponse> stream(String service, String uri, MultiMap headers) {
+        return backends.openStream(service, uri, headers);
+    }
+
     public Refusal refusal(String service, Throwable failure) {
-        String name = service.equals("lists") ? "curation" : service.equals("sections") || service.equals("tags") ? "articles" : service;
+        String name = service.equals("lists") ? "curation" : service.equals("sections") || service.equals("tags") || service.equals("notifications") ? "articles" : service;
         if (failure instanceof CircuitBreakerOpenException) {
             return new Refusal(ProblemType.SERVICE_UNAVAILABLE, "The " + name + " service is failing; try again shortly", true);
         }

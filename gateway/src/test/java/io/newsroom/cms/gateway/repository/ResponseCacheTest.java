@@ -387,6 +387,11 @@ class ResponseCacheTest {
         }
 
         @Override
+        public Duration renditionTimeout() {
+            return Duration.ofSeconds(15);
+        }
+
+        @Override
         public MemorySize renditionsCacheSize() {
             return new MemorySize(java.math.BigInteger.valueOf(1024 * 1024));
         }
