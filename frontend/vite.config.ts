@@ -5,6 +5,6 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'target/classes/META-INF/resources', emptyOutDir: true },
-  server: { port: 5173, proxy: { '/api': 'http://localhost:8080', '/public': 'http://localhost:8080', '/config.json': 'http://localhost:8080' } },
+  server: { port: 5173, proxy: { '/api': 'http://localhost:8080', '/public': 'http://localhost:8080', '/config.json': 'http://localhost:8080', '/preview': 'http://localhost:8080' } },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
 });

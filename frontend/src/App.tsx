@@ -16,6 +16,9 @@ import { WebhookDetail } from './pages/WebhookDetail';
 import { MediaLibrary } from './pages/MediaLibrary';
 import { Sections } from './pages/Sections';
 import { Tags } from './pages/Tags';
+import { Calendar } from './pages/Calendar';
+import { Notifications } from './pages/Notifications';
+import { NotificationBell } from './ui/NotificationBell';
 
 export function App({ user }: { user: User }) {
   return (
@@ -63,6 +66,7 @@ function Shell() {
           <span className="brand-mark" aria-hidden="true">N</span> Newsroom CMS
         </NavLink>
         <div className="topbar-user">
+          <NotificationBell />
           <span className="user-name" data-testid="user">
             {user.name || user.username}
           </span>
@@ -84,6 +88,11 @@ function Shell() {
               <NavLink to="/articles/new">New article</NavLink>
             </li>
           )}
+          <li>
+            <NavLink to="/calendar" data-testid="nav-calendar">
+              Calendar
+            </NavLink>
+          </li>
           {can.readsLists && (
             <li>
               <NavLink to="/lists">Featured lists</NavLink>
@@ -121,6 +130,11 @@ function Shell() {
             </li>
           )}
           <li>
+            <NavLink to="/notifications" data-testid="nav-notifications">
+              Notifications
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/profile">My profile</NavLink>
           </li>
           <li>
@@ -133,6 +147,7 @@ function Shell() {
           <Route path="/" element={<Dashboard />} />
           <Route path="/articles/:id" element={<EditorRoute />} />
           <Route path="/articles/:id/revisions" element={<Revisions />} />
+          <Route path="/calendar" element={<Calendar />} />
           <Route path="/lists" element={<ListsIndex />} />
           <Route path="/lists/:slug" element={<ListEditor />} />
           <Route path="/media/:id?" element={<MediaLibrary />} />
@@ -142,6 +157,7 @@ function Shell() {
           <Route path="/webhooks" element={<Webhooks />} />
           <Route path="/webhooks/:id" element={<WebhookDetail />} />
           <Route path="/profile" element={<MyProfile />} />
+          <Route path="/notifications" element={<Notifications />} />
           <Route path="/read" element={<ReaderIndex />} />
           <Route path="/read/:slug" element={<ReaderPreview />} />
           <Route path="*" element={<Navigate to="/" replace />} />

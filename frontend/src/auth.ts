@@ -33,6 +33,14 @@ export async function authorizedFetch(input: string, init: RequestInit = {}): Pr
   return fetch(input, { ...init, headers });
 }
 
+/**
+ * The token as it is now, without refreshing it: for a request that must start synchronously (a leave sent with
+ * `keepalive` while the tab closes), where waiting for a refresh would mean not sending it at all.
+ */
+export function currentToken(): string | undefined {
+  return keycloak?.token;
+}
+
 export function logout(): Promise<void> {
   return keycloak ? keycloak.logout({ redirectUri: window.location.origin + '/' }) : Promise.resolve();
 }

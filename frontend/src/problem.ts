@@ -12,6 +12,8 @@ export interface Problem {
   currentStatus?: string;
   /** 409 on deleting a picture: how many places use it. */
   usageCount?: number;
+  /** 409 on publishing (400 on scheduling too early) an embargoed article: when the embargo lifts. */
+  embargoedUntil?: string;
 }
 
 /** Words for the API's field paths; anything else is turned into words from its name. */
@@ -29,6 +31,9 @@ const FIELD_LABELS: Record<string, string> = {
   'heroImage.caption': 'Caption',
   'heroImage.credit': 'Credit',
   at: 'Publication time',
+  until: 'Embargo until',
+  'access.users': 'People who may open it',
+  'access.roles': 'Roles who may open it',
   comment: 'Comment',
   displayName: 'Name',
   username: 'Keycloak username',
@@ -105,6 +110,9 @@ export function plainMessage(message: string): string {
   if (match) return `Use ${match[1]} or more.`;
   if (/^needs at least one author/.test(m)) return 'Add at least one author to the byline before submitting.';
   if (/^must be a time in the future/.test(m)) return 'Choose a time in the future.';
+  if (/^must be at or after the embargo lifts/.test(m)) return 'Choose the time the embargo lifts, or later.';
+  if (/^must be within a year/.test(m)) return 'Choose a time within a year from now.';
+  if (/^is not a newsroom role/.test(m)) return 'Choose editors, curators or writers.';
   if (/^is required when there is an image url$/.test(m)) return 'Describe the image: alt text is needed with an image.';
   if (/^already taken|^is already (taken|used)/.test(m)) return 'This is already used by another one; choose another.';
   if (/^(no picture with this id|names no picture) in the media library/i.test(m)) return 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.';

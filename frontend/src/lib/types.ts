@@ -3,7 +3,18 @@
 export type ArticleStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'SCHEDULED' | 'PUBLISHED' | 'UNPUBLISHED' | 'ARCHIVED';
 export const STATUSES: ArticleStatus[] = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHED', 'UNPUBLISHED', 'ARCHIVED'];
 
-export type Action = 'submit' | 'request_changes' | 'approve' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive';
+export type Action = 'submit' | 'request_changes' | 'approve' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'unschedule_unpublish' | 'archive';
+
+/**
+ * An embargo holding an article back until `until`: no publish before, and meanwhile only its writer, admins and the
+ * people (`access.users`) and roles (`access.roles`) it names can open it.
+ */
+export interface Embargo {
+  until: string;
+  access: { users: string[]; roles: string[] };
+  setBy?: string | null;
+  setAt?: string | null;
+}
 
 /**
  * An article's hero image: a picture from the media library (`mediaId`; the server answers with its rendition in
@@ -82,12 +93,18 @@ export interface Article extends ArticleContent {
   firstPublishedAt?: string | null;
   lastPublishedAt?: string | null;
   scheduledPublishAt?: string | null;
+  /** The live article's expiry: it unpublishes by itself then. */
+  scheduledUnpublishAt?: string | null;
+  /** The embargo that holds the article now, or none. */
+  embargo?: Embargo | null;
   allowedActions: Action[];
   /** A DRAFT handed back with request_changes and not moved on since. */
   changesRequested?: boolean;
   version: number;
   /** The correction and update notes readers were given, newest first. */
   corrections?: Correction[];
+  /** Who reviews it next (assignee null: nobody); its own version for If-Match. */
+  assignment?: import('./notifications').Assignment;
 }
 
 export interface ArticleSummary {
@@ -104,6 +121,10 @@ export interface ArticleSummary {
   scheduledPublishAt?: string | null;
   /** A DRAFT handed back with request_changes and not moved on since (list filter `changesRequested=true`). */
   changesRequested?: boolean;
+  /** Who reviews it next (null: nobody). */
+  assignee?: string | null;
+  /** When the embargo that holds it now lifts, or none. */
+  embargoedUntil?: string | null;
 }
 
 export interface Page<T> {

@@ -1,3 +1,4 @@
+import { formatDateTime } from './format';
 import type { Action, ArticleStatus, HistoryEntry } from './types';
 
 /** The order actions appear in the workflow bar, the main step first. */
@@ -11,6 +12,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   schedule: 'Schedule…',
   unschedule: 'Cancel schedule',
   unpublish: 'Unpublish',
+  unschedule_unpublish: 'Clear the unpublish time',
   archive: 'Archive',
 };
 
@@ -38,7 +40,7 @@ export const needsDialog = (action: Action) => ['request_changes', 'schedule', '
 
 export const isDestructive = (action: Action) => action === 'unpublish' || action === 'archive' || action === 'request_changes';
 
-export function transitionToast(action: Action): string {
+export function transitionToast(action: Action, at?: string): string {
   switch (action) {
     case 'submit':
       return 'Submitted for review';
@@ -53,7 +55,9 @@ export function transitionToast(action: Action): string {
     case 'unschedule':
       return 'Schedule cancelled';
     case 'unpublish':
-      return 'Unpublished: the article is no longer live';
+      return at ? `The article will unpublish ${formatDateTime(at)}` : 'Unpublished: the article is no longer live';
+    case 'unschedule_unpublish':
+      return 'Unpublish time cleared: the article stays live';
     case 'archive':
       return 'Archived';
   }
@@ -66,6 +70,8 @@ export function historyVerb(action: string | null | undefined): string {
     publish: 'published', schedule: 'scheduled publication', unschedule: 'cancelled the schedule', unpublish: 'unpublished',
     archive: 'archived', scheduled_publish: 'published on schedule', scheduled_unpublish: 'unpublished on schedule',
     scheduled_publish_failed: 'could not publish on schedule', restore: 'restored a revision',
+    schedule_unpublish: 'set a time to unpublish', unschedule_unpublish: 'cleared the time to unpublish',
+    embargo: 'embargoed the article', change_embargo: 'changed the embargo', lift_embargo: 'lifted the embargo',
   };
   return action ? verbs[action] ?? action.replace(/_/g, ' ') : '';
 }

@@ -22,7 +22,17 @@ import { RelatedPanel } from './editor/RelatedPanel';
 import { ConflictDialog } from './editor/ConflictDialog';
 import { HeroImageField } from './editor/HeroImageField';
 import { HistoryPanel } from './editor/HistoryPanel';
+import { PreviewLinksPanel } from './editor/PreviewLinksPanel';
+import { mayShare } from '../lib/previewLinks';
 import { WorkflowBar } from './editor/WorkflowBar';
+import { LockBanner, LockDialog, PresenceBar } from './editor/Presence';
+import { usePresence } from './editor/usePresence';
+import { lockedOut, unsentText } from '../lib/presence';
+import { UnsentEditsBanner, useUnsentEdits } from './editor/UnsentEdits';
+import { AssigneePicker } from './editor/AssigneePicker';
+import { EmbargoBanner, EmbargoPanel } from './editor/EmbargoPanel';
+import { ExpiryPanel } from './editor/ExpiryPanel';
+import { embargoRequest, expiryText, publishRefusal, type EmbargoForm } from '../lib/embargo';
 
 const AUTOSAVE_DELAY = 1200;
 /** How often an open article asks whether it changed elsewhere (also on focus and on a message from another tab). */
@@ -87,6 +97,8 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   /** What changed elsewhere (the scheduler, another person, another tab), in words, until dismissed. */
   const [notice, setNotice] = useState<string | null>(null);
   const [theirsBy, setTheirsBy] = useState('A newer version was saved.');
+  /** Why the last publish was refused, in words (an embargo), until the next step. */
+  const [refusedWhy, setRefusedWhy] = useState<string | null>(null);
 
   // Refs: the save loop reads the latest values without re-subscribing.
   const formRef = useRef(form);
@@ -96,7 +108,23 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
   const versionRef = useRef<number | null>(null);
   const inFlight = useRef<Promise<SaveOutcome> | null>(null);
 
-  const readOnly = !mayEdit(article, user) || (!articleId && !can.writesArticles);
+  // Who else has it open, and its soft lock: someone else editing makes this tab read-only until it takes over.
+  const presence = usePresence(article ? article.id : null, mayEdit(article, user));
+  const lockBlocks = lockedOut(presence.lock);
+  const readOnly = !mayEdit(article, user) || (!articleId && !can.writesArticles) || lockBlocks;
+
+  // No lost keystrokes: what the server has not acknowledged is kept in this browser, and a crashed or closed tab's
+  // unsent edits are offered back (the form waits for the choice).
+  const unsent = useUnsentEdits({
+    user: user.username,
+    articleId,
+    ready: !articleId || article !== null,
+    form,
+    base,
+    version: save.version,
+    active: !readOnly,
+  });
+  const [comparingUnsent, setComparingUnsent] = useState(false);
 
   const adopt = useCallback((loaded: Article, version: number | null) => {
     const content = contentOf(loaded);
@@ -371,15 +399,13 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         body: { action, comment, at },
         ifMatch: versionRef.current,
       });
-      versionRef.current = result.version ?? result.data.version;
-      setArticle(result.data);
-      dispatch({ type: 'rebased', version: versionRef.current });
-      setHistoryTick((t) => t + 1);
-      setNotice(null);
-      channel?.postMessage({ id: result.data.id, version: versionRef.current });
-      toast.success(transitionToast(action));
+      afterStep(result.data, result.version);
+      toast.success(transitionToast(action, at));
     } catch (e) {
-      if (e instanceof ApiError && e.hasFieldErrors) {
+      if (e instanceof ApiError && e.status === 409 && publishRefusal(e.problem)) {
+        // refused for a reason the article itself holds (an embargo): say it plainly, nothing changed elsewhere
+        setRefusedWhy(publishRefusal(e.problem));
+      } else if (e instanceof ApiError && e.hasFieldErrors) {
         const byField = fieldErrors(e.problem);
         if (Object.keys(byField).every((k) => k === 'at' || k === 'comment')) throw e;
         focusErrors();
@@ -388,6 +414,45 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         await catchUp(articleRef.current!.id).catch(() => toast.error('This article changed elsewhere and could not be reloaded. Reload the page.'));
       } else {
         toast.error(messageOf(e));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The article as a step (a transition, an embargo) left it: shown, its version taken, other tabs told. */
+  const afterStep = (changed: Article, version: number | null) => {
+    versionRef.current = version ?? changed.version;
+    setArticle(changed);
+    dispatch({ type: 'rebased', version: versionRef.current });
+    setHistoryTick((t) => t + 1);
+    setNotice(null);
+    setRefusedWhy(null);
+    channel?.postMessage({ id: changed.id, version: versionRef.current });
+  };
+
+  /**
+   * Sets or lifts the embargo (If-Match, like every change). Problems with the panel's fields, and refusals the panel
+   * explains (a live article), are thrown back to it; a stale version is caught up here.
+   */
+  const changeEmbargo = async (form: EmbargoForm | null) => {
+    setBusy(true);
+    try {
+      if (!(await flush())) {
+        toast.error('The embargo was not changed: your latest changes could not be saved yet.');
+        return;
+      }
+      const id = articleRef.current!.id;
+      const result = form
+        ? await request<Article>(`/api/articles/${id}/embargo`, { method: 'PUT', body: embargoRequest(form), ifMatch: versionRef.current })
+        : await request<Article>(`/api/articles/${id}/embargo`, { method: 'DELETE', ifMatch: versionRef.current });
+      afterStep(result.data, result.version);
+      toast.success(form ? 'Embargo set' : 'Embargo lifted: the article is an ordinary one again');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        await catchUp(articleRef.current!.id).catch(() => toast.error('This article changed elsewhere and could not be reloaded. Reload the page.'));
+      } else {
+        throw e;
       }
     } finally {
       setBusy(false);
@@ -439,6 +504,18 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
     };
   }, []);
 
+  if (loadError instanceof ApiError && loadError.status === 404) {
+    // the same words for an article that does not exist and one kept from this person (an embargo): nothing to tell apart
+    return (
+      <>
+        <PageHeader title="Article not found" />
+        <div className="error-box" role="alert" data-testid="article-not-found">
+          <p>There is no article at this address. It may have been deleted, or the link is wrong.</p>
+          <Link to="/">Back to the dashboard</Link>
+        </div>
+      </>
+    );
+  }
   if (loadError) {
     return (
       <>
@@ -460,7 +537,8 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
             <>
               <ArticleStateBadge article={article} testId="article-state" />{' '}
               <span className="muted">
-                {article.scheduledPublishAt ? `Publishes ${formatDateTime(article.scheduledPublishAt)} · ` : ''}owner {article.owner}
+                {article.scheduledPublishAt ? `Publishes ${formatDateTime(article.scheduledPublishAt)} · ` : ''}
+                {article.live && article.scheduledUnpublishAt ? `${expiryText(article.scheduledUnpublishAt)} · ` : ''}owner {article.owner}
               </span>
             </>
           ) : (
@@ -482,6 +560,9 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         )}
       </PageHeader>
 
+      {article && <PresenceBar view={presence.view} me={user.username} />}
+      <LockBanner lock={presence.lock} view={presence.view} me={user.username} unsent={unsentText(form, base)} onTakeOver={presence.takeOver} />
+
       {notice && (
         <div className="notice" role="status" data-testid="outside-change">
           <p>{notice}</p>
@@ -491,9 +572,42 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
         </div>
       )}
 
+      <UnsentEditsBanner
+        offer={unsent.offer}
+        readOnly={readOnly}
+        current={form}
+        onRestore={() => {
+          if (unsent.offer.kind === 'none') return;
+          const restored = unsent.offer.edits.content;
+          setForm(restored);
+          setTagsText(restored.tags.join(', '));
+          dispatch({ type: 'edit' });
+          unsent.settle();
+          toast.info('Your unsaved changes are back; they are being saved.');
+        }}
+        onCompare={() => setComparingUnsent(true)}
+        onDiscard={() => {
+          unsent.settle();
+          toast.info('Your unsaved changes from before were discarded.');
+        }}
+      />
+      {article && <EmbargoBanner article={article} />}
+      {refusedWhy && (
+        <div className="error-box" role="alert" data-testid="publish-refused">
+          <p>{refusedWhy}</p>
+        </div>
+      )}
+
       <div className="workflow-bar" data-testid="workflow-bar">
         <span className={`save-state save-${blocker ? 'blocked' : save.status}`} role="status" aria-live="polite" data-testid="save-state">
-          {readOnly && article ? 'Read only for you in this state' : describeSave(save, Date.now(), blocker)}
+          {lockBlocks
+            ? 'Read only: someone else holds the article'
+            : readOnly && article
+            ? 'Read only for you in this state'
+            : unsent.pending
+              ? 'Choose what to do with your unsaved changes first'
+              : describeSave(save, Date.now(), blocker)}
+          {unsent.keepFailed && !readOnly ? ' · no copy could be kept in this browser (its storage is full)' : ''}
         </span>
         {save.status === 'error' && !readOnly && !blocker && Object.keys(errors).length === 0 && (
           <button type="button" className="button button-quiet" onClick={() => void saveNow()}>
@@ -506,13 +620,14 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
           </button>
         )}
         {article && (
-          <WorkflowBar article={article} isOwner={article.owner === user.username} busy={busy || save.status === 'saving' || save.status === 'conflict'} onRun={runFromBar} />
+          <WorkflowBar article={article} isOwner={article.owner === user.username} busy={busy || save.status === 'saving' || save.status === 'conflict' || unsent.pending} onRun={runFromBar} />
         )}
       </div>
+      {article && <AssigneePicker article={article} onChange={(assignment) => setArticle((a) => (a ? { ...a, assignment } : a))} />}
 
       <div className="editor-grid">
         <form className="editor-form" onSubmit={(e) => e.preventDefault()} aria-label="Article" noValidate>
-          <fieldset disabled={readOnly} className="plain-fieldset">
+          <fieldset disabled={readOnly || unsent.pending} className="plain-fieldset">
             <Field label="Headline" id="headline" error={headlineError}>
               <input id="headline" value={form.headline} maxLength={200} required className="input-headline" onChange={(e) => edit({ headline: e.target.value })} />
             </Field>
@@ -596,10 +711,54 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
 
         {article && (
           <aside className="editor-side">
+            {mayShare(user, article) && (
+              <PreviewLinksPanel articleId={article.id} workingRevision={article.workingRevision} refresh={historyTick} flush={flush} />
+            )}
+            {can.edits && (
+              <EmbargoPanel
+                article={article}
+                me={user.username}
+                busy={busy || save.status === 'saving'}
+                onSet={(form) => changeEmbargo(form)}
+                onLift={() => changeEmbargo(null)}
+              />
+            )}
+            {article.live && article.allowedActions.includes('unpublish') && (
+              <ExpiryPanel article={article} busy={busy || save.status === 'saving' || save.status === 'conflict'} onRun={runFromBar} />
+            )}
             <HistoryPanel articleId={article.id} refresh={historyTick} canComment={can.writesArticles} />
           </aside>
         )}
       </div>
+
+      {presence.lock.kind === 'asked' && (
+        <LockDialog editor={presence.lock.editor} me={user.username} onReadOnly={presence.readOnly} onTakeOver={presence.takeOver} />
+      )}
+
+      {comparingUnsent && unsent.offer.kind === 'diverged' && (
+        <ConflictDialog
+          base={unsent.offer.edits.base}
+          mine={unsent.offer.edits.content}
+          theirs={form}
+          theirsBy={`The article was saved after your unsaved changes of ${new Date(unsent.offer.edits.savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}${
+            article ? ` (last change ${formatDateTime(article.updatedAt)})` : ''
+          }.`}
+          onKeep={(merged) => {
+            setForm(merged);
+            setTagsText(merged.tags.join(', '));
+            dispatch({ type: 'edit' });
+            setComparingUnsent(false);
+            unsent.settle();
+            toast.info('Your choices are in the editor and are being saved.');
+          }}
+          onDiscard={() => {
+            setComparingUnsent(false);
+            unsent.settle();
+            toast.info('Your unsaved changes from before were discarded.');
+          }}
+          onClose={() => setComparingUnsent(false)}
+        />
+      )}
 
       {conflict && conflictOpen && (
         <ConflictDialog

@@ -16,6 +16,11 @@ function DashboardStatus({ article }: { article: DashboardArticle }) {
   return (
     <>
       <ArticleStateBadge article={article} />
+      {article.embargoedUntil && (
+        <span className="badge badge-embargo" data-testid="embargo-badge" title={`Embargoed until ${formatDateTime(article.embargoedUntil)}: only the people and roles it names can open it`}>
+          Embargoed until {formatShort(article.embargoedUntil)}
+        </span>
+      )}
     </>
   );
 }
@@ -85,7 +90,7 @@ export function Dashboard() {
   const { data, error, loading, reload } = useLoad(
     (signal) =>
       get<Page<DashboardArticle>>(
-        '/api/articles' + query({ mine: scope === 'mine', status, author, tag, section, q: debouncedQ, sort: debouncedQ ? 'relevance' : '-updated', page, size: PAGE_SIZE }),
+        '/api/articles' + query({ mine: scope === 'mine', assignee: scope === 'assigned' ? 'me' : undefined, status, author, tag, section, q: debouncedQ, sort: debouncedQ ? 'relevance' : '-updated', page, size: PAGE_SIZE }),
         signal,
       ),
     [scope, status, author, tag, section, debouncedQ, page],
@@ -115,9 +120,11 @@ export function Dashboard() {
       <div className="tabs" role="tablist" aria-label="Whose articles">
         {[
           ['mine', 'Mine'],
+          // only editors and admins are assigned articles to review
+          ...(can.edits ? [['assigned', 'Assigned to me']] : []),
           ['all', 'All articles'],
         ].map(([value, label]) => (
-          <button key={value} type="button" role="tab" aria-selected={scope === value} className={scope === value ? 'tab tab-active' : 'tab'} onClick={() => set('scope', value)}>
+          <button key={value} type="button" role="tab" aria-selected={scope === value} className={scope === value ? 'tab tab-active' : 'tab'} onClick={() => set('scope', value)} data-testid={`scope-${value}`}>
             {label}
           </button>
         ))}
@@ -218,7 +225,10 @@ export function Dashboard() {
                         <Link to={`/articles/${a.id}`} className="strong-link">
                           {a.headline}
                         </Link>
-                        <div className="muted small">by {a.owner}</div>
+                        <div className="muted small">
+                          by {a.owner}
+                          {a.assignee && <span data-testid="assignee-cell"> · reviewer {a.assignee}</span>}
+                        </div>
                       </td>
                       <td data-testid="status-cell">
                         <DashboardStatus article={a} />

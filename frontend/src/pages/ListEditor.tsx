@@ -441,7 +441,7 @@ function ActionBar({ list, draft, live, liveError, differences, editable, busy, 
   onItemErrors: (byItem: Record<string, Record<string, string>>) => void;
 }) {
   const toast = useToast();
-  const [confirm, setConfirm] = useState<'publish' | 'schedule' | 'discard' | null>(null);
+  const [confirm, setConfirm] = useState<'publish' | 'schedule' | 'discard' | 'unschedule' | null>(null);
   const published = !!live?.revision;
   const count = differences?.length ?? 0;
   let state: ReactNode;
@@ -490,6 +490,27 @@ function ActionBar({ list, draft, live, liveError, differences, editable, busy, 
     run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: {}, ifMatch: draft.version }), onList, 'The list is live', 'nothing was published');
   const schedule = (at: string) =>
     run(() => request<FeaturedList>(`/api/lists/${list.slug}/publish`, { method: 'POST', body: { at }, ifMatch: draft.version }), onList, `Publication scheduled for ${formatDateTime(at)}`, 'nothing was scheduled', ['at']);
+  /** Cancels the scheduled publish (If-Match: the list's ETag); nothing scheduled any more (409) reloads and says why. */
+  const cancelSchedule = async () => {
+    setBusy(true);
+    try {
+      onList(await request<FeaturedList>(`/api/lists/${list.slug}/schedule`, { method: 'DELETE', ifMatch: list.version }));
+      toast.success('The scheduled publication is cancelled: nothing will go live by itself.');
+      setConfirm(null);
+    } catch (e) {
+      setConfirm(null);
+      if (e instanceof ApiError && (e.status === 412 || e.status === 409)) {
+        await onStale();
+        toast.error(
+          e.status === 409
+            ? `Nothing was cancelled: ${e.problem?.detail ?? 'nothing is scheduled any more'}. The page now shows the list as it is.`
+            : changedWhileWorking('the schedule was not cancelled'),
+        );
+      } else toast.error(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   const discard = () =>
     run(() => request<Draft>(`/api/lists/${list.slug}/draft/discard`, { method: 'POST', ifMatch: draft.version }), onDraft, 'Draft reset to the live version', 'the draft was not reset');
 
@@ -503,6 +524,11 @@ function ActionBar({ list, draft, live, liveError, differences, editable, busy, 
               Publishes {formatDateTime(list.scheduledPublishAt)}
               {list.scheduledBy ? ` (scheduled by ${list.scheduledBy})` : ''}
             </span>
+          )}
+          {list.scheduledPublishAt && editable && (
+            <button type="button" className="button button-small button-danger-quiet" disabled={busy} onClick={() => setConfirm('unschedule')} data-testid="cancel-schedule">
+              Cancel schedule
+            </button>
           )}
         </p>
         {differences && count > 0 && (
@@ -547,6 +573,23 @@ function ActionBar({ list, draft, live, liveError, differences, editable, busy, 
             </button>
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void publishNow()} data-testid="confirm-publish">
               {busy ? 'Publishing…' : 'Publish now'}
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {confirm === 'unschedule' && list.scheduledPublishAt && (
+        <Dialog title="Cancel the scheduled publication?" onClose={() => setConfirm(null)} testId="confirm-unschedule-dialog">
+          <p>
+            The draft will not go live by itself on {formatDateTime(list.scheduledPublishAt)}
+            {list.scheduledBy ? ` (scheduled by ${list.scheduledBy})` : ''}. Readers keep seeing {published ? `live revision ${live?.revision}` : 'nothing of this list'}; the draft is
+            not changed, and you can publish or schedule it again later.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setConfirm(null)}>
+              Keep the schedule
+            </button>
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => void cancelSchedule()} data-testid="confirm-unschedule">
+              {busy ? 'Cancelling…' : 'Cancel schedule'}
             </button>
           </div>
         </Dialog>

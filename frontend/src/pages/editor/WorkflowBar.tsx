@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { fromLocalInput } from '../../lib/format';
-import type { Action, Article } from '../../lib/types';
+import { scheduleFloor, scheduleProblem } from '../../lib/embargo';
+import { formatDateTime, fromLocalInput } from '../../lib/format';
+import type { Action, Article, Embargo } from '../../lib/types';
 import { ACTION_LABELS, commentRequired, isDestructive, needsDialog, orderedActions, primaryAction } from '../../lib/workflow';
 import { ApiError, fieldErrors, messageOf } from '../../problem';
 import { Dialog } from '../../ui/Dialog';
@@ -34,17 +35,24 @@ export function WorkflowBar({ article, busy, isOwner, onRun }: {
           data-action={action}
           onClick={() => (needsDialog(action) ? setOpen(action) : void onRun(action).catch(() => undefined))}
         >
-          {ACTION_LABELS[action]}
+          {action === 'schedule' && article.status === 'SCHEDULED' ? 'Reschedule…' : ACTION_LABELS[action]}
         </button>
       ))}
-      {open && <TransitionDialog action={open} onClose={() => setOpen(null)} onRun={onRun} />}
+      {open && <TransitionDialog action={open} embargo={article.embargo} onClose={() => setOpen(null)} onRun={onRun} />}
     </div>
   );
 }
 
-function TransitionDialog({ action, onClose, onRun }: { action: Action; onClose: () => void; onRun: (action: Action, comment?: string, at?: string) => Promise<void> }) {
+function TransitionDialog({ action, embargo, onClose, onRun }: {
+  action: Action;
+  /** An embargo holding the article: a publish time must be at its lift or later (offered first). */
+  embargo?: Embargo | null;
+  onClose: () => void;
+  onRun: (action: Action, comment?: string, at?: string) => Promise<void>;
+}) {
   const [comment, setComment] = useState('');
-  const [at, setAt] = useState('');
+  const floor = action === 'schedule' ? scheduleFloor(embargo) : null;
+  const [at, setAt] = useState(floor ?? '');
   const [errors, setErrors] = useState<{ comment?: string; at?: string }>({});
   const [sending, setSending] = useState(false);
   const required = commentRequired(action);
@@ -59,8 +67,7 @@ function TransitionDialog({ action, onClose, onRun }: { action: Action; onClose:
     const found: { comment?: string; at?: string } = {};
     if (required && !comment.trim()) found.comment = 'Say what needs to change: the writer sees this comment.';
     const when = action === 'schedule' ? fromLocalInput(at) : undefined;
-    if (action === 'schedule' && !when) found.at = 'Choose the date and time to publish.';
-    else if (when && Date.parse(when) <= Date.now()) found.at = 'Choose a time in the future.';
+    if (action === 'schedule') found.at = scheduleProblem(at, embargo) ?? undefined;
     setErrors(found);
     if (found.comment || found.at) {
       document.getElementById(found.at ? 'transition-at' : 'transition-comment')?.focus();
@@ -82,6 +89,11 @@ function TransitionDialog({ action, onClose, onRun }: { action: Action; onClose:
     <Dialog title={ACTION_LABELS[action].replace('…', '')} onClose={onClose} testId="transition-dialog">
       <form onSubmit={submit} noValidate>
         {explain[action] && <p>{explain[action]}</p>}
+        {floor && embargo && (
+          <p data-testid="schedule-embargo-note">
+            Embargoed until {formatDateTime(embargo.until)}: the earliest publish time is the lift, filled in below.
+          </p>
+        )}
         {action === 'schedule' && (
           <div className="field">
             <label htmlFor="transition-at">Publish at (your local time)</label>
