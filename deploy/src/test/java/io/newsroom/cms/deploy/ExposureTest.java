@@ -96,7 +96,7 @@ class ExposureTest {
             }
         }
         assertEquals(Set.of("gateway", "keycloak"), pathsByBackend.keySet(), "the services are never routed to directly");
-        assertEquals(Set.of("/", "/public/v1", "/api/media"), pathsByBackend.get("gateway"));
+        assertEquals(Set.of("/", "/public/v1", "/preview", "/api/media"), pathsByBackend.get("gateway"));
         assertEquals(KEYCLOAK_PUBLIC_PATHS, pathsByBackend.get("keycloak"));
     }
 
@@ -164,7 +164,8 @@ class ExposureTest {
 
     /**
      * The public API is rate limited per client at the ingress (the gateway behind it sees one address): ingress-nginx
-     * annotations on the Ingress that routes /public/v1, and on no other, so signed-in editors are not limited by it.
+     * annotations on the Ingress that routes /public/v1 and the preview links' pages (/preview: anonymous, and each read
+     * asks the articles service), and on no other, so signed-in editors are not limited by it.
      */
     @Test
     void prodRateLimitsThePublicApiPerClientAtTheIngress() {
@@ -182,8 +183,9 @@ class ExposureTest {
         Map<String, String> publicLimits = limitsByPath.get("gateway /public/v1");
         assertEquals(Set.of("limit-rps", "limit-burst-multiplier", "limit-connections"), publicLimits.keySet());
         publicLimits.forEach((key, value) -> assertTrue(value.matches("[1-9][0-9]*"), key + " is a positive whole number: " + value));
+        assertEquals(publicLimits, limitsByPath.get("gateway /preview"), "preview pages are limited like the public API");
         limitsByPath.forEach((path, limits) -> {
-            if (!path.equals("gateway /public/v1")) {
+            if (!path.equals("gateway /public/v1") && !path.equals("gateway /preview")) {
                 assertEquals(Map.of(), limits, path + " is not rate limited at the ingress");
             }
         });

@@ -180,13 +180,17 @@ class ArticleEditorBrowserTest {
         String id = create("alice", "Harbour crane replaced " + SUFFIX, List.of(janeId));
         try (Browser first = Browser.signIn("alice"); Browser second = Browser.signIn("alice")) {
             first.open("/articles/" + id);
-            second.open("/articles/" + id);
+            second.openTakingOver("/articles/" + id); // the first tab holds the edit lock
             first.waitFor(By.id("body"));
             WebElement theirs = second.waitFor(By.id("dek"));
             second.click(theirs);
             theirs.sendKeys("Written in the second tab.");
             second.until(d -> saveState(second).equals("Saved just now"));
 
+            // the second tab took the edit lock: the first is read-only until it takes it back (the soft lock); its
+            // version is then behind, and the If-Match of its next save still says so
+            first.click(first.waitFor(By.xpath("//*[@data-testid='lock-banner']//button[normalize-space()='Take over again']")));
+            first.until(d -> d.findElements(By.cssSelector("[data-testid=lock-banner]")).isEmpty());
             WebElement mine = first.waitFor(By.id("dek"));
             first.click(mine);
             mine.sendKeys("Written in the first tab.");

@@ -8,6 +8,8 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,6 +107,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * A fresh browser that has never signed in (a profile of its own, no cookies, no storage): someone outside the
+     * newsroom opening a link they were sent. Quit when closed, never kept.
+     */
+    static Browser anonymous() {
+        return new Browser(null);
+    }
+
+    /** Opens an address of the gateway as it is, waiting for nothing but the page's own load. */
+    Browser visit(String path) {
+        driver.get(SystemExtension.stack().gatewayUrl() + path);
+        return this;
+    }
+
     /** Navigates inside the app (a deep link: the gateway serves index.html, the app's router takes over). */
     Browser open(String path) {
         driver.get(SystemExtension.stack().gatewayUrl() + path);
@@ -112,9 +128,59 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100)).until(condition);
+    /**
+     * Opens an article's editor as a person on deadline does when someone else's tab (another person's, or their own
+     * crashed one) still holds the article's edit lock: the "someone is editing" dialog is answered with "Take over".
+     * Stories about the lock itself (PresenceBrowserTest) open articles with {@link #open(String)} and answer it themselves.
+     */
+    Browser openTakingOver(String path) {
+        open(path);
+        waitFor(By.id("headline"));
+        List<WebElement> dialog = driver.findElements(By.cssSelector("[data-testid=lock-dialog]"));
+        if (dialog.isEmpty()) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(2)).pollingEvery(Duration.ofMillis(100))
+                        .until(d -> !d.findElements(By.cssSelector("[data-testid=lock-dialog]")).isEmpty());
+            } catch (org.openqa.selenium.TimeoutException nobodyElse) {
+                return this;
+            }
+        }
+        click(driver.findElement(By.xpath("//*[@data-testid='lock-dialog']//button[normalize-space()='Take over']")));
+        until(d -> d.findElements(By.cssSelector("[data-testid=lock-dialog]")).isEmpty());
+        return this;
     }
+
+    /**
+     * Waits up to 30 s; a condition that meets an element React has just re-rendered is simply asked again. A wait that
+     * runs out leaves the screen as it was (toasts and errors included) in e2e/target/screenshots/failures/.
+     */
+    <T> T until(Function<WebDriver, T> condition) {
+        try {
+            js(RECORD_TOASTS);
+        } catch (org.openqa.selenium.WebDriverException ignored) {
+            // no page yet: nothing to record
+        }
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            String toasts = "";
+            try {
+                shoot(SCREENSHOTS.resolve("failures"), java.time.LocalTime.now().toString().replace(':', '-') + "-" + user);
+                toasts = String.valueOf(js("return (window.__cmsToasts || []).join(' | ')"));
+            } catch (UncheckedIOException | org.openqa.selenium.WebDriverException ignored) {
+                // the timeout is what the story reports
+            }
+            // a toast that said why (a 503, a 412) is gone from the screen by the time the wait runs out
+            throw toasts.isEmpty() ? e : new TimeoutException(e.getMessage() + "\nToasts shown meanwhile: " + toasts, e);
+        }
+    }
+
+    /** Keeps the text of every toast the page shows in window.__cmsToasts (once per page). */
+    private static final String RECORD_TOASTS = "if (!window.__cmsToasts) { window.__cmsToasts = [];"
+            + " new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {"
+            + " if (n.nodeType === 1 && n.closest && n.closest('.toasts') && n.textContent) window.__cmsToasts.push(n.textContent); })))"
+            + ".observe(document.body, {childList: true, subtree: true}); }";
 
     WebElement waitFor(By by) {
         return until(ExpectedConditions.visibilityOfElementLocated(by));
@@ -201,9 +267,14 @@ final class Browser implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // a broken image still gets its screenshot
         }
+        return shoot(SCREENSHOTS, name);
+    }
+
+    /** The screen as it is now, to {@code dir}/{@code name}.png. */
+    private Path shoot(Path dir, String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(dir);
+            Path target = dir.resolve(name + ".png");
             Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
             return target;
         } catch (IOException e) {
@@ -286,6 +357,10 @@ final class Browser implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (user == null) {
+            quit();
+            return;
+        }
         try {
             js("window.addEventListener('beforeunload', e => e.stopImmediatePropagation(), true);"
                     + " try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}");

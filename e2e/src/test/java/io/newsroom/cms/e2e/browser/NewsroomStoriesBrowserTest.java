@@ -130,7 +130,8 @@ class NewsroomStoriesBrowserTest {
             alice.type(By.cssSelector("[data-testid=byline-search]"), "Jane");
             alice.click(By.xpath("//button[contains(@class,'picker-option')][contains(., 'Senior Technology Reporter')]"));
             alice.click(By.xpath("//summary[normalize-space()='Address (slug)']"));
-            alice.type(By.id("slug"), ARTICLE_SLUG);
+            // the first autosave may already have filled in the address made from the headline: she replaces it
+            alice.replace(By.id("slug"), ARTICLE_SLUG);
 
             alice.until(d -> d.getCurrentUrl().matches(".*/articles/[0-9a-f-]{36}$"));
             articleId = alice.driver.getCurrentUrl().replaceAll(".*/articles/", "");
@@ -197,7 +198,7 @@ class NewsroomStoriesBrowserTest {
             assertEquals("DRAFT", article("erin").get("status"));
 
             try (Browser alice = Browser.signIn("alice")) {
-                alice.open("/articles/" + articleId);
+                alice.openTakingOver("/articles/" + articleId); // erin's tab is still on it
                 alice.waitForText(By.cssSelector("[data-testid=history]"), comment);
                 WebElement body = alice.waitFor(By.id("body"));
                 alice.click(body);
