@@ -17,6 +17,8 @@ enum Callers {
     static final Set<Callers> EVERYONE = EnumSet.allOf(Callers.class);
     static final Set<Callers> WRITERS_EDITORS_ADMINS = EnumSet.of(OWNER, OTHER_WRITER, EDITOR, ADMIN);
     static final Set<Callers> OWNER_EDITORS_ADMINS = EnumSet.of(OWNER, EDITOR, ADMIN);
+    /** Who sees who has a draft open: everyone who reads every article, and the draft's own writer. */
+    static final Set<Callers> ARTICLE_WATCHERS = EnumSet.of(OWNER, EDITOR, CURATOR, ADMIN);
     static final Set<Callers> CURATORS_ADMINS = EnumSet.of(CURATOR, ADMIN);
     static final Set<Callers> LIST_READERS = EnumSet.of(EDITOR, CURATOR, ADMIN);
     static final Set<Callers> EDITORS_ADMINS = EnumSet.of(EDITOR, ADMIN);

@@ -1,6 +1,7 @@
 package io.newsroom.cms.reliability;
 
 import io.newsroom.cms.devstack.Stack;
+import io.newsroom.cms.devstack.testing.BusyMarker;
 import io.newsroom.cms.devstack.testing.Concurrently;
 import io.newsroom.cms.reliability.support.Figures;
 import io.newsroom.cms.reliability.support.Fixtures;
@@ -39,6 +40,12 @@ class SchedulerAtScaleTest {
 
     @BeforeAll
     static void replicas() throws Exception {
+        // its bounds are about the scheduler: not measured beside the whole-system tests' stack and browser (./cms test
+        // runs them side by side), which took two cores to a load of 20 and a catch-up of 10 s to 12.5
+        Duration waited = BusyMarker.awaitFree("e2e", Duration.ofMinutes(20));
+        if (waited.toSeconds() > 1) {
+            System.out.printf("[trust] scheduler at scale: waited %d s for the whole-system tests to finish%n", waited.toSeconds());
+        }
         Stack stack = TrustStack.get();
         fixtures = Fixtures.make();
         List<String> services = List.of("articles", "articles", "curation");
@@ -52,8 +59,9 @@ class SchedulerAtScaleTest {
 
     @Test
     void dueTogetherEachIsPublishedExactlyOnceByThreeAndTwoReplicas() throws Exception {
+        Instant preparing = Instant.now();
         Batch batch = prepare("together");
-        Instant due = Instant.now().plusSeconds(8);
+        Instant due = Instant.now().plus(leadTime(preparing, Duration.ofSeconds(8)));
         batch.schedule(due);
         Duration took = batch.awaitPublished(due, Duration.ofSeconds(60));
         batch.assertExactlyOnce();
@@ -70,8 +78,9 @@ class SchedulerAtScaleTest {
         // this test's time); the two services' own instances go once their items are scheduled, then come back
         REPLICAS.parallelStream().forEach(stack::stop);
         REPLICAS.clear();
+        Instant preparing = Instant.now();
         Batch batch = prepare("catch-up");
-        Instant due = Instant.now().plusSeconds(15);
+        Instant due = Instant.now().plus(leadTime(preparing, Duration.ofSeconds(15)));
         batch.schedule(due);
         List<String> all = List.of("articles", "curation");
         all.parallelStream().forEach(stack::stop);
@@ -115,6 +124,16 @@ class SchedulerAtScaleTest {
                 caughtUp.get("articles").toMillis() / 1000.0, LISTS, caughtUp.get("curation").toMillis() / 1000.0);
         caughtUp.forEach((service, took) -> assertTrue(took.compareTo(Duration.ofSeconds(10)) <= 0,
                 service + " caught up " + took.toMillis() + " ms after its first replica was ready"));
+    }
+
+    /**
+     * How far ahead the items are due: {@code least}, or more on a machine so busy that scheduling them all might not
+     * be done by then (a time already past is refused). Scheduling sends about a third of the requests preparing sent,
+     * so half the time preparing took since {@code preparing} is ahead of it whatever the machine's speed.
+     */
+    private static Duration leadTime(Instant preparing, Duration least) {
+        Duration half = Duration.between(preparing, Instant.now()).dividedBy(2);
+        return half.compareTo(least) > 0 ? half : least;
     }
 
     /** {@link #ARTICLES} approved articles and {@link #LISTS} lists with a draft, ready to be scheduled. */

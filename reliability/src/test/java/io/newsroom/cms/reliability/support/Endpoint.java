@@ -19,10 +19,13 @@ public record Endpoint(String part, String method, String path, List<String> que
         return method + " " + path;
     }
 
-    /** Internal reads and the articles service's byline claims: not forwarded by the gateway's editor API. */
+    /**
+     * Internal reads, the articles service's byline claims and the opening of a preview link (the gateway's preview page
+     * asks it): not forwarded by the gateway's editor API.
+     */
     public boolean internal() {
         return path.startsWith("/articles/published") || path.startsWith("/sections/published") || path.startsWith("/tags/published") || path.startsWith("/authors/public") || path.startsWith("/authors/byline-claims")
-                || path.startsWith("/lists/public") || path.startsWith("/media/renditions");
+                || path.startsWith("/lists/public") || path.startsWith("/media/renditions") || path.startsWith("/previews");
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class Fixtures {
     public String publishedId;
     public String publishedSlug;
     public String draftId;
+    /** The token of a preview link of the draft, made by an editor: the preview page and its opening are attacked with it. */
+    public String previewToken;
     public String listSlug;
     public String webhookId;
     public String deliveryId;
@@ -71,6 +73,8 @@ public final class Fixtures {
         Http.Answer draft = expectRetrying(201, () -> call("alice", "POST", "/api/articles", null, Map.of("headline", "Draft " + marker,
                 "body", "Body of the draft fixture.", "byline", List.of(authorId))));
         draftId = draft.json().path("id").asText();
+        previewToken = expect(201, call("erin", "POST", "/api/articles/" + draftId + "/previews", null,
+                Map.of("label", "Trust " + marker))).json().path("token").asText();
 
         listSlug = "trust-" + marker;
         expect(201, call("carl", "POST", "/api/lists", null, Map.of("slug", listSlug, "title", "Trust " + marker, "maxItems", 6)));

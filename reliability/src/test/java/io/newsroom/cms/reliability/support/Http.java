@@ -3,6 +3,7 @@ package io.newsroom.cms.reliability.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -16,7 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
 /** The suite's HTTP: java.net.http for requests a client library can send, a raw socket for those it cannot. */
 public final class Http {
@@ -73,6 +78,70 @@ public final class Http {
         }
     }
 
+    /** How long a live stream (server-sent events) is read before the suite takes what came and hangs up. */
+    private static final long STREAM_READ_MILLIS = 5_000;
+
+    /**
+     * Every answer read whole, except a live stream (text/event-stream, e.g. an article's presence): it never ends by
+     * itself, so its first event is the answer (or what came within {@link #STREAM_READ_MILLIS}) and the suite hangs up.
+     */
+    private static final HttpResponse.BodyHandler<String> BODY = info ->
+            info.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/event-stream")
+                    ? new FirstEvent() : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+
+    /** Whether {@code text} (a stream's bytes so far) holds a whole event with data. */
+    private static boolean hasEvent(String text) {
+        int data = text.indexOf("data:");
+        return data >= 0 && (text.indexOf("\n\n", data) >= 0 || text.indexOf("\r\n\r\n", data) >= 0);
+    }
+
+    /** Reads a live stream up to its first event, then cancels it (closing the connection). */
+    private static final class FirstEvent implements HttpResponse.BodySubscriber<String> {
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+            CompletableFuture.delayedExecutor(STREAM_READ_MILLIS, TimeUnit.MILLISECONDS).execute(this::done);
+        }
+
+        @Override
+        public synchronized void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer item : items) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+            if (hasEvent(bytes.toString(StandardCharsets.UTF_8))) {
+                done();
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            done();
+        }
+
+        @Override
+        public void onComplete() {
+            done();
+        }
+
+        private synchronized void done() {
+            if (result.complete(bytes.toString(StandardCharsets.UTF_8)) && subscription != null) {
+                subscription.cancel();
+            }
+        }
+    }
+
     public static Answer send(Call call) {
         try {
             return sendAsync(call).join();
@@ -97,7 +166,7 @@ public final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(Http::answer)
+        return CLIENT.sendAsync(request.build(), BODY).thenApply(Http::answer)
                 .exceptionally(e -> new Answer(-1, Map.of(), String.valueOf(e.getCause() == null ? e : e.getCause()))).join();
     }
 
@@ -118,7 +187,7 @@ public final class Http {
         }
         request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body()));
-        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(Http::answer).exceptionally(e -> new Answer(-1, Map.of(), String.valueOf(e.getCause() == null ? e : e.getCause())));
+        return CLIENT.sendAsync(request.build(), BODY).thenApply(Http::answer).exceptionally(e -> new Answer(-1, Map.of(), String.valueOf(e.getCause() == null ? e : e.getCause())));
     }
 
     /** Writes the request bytes as given (any request line, any header) and reads the answer. */
@@ -137,15 +206,32 @@ public final class Http {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().write(body);
-            return parse(socket.getInputStream());
+            return parse(readAnswer(socket.getInputStream()));
         } catch (IOException e) {
             return new Answer(-1, Map.of(), e.toString());
         }
     }
 
-    private static Answer parse(InputStream in) throws IOException {
+    /** The answer's bytes: all of them, or of a live stream those up to its first event (within the stream time). */
+    private static byte[] readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STREAM_READ_MILLIS);
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            bytes.write(buffer, 0, n);
+            String text = bytes.toString(StandardCharsets.ISO_8859_1);
+            int head = text.indexOf("\r\n\r\n");
+            if (head > 0 && text.substring(0, head).toLowerCase(Locale.ROOT).contains("content-type: text/event-stream")
+                    && (hasEvent(text.substring(head + 4)) || System.nanoTime() > deadline)) {
+                break;
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Answer parse(byte[] answer) {
         // ISO-8859-1 maps each byte to one char: chunk sizes (in bytes) stay right; the body is decoded as UTF-8 last
-        String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/") || end < 0) {
             return new Answer(-1, Map.of(), "unreadable answer: " + text);

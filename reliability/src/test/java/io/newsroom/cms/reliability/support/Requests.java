@@ -20,6 +20,11 @@ public final class Requests {
         return endpoint.path()
                 .replace("/articles/published/{slug}", "/articles/published/" + f.publishedSlug)
                 .replace("/articles/{id}", "/articles/" + f.draftId)
+                // a link nobody made: whoever may revoke gets a 404, nothing changes
+                .replace("{previewId}", UUID.randomUUID().toString())
+                .replace("/preview/{token}", "/preview/" + f.previewToken)
+                // nobody's notification: whoever may mark one read gets a 404
+                .replace("/notifications/{id}", "/notifications/" + UUID.randomUUID())
                 .replace("/sections/published/{slug}", "/sections/published/" + Fixtures.SECTION_SLUG)
                 .replace("/public/v1/sections/{slug}", "/public/v1/sections/" + Fixtures.SECTION_SLUG)
                 .replace("/sections/{id}", "/sections/" + Fixtures.SECTION_ID)
@@ -27,6 +32,8 @@ public final class Requests {
                 .replace("/tags/published/{slug}", "/tags/published/trust")
                 .replace("/public/v1/tags/{slug}", "/public/v1/tags/trust")
                 .replace("/tags/{slug}", "/tags/trust")
+                // a tab's session id: a fresh one per call (each call is its own tab)
+                .replace("{session}", UUID.randomUUID().toString())
                 .replace("{n}", "1").replace("{a}", "1").replace("{b}", "1").replace("{page}", "1")
                 .replace("{tag}", "trust")
                 .replace("/authors/byline-claims/{id}", "/authors/byline-claims/" + UUID.randomUUID())
@@ -53,6 +60,9 @@ public final class Requests {
                 case "q" -> "published";
                 case "since" -> "2020-01-01T00:00:00Z";
                 case "ids" -> f.publishedId;
+                // a planning window (GET /articles/schedule, /lists/schedule): a week
+                case "from" -> "2030-01-07T00:00:00Z";
+                case "to" -> "2030-01-14T00:00:00Z";
                 default -> throw new IllegalStateException("no value for required query parameter " + required + " of " + endpoint);
             });
         }
@@ -78,6 +88,13 @@ public final class Requests {
                     "related", List.of(f.publishedId));
             case "POST /articles/{id}/transitions" -> Map.of("action", "submit", "comment", "a comment");
             case "POST /articles/{id}/comments" -> Map.of("body", "A comment");
+            case "PUT /articles/{id}/presence/{session}" -> Map.of("mode", "VIEWING");
+            case "POST /articles/{id}/previews" -> Map.of("label", "Trust suite", "expiresAt",
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString());
+            case "POST /previews/open" -> Map.of("token", f.previewToken);
+            case "PUT /articles/{id}/assignee" -> Map.of("assignee", "erin", "note", "Please review");
+            case "PUT /articles/{id}/embargo" -> Map.of("until", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString(),
+                    "access", Map.of("users", List.of("bob"), "roles", List.of("editor")), "comment", "Held for the trust suite");
             case "POST /articles/published/batch" -> Map.of("ids", List.of(f.publishedId));
             case "POST /sections" -> Map.of("name", "Attack " + UUID.randomUUID(), "description", "A section");
             case "PUT /sections/{id}" -> Map.of("name", "News", "slug", Fixtures.SECTION_SLUG);
