@@ -63,7 +63,8 @@ import java.util.concurrent.Executors;
  *       ({@code item}, {@code document}, {@code summary}) is the template's with the article's fields put in, written
  *       with Jackson as the service writes it; {@code published_article_section} gets the direct sections and their
  *       ancestors, as {@code PublishedViews.fileUnderSections} does.</li>
- *   <li>{@code urls SERVICE JDBC WORK}: URL lists (5,000 each, random values) for the four cases; checks whether the
+ *   <li>{@code urls SERVICE JDBC WORK}: URL lists (5,000 each, random values) for the five cases, and WORK/items.tsv (items per answer, % empty,
+ *       over 200 of each); checks whether the
  *       service filters by {@code from}/{@code to} (writes WORK/range-unsupported.txt with the reason when not).</li>
  *   <li>{@code capture JDBC CASE WORK}: the statement the service ran last on its reactive connections (read from
  *       pg_stat_activity right after a case's run), to WORK/query-CASE.sql.</li>
@@ -580,6 +581,7 @@ public class ListingsBench {
     static void urls(String service, String jdbc, Path work) throws Exception {
         Map<UUID, Section> sections;
         List<String> tags = new ArrayList<>();
+        Map<UUID, Long> live = new LinkedHashMap<>(); // section → its published articles, its subsections' included
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
              Statement s = c.createStatement();
              // only tags published articles carry: another is a 404 (an unknown filter value), not a listing
@@ -588,19 +590,33 @@ public class ListingsBench {
             while (rows.next()) {
                 tags.add(rows.getString(1));
             }
+            try (ResultSet counts = s.executeQuery("select section_id, count(*) from published_article_section group by 1")) {
+                while (counts.next()) {
+                    live.put((UUID) counts.getObject(1), counts.getLong(2));
+                }
+            }
         }
-        List<String> slugs = sections.values().stream().map(Section::slug).toList();
+        List<Section> listed = sections.values().stream().filter(x -> live.getOrDefault(x.id(), 0L) > 0).toList();
+        List<String> slugs = listed.stream().map(Section::slug).toList();
         List<String> words = vocabulary();
         Random r = new Random(SEED + 7);
         int n = 5000;
-        List<String> section = new ArrayList<>(), tag = new ArrayList<>(), range = new ArrayList<>(), search = new ArrayList<>();
-        long windows = END.getEpochSecond() - START.getEpochSecond() - 30 * 86_400L;
+        List<String> section = new ArrayList<>(), tag = new ArrayList<>(), range = new ArrayList<>(), range30 = new ArrayList<>(),
+                search = new ArrayList<>();
+        long span = END.getEpochSecond() - START.getEpochSecond();
         for (int i = 0; i < n; i++) {
             section.add("/articles/published?limit=10&section=" + slugs.get(r.nextInt(slugs.size())));
             tag.add("/articles/published?limit=10&tag=" + URLEncoder.encode(tags.get(r.nextInt(tags.size())), StandardCharsets.UTF_8));
-            Instant from = Instant.ofEpochSecond(START.getEpochSecond() + (long) (r.nextDouble() * windows));
-            range.add("/articles/published?limit=10&section=" + slugs.get(r.nextInt(slugs.size())) + "&from=" + from
-                    + "&to=" + from.plus(30, ChronoUnit.DAYS));
+            // a window that holds about 20 of the section's articles (a full page of 10) at every size: the answer is the
+            // same size at 1,000 and 100,000 articles, so the ratio shows what the table's size costs, not a fuller page
+            Section in = listed.get(r.nextInt(listed.size()));
+            long window = Math.min(span, Math.max(3600, 20 * span / live.get(in.id())));
+            Instant from = Instant.ofEpochSecond(START.getEpochSecond() + (long) (r.nextDouble() * (span - window)));
+            range.add("/articles/published?limit=10&section=" + in.slug() + "&from=" + from + "&to=" + from.plusSeconds(window));
+            // a calendar month: at 1,000 articles it holds 1 or 2 of a section's, at 100,000 a full page
+            Instant month = Instant.ofEpochSecond(START.getEpochSecond() + (long) (r.nextDouble() * (span - 30 * 86_400L)));
+            range30.add("/articles/published?limit=10&section=" + slugs.get(r.nextInt(slugs.size())) + "&from=" + month
+                    + "&to=" + month.plus(30, ChronoUnit.DAYS));
             // 1-2 words among the 2,000 most frequent but the 20 most frequent (those are in most articles, like stop words)
             String q = words.get(20 + r.nextInt(1980)) + (r.nextBoolean() ? " " + words.get(20 + r.nextInt(1980)) : "");
             search.add("/articles/published/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
@@ -608,6 +624,7 @@ public class ListingsBench {
         Files.write(work.resolve("urls-section.txt"), section);
         Files.write(work.resolve("urls-tag.txt"), tag);
         Files.write(work.resolve("urls-range.txt"), range);
+        Files.write(work.resolve("urls-range30.txt"), range30);
         Files.write(work.resolve("urls-search.txt"), search);
         // Does the service filter by the published-date range? 400: it refuses the parameters; items outside: it ignores them.
         Path unsupported = work.resolve("range-unsupported.txt");
@@ -635,7 +652,28 @@ public class ListingsBench {
         if (reason != null) {
             Files.writeString(unsupported, reason + "\n");
         }
-        System.out.println("urls: " + n + " each for section, tag, range, search" + (reason == null ? "" : "; range skipped: " + reason));
+        // how many items an answer carries, on average over 200 of each list's URLs (the run prints it with the tables)
+        List<String> items = new ArrayList<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        lists.put("section", section);
+        lists.put("tag", tag);
+        if (reason == null) {
+            lists.put("range", range);
+            lists.put("range30", range30);
+        }
+        lists.put("search", search);
+        for (Map.Entry<String, List<String>> list : lists.entrySet()) {
+            long total = 0, empty = 0;
+            for (int i = 0; i < 200; i++) {
+                HttpResponse<String> answer = call(service, "GET", list.getValue().get(i), null, null, null, 0);
+                int size = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("items").size() : 0;
+                total += size;
+                empty += size == 0 ? 1 : 0;
+            }
+            items.add(list.getKey() + "\t" + String.format(Locale.ROOT, "%.1f", total / 200.0) + "\t" + (empty * 100 / 200));
+        }
+        Files.write(work.resolve("items.tsv"), items);
+        System.out.println("urls: " + n + " each for section, tag, range, range30, search" + (reason == null ? "" : "; range skipped: " + reason));
     }
 
     static Map<String, String> query(String url) {
