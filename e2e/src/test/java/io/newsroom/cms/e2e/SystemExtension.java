@@ -1,7 +1,6 @@
 package io.newsroom.cms.e2e;
 
 import io.newsroom.cms.devstack.Env;
-import io.newsroom.cms.devstack.testing.BusyMarker;
 import io.newsroom.cms.devstack.Stack;
 import io.newsroom.cms.devstack.Tokens;
 import io.restassured.RestAssured;
@@ -26,8 +25,6 @@ public class SystemExtension implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         synchronized (SystemExtension.class) {
             if (stack == null) {
-                // the trust suite's scheduler timing waits until this JVM (a stack and a browser) is gone
-                BusyMarker.holdUntilExit("e2e");
                 Path root = Env.repoRoot();
                 try {
                     Path data = Files.createTempDirectory("cms-e2e-");

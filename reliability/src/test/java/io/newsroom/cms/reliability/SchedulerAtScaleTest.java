@@ -1,7 +1,6 @@
 package io.newsroom.cms.reliability;
 
 import io.newsroom.cms.devstack.Stack;
-import io.newsroom.cms.devstack.testing.BusyMarker;
 import io.newsroom.cms.devstack.testing.Concurrently;
 import io.newsroom.cms.reliability.support.Figures;
 import io.newsroom.cms.reliability.support.Fixtures;
@@ -40,12 +39,6 @@ class SchedulerAtScaleTest {
 
     @BeforeAll
     static void replicas() throws Exception {
-        // its bounds are about the scheduler: not measured beside the whole-system tests' stack and browser (./cms test
-        // runs them side by side), which took two cores to a load of 20 and a catch-up of 10 s to 12.5
-        Duration waited = BusyMarker.awaitFree("e2e", Duration.ofMinutes(20));
-        if (waited.toSeconds() > 1) {
-            System.out.printf("[trust] scheduler at scale: waited %d s for the whole-system tests to finish%n", waited.toSeconds());
-        }
         Stack stack = TrustStack.get();
         fixtures = Fixtures.make();
         List<String> services = List.of("articles", "articles", "curation");
