@@ -5,6 +5,7 @@ import type { Article } from '../../lib/types';
 import { ApiError, fieldErrors, messageOf } from '../../problem';
 import { useUser } from '../../session';
 import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/common';
 
 const NOBODY: Assignment = { assignee: null, note: null, assignedBy: null, assignedAt: null, version: 0 };
 
@@ -126,8 +127,7 @@ function AssignDialog({ article, assignment, onClose, onAssigned }: {
     <Dialog title="Assign for review" onClose={onClose} testId="assign-dialog">
       <form onSubmit={submit} noValidate>
         <p>The person you choose is notified and finds the article under “Assigned to me”.</p>
-        <div className={errors.assignee ? 'field field-invalid' : 'field'}>
-          <label htmlFor="assign-to">Reviewer</label>
+        <Field label="Reviewer" id="assign-to" error={errors.assignee} hint="Editors and admins who have signed in to the newsroom.">
           <select
             id="assign-to"
             value={assignee}
@@ -136,8 +136,6 @@ function AssignDialog({ article, assignment, onClose, onAssigned }: {
               setAssignee(e.target.value);
               setErrors((x) => ({ ...x, assignee: undefined }));
             }}
-            aria-invalid={errors.assignee ? true : undefined}
-            aria-describedby={errors.assignee ? 'assign-to-error' : 'assign-to-hint'}
           >
             <option value="">{reviewers ? 'Choose an editor…' : 'Loading editors…'}</option>
             {(reviewers ?? []).map((r) => (
@@ -147,32 +145,10 @@ function AssignDialog({ article, assignment, onClose, onAssigned }: {
               </option>
             ))}
           </select>
-          {errors.assignee ? (
-            <small id="assign-to-error" className="field-error">
-              {errors.assignee}
-            </small>
-          ) : (
-            <small id="assign-to-hint" className="hint">
-              Editors and admins who have signed in to the newsroom.
-            </small>
-          )}
-        </div>
-        <div className={errors.note ? 'field field-invalid' : 'field'}>
-          <label htmlFor="assign-note">Note (optional)</label>
-          <input
-            id="assign-note"
-            value={note}
-            maxLength={500}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={errors.note ? 'assign-note-error' : undefined}
-          />
-          {errors.note && (
-            <small id="assign-note-error" className="field-error">
-              {errors.note}
-            </small>
-          )}
-        </div>
+        </Field>
+        <Field label="Note (optional)" id="assign-note" error={errors.note}>
+          <input id="assign-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        </Field>
         {errors.form && (
           <p className="field-error" role="alert">
             {errors.form}
