@@ -40,8 +40,6 @@ final class Receiver implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private final boolean hang;
     private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger maxInFlight = new AtomicInteger();
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile String secret;
 
@@ -77,17 +75,11 @@ final class Receiver implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    int maxInFlight() {
-        return maxInFlight.get();
-    }
-
     int calls() {
         return calls.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int call = calls.incrementAndGet();
@@ -108,7 +100,6 @@ final class Receiver implements AutoCloseable {
         } catch (IOException ignored) {
             // the sender gave up on us (a timeout): nothing to answer
         } finally {
-            inFlight.decrementAndGet();
             exchange.close();
         }
     }
