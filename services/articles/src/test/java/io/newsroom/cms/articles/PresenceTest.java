@@ -262,6 +262,49 @@ class PresenceTest {
         }
     }
 
+    /**
+     * The trust suite's fuzzing sends every endpoint of an article at once, the stream included, and drops each
+     * connection when its answer is in: a take-over once answered 500 there. Streams open and vanish here while the same
+     * tab takes over, beats and leaves; a change that committed is never an error for its caller because a stream could
+     * not be told (the next poll tells it).
+     */
+    @Test
+    void streamsVanishingWhileTheLockChangesHandsAreNoErrorForTheChange() throws Exception {
+        String id = draft();
+        UUID tab = UUID.randomUUID();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<String> failures = new ArrayList<>();
+        try {
+            for (int round = 0; round < 25; round++) {
+                List<Callable<String>> calls = new ArrayList<>();
+                for (int s = 0; s < 3; s++) {
+                    int hold = s * 15;
+                    calls.add(() -> {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "articles/" + id + "/presence/stream?session=" + tab))
+                                .header("Authorization", TestTokens.bearer("erin")).header("Accept", "text/event-stream").build();
+                        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                        Thread.sleep(hold);
+                        response.body().close(); // gone, as a client that has what it wanted
+                        return "stream " + response.statusCode();
+                    });
+                }
+                calls.add(() -> "take-over " + as("erin").post("/articles/" + id + "/presence/" + tab + "/take-over").statusCode());
+                calls.add(() -> "join " + join("erin", id, tab, "EDITING").statusCode());
+                calls.add(() -> "leave " + as("erin").delete("/articles/" + id + "/presence/" + tab).statusCode());
+                for (Future<String> f : pool.invokeAll(calls)) {
+                    String answer = f.get(30, TimeUnit.SECONDS);
+                    if (Integer.parseInt(answer.substring(answer.lastIndexOf(' ') + 1)) >= 500) {
+                        failures.add(answer);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), failures);
+    }
+
     /** The next SSE data line containing {@code text}, waiting up to {@code seconds}. */
     private static String dataWith(BlockingQueue<String> lines, String text, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

@@ -32,7 +32,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -92,7 +91,7 @@ public class PresenceResource {
             + " 409 naming them (`editor`), as is EDITING after one's lock was taken over")
     public PresenceView join(@PathParam("id") UUID id, @PathParam("session") UUID session, @NotNull @Valid PresenceRequest request) {
         PresenceView view = registry.join(id, session, request.mode(), watcher());
-        feed.refresh(Set.of(id));
+        feed.changed(id);
         return view;
     }
 
@@ -102,7 +101,7 @@ public class PresenceResource {
     @Operation(summary = "Take the edit lock: the holder's tab is told at once and switches to read-only")
     public PresenceView takeOver(@PathParam("id") UUID id, @PathParam("session") UUID session) {
         PresenceView view = registry.takeOver(id, session, watcher());
-        feed.refresh(Set.of(id));
+        feed.changed(id);
         return view;
     }
 
@@ -111,7 +110,7 @@ public class PresenceResource {
     @Operation(summary = "Leave (the tab closed or left the article); also when the session is already gone")
     public Response leave(@PathParam("id") UUID id, @PathParam("session") UUID session) {
         registry.leave(id, session, watcher());
-        feed.refresh(Set.of(id));
+        feed.changed(id);
         return Response.noContent().build();
     }
 

@@ -71,7 +71,20 @@ public class PresenceFeed {
     /** Starts a stream (the caller's access already checked): it gets the article's presence at once. */
     public void open(UUID articleId, UUID session, String username, SseEventSink sink, Sse sse) {
         streams.add(new Stream(articleId, session, username, sink, sse));
-        refresh(Set.of(articleId));
+        changed(articleId);
+    }
+
+    /**
+     * A change on this replica, already committed: the streams watching the article hear of it at once. Best effort: a
+     * failure here (a stream closing as it is written to, no database connection free) must not turn the committed
+     * change into an error for its caller; the next poll, within a second, sends what this could not.
+     */
+    public void changed(UUID articleId) {
+        try {
+            refresh(Set.of(articleId));
+        } catch (RuntimeException e) {
+            LOG.warnf("Presence of article %s not sent at once (the next poll sends it): %s", articleId, e.toString());
+        }
     }
 
     public int openStreams() {
@@ -145,11 +158,15 @@ public class PresenceFeed {
             return;
         }
         stream.lastSentAt = System.nanoTime();
-        stream.sink.send(event).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                close(stream);
-            }
-        });
+        try {
+            stream.sink.send(event).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    close(stream);
+                }
+            });
+        } catch (RuntimeException e) { // the connection went between isClosed() and send()
+            close(stream);
+        }
     }
 
     private void close(Stream stream) {
