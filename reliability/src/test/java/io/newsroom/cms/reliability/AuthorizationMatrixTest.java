@@ -4,6 +4,7 @@ import io.newsroom.cms.reliability.support.Endpoint;
 import io.newsroom.cms.reliability.support.Figures;
 import io.newsroom.cms.reliability.support.Fixtures;
 import io.newsroom.cms.reliability.support.Http;
+import io.newsroom.cms.reliability.support.StackLogs;
 import io.newsroom.cms.reliability.support.Requests;
 import io.newsroom.cms.reliability.support.TrustStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -307,7 +308,7 @@ class AuthorizationMatrixTest {
             String where = c.route() + " " + c.endpoint().key() + " as " + c.caller();
             boolean denied = answer.status() == 401 || answer.status() == 403;
             if (answer.status() >= 500 || answer.status() < 0) {
-                failures.add(where + " → " + answer);
+                failures.add(where + " → " + answer + StackLogs.entryFor(answer.body()));
             } else if (c.route().equals("gateway") && c.endpoint().internal()) {
                 if (answer.status() != 404) {
                     unexpectedAllows.add(where + " → " + answer.status() + " (internal: the editor API does not forward it)");

@@ -6,6 +6,7 @@ import io.newsroom.cms.reliability.support.Figures;
 import io.newsroom.cms.reliability.support.Fixtures;
 import io.newsroom.cms.reliability.support.Http;
 import io.newsroom.cms.reliability.support.Requests;
+import io.newsroom.cms.reliability.support.StackLogs;
 import io.newsroom.cms.reliability.support.TrustStack;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -201,7 +202,7 @@ class FuzzProperties {
         return answer.thenApply(a -> {
             if (a.status() < 0 || a.status() >= 500) {
                 SERVER_ERRORS.incrementAndGet();
-                return "  " + call + "\n    → " + a;
+                return "  " + call + "\n    → " + a + StackLogs.entryFor(a.body());
             }
             if (a.status() >= 400 && (!a.isProblem() || !a.body().contains("\"status\":" + a.status())) && !previewPageFor(endpoint, call, a)) {
                 NOT_PROBLEMS.incrementAndGet();
