@@ -2,7 +2,11 @@ package io.newsroom.cms.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
@@ -27,6 +31,8 @@ public final class Outbox {
     public static final String EVENT_TIME = "cms-event-time";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The transaction's resource that says its wake-up is registered already. */
+    private static final Object WAKE = new Object();
 
     private Outbox() {
     }
@@ -42,6 +48,48 @@ public final class Outbox {
                 .setParameter("payload", payload).setParameter("headers", json(headers == null ? Map.of() : headers))
                 .setParameter("at", Instant.now())
                 .executeUpdate();
+        wakeAfterCommit();
+    }
+
+    /**
+     * The relays of this JVM look at the outbox once the caller's transaction has committed (at once without one):
+     * call it wherever events are written other than through {@link #append}. Once per transaction, however many events.
+     */
+    public static void wakeAfterCommit() {
+        TransactionSynchronizationRegistry registry = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+        if (registry == null || registry.getTransactionKey() == null) {
+            OutboxRelay.wakeAll();
+            return;
+        }
+        if (registry.getResource(WAKE) != null) {
+            return;
+        }
+        registry.putResource(WAKE, Boolean.TRUE);
+        try {
+            registerWake(registry);
+        } catch (IllegalStateException e) {
+            // the transaction is already bound to roll back: its events go with it, nothing to wake for
+        }
+    }
+
+    private static void registerWake(TransactionSynchronizationRegistry registry) {
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    OutboxRelay.wakeAll();
+                }
+            }
+        });
+    }
+
+    /** Wakes the relays of this JVM now: events were written outside a transaction (a MongoDB part's single-document update). */
+    public static void wake() {
+        OutboxRelay.wakeAll();
     }
 
     private static String json(Map<String, String> headers) {

@@ -28,10 +28,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,11 +47,15 @@ import java.util.concurrent.TimeoutException;
  * <p>A part subclasses it as an {@code @ApplicationScoped} bean in its {@code client} package, with its emitter, store,
  * settings and topics; the broker settings and the start and stop with the application are inherited.
  *
- * <p>A polling loop of its own rather than {@code @Scheduled}: the scheduler's one-second tick would be most of the
- * one-second budget from a change to every reader's cache.
+ * <p>A loop of its own rather than {@code @Scheduled}. A transaction that wrote events wakes it once committed
+ * ({@link Outbox#wakeAfterCommit}), so an event leaves at once, well inside the one-second budget from a change to
+ * every reader's cache; otherwise it looks every {@code poll-every} (1 s), for events another replica wrote while this
+ * one held the relay. Before the wake-up it looked every 100 ms, which was most of an idle stack's database traffic.
  */
 public abstract class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The relays running in this JVM (one per part; a test JVM may hold a part and its siblings). */
+    private static final Set<OutboxRelay> RUNNING = ConcurrentHashMap.newKeySet();
 
     /** The Kafka client settings of the default broker (for topic creation and the broker probe). */
     @Inject
@@ -63,6 +69,11 @@ public abstract class OutboxRelay {
     private volatile boolean topicsReady;
     private volatile Instant lastRelayed;
     private volatile String lastFailure;
+    /** The one pending round (guarded by {@code this}): a wake-up replaces it rather than starting a second chain. */
+    private ScheduledFuture<?> pending;
+    private long generation;
+    private boolean running;
+    private boolean wokenWhileRunning;
 
     /**
      * The part's emitter: {@code @Inject @Channel("events") @OnOverflow(value = BUFFER, bufferSize = 2048)}, configured
@@ -103,10 +114,40 @@ public abstract class OutboxRelay {
             return;
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        loop.schedule(this::round, 0, TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            schedule(0);
+        }
+        RUNNING.add(this);
+    }
+
+    /** Wakes every relay of this JVM: events were just committed. */
+    static void wakeAll() {
+        RUNNING.forEach(OutboxRelay::wake);
+    }
+
+    /** Relays now rather than at the next poll; during a round, another round follows it at once. */
+    public synchronized void wake() {
+        if (loop == null || loop.isShutdown()) {
+            return;
+        }
+        if (running) {
+            wokenWhileRunning = true;
+        } else {
+            schedule(0);
+        }
+    }
+
+    /** Replaces the pending round by one after {@code delayMillis}; a round of an older generation does nothing. */
+    private void schedule(long delayMillis) {
+        long mine = ++generation;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = loop.schedule(() -> round(mine), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     protected void stop() {
+        RUNNING.remove(this);
         sender.shutdownNow();
         broker().close();
         if (loop != null) {
@@ -119,9 +160,17 @@ public abstract class OutboxRelay {
         }
     }
 
-    /** Drains the outbox, then looks again after {@code poll-every}; after a failure, after a second. */
-    private void round() {
+    /** Drains the outbox, then looks again after {@code poll-every} (or at once when woken meanwhile); after a failure, after a second. */
+    private void round(long ofGeneration) {
+        synchronized (this) {
+            if (ofGeneration != generation || running) {
+                return; // replaced by a wake-up
+            }
+            running = true;
+            wokenWhileRunning = false;
+        }
         long next = settings().pollEvery().toMillis();
+        boolean failed = false;
         try {
             while (relayBatch() == settings().batchSize()) {
                 // a full batch: more are waiting
@@ -133,9 +182,13 @@ public abstract class OutboxRelay {
             }
             lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             next = 1000;
+            failed = true;
         } finally {
-            if (!loop.isShutdown()) {
-                loop.schedule(this::round, next, TimeUnit.MILLISECONDS);
+            synchronized (this) {
+                running = false;
+                if (!loop.isShutdown()) {
+                    schedule(wokenWhileRunning && !failed ? 0 : next);
+                }
             }
         }
     }

@@ -14,9 +14,13 @@ public interface RelaySettings {
     @WithDefault("true")
     boolean enabled();
 
-    /** How long the relay waits before looking again when the outbox was empty. */
+    /**
+     * How long the relay waits before looking again when the outbox was empty and nothing woke it: a commit on this
+     * replica that wrote events wakes it at once ({@link Outbox#wakeAfterCommit}), so this bounds only the delay of
+     * events another replica wrote while this one held the relay.
+     */
     @WithName("poll-every")
-    @WithDefault("100ms")
+    @WithDefault("1s")
     Duration pollEvery();
 
     /** Events sent per round trip to Kafka, at most. */

@@ -49,6 +49,7 @@ public class OutboxEvent extends PanacheEntityBase {
         event.headers = headers;
         event.createdAt = Instant.now();
         event.persist();
+        io.newsroom.cms.outbox.Outbox.wakeAfterCommit();
         return event;
     }
 }

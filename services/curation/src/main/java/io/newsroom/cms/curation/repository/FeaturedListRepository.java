@@ -14,6 +14,7 @@ import io.newsroom.cms.curation.domain.FeaturedList;
 import io.newsroom.cms.curation.domain.FeaturedList.*;
 import io.newsroom.cms.curation.domain.ListEvent;
 import io.newsroom.cms.outbox.DocumentOutbox;
+import io.newsroom.cms.outbox.Outbox;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -203,10 +204,15 @@ public class FeaturedListRepository {
     }
 
     private boolean write(FeaturedList read, Bson condition, List<Bson> update, List<ListEvent> events) {
-        if (!events.isEmpty()) {
-            update.add(DocumentOutbox.push(events.stream().map(outbox::event).toList()));
+        if (events.isEmpty()) {
+            return collection().updateOne(current(read, condition), Updates.combine(update)).getModifiedCount() == 1;
         }
-        return collection().updateOne(current(read, condition), Updates.combine(update)).getModifiedCount() == 1;
+        update.add(DocumentOutbox.push(events.stream().map(outbox::event).toList()));
+        boolean written = collection().updateOne(current(read, condition), Updates.combine(update)).getModifiedCount() == 1;
+        if (written) {
+            Outbox.wake();
+        }
+        return written;
     }
 
     /** The document as it was read, if it still is (its revision), and {@code condition}. */
