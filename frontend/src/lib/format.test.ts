@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankToNull, fromLocalInput, parseTags, slugify, toLocalInput, xHandle } from './format';
+import { blankToNull, formatDateTime, fromLocalInput, parseTags, slugify, toLocalInput, xHandle } from './format';
 
 describe('datetime-local round trip', () => {
   it('turns a local input into UTC and back', () => {
@@ -32,5 +32,18 @@ describe('slugify', () => {
     expect(slugify('Featured: Homepage top!')).toBe('featured-homepage-top');
     expect(slugify('  Café   Société ')).toBe('cafe-societe');
     expect(slugify('---')).toBe('');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('names the time zone of the moment it shows', () => {
+    const iso = '2026-12-03T09:00:00Z';
+    const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(new Date(iso))
+      .find((part) => part.type === 'timeZoneName')?.value;
+    expect(zone).toBeTruthy();
+    expect(formatDateTime(iso).endsWith(zone as string)).toBe(true);
+    expect(formatDateTime(iso)).toContain('2026');
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('not a time')).toBe('—');
   });
 });

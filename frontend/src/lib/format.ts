@@ -1,10 +1,16 @@
 /** Dates and small text helpers. The API speaks UTC ISO-8601; people read local time. */
 
+/**
+ * "Dec 3, 2026, 9:00 AM UTC": a moment people act on (an embargo's lift, a scheduled publish, an expiry, a revision)
+ * names its time zone, since a newsroom's people and sources are rarely all in one.
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return date.toLocaleString(undefined, {
+    year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+  });
 }
 
 /** Compact: "Nov 26, 2:49 PM" this year, with the year otherwise. */
