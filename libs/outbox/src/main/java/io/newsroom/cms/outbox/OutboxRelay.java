@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -143,7 +144,11 @@ public abstract class OutboxRelay {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = loop.schedule(() -> round(mine), delayMillis, TimeUnit.MILLISECONDS);
+        try {
+            pending = loop.schedule(() -> round(mine), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping: the loop was shut down between the caller's check and this
+        }
     }
 
     protected void stop() {
