@@ -45,6 +45,12 @@ describe('primaryAction', () => {
     expect(primaryAction(['approve', 'request_changes'], false)).toBe('approve');
     expect(primaryAction(['unpublish'], true)).toBeNull();
   });
+
+  it('makes scheduling the main step while an embargo holds', () => {
+    expect(primaryAction(['publish', 'schedule', 'request_changes', 'archive'], false)).toBe('publish');
+    expect(primaryAction(['publish', 'schedule', 'request_changes', 'archive'], false, true)).toBe('schedule');
+    expect(primaryAction(['unschedule', 'archive'], false, true)).toBe('unschedule');
+  });
 });
 
 describe('describeOutsideChange', () => {

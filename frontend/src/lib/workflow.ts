@@ -122,9 +122,11 @@ export function articleState(article: { status: ArticleStatus; live: boolean; ch
 
 /**
  * The one action drawn as the main button: the first non-destructive step, except "submit" for someone who is not
- * the article's owner (an editor who just requested changes is not the one to resubmit it).
+ * the article's owner (an editor who just requested changes is not the one to resubmit it). While an embargo holds,
+ * publishing now is refused, so scheduling (at the lift or later) is the main step when it is open.
  */
-export function primaryAction(actions: readonly Action[], isOwner: boolean): Action | null {
+export function primaryAction(actions: readonly Action[], isOwner: boolean, embargoed = false): Action | null {
+  if (embargoed && actions.includes('publish') && actions.includes('schedule')) return 'schedule';
   const first = actions[0];
   if (!first || isDestructive(first)) return null;
   if (first === 'submit' && !isOwner) return null;

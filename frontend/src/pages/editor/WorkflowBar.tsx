@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { scheduleFloor, scheduleProblem } from '../../lib/embargo';
+import { embargoHolds, scheduleFloor, scheduleProblem } from '../../lib/embargo';
 import { formatDateTime, fromLocalInput } from '../../lib/format';
 import type { Action, Article, Embargo } from '../../lib/types';
 import { ACTION_LABELS, commentRequired, isDestructive, needsDialog, orderedActions, primaryAction } from '../../lib/workflow';
@@ -20,7 +20,7 @@ export function WorkflowBar({ article, busy, isOwner, onRun }: {
 }) {
   const [open, setOpen] = useState<Action | null>(null);
   const actions = orderedActions(article.allowedActions);
-  const primary = primaryAction(actions, isOwner);
+  const primary = primaryAction(actions, isOwner, embargoHolds(article.embargo));
   if (actions.length === 0) {
     return <p className="muted small workflow-none">No workflow step is open to you in this state.</p>;
   }

@@ -88,6 +88,10 @@ class EmbargoBrowserTest {
             erin.js("window.scrollTo(0, 0)");
             erin.screenshot("65-embargo-set");
 
+            // scheduling (at the lift or later) is the main step now, not publishing
+            assertTrue(erin.driver.findElement(By.cssSelector("button[data-action=schedule]")).getAttribute("class").contains("button-primary"),
+                    "Schedule… is the main button under embargo");
+            assertFalse(erin.driver.findElement(By.cssSelector("button[data-action=publish]")).getAttribute("class").contains("button-primary"));
             // Publish is refused, in words that name the lift
             erin.click(By.cssSelector("button[data-action=publish]"));
             erin.waitForText(By.cssSelector("[data-testid=publish-refused]"), "under embargo until");
