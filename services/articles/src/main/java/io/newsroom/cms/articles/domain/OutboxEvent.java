@@ -1,5 +1,6 @@
 package io.newsroom.cms.articles.domain;
 
+import io.newsroom.cms.outbox.Outbox;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,7 +50,7 @@ public class OutboxEvent extends PanacheEntityBase {
         event.headers = headers;
         event.createdAt = Instant.now();
         event.persist();
-        io.newsroom.cms.outbox.Outbox.wakeAfterCommit();
+        Outbox.wakeAfterCommit();
         return event;
     }
 }

@@ -204,13 +204,12 @@ public class FeaturedListRepository {
     }
 
     private boolean write(FeaturedList read, Bson condition, List<Bson> update, List<ListEvent> events) {
-        if (events.isEmpty()) {
-            return collection().updateOne(current(read, condition), Updates.combine(update)).getModifiedCount() == 1;
+        if (!events.isEmpty()) {
+            update.add(DocumentOutbox.push(events.stream().map(outbox::event).toList()));
         }
-        update.add(DocumentOutbox.push(events.stream().map(outbox::event).toList()));
         boolean written = collection().updateOne(current(read, condition), Updates.combine(update)).getModifiedCount() == 1;
-        if (written) {
-            Outbox.wake();
+        if (written && !events.isEmpty()) {
+            Outbox.wake(); // no transaction to wait for: the update is the commit
         }
         return written;
     }
