@@ -33,8 +33,9 @@ public interface PublicApiConfig {
 
     /**
      * How long an answer stays fresh while the content events reach this replica (Kafka): a change replaces or drops
-     * the answers it touches at once, so only an event that never came makes an answer this old. When the events do
-     * not come (Kafka away), {@code fresh-for} applies again to every answer.
+     * the answers it touches at once, so only an event that never came makes an answer this old. Past it, the answer
+     * is still served at once while one background request renews it (for as long again; then the reader waits). When
+     * the events do not come (Kafka away), {@code fresh-for} applies again to every answer.
      */
     @WithDefault("120s")
     Duration eventFreshFor();

@@ -25,6 +25,14 @@ public record CachedAnswer(int status, byte[] body, String contentType, String e
         return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, outdated, keys, version);
     }
 
+    /**
+     * Shows the same or a later state of its article than {@code other} (both versioned): an answer made while an event
+     * of that same version came in shows what the event left, and is kept (a background refresh renews its age).
+     */
+    public boolean atLeastAsNewAs(CachedAnswer other) {
+        return version >= other.version && other.version > 0;
+    }
+
     /** The same answer, showing the article at {@code version}. */
     public CachedAnswer withVersion(long version) {
         return new CachedAnswer(status, body, contentType, etag, location, madeAt, degraded, outdated, surrogateKeys, version);

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public class ResponseCache {
             if (servable(cached, coveredByEvents, now)) {
                 return Uni.createFrom().item(new ServedAnswer(cached, false, 0));
             }
-            if (cached.youngerThan(config.freshFor().plus(config.refreshAhead()), now)) {
+            if (cached.youngerThan(servedWhileRefreshing(cached, coveredByEvents), now)) {
                 recompute(key, compute).subscribe().with(answer -> { },
                         failure -> LOG.debugf("Background refresh of %s failed: %s", key, failure.toString()));
                 return Uni.createFrom().item(new ServedAnswer(cached, false, 0));
@@ -101,6 +102,18 @@ public class ResponseCache {
 
     private boolean servable(CachedAnswer cached, boolean coveredByEvents, Instant now) {
         return cached.youngerThan(config.freshFor(), now) || coveredByEvents && keptFreshByEvents(cached, now);
+    }
+
+    /**
+     * How old an answer past its freshness may be and still be served at once while one background request refreshes
+     * it. Time-based: {@code fresh-for + refresh-ahead}. Kept fresh by the events: twice {@code event-fresh-for}, so an
+     * answer no event touched for that long (most of an archive) is renewed without a reader waiting for it; past that
+     * (the refreshes failed, or nobody read it), the reader waits, and a failure then serves it as the last good answer.
+     */
+    private Duration servedWhileRefreshing(CachedAnswer cached, boolean coveredByEvents) {
+        Instant since = eventsLiveSince;
+        return coveredByEvents && since != null && !cached.madeAt().isBefore(since) ? config.eventFreshFor().multipliedBy(2)
+                : config.freshFor().plus(config.refreshAhead());
     }
 
     private boolean keptFreshByEvents(CachedAnswer cached, Instant now) {
@@ -194,7 +207,7 @@ public class ResponseCache {
                             // the last good answer during an outage, as if it had been stored just before the event
                             cache.put(k, answer.markOutdated());
                         } else {
-                            cache.asMap().computeIfPresent(k, (same, held) -> answer.newerThan(held) ? answer : held);
+                            cache.asMap().computeIfPresent(k, (same, held) -> answer.atLeastAsNewAs(held) ? answer : held);
                         }
                     });
                 })

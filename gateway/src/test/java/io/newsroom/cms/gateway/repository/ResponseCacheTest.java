@@ -168,6 +168,49 @@ class ResponseCacheTest {
     }
 
     @Test
+    void anAnswerNoEventTouchedIsRenewedInTheBackgroundSoNoReaderWaitsForIt() {
+        Backend backend = new Backend();
+        cache.eventsLive();
+        read("article/a", backend);
+        clock.advance(Duration.ofSeconds(121)); // past event-fresh-for
+        assertEquals("{\"v\":1}", body(read("article/a", backend)), "served at once, not waiting for the refresh");
+        assertEquals(2, backend.calls.get(), "one background refresh");
+        assertEquals("{\"v\":2}", body(read("article/a", backend)), "the renewed answer");
+        clock.advance(Duration.ofSeconds(100));
+        read("article/a", backend);
+        assertEquals(2, backend.calls.get(), "fresh again for event-fresh-for");
+
+        clock.advance(Duration.ofSeconds(241)); // nobody read it for twice event-fresh-for: the reader waits
+        assertEquals("{\"v\":3}", body(read("article/a", backend)));
+
+        backend.failure = new BackendException(503, "down");
+        clock.advance(Duration.ofSeconds(130));
+        assertEquals("{\"v\":3}", body(read("article/a", backend)), "a failed refresh leaves the answer served");
+        clock.advance(Duration.ofSeconds(120)); // past twice event-fresh-for, the service still down: the last good answer
+        ServedAnswer stale = read("article/a", backend);
+        assertTrue(stale.stale());
+        assertEquals("{\"v\":3}", body(stale));
+    }
+
+    @Test
+    void aRefreshThatShowsTheVersionAnEventLeftRenewsTheAnswer() {
+        cache.eventsLive();
+        cache.articleChanged("r", article("event 3", 3), List.of());
+        clock.advance(Duration.ofSeconds(121));
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<Uni<CachedAnswer>> racing = () -> {
+            calls.incrementAndGet();
+            cache.articleChanged("r", article("event 3", 3), List.of()); // the same version again (a replay, a late copy)
+            return Uni.createFrom().item(article("read at 3", 3));
+        };
+        cache.get("article/r", racing).await().indefinitely();
+        assertEquals("{\"v\":\"read at 3\"}", body(read("article/r", new Backend())));
+        clock.advance(Duration.ofSeconds(100));
+        cache.get("article/r", racing).await().indefinitely();
+        assertEquals(1, calls.get(), "renewed: fresh again, not refreshed on every read");
+    }
+
+    @Test
     void duringAnOutageAnOutdatedListIsStillTheLastGoodAnswerButATakedownIsNever() {
         Backend backend = new Backend();
         cache.eventsLive();
