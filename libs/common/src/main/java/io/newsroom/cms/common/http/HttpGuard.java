@@ -154,6 +154,11 @@ public class HttpGuard {
 
     /** Why the request target is not a URL we can read, or null. Query names and values are checked decoded. */
     static String malformedUri(String uri) {
+        return plain(uri) ? null : parsedProblem(uri); // plain: nearly every request (a public read's path is letters, digits, '-')
+    }
+
+    /** {@link #malformedUri} the long way: parsed as a URI, every component percent-decoded and checked. */
+    static String parsedProblem(String uri) {
         try {
             new URI(uri);
         } catch (URISyntaxException e) {
@@ -171,6 +176,20 @@ public class HttpGuard {
             }
         }
         return problem;
+    }
+
+    /** A path of letters, digits, '/' and {@code - . _ ~} only (no query, no escapes): well-formed, with nothing to decode. */
+    static boolean plain(String uri) {
+        if (uri.isEmpty() || uri.charAt(0) != '/' || uri.startsWith("//")) { // "//host...": an authority, for the parser
+            return false;
+        }
+        for (int i = 1; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String checkComponent(String raw, boolean form, String where) {
