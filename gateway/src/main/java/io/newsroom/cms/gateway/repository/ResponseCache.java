@@ -67,7 +67,7 @@ public class ResponseCache {
         Instant now = clock.instant();
         CachedAnswer cached = cache.getIfPresent(key);
         if (cached != null && !cached.degraded() && !cached.outdated()) {
-            if (servable(cached, coveredByEvents, now)) {
+            if (servable(key, cached, coveredByEvents, now)) {
                 return Uni.createFrom().item(new ServedAnswer(cached, false, 0));
             }
             if (cached.youngerThan(servedWhileRefreshing(cached, coveredByEvents), now)) {
@@ -96,12 +96,12 @@ public class ResponseCache {
             return null;
         }
         CachedAnswer cached = cache.getIfPresent(key);
-        return cached != null && !cached.degraded() && !cached.outdated() && servable(cached, coveredByEvents, clock.instant())
+        return cached != null && !cached.degraded() && !cached.outdated() && servable(key, cached, coveredByEvents, clock.instant())
                 ? cached : null;
     }
 
-    private boolean servable(CachedAnswer cached, boolean coveredByEvents, Instant now) {
-        return cached.youngerThan(config.freshFor(), now) || coveredByEvents && keptFreshByEvents(cached, now);
+    private boolean servable(String key, CachedAnswer cached, boolean coveredByEvents, Instant now) {
+        return cached.youngerThan(config.freshFor(), now) || coveredByEvents && keptFreshByEvents(key, cached, now);
     }
 
     /**
@@ -116,9 +116,19 @@ public class ResponseCache {
                 : config.freshFor().plus(config.refreshAhead());
     }
 
-    private boolean keptFreshByEvents(CachedAnswer cached, Instant now) {
+    private boolean keptFreshByEvents(String key, CachedAnswer cached, Instant now) {
         Instant since = eventsLiveSince;
-        return since != null && !cached.madeAt().isBefore(since) && cached.youngerThan(config.eventFreshFor(), now);
+        return since != null && !cached.madeAt().isBefore(since) && cached.youngerThan(eventFreshFor(key), now);
+    }
+
+    /**
+     * {@code event-fresh-for}, less up to a tenth by the key: answers made together (a replica's start-up fill, an
+     * archive read through at once) are renewed over several seconds rather than in one burst every time it has passed.
+     */
+    private Duration eventFreshFor(String key) {
+        long full = config.eventFreshFor().toNanos();
+        int spread = (key.hashCode() * 0x9E3779B9) >>> 22; // 0..1023, mixed: similar keys land far apart
+        return Duration.ofNanos(full - full / 10_240 * spread);
     }
 
     /** The content events reach this replica from now on: answers made from now on stay fresh until an event says otherwise. */

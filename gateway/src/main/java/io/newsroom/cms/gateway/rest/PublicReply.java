@@ -1,5 +1,6 @@
 package io.newsroom.cms.gateway.rest;
 
+import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -49,7 +50,7 @@ public record PublicReply(int status, List<String> headers, byte[] body) {
         if (body.length == 0) {
             response.end();
         } else {
-            response.end(Buffer.buffer(body));
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(body))); // the cached bytes as they are: no copy a request
         }
     }
 }

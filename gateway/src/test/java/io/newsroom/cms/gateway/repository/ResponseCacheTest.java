@@ -193,6 +193,31 @@ class ResponseCacheTest {
     }
 
     @Test
+    void answersMadeTogetherAreRenewedSpreadOverATenthOfEventFreshFor() {
+        Backend backend = new Backend();
+        cache.eventsLive();
+        for (int i = 0; i < 100; i++) {
+            read("article/a" + i, backend);
+        }
+        clock.advance(Duration.ofSeconds(107).plusMillis(999)); // under 120 s less a tenth: none is renewed yet
+        for (int i = 0; i < 100; i++) {
+            read("article/a" + i, backend);
+        }
+        assertEquals(100, backend.calls.get());
+        clock.advance(Duration.ofSeconds(6)); // 114 s: about half of them
+        for (int i = 0; i < 100; i++) {
+            read("article/a" + i, backend);
+        }
+        int renewed = backend.calls.get() - 100;
+        assertTrue(renewed > 20 && renewed < 80, "renewed at 114 s: " + renewed);
+        clock.advance(Duration.ofMillis(6_001)); // past 120 s: every one
+        for (int i = 0; i < 100; i++) {
+            read("article/a" + i, backend);
+        }
+        assertEquals(200, backend.calls.get());
+    }
+
+    @Test
     void aRefreshThatShowsTheVersionAnEventLeftRenewsTheAnswer() {
         cache.eventsLive();
         cache.articleChanged("r", article("event 3", 3), List.of());
