@@ -111,14 +111,18 @@ public class ResponseCache {
      * (the refreshes failed, or nobody read it), the reader waits, and a failure then serves it as the last good answer.
      */
     private Duration servedWhileRefreshing(CachedAnswer cached, boolean coveredByEvents) {
-        Instant since = eventsLiveSince;
-        return coveredByEvents && since != null && !cached.madeAt().isBefore(since) ? config.eventFreshFor().multipliedBy(2)
+        return coveredByEvents && madeWhileEventsLive(cached) ? config.eventFreshFor().multipliedBy(2)
                 : config.freshFor().plus(config.refreshAhead());
     }
 
     private boolean keptFreshByEvents(String key, CachedAnswer cached, Instant now) {
+        return madeWhileEventsLive(cached) && cached.youngerThan(eventFreshFor(key), now);
+    }
+
+    /** Made since the content events have been reaching this replica without a break: every later change replaced it. */
+    private boolean madeWhileEventsLive(CachedAnswer cached) {
         Instant since = eventsLiveSince;
-        return since != null && !cached.madeAt().isBefore(since) && cached.youngerThan(eventFreshFor(key), now);
+        return since != null && !cached.madeAt().isBefore(since);
     }
 
     /**
