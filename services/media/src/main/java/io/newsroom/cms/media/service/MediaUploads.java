@@ -6,6 +6,7 @@ import io.newsroom.cms.media.api.MediaRecords.MediaDescription;
 import io.newsroom.cms.media.api.MediaRecords.Uploaded;
 import io.newsroom.cms.media.config.MediaConfig;
 import io.newsroom.cms.media.domain.MediaItem;
+import io.newsroom.cms.media.domain.RenditionSpec;
 import io.newsroom.cms.media.domain.UploadName;
 import io.newsroom.cms.media.domain.imaging.DecodedImage;
 import io.newsroom.cms.media.domain.imaging.ImageDecoder;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Takes an uploaded file into the library: checks it is the picture it claims to be (type from its bytes, size, pixel
@@ -88,6 +90,8 @@ public class MediaUploads {
         // the pictures before it; readers that cannot check so cheaply wait for room.
         boolean checksCheaply = ImageDecoder.checksWithFewPixels(probe.type());
         DecodeBudget.Lease room = renditions.roomForUpload(probe, !checksCheaply).orElse(null);
+        CompletableFuture<Void> making = null;
+        boolean originalStored = false;
         try {
             DecodedImage picture = null;
             if (room != null) {
@@ -96,19 +100,25 @@ public class MediaUploads {
                 decoder.check(source, probe);
             }
             long decoded = System.nanoTime();
+            MediaItem item = newItem(upload, probe, hash);
+            if (picture != null) {
+                // the renditions are made while the original is stored and the item recorded (they need neither), so the
+                // last is ready that much sooner; the room is theirs from here, given back when they are made
+                making = renditions.makeAll(item, picture, room);
+                room = null;
+            }
             store.put(MediaItem.originalKey(hash), upload.file(), probe.mimeType());
+            originalStored = true;
             long stored = System.nanoTime();
-            MediaItem item;
             try {
-                item = QuarkusTransaction.requiringNew().call(() -> insert(upload, probe, hash));
+                QuarkusTransaction.requiringNew().run(item::persistAndFlush);
             } catch (PersistenceException e) {
-                // the same bytes uploaded at the same moment: the other upload's item is the one
+                // the same bytes uploaded at the same moment: the other upload's item is the one (its renditions have
+                // the same names, so those made here are its own)
                 MediaItem other = QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash));
                 if (other != null) {
-                    closeQuietly(room);
                     return new Uploaded(mapper.view(other, 0), true);
                 }
-                store.delete(MediaItem.originalKey(hash));
                 throw e;
             }
             if (LOG.isDebugEnabled()) {
@@ -116,15 +126,51 @@ public class MediaUploads {
                         hash, upload.size(), millis(started, probed), millis(probed, hashed), picture == null ? "check" : "decode",
                         millis(hashed, decoded), millis(decoded, stored), millis(stored, System.nanoTime()));
             }
-            if (picture != null) {
-                renditions.makeAll(item, picture, room);
-            } else {
+            if (picture == null) {
                 renditions.makeAllLater(item);
             }
             return new Uploaded(mapper.view(item, 0), false);
         } catch (RuntimeException e) {
             closeQuietly(room);
+            forget(hash, originalStored, making);
             throw e;
+        }
+    }
+
+    /**
+     * After an upload failed once it may have stored its original or begun its renditions: what it stored is removed
+     * (the renditions once they are made), unless an item of the same bytes was recorded meanwhile by another upload,
+     * whose objects they then are. Nothing of a failed upload stays; a rendition removed that someone wanted is made
+     * again when asked for.
+     */
+    private void forget(String hash, boolean originalStored, CompletableFuture<Void> making) {
+        if (originalStored && !recorded(hash)) {
+            try {
+                store.delete(MediaItem.originalKey(hash));
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not remove the original of the failed upload %s: %s", hash, e.toString());
+            }
+        }
+        if (making != null) {
+            making.whenComplete((done, failure) -> {
+                if (recorded(hash)) {
+                    return;
+                }
+                try {
+                    store.deletePrefix(RenditionSpec.renditionsOf(hash));
+                } catch (RuntimeException e) {
+                    LOG.warnf("Could not remove the renditions of the failed upload %s: %s", hash, e.toString());
+                }
+            });
+        }
+    }
+
+    /** Is there an item of the bytes with {@code hash}? No when that cannot be told (the database away). */
+    private static boolean recorded(String hash) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(hash)) != null;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -134,7 +180,8 @@ public class MediaUploads {
         }
     }
 
-    private static MediaItem insert(Upload upload, ProbedImage probe, String hash) {
+    /** The item an upload records (not persisted yet). */
+    private static MediaItem newItem(Upload upload, ProbedImage probe, String hash) {
         MediaItem item = new MediaItem();
         item.id = UUID.randomUUID();
         item.contentHash = hash;
@@ -147,7 +194,6 @@ public class MediaUploads {
         item.createdBy = upload.user();
         item.createdAt = Instant.now();
         item.updatedAt = item.createdAt;
-        item.persistAndFlush();
         return item;
     }
 
