@@ -625,7 +625,7 @@ export function ArticleEditor({ editorKey }: { editorKey: string }) {
       </div>
       {article && <AssigneePicker article={article} onChange={(assignment) => setArticle((a) => (a ? { ...a, assignment } : a))} />}
 
-      <div className="editor-grid">
+      <div className="editor-grid" data-lock={presence.lock.kind}>
         <form className="editor-form" onSubmit={(e) => e.preventDefault()} aria-label="Article" noValidate>
           <fieldset disabled={readOnly || unsent.pending} className="plain-fieldset">
             <Field label="Headline" id="headline" error={headlineError}>

@@ -1,6 +1,7 @@
 package io.newsroom.cms.e2e;
 
 import io.newsroom.cms.devstack.DemoContent;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -9,7 +10,12 @@ import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What ./cms up loads on first run, through the services' APIs, and what readers then get. */
+/**
+ * What ./cms up loads on first run, through the services' APIs, and what readers then get. Runs after every other class:
+ * the demo links the user alice to the "Alice Archer" profile (her new articles then carry her own byline) and fills
+ * the feed and the "newest" lists, which stories that check alice's byline or those lists do not expect.
+ */
+@Order(Integer.MAX_VALUE)
 @ExtendWith(SystemExtension.class)
 class DemoContentE2ETest {
     @Test

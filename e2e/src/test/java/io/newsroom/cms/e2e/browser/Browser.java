@@ -136,17 +136,16 @@ final class Browser implements AutoCloseable {
     Browser openTakingOver(String path) {
         open(path);
         waitFor(By.id("headline"));
-        List<WebElement> dialog = driver.findElements(By.cssSelector("[data-testid=lock-dialog]"));
-        if (dialog.isEmpty()) {
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(2)).pollingEvery(Duration.ofMillis(100))
-                        .until(d -> !d.findElements(By.cssSelector("[data-testid=lock-dialog]")).isEmpty());
-            } catch (org.openqa.selenium.TimeoutException nobodyElse) {
-                return this;
-            }
+        // the editor says where its lock stands once the service has answered its join (data-lock): editing, or asked
+        // whether to take over from someone else; waited for, not guessed from a dialog that has not come yet
+        String lock = until(d -> {
+            String kind = d.findElement(By.cssSelector(".editor-grid")).getDomAttribute("data-lock");
+            return kind == null || kind.equals("joining") ? null : kind;
+        });
+        if (lock.equals("asked")) {
+            click(driver.findElement(By.xpath("//*[@data-testid='lock-dialog']//button[normalize-space()='Take over']")));
+            until(d -> d.findElements(By.cssSelector("[data-testid=lock-dialog]")).isEmpty());
         }
-        click(driver.findElement(By.xpath("//*[@data-testid='lock-dialog']//button[normalize-space()='Take over']")));
-        until(d -> d.findElements(By.cssSelector("[data-testid=lock-dialog]")).isEmpty());
         return this;
     }
 
