@@ -51,6 +51,12 @@ describe('the alt text of a library picture', () => {
     // The article's words are as they were.
     expect(libraryAltNote({ altText: null }, '', ARTICLE_PLACE).detail).toMatch(/every article using it gets the description, or write alt text for this article below\. One of the two is needed before publishing\.$/);
   });
+
+  it('leaves the requirement to the alt text field while that field says it as its error', () => {
+    const note = libraryAltNote({ altText: null }, '', ARTICLE_PLACE, true);
+    expect(note.detail).toBe('Describe it in the media library, so that every article using it gets the description, or write alt text for this article below.');
+    expect(note.missing).toBe(true);
+  });
 });
 
 describe('imageErrors', () => {

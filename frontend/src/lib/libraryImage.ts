@@ -42,7 +42,16 @@ export interface LibraryAltNote {
   detail: string | null;
 }
 
-export function libraryAltNote(item: Pick<MediaItem, 'altText'>, override: string | null | undefined, place: ImagePlace = ARTICLE_PLACE): LibraryAltNote {
+/**
+ * {@code altErrorShown}: the alt text field already says, as its error, that alt text is needed; the note then only
+ * says where it can be written, so the requirement is told once.
+ */
+export function libraryAltNote(
+  item: Pick<MediaItem, 'altText'>,
+  override: string | null | undefined,
+  place: ImagePlace = ARTICLE_PLACE,
+  altErrorShown = false,
+): LibraryAltNote {
   const alt = item.altText?.trim() ?? '';
   const own = !!override?.trim();
   if (alt) return { missing: false, text: `Library alt text: “${alt}”`, detail: own ? `${capital(place.here)} uses its own alt text, below.` : null };
@@ -51,7 +60,8 @@ export function libraryAltNote(item: Pick<MediaItem, 'altText'>, override: strin
     text: 'This picture has no alt text in the library yet.',
     detail: own
       ? `${capital(place.here)} uses the alt text below.`
-      : `Describe it in the media library, so that ${place.everyUse} gets the description, or write alt text for ${place.here} below. One of the two is needed ${place.altNeeded}.`,
+      : `Describe it in the media library, so that ${place.everyUse} gets the description, or write alt text for ${place.here} below.` +
+        (altErrorShown ? '' : ` One of the two is needed ${place.altNeeded}.`),
   };
 }
 

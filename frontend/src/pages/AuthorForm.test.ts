@@ -153,6 +153,9 @@ describe('the photo field', () => {
     const html = avatarField({ values, errors: alt, image: library({ altText: null }) });
     expect(html).toMatch(/<input id="avatar-alt-override"[^>]*aria-invalid="true" aria-describedby="avatar-alt-override-error"/);
     expect(count(html, 'Describe the photo for readers who cannot see it.')).toBe(1);
+    // the note about the library leaves the requirement to that error: it is said once
+    expect(html).not.toContain('One of the two is needed');
+    expect(html).toContain('or write alt text for this profile below.');
 
     const gone = fieldErrors({ errors: [{ field: 'avatar.mediaId', message: 'names no picture in the media library (it may have been deleted)' }] });
     const text = 'This picture is not in the media library any more: it may have been deleted. Choose another one, or remove it.';

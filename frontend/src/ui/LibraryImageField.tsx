@@ -300,7 +300,7 @@ export function LibraryImageView({
   children,
 }: LibraryImageViewProps) {
   const libraryAlt = item?.altText?.trim() ?? '';
-  const note = item ? libraryAltNote(item, alt, place) : null;
+  const note = item ? libraryAltNote(item, alt, place, !!errs.alt) : null;
   // The server's word about the picture and the fetch's, each said once (a deleted picture is told the same way).
   const pictureMessages = [errs.picture, problem?.text].filter((m, k, all): m is string => !!m && all.indexOf(m) === k);
   const shown = item ? shapeOf(item, shape) : null;
