@@ -108,6 +108,38 @@ class MediaLibraryTest {
     }
 
     @Test
+    void aShapeThatIsTheWholePictureListsTheOriginalsFilesStoredOnce() throws Exception {
+        Response created = upload("alice", "four by three.jpg", picture("jpg", 800, 600), "image/jpeg", Map.of("altText", "Four by three"));
+        created.then().statusCode(201);
+        String hash = created.path("item.contentHash");
+        Map<String, String> original = created.path("item.renditions.original.srcset");
+        assertEquals(original, created.path("item.renditions.'4x3'.srcset"), "4:3 of a 4:3 picture is the original's files");
+        assertTrue(original.get("webp").contains("/original-320-50-50.webp 320w"), original.toString());
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (String shape : List.of("original", "16x9", "4x3", "1x1")) {
+            Map<String, String> srcset = created.path("item.renditions.'" + shape + "'.srcset");
+            srcset.values().forEach(set -> java.util.Arrays.stream(set.split(",")).forEach(c -> listed.add(c.trim().split(" ")[0])));
+        }
+        assertEquals(2 * 3 * 2, listed.size(), "320 and 640 wide, three distinct shapes, two formats: " + listed);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (renditionObjects(hash) < listed.size() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300); // none stored after the last one listed
+        assertEquals(listed.size(), renditionObjects(hash), "every listed file stored, and only those");
+
+        // an address of the 4:3 files from before this: made on request, and the same picture
+        Response old = given().get("/media/renditions/" + hash + "/4x3-640-50-50.jpg");
+        old.then().statusCode(200).contentType("image/jpeg");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(old.asByteArray()));
+        assertEquals(List.of(640, 480), List.of(image.getWidth(), image.getHeight()));
+    }
+
+    private int renditionObjects(String hash) {
+        return s3.listObjectsV2(b -> b.bucket("cms-media").prefix("renditions/" + hash + "/")).keyCount();
+    }
+
+    @Test
     void anItemInUseCannotBeDeletedAndOnceFreeGoesWithItsObjects() {
         Response created = upload("alice", "avatar.png", picture("png", 500, 500), "image/png", Map.of("altText", "A portrait"));
         created.then().statusCode(201);

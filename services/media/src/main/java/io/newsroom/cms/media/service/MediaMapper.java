@@ -14,6 +14,7 @@ import io.newsroom.cms.media.domain.imaging.OutputFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,20 @@ public class MediaMapper {
         return widths.isEmpty() ? List.of(config.widths().stream().sorted().findFirst().orElseThrow()) : widths;
     }
 
+    /**
+     * The shape whose files show {@code shape} of {@code item}: the original's where its crop is the whole picture (4:3
+     * of a 4:3 photo), so the same pixels are made, stored and cached once under one name.
+     */
+    public AspectRatio filesOf(MediaItem item, AspectRatio shape) {
+        CropWindow window = CropWindow.of(item.width, item.height, shape, item.focus());
+        return window.width() == item.width && window.height() == item.height ? AspectRatio.ORIGINAL : shape;
+    }
+
+    /** The shapes whose files an item's renditions are ({@link #filesOf}), each once. */
+    public List<AspectRatio> shapesMade(MediaItem item) {
+        return Arrays.stream(AspectRatio.values()).map(shape -> filesOf(item, shape)).distinct().toList();
+    }
+
     private Map<String, ImageShape> shapes(MediaItem item) {
         Map<String, ImageShape> shapes = new LinkedHashMap<>();
         for (AspectRatio shape : AspectRatio.values()) {
@@ -62,15 +77,16 @@ public class MediaMapper {
 
     private ImageShape shape(MediaItem item, AspectRatio shape) {
         List<Integer> widths = widthsOf(item);
+        AspectRatio files = filesOf(item, shape);
         Map<String, String> srcset = new LinkedHashMap<>();
         for (OutputFormat format : OutputFormat.values()) {
             srcset.put(format.extension(), widths.stream()
-                    .map(w -> url(item, RenditionSpec.of(shape, w, item.focalX, item.focalY, format)) + " " + w + "w")
+                    .map(w -> url(item, RenditionSpec.of(files, w, item.focalX, item.focalY, format)) + " " + w + "w")
                     .collect(Collectors.joining(", ")));
         }
         int srcWidth = widths.stream().filter(w -> w >= DEFAULT_WIDTH).findFirst().orElse(widths.get(widths.size() - 1));
         CropWindow window = CropWindow.of(item.width, item.height, shape, item.focus());
-        return new ImageShape(url(item, RenditionSpec.of(shape, srcWidth, item.focalX, item.focalY, OutputFormat.JPEG)), srcset,
+        return new ImageShape(url(item, RenditionSpec.of(files, srcWidth, item.focalX, item.focalY, OutputFormat.JPEG)), srcset,
                 window.width(), window.height());
     }
 

@@ -31,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -46,7 +45,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Renditions: made from the decoded original right after an upload (every shape for the current focal point, at
- * every width, WebP and JPEG), or, when one is asked for that is not stored (an item from before, a new focal point),
+ * every width, WebP and JPEG; a shape whose crop is the whole picture is the original's files, made once), or, when one is asked for that is not stored (an item from before, a new focal point),
  * every width and format of its shape from one decode. Kept in object storage under their content-addressed names
  * and served from there. One request makes a missing shape; others asking meanwhile wait for that one.
  */
@@ -177,7 +176,7 @@ public class RenditionMaker {
         later.execute(() -> {
             try {
                 letUploadsBeAnswered();
-                fromStoredOriginal(item, List.of(AspectRatio.values()), LATER_WAIT_SECONDS);
+                fromStoredOriginal(item, mapper.shapesMade(item), LATER_WAIT_SECONDS);
             } catch (RuntimeException e) {
                 LOG.warnf("Renditions of %s not made now (they will be on first request): %s", item.contentHash, e.toString());
             }
@@ -203,7 +202,7 @@ public class RenditionMaker {
 
     /** Has every rendition of {@code item} made from its decoded picture, in the background; then gives {@code room} back. */
     public CompletableFuture<Void> makeAll(MediaItem item, DecodedImage picture, DecodeBudget.Lease room) {
-        List<RenditionSpec> specs = Arrays.stream(AspectRatio.values()).flatMap(shape -> specsOf(item, shape).stream()).toList();
+        List<RenditionSpec> specs = mapper.shapesMade(item).stream().flatMap(shape -> specsOf(item, shape).stream()).toList();
         return CompletableFuture.runAsync(() -> store(item.contentHash, picture, specs), runner).exceptionally(failure -> {
             LOG.warnf("Renditions of %s not made now (they will be on first request): %s", item.contentHash, failure.toString());
             return null;

@@ -55,7 +55,7 @@ public final class Renditions {
      * while the others are made. Cheaper than {@link #render} one by one: targets that come out the same (the
      * original's shape and 4:3 on a 4:3 photo; widths capped at a narrow crop) are made once, and a width is scaled
      * from a wider rendition of the same crop where one is at least twice as wide, rather than from the whole crop
-     * again.
+     * again, and a crop as wide as the picture (16:9 of a 4:3 photo) is cut from the whole picture's rendition as wide.
      * <p>
      * Scaling each rendition and writing each file are tasks for {@code encoders} (writing is most of the work), a
      * rendition scaled as soon as it is planned, its files written as soon as it is scaled; the calling thread plans,
@@ -75,30 +75,41 @@ public final class Renditions {
         Semaphore room = new Semaphore(kibibytes(plan.gateBytes()));
         Map<Output, CompletableFuture<byte[]>> files = new HashMap<>();
         List<CompletableFuture<byte[]>> all = new ArrayList<>();
+        List<Pending> wholeMade = new ArrayList<>();
         for (Map.Entry<CropWindow, SortedMap<RenditionSize, List<RenditionTarget>>> crop : plan.sizesByCrop.entrySet()) {
-            List<Pending> made = new ArrayList<>();
+            List<Pending> made = crop.getKey().equals(plan.whole) ? wholeMade : new ArrayList<>();
+            boolean rows = plan.rowsOfWhole(crop.getKey());
             for (Map.Entry<RenditionSize, List<RenditionTarget>> entry : crop.getValue().entrySet()) {
                 RenditionSize size = entry.getKey();
                 failFast(all);
-                Pending from = plan.sourceOf(size, made);
-                int permits = kibibytes(plan.pixelBytes(size));
-                int uses = formats.size() + plan.derivedFrom(size, crop.getValue().keySet());
-                acquire(room, permits);
-                CompletableFuture<Made> image = from == null
-                        ? CompletableFuture.supplyAsync(() -> new Made(picture.scaled(crop.getKey(), size.width(), size.height()), room,
-                        permits, uses), encoders)
-                        : from.image.thenApplyAsync(source -> {
-                    try {
-                        return new Made(AreaAverageScaler.scale(source.pixels, size.width(), size.height()), room, permits, uses);
-                    } finally {
-                        source.done();
-                    }
-                }, encoders);
-                image.whenComplete((pixels, failure) -> {
-                    if (failure != null) {
-                        room.release(permits); // what would have been made from it fails too, giving its own back
-                    }
-                });
+                CompletableFuture<Made> image;
+                if (rows) {
+                    // the rows of the whole picture's rendition as wide: the same scale, so nothing scaled again and no
+                    // room of its own (it shares the whole one's pixels, which wait for it)
+                    Pending whole = wholeMade.stream().filter(p -> p.size.width() == size.width()).findFirst().orElseThrow();
+                    int top = plan.rowsAt(crop.getKey(), whole.size, size);
+                    image = whole.image.thenApply(source -> source.rows(top, size.height(), formats.size()));
+                } else {
+                    Pending from = plan.sourceOf(size, made);
+                    int permits = kibibytes(plan.pixelBytes(size));
+                    int uses = formats.size() + plan.derivedFrom(size, crop.getValue().keySet()) + plan.rowsTakenFrom(crop.getKey(), size);
+                    acquire(room, permits);
+                    image = from == null
+                            ? CompletableFuture.supplyAsync(() -> new Made(picture.scaled(crop.getKey(), size.width(), size.height()), room,
+                            permits, uses), encoders)
+                            : from.image.thenApplyAsync(source -> {
+                        try {
+                            return new Made(AreaAverageScaler.scale(source.pixels, size.width(), size.height()), room, permits, uses);
+                        } finally {
+                            source.done();
+                        }
+                    }, encoders);
+                    image.whenComplete((pixels, failure) -> {
+                        if (failure != null) {
+                            room.release(permits); // what would have been made from it fails too, giving its own back
+                        }
+                    });
+                }
                 made.add(new Pending(size, image));
                 for (OutputFormat format : formats) {
                     CompletableFuture<byte[]> file = image.thenApplyAsync(pixels -> {
@@ -145,16 +156,56 @@ public final class Renditions {
 
     /** The distinct sizes of each crop, widest first, with the targets each size is for. */
     private static final class Plan {
+        /** The crops in the order they are made: the whole picture's first, when it is one. */
         final Map<CropWindow, SortedMap<RenditionSize, List<RenditionTarget>>> sizesByCrop = new LinkedHashMap<>();
+        /** The whole picture's window, when renditions of it are planned; else null. */
+        final CropWindow whole;
         private final int bytesPerPixel;
+        private final int height;
 
         Plan(int width, int height, boolean alpha, Collection<RenditionTarget> targets) {
             bytesPerPixel = AreaAverageScaler.outputBytesPerPixel(alpha);
+            this.height = height;
+            CropWindow all = new CropWindow(0, 0, width, height);
+            boolean wholePlanned = targets.stream().anyMatch(target -> target.cropIn(width, height).equals(all));
+            whole = wholePlanned ? all : null;
+            if (wholePlanned) {
+                sizesByCrop.put(all, new TreeMap<>(Comparator.comparingInt(RenditionSize::width).reversed()));
+            }
             for (RenditionTarget target : targets) {
                 CropWindow crop = target.cropIn(width, height);
                 sizesByCrop.computeIfAbsent(crop, c -> new TreeMap<>(Comparator.comparingInt(RenditionSize::width).reversed()))
                         .computeIfAbsent(crop.scaledTo(target.width()), s -> new ArrayList<>()).add(target);
             }
+        }
+
+        /**
+         * Whether {@code crop}'s renditions are rows of the whole picture's (16:9 of a 4:3 photo, say): it spans the
+         * picture's width, so at each width it has the same scale as the whole one, which is planned at every width.
+         * A row offset that falls between two rows of the smaller picture is rounded (under half a pixel).
+         */
+        boolean rowsOfWhole(CropWindow crop) {
+            return whole != null && !crop.equals(whole) && crop.x() == 0 && crop.width() == whole.width()
+                    && sizesByCrop.get(crop).keySet().stream().allMatch(size -> wholeAt(size.width()) != null);
+        }
+
+        private RenditionSize wholeAt(int width) {
+            return sizesByCrop.get(whole).keySet().stream().filter(size -> size.width() == width).findFirst().orElse(null);
+        }
+
+        /** The first row of {@code crop} in the whole picture's rendition {@code wholeSize}, for its rendition {@code size}. */
+        int rowsAt(CropWindow crop, RenditionSize wholeSize, RenditionSize size) {
+            int top = (int) Math.round((double) crop.y() * wholeSize.height() / height);
+            return Math.max(0, Math.min(top, wholeSize.height() - size.height()));
+        }
+
+        /** How many crops take rows of {@code size} of {@code crop} (only the whole picture's are taken). */
+        int rowsTakenFrom(CropWindow crop, RenditionSize size) {
+            if (!crop.equals(whole)) {
+                return 0;
+            }
+            return (int) sizesByCrop.entrySet().stream().filter(other -> rowsOfWhole(other.getKey()))
+                    .filter(other -> other.getValue().keySet().stream().anyMatch(s -> s.width() == size.width())).count();
         }
 
         /**
@@ -225,17 +276,32 @@ public final class Renditions {
         private final Semaphore room;
         private final int permits;
         private final AtomicInteger uses;
+        /** The rendition these are rows of (holding the room for both), or null. */
+        private final Made of;
 
         Made(BufferedImage pixels, Semaphore room, int permits, int uses) {
+            this(pixels, room, permits, uses, null);
+        }
+
+        private Made(BufferedImage pixels, Semaphore room, int permits, int uses, Made of) {
             this.pixels = pixels;
             this.room = room;
             this.permits = permits;
             this.uses = new AtomicInteger(uses);
+            this.of = of;
+        }
+
+        /** {@code count} rows of these pixels from {@code top}, shared (not copied), used {@code uses} times. */
+        Made rows(int top, int count, int uses) {
+            return new Made(pixels.getSubimage(0, top, pixels.getWidth(), count), room, 0, uses, this);
         }
 
         void done() {
             if (uses.decrementAndGet() == 0) {
                 room.release(permits);
+                if (of != null) {
+                    of.done();
+                }
             }
         }
     }

@@ -99,6 +99,35 @@ class RenditionsTest {
         assertArrayEquals(alone, together);
     }
 
+    /**
+     * 16:9 of a 4:3 picture is cut from the whole picture's rendition as wide. Where the crop's top falls on a row of it
+     * (the crop against an edge) the pixels are the very ones the crop scaled alone gives; elsewhere they are shifted by
+     * under half a pixel (at 640 and 1024 wide; at 320 the whole one is made from a wider one, as before).
+     */
+    @Test
+    void aCropAsWideAsThePictureIsTheWholeRenditionsRowsAndLooksAsIfMadeAlone() {
+        DecodedImage picture = SamplePictures.decoded(SamplePictures.photo(1200, 900, 14));
+        for (FocalPoint focus : List.of(new FocalPoint(0.5, 0.1), new FocalPoint(0.3, 0.85), FocalPoint.CENTRE)) {
+            List<EncodedRendition> all = Renditions.renderAll(picture, everyTarget(focus), EnumSet.of(OutputFormat.JPEG), Runnable::run);
+            for (int width : List.of(640, 1024)) {
+                RenditionTarget wide = new RenditionTarget(width, AspectRatio.WIDE, focus);
+                BufferedImage together = DECODER.decode(ImageSource.of(find(all, AspectRatio.WIDE, width, OutputFormat.JPEG).bytes())).upright();
+                BufferedImage alone = DECODER.decode(ImageSource.of(ImageEncoder.encode(Renditions.render(picture, wide), OutputFormat.JPEG))).upright();
+                assertEquals(List.of(alone.getWidth(), alone.getHeight()), List.of(together.getWidth(), together.getHeight()), wide.toString());
+                double difference = SamplePictures.meanDifference(alone, together);
+                if (focus.equals(FocalPoint.CENTRE)) {
+                    assertTrue(difference < 5, wide + ": " + difference); // a picture of hard edges shifted a third of a pixel
+                } else {
+                    assertEquals(0.0, difference, wide + ": against an edge, the same pixels");
+                }
+            }
+        }
+        // what the comparison tells apart: the same shape around another point
+        BufferedImage top = Renditions.render(picture, new RenditionTarget(640, AspectRatio.WIDE, new FocalPoint(0.5, 0.1)));
+        BufferedImage middle = Renditions.render(picture, new RenditionTarget(640, AspectRatio.WIDE, FocalPoint.CENTRE));
+        assertTrue(SamplePictures.meanDifference(top, middle) > 10, "another crop differs: " + SamplePictures.meanDifference(top, middle));
+    }
+
     @Test
     void aTurnedPhotoGivesTheRenditionsOfItUpright() throws Exception {
         BufferedImage stored = SamplePictures.photo(900, 600, 12);
