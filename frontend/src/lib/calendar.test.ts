@@ -5,6 +5,7 @@ import {
   dropTime,
   entriesFrom,
   moveFailure,
+  moveHint,
   moveProblem,
   moveRequest,
   placeEntries,
@@ -113,6 +114,20 @@ describe('entries', () => {
     expect(cellOf('2026-12-13T23:00:00Z', start)).toBeNull();
     const cells = placeEntries(entriesFrom([article(), article({ articleId: 'a3', at: '2026-12-08T08:05:00Z' })], []), start);
     expect(cells.get('1:9')?.map((e) => e.key)).toEqual(['publish:a3', 'publish:a1']);
+  });
+});
+
+describe('the week’s word on moving', () => {
+  const mine = entriesFrom([article()], [])[0];
+  const notMine = entriesFrom([], [list({ mayReschedule: false })])[0];
+  it('says how when every entry may be moved, and nothing for an empty week', () => {
+    expect(moveHint([mine])).toBe('Drag an entry by its handle (⠿) to another day or hour, or press the handle to choose a time.');
+    expect(moveHint([])).toBeNull();
+  });
+  it('says why an entry has no handle when some are not the person’s to move', () => {
+    expect(moveHint([mine, notMine])).toBe('Drag an entry by its handle (⠿) to another day or hour, or press the handle to choose a time.'
+      + ' An entry without a handle is not yours to move: only editors and admins move articles, and curators and admins featured lists.');
+    expect(moveHint([notMine])).toBe('Only editors and admins move articles, and curators and admins featured lists.');
   });
 });
 

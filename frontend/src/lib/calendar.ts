@@ -97,6 +97,19 @@ export function entriesFrom(articles: readonly ArticleScheduleEntry[], lists: re
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key));
 }
 
+/**
+ * What the week's summary says about moving entries: how, when the person may move some; why an entry has no handle,
+ * when some or all are not theirs to move (null for an empty week).
+ */
+export function moveHint(entries: readonly CalendarEntry[]): string | null {
+  if (entries.length === 0) return null;
+  const why = 'only editors and admins move articles, and curators and admins featured lists.';
+  const movable = entries.filter((e) => e.movable).length;
+  if (movable === 0) return `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
+  const how = 'Drag an entry by its handle (⠿) to another day or hour, or press the handle to choose a time.';
+  return movable === entries.length ? how : `${how} An entry without a handle is not yours to move: ${why}`;
+}
+
 /** Local midnight of the Monday of the week `date` falls in. */
 export function startOfWeek(date: Date): Date {
   const start = new Date(date.getFullYear(), date.getMonth(), date.getDate());

@@ -7,6 +7,7 @@ import {
   entriesFrom,
   KIND_LABELS,
   moveFailure,
+  moveHint,
   moveProblem,
   moveRequest,
   placeEntries,
@@ -208,11 +209,7 @@ export function Calendar() {
       {data && (
         <p className="muted small" data-testid="calendar-summary">
           {entries.length === 0 ? 'Nothing is scheduled this week.' : `${entries.length} scheduled ${entries.length === 1 ? 'change' : 'changes'} this week.`}{' '}
-          {entries.some((e) => e.movable)
-            ? 'Drag an entry by its handle (⠿) to another day or hour, or press the handle to choose a time.'
-            : entries.length > 0
-              ? 'Only editors and admins move articles, and curators and admins featured lists.'
-              : ''}
+          {moveHint(entries) ?? ''}
           {data.truncated ? ' Only the first 1,000 articles of this week are shown.' : ''}
           {!can.readsLists ? ' Featured lists are shown to editors, curators and admins only.' : ''}
         </p>
