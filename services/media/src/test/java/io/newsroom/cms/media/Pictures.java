@@ -38,4 +38,21 @@ final class Pictures {
     static byte[] picture(String format, int width, int height) {
         return picture(format, width, height, ThreadLocalRandom.current().nextLong());
     }
+
+    /**
+     * Every rendition URL {@code renditions} (an item's, by shape) lists in its srcsets, each once: a shape whose crop is
+     * the whole picture lists the original's files.
+     */
+    static java.util.Set<String> renditionUrls(java.util.Map<String, ?> renditions) {
+        java.util.Set<String> urls = new java.util.LinkedHashSet<>();
+        renditions.values().forEach(shape -> {
+            Object srcset = ((java.util.Map<?, ?>) shape).get("srcset");
+            ((java.util.Map<?, ?>) srcset).values().forEach(set -> {
+                for (String candidate : set.toString().split(",")) {
+                    urls.add(candidate.trim().split(" ")[0]);
+                }
+            });
+        });
+        return urls;
+    }
 }

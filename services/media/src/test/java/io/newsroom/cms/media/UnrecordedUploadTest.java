@@ -88,15 +88,7 @@ class UnrecordedUploadTest {
         JsonPath item = given().header("Authorization", TestTokens.bearer("alice"))
                 .multiPart("file", "unrecorded.jpg", jpeg, "image/jpeg").multiPart("altText", "Recorded at last").post("/media")
                 .then().statusCode(201).extract().jsonPath();
-        java.util.Set<String> urls = new java.util.HashSet<>(); // a shape that is the whole picture lists the original's files
-        for (String shape : item.<String, Object>getMap("item.renditions").keySet()) {
-            for (Object set : item.<String, Object>getMap("item.renditions.'" + shape + "'.srcset").values()) {
-                for (String candidate : set.toString().split(",")) {
-                    urls.add(candidate.trim().split(" ")[0]);
-                }
-            }
-        }
-        int listed = urls.size();
+        int listed = Pictures.renditionUrls(item.getMap("item.renditions")).size();
         assertTrue(listed > 0, "the item lists its renditions");
         deadline = System.nanoTime() + 20_000_000_000L;
         while (objects("renditions/" + hash + "/") < listed && System.nanoTime() < deadline) {

@@ -102,7 +102,8 @@ public final class BenchMedia {
             String hash = item.path("contentHash").asText();
             // each rendition's object asked for in turn (a HEAD: one object looked up), not the bucket listed every 20 ms:
             // listing made S3Mock, on the same cores, take CPU from the service being measured
-            List<String> keys = renditionKeys(item);
+            Set<String> urls = renditionUrls(item);
+            List<String> keys = urls.stream().map(BenchMedia::objectKey).toList();
             int expected = keys.size();
             for (int next = 0; next < keys.size(); ) {
                 if (stored(keys.get(next))) {
@@ -120,11 +121,7 @@ public final class BenchMedia {
             }
             System.out.printf("| %s | %.1f MB | %d ms | %d ms | %d |%n", i == 0 ? "the first after start" : "picture " + i,
                     jpeg.length / 1e6, millis(start, answered), millis(start, ready), expected);
-            item.path("renditions").forEach(shape -> shape.path("srcset").forEach(set -> {
-                for (String candidate : set.asText().split(",")) {
-                    renditions.add(candidate.trim().split(" ")[0]);
-                }
-            }));
+            renditions.addAll(urls);
         }
     }
 
@@ -199,18 +196,23 @@ public final class BenchMedia {
     }
 
     /**
-     * The object keys of every rendition the item lists (its URLs end in the content hash and the file name), each once:
-     * a shape whose crop is the whole picture (4:3 of a 4:3 photo) lists the original's files.
+     * The URL of every rendition the item lists, each once: a shape whose crop is the whole picture (4:3 of a 4:3 photo)
+     * lists the original's files.
      */
-    private static List<String> renditionKeys(JsonNode item) {
-        Set<String> keys = new LinkedHashSet<>();
+    private static Set<String> renditionUrls(JsonNode item) {
+        Set<String> urls = new LinkedHashSet<>();
         item.path("renditions").forEach(shape -> shape.path("srcset").forEach(set -> {
             for (String candidate : set.asText().split(",")) {
-                String[] path = candidate.trim().split(" ")[0].split("/");
-                keys.add("renditions/" + path[path.length - 2] + "/" + path[path.length - 1]);
+                urls.add(candidate.trim().split(" ")[0]);
             }
         }));
-        return List.copyOf(keys);
+        return urls;
+    }
+
+    /** A rendition's object key: its URL ends in the content hash and the file name. */
+    private static String objectKey(String url) {
+        String[] path = url.split("/");
+        return "renditions/" + path[path.length - 2] + "/" + path[path.length - 1];
     }
 
     /** Whether the bucket holds {@code key} (a HEAD request). */

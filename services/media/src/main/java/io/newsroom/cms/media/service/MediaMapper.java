@@ -58,8 +58,11 @@ public class MediaMapper {
      * of a 4:3 photo), so the same pixels are made, stored and cached once under one name.
      */
     public AspectRatio filesOf(MediaItem item, AspectRatio shape) {
-        CropWindow window = CropWindow.of(item.width, item.height, shape, item.focus());
-        return window.width() == item.width && window.height() == item.height ? AspectRatio.ORIGINAL : shape;
+        return filesOf(item, shape, CropWindow.of(item.width, item.height, shape, item.focus()));
+    }
+
+    private static AspectRatio filesOf(MediaItem item, AspectRatio shape, CropWindow window) {
+        return window.isWhole(item.width, item.height) ? AspectRatio.ORIGINAL : shape;
     }
 
     /** The shapes whose files an item's renditions are ({@link #filesOf}), each once. */
@@ -77,7 +80,8 @@ public class MediaMapper {
 
     private ImageShape shape(MediaItem item, AspectRatio shape) {
         List<Integer> widths = widthsOf(item);
-        AspectRatio files = filesOf(item, shape);
+        CropWindow window = CropWindow.of(item.width, item.height, shape, item.focus());
+        AspectRatio files = filesOf(item, shape, window);
         Map<String, String> srcset = new LinkedHashMap<>();
         for (OutputFormat format : OutputFormat.values()) {
             srcset.put(format.extension(), widths.stream()
@@ -85,7 +89,6 @@ public class MediaMapper {
                     .collect(Collectors.joining(", ")));
         }
         int srcWidth = widths.stream().filter(w -> w >= DEFAULT_WIDTH).findFirst().orElse(widths.get(widths.size() - 1));
-        CropWindow window = CropWindow.of(item.width, item.height, shape, item.focus());
         return new ImageShape(url(item, RenditionSpec.of(files, srcWidth, item.focalX, item.focalY, OutputFormat.JPEG)), srcset,
                 window.width(), window.height());
     }

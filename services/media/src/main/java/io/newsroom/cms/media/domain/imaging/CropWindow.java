@@ -24,6 +24,11 @@ public record CropWindow(int x, int y, int width, int height) {
         return new CropWindow(x, y, width, height);
     }
 
+    /** Whether this window is the whole of a {@code imageWidth} × {@code imageHeight} picture (nothing cut). */
+    public boolean isWhole(int imageWidth, int imageHeight) {
+        return x == 0 && y == 0 && width == imageWidth && height == imageHeight;
+    }
+
     /** This window of {@code image}, sharing its pixels (nothing is copied). */
     public BufferedImage cut(BufferedImage image) {
         return image.getSubimage(x, y, width, height);

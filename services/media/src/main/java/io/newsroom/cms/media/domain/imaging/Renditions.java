@@ -166,11 +166,10 @@ public final class Renditions {
         Plan(int width, int height, boolean alpha, Collection<RenditionTarget> targets) {
             bytesPerPixel = AreaAverageScaler.outputBytesPerPixel(alpha);
             this.height = height;
-            CropWindow all = new CropWindow(0, 0, width, height);
-            boolean wholePlanned = targets.stream().anyMatch(target -> target.cropIn(width, height).equals(all));
-            whole = wholePlanned ? all : null;
-            if (wholePlanned) {
-                sizesByCrop.put(all, new TreeMap<>(Comparator.comparingInt(RenditionSize::width).reversed()));
+            whole = targets.stream().map(target -> target.cropIn(width, height)).filter(crop -> crop.isWhole(width, height))
+                    .findFirst().orElse(null);
+            if (whole != null) {
+                sizesByCrop.put(whole, new TreeMap<>(Comparator.comparingInt(RenditionSize::width).reversed()));
             }
             for (RenditionTarget target : targets) {
                 CropWindow crop = target.cropIn(width, height);
