@@ -55,6 +55,27 @@ class PublicApiTest extends StubbedBackendsTest {
         backends.verify(1, getRequestedFor(urlEqualTo("/articles/published/pass-through")));
     }
 
+    /**
+     * A cached article page is sent before Quarkus' filters only for a plain read; a read with an {@code Origin}, a
+     * bearer token or a query meets every filter as before (CORS headers, the 401 problem for a malformed token, the
+     * 400 problem for a control character in the query), and is still answered from the cache.
+     */
+    @Test
+    void aCachedArticleReadWithAnOriginATokenOrAQueryMeetsEveryFilter() {
+        backends.stubFor(get("/articles/published/filtered").willReturn(okJson(PublicJson.article("filtered", false))));
+        String etag = given().get("/public/v1/articles/filtered").then().statusCode(200).extract().header("ETag");
+        given().get("/public/v1/articles/filtered").then().statusCode(200).header("ETag", is(etag))
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "http://localhost:8080").get("/public/v1/articles/filtered").then().statusCode(200)
+                .header("ETag", is(etag)).header("Access-Control-Allow-Origin", is("http://localhost:8080"));
+        given().header("Authorization", "Bearer not-a-token").get("/public/v1/articles/filtered").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("invalid_token"));
+        given().urlEncodingEnabled(false).get("/public/v1/articles/filtered?x=%01").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/public/v1/articles/filtered?utm_source=newsletter").then().statusCode(200).header("ETag", is(etag));
+        backends.verify(1, getRequestedFor(urlEqualTo("/articles/published/filtered")));
+    }
+
     @Test
     void anArticleWithAnIncompleteAuthorBoxIsServedWithAWarningAndNotKept() {
         backends.stubFor(get("/articles/published/degraded").willReturn(okJson(PublicJson.article("degraded", true))

@@ -120,6 +120,20 @@ public class HttpGuard {
         }
     }
 
+    /**
+     * A plain read that every check here, and every filter Quarkus runs before the endpoints, lets through as it is: a
+     * {@link #plain} URL (no query, no escapes) within the length limits, headers within theirs, no body, no credentials
+     * and no {@code Origin} (so CORS adds nothing). A route may answer such a request before those filters run (the
+     * public article page: {@code ArticlePageRoute} in the gateway); anything else goes the usual way.
+     */
+    public static boolean passesAsItIs(HttpServerRequest request) {
+        String uri = request.uri();
+        MultiMap headers = request.headers();
+        return uri.length() <= MAX_URI_LENGTH && plain(uri) && longestSegment(uri) <= MAX_SEGMENT_LENGTH
+                && !headers.contains("Origin") && !headers.contains("Authorization") && !headers.contains("Content-Length")
+                && !headers.contains("Transfer-Encoding") && headerBytes(headers) <= MAX_HEADER_BYTES;
+    }
+
     private static int longestSegment(String path) {
         int longest = 0;
         int start = 0;
