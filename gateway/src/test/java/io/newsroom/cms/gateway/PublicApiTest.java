@@ -21,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The public API against stubbed services (WireMock): pass-through of the stored JSON byte for byte, the author page
@@ -61,7 +62,7 @@ class PublicApiTest extends StubbedBackendsTest {
      * 400 problem for a control character in the query), and is still answered from the cache.
      */
     @Test
-    void aCachedArticleReadWithAnOriginATokenOrAQueryMeetsEveryFilter() {
+    void aCachedArticleReadWithAnOriginATokenOrAQueryMeetsEveryFilter() throws Exception {
         backends.stubFor(get("/articles/published/filtered").willReturn(okJson(PublicJson.article("filtered", false))));
         String etag = given().get("/public/v1/articles/filtered").then().statusCode(200).extract().header("ETag");
         given().get("/public/v1/articles/filtered").then().statusCode(200).header("ETag", is(etag))
@@ -74,6 +75,18 @@ class PublicApiTest extends StubbedBackendsTest {
                 .contentType("application/problem+json");
         given().get("/public/v1/articles/filtered?utm_source=newsletter").then().statusCode(200).header("ETag", is(etag));
         backends.verify(1, getRequestedFor(urlEqualTo("/articles/published/filtered")));
+        // a malformed escape where a slug goes: the HTTP guard's 400 problem, not the router's bare 400
+        String answer = raw("GET /public/v1/articles/% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+    }
+
+    private static String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

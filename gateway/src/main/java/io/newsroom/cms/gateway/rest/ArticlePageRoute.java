@@ -6,6 +6,8 @@ import io.newsroom.cms.gateway.domain.CachedAnswer;
 import io.newsroom.cms.gateway.domain.ServedAnswer;
 import io.newsroom.cms.gateway.service.PublicReads;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,8 @@ public class ArticlePageRoute {
     static final String PATH = "/public/v1/articles/:slug";
     /** Before every filter Quarkus installs (CORS is the first, at -300). */
     static final int FIRST = -1000;
+    private static final String PREFIX = "/public/v1/articles/";
+    private static final String TEMPLATE = "/public/v1/articles/{slug}";
     private static final Pattern SLUG = Pattern.compile(PublicReplies.SLUG);
 
     @Inject
@@ -47,20 +51,26 @@ public class ArticlePageRoute {
     PublicReplies replies;
 
     void register(@Observes Router router) {
-        router.get(PATH).order(FIRST).handler(this::serveCached);
+        // no path on this route: matching one decodes it first, and a malformed escape ("/public/v1/articles/%") would
+        // then be the router's own bare 400 before the HTTP guard could answer it as a problem
+        router.route().order(FIRST).handler(this::serveCached);
         // after the HTTP guard and CORS, before the REST endpoints (Quarkus REST answers every /public path itself)
         router.get(PATH).order(5).handler(this::serve);
     }
 
     void serveCached(RoutingContext ctx) {
-        String slug = ctx.pathParam("slug");
-        // no slug check: only answers to valid slugs are ever cached, and anything else goes on to serve()
-        CachedAnswer fresh = slug != null && HttpGuard.passesAsItIs(ctx.request()) ? reads.freshArticle(slug) : null;
+        HttpServerRequest request = ctx.request();
+        String uri = request.uri();
+        // passesAsItIs: the URI is a plain path (no query, no escapes), so the slug is what follows the prefix as it is;
+        // no slug check: only answers to valid slugs are ever cached, and anything else goes on
+        CachedAnswer fresh = request.method() == HttpMethod.GET && uri.startsWith(PREFIX) && uri.indexOf('/', PREFIX.length()) < 0
+                && HttpGuard.passesAsItIs(request) ? reads.freshArticle(uri.substring(PREFIX.length())) : null;
         if (fresh == null) {
             ctx.next();
             return;
         }
-        replies.of(new ServedAnswer(fresh, false, 0), ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), SurrogateKeys.ARTICLES)
+        MetricsPaths.name(TEMPLATE);
+        replies.of(new ServedAnswer(fresh, false, 0), request.getHeader(HttpHeaders.IF_NONE_MATCH), SurrogateKeys.ARTICLES)
                 .send(ctx.response());
     }
 

@@ -35,14 +35,14 @@ class ArticleSafetyTest {
         String slug = unique("same-slug");
         Map<String, Object> body = article("Same slug", List.of(jane));
         body.put("slug", slug);
-        List<Integer> statuses = race(20, () -> create("alice", body).statusCode());
+        List<Integer> statuses = race(20, () -> createAsAClientWould("alice", body));
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one create wins: " + statuses);
         assertEquals(19, statuses.stream().filter(s -> s == 409).count(), "the others get 409: " + statuses);
         as("erin").get("/articles?q=" + slug.replace('-', ' ')).then().statusCode(200);
 
         // a slug derived from the headline gets -2, -3, ... however many ask at once
         String headline = "Derived " + unique("headline");
-        List<Integer> derived = race(10, () -> create("alice", article(headline, List.of(jane))).statusCode());
+        List<Integer> derived = race(10, () -> createAsAClientWould("alice", article(headline, List.of(jane))));
         assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201, 201), derived);
     }
 
@@ -116,6 +116,20 @@ class ArticleSafetyTest {
         for (String user : List.of("alice", "erin", "root")) {
             as(user).baseUri(authorsUrl).body(claim).post("/authors/byline-claims").then().statusCode(403).contentType(PROBLEM);
         }
+    }
+
+    /**
+     * A create as a client makes it: a 503 (the authors service did not confirm the byline within its 2 s, which 20
+     * creates at once on two cores busy with other suites' tests did once) is tried again after a pause, up to twice.
+     * The race's outcome is what is checked: one article, and a 409 for every other.
+     */
+    private static int createAsAClientWould(String user, Map<String, Object> body) throws InterruptedException {
+        int status = create(user, body).statusCode();
+        for (int retry = 0; status == 503 && retry < 2; retry++) {
+            Thread.sleep(500);
+            status = create(user, body).statusCode();
+        }
+        return status;
     }
 
     private static List<Integer> race(int n, Callable<Integer> call) throws Exception {
