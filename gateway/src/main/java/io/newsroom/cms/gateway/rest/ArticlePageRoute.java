@@ -37,11 +37,12 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ArticlePageRoute {
     /** A Vert.x path parameter, so the metrics name the route {@code /public/v1/articles/{slug}}, not each slug. */
-    static final String PATH = "/public/v1/articles/:slug";
+    private static final String PREFIX = "/public/v1/articles/";
+    static final String PATH = PREFIX + ":slug";
+    /** The same route as the metrics name it, for the route without a path ({@link #serveCached}). */
+    private static final String TEMPLATE = PREFIX + "{slug}";
     /** Before every filter Quarkus installs (CORS is the first, at -300). */
     static final int FIRST = -1000;
-    private static final String PREFIX = "/public/v1/articles/";
-    private static final String TEMPLATE = "/public/v1/articles/{slug}";
     private static final Pattern SLUG = Pattern.compile(PublicReplies.SLUG);
 
     @Inject
@@ -70,8 +71,12 @@ public class ArticlePageRoute {
             return;
         }
         MetricsPaths.name(TEMPLATE);
-        replies.of(new ServedAnswer(fresh, false, 0), request.getHeader(HttpHeaders.IF_NONE_MATCH), SurrogateKeys.ARTICLES)
-                .send(ctx.response());
+        sendCached(fresh, request.getHeader(HttpHeaders.IF_NONE_MATCH), ctx);
+    }
+
+    /** A fresh cached answer, sent as it is (or a 304 for a current {@code If-None-Match}). */
+    private void sendCached(CachedAnswer fresh, String ifNoneMatch, RoutingContext ctx) {
+        replies.of(new ServedAnswer(fresh, false, 0), ifNoneMatch, SurrogateKeys.ARTICLES).send(ctx.response());
     }
 
     void serve(RoutingContext ctx) {
@@ -83,7 +88,7 @@ public class ArticlePageRoute {
         String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
         CachedAnswer fresh = reads.freshArticle(slug);
         if (fresh != null) {
-            replies.of(new ServedAnswer(fresh, false, 0), ifNoneMatch, SurrogateKeys.ARTICLES).send(ctx.response());
+            sendCached(fresh, ifNoneMatch, ctx);
             return;
         }
         PublicReply.sendWhenMade(reads.article(slug).map(served -> replies.of(served, ifNoneMatch, SurrogateKeys.ARTICLES))

@@ -7,6 +7,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Pictures made in the test (no files from anywhere): each call a different one unless asked for the same. */
@@ -18,7 +22,7 @@ final class Pictures {
     static byte[] picture(String format, int width, int height, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         g.setColor(new Color(random.nextInt(0xffffff)));
         g.fillRect(0, 0, width, height);
         for (int i = 0; i < 20; i++) {
@@ -43,11 +47,11 @@ final class Pictures {
      * Every rendition URL {@code renditions} (an item's, by shape) lists in its srcsets, each once: a shape whose crop is
      * the whole picture lists the original's files.
      */
-    static java.util.Set<String> renditionUrls(java.util.Map<String, ?> renditions) {
-        java.util.Set<String> urls = new java.util.LinkedHashSet<>();
+    static Set<String> renditionUrls(Map<String, ?> renditions) {
+        Set<String> urls = new LinkedHashSet<>();
         renditions.values().forEach(shape -> {
-            Object srcset = ((java.util.Map<?, ?>) shape).get("srcset");
-            ((java.util.Map<?, ?>) srcset).values().forEach(set -> {
+            Object srcset = ((Map<?, ?>) shape).get("srcset");
+            ((Map<?, ?>) srcset).values().forEach(set -> {
                 for (String candidate : set.toString().split(",")) {
                     urls.add(candidate.trim().split(" ")[0]);
                 }
