@@ -1,0 +1,43 @@
+package io.newsroom.cms.media.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The upload path's warm-up at start writes an item and rolls it back: it finishes without failing, and leaves no row
+ * and no object behind.
+ */
+@QuarkusTest
+class UploadWarmUpTest {
+    @Inject
+    MediaUploads uploads;
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    S3Client s3;
+
+    @Test
+    void theWarmUpAtStartLeavesNothingBehind() throws Exception {
+        uploads.warmedUp().get(60, TimeUnit.SECONDS);
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select count(*) from media_item where created_by = 'warm-up' or content_hash = '"
+                     + "f".repeat(64) + "'")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), "no item left by the warm-up");
+        }
+        assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("originals/" + "f".repeat(64))).keyCount());
+        assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("renditions/" + "f".repeat(64))).keyCount());
+    }
+}
