@@ -4,9 +4,12 @@ import io.newsroom.cms.common.http.ContentTags;
 import io.newsroom.cms.devstack.testing.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -81,8 +84,8 @@ class PublicApiTest extends StubbedBackendsTest {
         assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
     }
 
-    private static String raw(String request) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

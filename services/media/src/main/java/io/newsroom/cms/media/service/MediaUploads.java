@@ -51,6 +51,9 @@ public class MediaUploads {
     private static final Logger LOG = Logger.getLogger(MediaUploads.class);
     /** Enough for the digest's loop to be compiled before the first upload (a camera JPEG is about 5 MB). */
     private static final int WARM_UP_HASHED_BYTES = 4 << 20;
+    /** The made-up item the warm-up writes and rolls back: no picture has this hash, no user this name. */
+    static final String WARM_UP_HASH = "f".repeat(64);
+    static final String WARM_UP_USER = "warm-up";
 
     @Inject
     MediaConfig config;
@@ -220,12 +223,12 @@ public class MediaUploads {
             long started = System.nanoTime();
             try {
                 sha256(new ByteArrayInputStream(new byte[WARM_UP_HASHED_BYTES]));
-                QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash("0".repeat(64)));
+                QuarkusTransaction.requiringNew().call(() -> MediaItem.byContentHash(WARM_UP_HASH));
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
                         MediaItem item = newItem(new Upload(Path.of("warm-up.jpg"), "warm-up.jpg", 1,
-                                new MediaDescription(null, null, null, null, null, null, null), "warm-up"),
-                                new ProbedImage(ImageType.JPEG, 1, 1, Orientation.NORMAL, false, 3), "f".repeat(64));
+                                new MediaDescription(null, null, null, null, null, null, null), WARM_UP_USER),
+                                new ProbedImage(ImageType.JPEG, 1, 1, Orientation.NORMAL, false, 3), WARM_UP_HASH);
                         item.persistAndFlush();
                         throw new WarmUpRolledBack();
                     });

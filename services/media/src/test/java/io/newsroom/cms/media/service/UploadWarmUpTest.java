@@ -32,12 +32,12 @@ class UploadWarmUpTest {
     void theWarmUpAtStartLeavesNothingBehind() throws Exception {
         uploads.warmedUp().get(60, TimeUnit.SECONDS);
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("select count(*) from media_item where created_by = 'warm-up' or content_hash = '"
-                     + "f".repeat(64) + "'")) {
+             ResultSet rows = sql.executeQuery("select count(*) from media_item where created_by = '"
+                     + MediaUploads.WARM_UP_USER + "' or content_hash = '" + MediaUploads.WARM_UP_HASH + "'")) {
             rows.next();
             assertEquals(0, rows.getInt(1), "no item left by the warm-up");
         }
-        assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("originals/" + "f".repeat(64))).keyCount());
-        assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("renditions/" + "f".repeat(64))).keyCount());
+        assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("originals/" + MediaUploads.WARM_UP_HASH)).keyCount());
+        assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("renditions/" + MediaUploads.WARM_UP_HASH)).keyCount());
     }
 }
