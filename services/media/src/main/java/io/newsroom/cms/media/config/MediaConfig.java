@@ -35,6 +35,15 @@ public interface MediaConfig {
     @WithDefault("320,640,1024,1600,2400")
     List<Integer> widths();
 
+    /**
+     * The width of the made-up 4:3 picture the renditions are warmed up on at start (0: no warm-up). A camera's size
+     * (4000) leaves the heap grown and the code compiled as the first real upload needs them; it costs about 2 s of CPU
+     * at every start, so the tests' JVMs use a smaller one.
+     */
+    @WithName("warm-up-width")
+    @WithDefault("4000")
+    int warmUpWidth();
+
     /** Pictures imported from an address an editor pasted ({@code POST /media/imports}). */
     Imports imports();
 

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -101,33 +102,53 @@ public class RenditionMaker {
 
     /**
      * Makes renditions of a made-up picture once at start, on the renditions thread, storing nothing: the WebP writer's
-     * native library is unpacked and loaded, and the scaler's and the codecs' loops are compiled, before the first
-     * upload rather than during it.
+     * native library is unpacked and loaded, the scaler's and the codecs' loops are compiled and the heap grows to what
+     * a camera's picture takes ({@code cms.media.warm-up-width}), before the first upload rather than during it. Skipped
+     * when an upload already holds the room (it warms everything up itself).
      */
     void warmUp(@Observes StartupEvent start) {
+        int width = config.warmUpWidth();
+        if (width <= 0) {
+            return;
+        }
+        int height = width * 3 / 4;
         runner.execute(() -> {
             long started = System.nanoTime();
-            try {
-                BufferedImage gradient = new BufferedImage(1600, 1200, BufferedImage.TYPE_3BYTE_BGR);
-                for (int y = 0; y < gradient.getHeight(); y++) {
-                    for (int x = 0; x < gradient.getWidth(); x++) {
-                        gradient.setRGB(x, y, (x * 255 / 1600) << 16 | (y * 255 / 1200) << 8 | ((x ^ y) & 0xFF));
-                    }
-                }
-                byte[] jpeg = ImageEncoder.encode(gradient, OutputFormat.JPEG);
+            Optional<DecodeBudget.Lease> room = budget.tryTake(width, height, 3, workingBytes(width, height, false, List.of(AspectRatio.values())));
+            if (room.isEmpty()) {
+                LOG.debug("Renditions not warmed up: an upload is being decoded");
+                return;
+            }
+            try (DecodeBudget.Lease held = room.get()) {
+                byte[] jpeg = ImageEncoder.encode(gradient(width, height), OutputFormat.JPEG);
                 DecodedImage picture = decoder.decode(ImageSource.of(jpeg));
                 List<RenditionTarget> targets = new ArrayList<>();
                 for (AspectRatio shape : AspectRatio.values()) {
-                    for (int width : config.widths()) {
-                        targets.add(new RenditionTarget(width, shape, FocalPoint.CENTRE));
+                    for (int w : config.widths()) {
+                        targets.add(new RenditionTarget(w, shape, FocalPoint.CENTRE));
                     }
                 }
                 Renditions.renderAll(picture, targets, FORMATS, encoders);
-                LOG.debugf("Renditions warmed up in %d ms", (System.nanoTime() - started) / 1_000_000);
+                LOG.debugf("Renditions warmed up on %d × %d in %d ms", width, height, (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | LinkageError e) {
                 LOG.warnf("Warming up the renditions failed (the first upload will tell more): %s", e.toString());
             }
         });
+    }
+
+    /** A picture with detail in both directions (a flat one would encode unlike a photo), written straight into its raster. */
+    private static BufferedImage gradient(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int i = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                bgr[i++] = (byte) (x ^ y);
+                bgr[i++] = (byte) (y * 255 / height);
+                bgr[i++] = (byte) (x * 255 / width);
+            }
+        }
+        return image;
     }
 
     @PreDestroy

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The upload path's warm-up at start writes an item and rolls it back: it finishes without failing, and leaves no row
- * and no object behind.
+ * The upload path's warm-up at start writes an item and rolls it back, stores an object and deletes it: it finishes
+ * without failing, and leaves no row and no object behind.
  */
 @QuarkusTest
 class UploadWarmUpTest {
@@ -39,5 +39,6 @@ class UploadWarmUpTest {
         }
         assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("originals/" + MediaUploads.WARM_UP_HASH)).keyCount());
         assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix("renditions/" + MediaUploads.WARM_UP_HASH)).keyCount());
+        assertEquals(0, s3.listObjectsV2(b -> b.bucket("cms-media").prefix(MediaUploads.WARM_UP_KEY)).keyCount(), "its object deleted");
     }
 }
