@@ -1,6 +1,7 @@
 package io.newsroom.cms.e2e;
 
 import io.newsroom.cms.devstack.Env;
+import io.newsroom.cms.devstack.testing.RawHttp;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -12,8 +13,6 @@ import org.w3c.dom.NodeList;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,13 +237,8 @@ class TrustDefectsE2ETest {
         as("alice").get("/api/lists/public/featured").then().statusCode(404).contentType(PROBLEM);
     }
 
-    /** Sends bytes as they are (a URL no HTTP library would send) and returns the whole answer. */
+    /** Sends bytes as they are (a URL no HTTP library would send) to the gateway and returns the whole answer. */
     private static String raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", SystemExtension.GATEWAY_PORT)) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(SystemExtension.GATEWAY_PORT, request);
     }
 }

@@ -2,6 +2,7 @@ package io.newsroom.cms.gateway;
 
 import io.newsroom.cms.common.http.ContentTags;
 import io.newsroom.cms.devstack.testing.KeycloakResource;
+import io.newsroom.cms.devstack.testing.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -9,7 +10,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -79,17 +79,9 @@ class PublicApiTest extends StubbedBackendsTest {
         given().get("/public/v1/articles/filtered?utm_source=newsletter").then().statusCode(200).header("ETag", is(etag));
         backends.verify(1, getRequestedFor(urlEqualTo("/articles/published/filtered")));
         // a malformed escape where a slug goes: the HTTP guard's 400 problem, not the router's bare 400
-        String answer = raw("GET /public/v1/articles/% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String answer = RawHttp.exchange(RestAssured.port, "GET /public/v1/articles/% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
-    }
-
-    private static String raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.newsroom.cms.webhooks;
 
+import io.newsroom.cms.devstack.testing.RawHttp;
 import io.newsroom.cms.devstack.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import static io.newsroom.cms.webhooks.Api.PROBLEM;
 import static io.newsroom.cms.webhooks.Api.as;
@@ -27,12 +26,8 @@ class HttpContractTest {
 
     /** What a client that sends bytes, not a valid URL, gets back: status line and body. */
     private static String raw(String target) throws IOException {
-        int port = io.restassured.RestAssured.port;
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + TestTokens.bearer("root")
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(io.restassured.RestAssured.port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + TestTokens.bearer("root") + "\r\nConnection: close\r\n\r\n");
     }
 
     @Test
