@@ -3,11 +3,15 @@ package io.newsroom.cms.media;
 import io.newsroom.cms.devstack.testing.S3Resource;
 import io.newsroom.cms.devstack.testing.TestTokens;
 import io.newsroom.cms.media.domain.MediaItem;
+import io.newsroom.cms.media.service.MediaUploads;
+import io.newsroom.cms.media.service.RenditionMaker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.newsroom.cms.media.Pictures.picture;
 import static io.restassured.RestAssured.given;
@@ -22,13 +26,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ObjectStoreOutageTest {
     private static final String PROBLEM = "application/problem+json";
 
+    @Inject
+    MediaUploads uploads;
+
+    @Inject
+    RenditionMaker renditions;
+
     private static Response upload(byte[] bytes) {
         return given().header("Authorization", TestTokens.bearer("alice")).multiPart("file", "outage.png", bytes, "image/png")
                 .multiPart("altText", "During the outage").post("/media");
     }
 
     @Test
-    void withTheStoreAwayUploadsWaitAndNothingHalfWrittenStays() {
+    void withTheStoreAwayUploadsWaitAndNothingHalfWrittenStays() throws Exception {
+        // readiness (asserted below) waits for the start's warm-ups
+        uploads.warmedUp().get(60, TimeUnit.SECONDS);
+        renditions.warmedUp().get(60, TimeUnit.SECONDS);
         Response before = upload(picture("png", 700, 400));
         before.then().statusCode(201);
         String id = before.path("item.id");

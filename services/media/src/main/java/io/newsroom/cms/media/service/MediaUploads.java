@@ -17,9 +17,11 @@ import io.newsroom.cms.media.domain.imaging.ProbedImage;
 import io.newsroom.cms.media.repository.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
@@ -223,7 +225,7 @@ public class MediaUploads {
      * upload's original took 644 ms to store against 205–314 ms later). Nothing is kept: the transaction is rolled back,
      * the object deleted. {@link RenditionMaker#warmUp} does the same for the picture work.
      */
-    void warmUp(@Observes StartupEvent start) {
+    void warmUp(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent start) { // after ObjectStore's bucket check
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
             try {
@@ -262,7 +264,7 @@ public class MediaUploads {
         thread.start();
     }
 
-    CompletableFuture<Void> warmedUp() {
+    public CompletableFuture<Void> warmedUp() {
         return warmedUp;
     }
 

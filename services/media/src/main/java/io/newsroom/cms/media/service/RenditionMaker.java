@@ -95,6 +95,7 @@ public class RenditionMaker {
     /** Stores the files of a job as each is written: waiting on object storage, not the CPU, so a few at once. */
     private final ExecutorService writers = Executors.newFixedThreadPool(4, r -> new Thread(r, "rendition-writer"));
     private final Map<String, CompletableFuture<Map<String, EncodedRendition>>> making = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
     /** When an upload that found no room last began or was answered (System.nanoTime; long ago at start). */
     private volatile long lastUploadWithoutRoom = System.nanoTime() - Duration.ofDays(1).toNanos();
     @Inject
@@ -109,6 +110,7 @@ public class RenditionMaker {
     void warmUp(@Observes StartupEvent start) {
         int width = config.warmUpWidth();
         if (width <= 0) {
+            warmedUp.complete(null);
             return;
         }
         int height = width * 3 / 4;
@@ -117,6 +119,7 @@ public class RenditionMaker {
             Optional<DecodeBudget.Lease> room = budget.tryTake(width, height, 3, workingBytes(width, height, false, List.of(AspectRatio.values())));
             if (room.isEmpty()) {
                 LOG.debug("Renditions not warmed up: an upload is being decoded");
+                warmedUp.complete(null);
                 return;
             }
             try (DecodeBudget.Lease held = room.get()) {
@@ -132,8 +135,15 @@ public class RenditionMaker {
                 LOG.debugf("Renditions warmed up on %d × %d in %d ms", width, height, (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | LinkageError e) {
                 LOG.warnf("Warming up the renditions failed (the first upload will tell more): %s", e.toString());
+            } finally {
+                warmedUp.complete(null);
             }
         });
+    }
+
+    /** Done when the start's {@link #warmUp} is (made, skipped or failed). */
+    public CompletableFuture<Void> warmedUp() {
+        return warmedUp;
     }
 
     /** A picture with detail in both directions (a flat one would encode unlike a photo), written straight into its raster. */

@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The upload path's warm-up at start writes an item and rolls it back, stores an object and deletes it: it finishes
- * without failing, and leaves no row and no object behind.
+ * without failing, leaves no row and no object behind, and readiness is up once it is done.
  */
 @QuarkusTest
 class UploadWarmUpTest {
@@ -28,9 +30,16 @@ class UploadWarmUpTest {
     @Inject
     S3Client s3;
 
+    @Inject
+    RenditionMaker renditions;
+
     @Test
     void theWarmUpAtStartLeavesNothingBehind() throws Exception {
         uploads.warmedUp().get(60, TimeUnit.SECONDS);
+        renditions.warmedUp().get(60, TimeUnit.SECONDS);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'warm-up' }.status", is("UP"))
+                .body("checks.find { it.name == 'warm-up' }.data.done", is(true));
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("select count(*) from media_item where created_by = '"
                      + MediaUploads.WARM_UP_USER + "' or content_hash = '" + MediaUploads.WARM_UP_HASH + "'")) {
