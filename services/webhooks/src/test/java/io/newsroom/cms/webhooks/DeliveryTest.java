@@ -324,7 +324,8 @@ class DeliveryTest {
     /**
      * The fan-out the service is built for (500 deliveries a second to 10 endpoints, p99 under 2 s, on 2 cores), in
      * small: a burst of 100 events to 10 receivers, all on this machine with Kafka, PostgreSQL, Keycloak and the build.
-     * It asserts what was delivered (each event once to each endpoint, signed) and the deliveries' paging; the delay
+     * It asserts what was delivered (each event to each endpoint under its webhook-id, signed; one delivery each in the
+     * log, though a delivery answered after the timeout is sent again) and the deliveries' paging; the delay
      * figures are only logged. The delay is measured by {@code bench/events/run} (BenchWebhooks): a timed assertion
      * here failed CI once (p99 6.2 s while the whole-system tests and the media tests shared the two cores).
      */
@@ -365,7 +366,14 @@ class DeliveryTest {
             double rate = latencies.size() * 1000.0 / Math.max(1, tookMs);
             LOG.infof("Fan-out: %d deliveries to 10 endpoints in %d ms (%.0f/s), latency p50 %d ms, p99 %d ms, max %d ms",
                     latencies.size(), tookMs, rate, p50, p99, latencies.get(latencies.size() - 1));
-            assertEquals(events * 10, latencies.size(), "each event once to each endpoint");
+            // at least once, as the Standard Webhooks contract has it: a delivery answered after the sender's timeout (1 s in
+            // the tests; seen in CI with the cores shared by three modules' tests) is sent again under the same webhook-id,
+            // which the receiver dedupes by. Each endpoint has each event, and never one that was not sent.
+            for (Receiver receiver : receivers) {
+                assertEquals(sentAt.keySet(), receiver.received.stream().map(Receiver.Received::id).collect(java.util.stream.Collectors.toSet()),
+                        "each event to each endpoint, under its own webhook-id");
+            }
+            LOG.infof("Fan-out: %d sent again after a timeout", latencies.size() - events * 10);
             assertTrue(receivers.stream().allMatch(r -> r.received.stream().allMatch(Receiver.Received::signatureValid)));
 
             // one endpoint's 100 deliveries, 30 a page, newest first
