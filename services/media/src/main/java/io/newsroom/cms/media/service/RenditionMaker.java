@@ -56,6 +56,8 @@ public class RenditionMaker {
     private static final EnumSet<OutputFormat> FORMATS = EnumSet.allOf(OutputFormat.class);
     /** Files written at once: one a core (the machine the issue names has 2). */
     private static final int ENCODERS = 2;
+    /** The warm-up's picture width where the heap cannot take {@code cms.media.warm-up-width}'s. */
+    private static final int SMALL_WARM_UP_WIDTH = 1600;
     /** How long the renditions of an upload that found no room wait for it (behind every upload before them). */
     private static final long LATER_WAIT_SECONDS = 600;
     /** How long after an upload that found no room began or was answered renditions from stored originals hold back. */
@@ -104,35 +106,42 @@ public class RenditionMaker {
     /**
      * Makes renditions of a made-up picture once at start, on the renditions thread, storing nothing: the WebP writer's
      * native library is unpacked and loaded, the scaler's and the codecs' loops are compiled and the heap grows to what
-     * a camera's picture takes ({@code cms.media.warm-up-width}), before the first upload rather than during it. Skipped
-     * when an upload already holds the room (it warms everything up itself).
+     * a camera's picture takes ({@code cms.media.warm-up-width}; 1600 wide where the heap could never take that), before the
+     * first upload rather than during it. Skipped when an upload already holds the room (it warms everything up itself).
      */
     void warmUp(@Observes StartupEvent start) {
-        int width = config.warmUpWidth();
-        if (width <= 0) {
+        if (config.warmUpWidth() <= 0) {
             warmedUp.complete(null);
             return;
         }
-        int height = width * 3 / 4;
         runner.execute(() -> {
             long started = System.nanoTime();
-            Optional<DecodeBudget.Lease> room = budget.tryTake(width, height, 3, workingBytes(width, height, false, List.of(AspectRatio.values())));
-            if (room.isEmpty()) {
-                LOG.debug("Renditions not warmed up: an upload is being decoded");
-                warmedUp.complete(null);
-                return;
-            }
-            try (DecodeBudget.Lease held = room.get()) {
-                byte[] jpeg = ImageEncoder.encode(gradient(width, height), OutputFormat.JPEG);
-                DecodedImage picture = decoder.decode(ImageSource.of(jpeg));
-                List<RenditionTarget> targets = new ArrayList<>();
-                for (AspectRatio shape : AspectRatio.values()) {
-                    for (int w : config.widths()) {
-                        targets.add(new RenditionTarget(w, shape, FocalPoint.CENTRE));
-                    }
+            try {
+                Optional<DecodeBudget.Lease> room = Optional.empty();
+                int width = config.warmUpWidth();
+                try {
+                    room = budget.tryTake(width, width * 3 / 4, 3, workingBytes(width, width * 3 / 4, false, List.of(AspectRatio.values())));
+                } catch (ProblemException neverFits) {
+                    // a heap too small for a camera's picture (the local stack's 160 MB): the size warmed up before
+                    width = Math.min(width, SMALL_WARM_UP_WIDTH);
+                    room = budget.tryTake(width, width * 3 / 4, 3, workingBytes(width, width * 3 / 4, false, List.of(AspectRatio.values())));
                 }
-                Renditions.renderAll(picture, targets, FORMATS, encoders);
-                LOG.debugf("Renditions warmed up on %d × %d in %d ms", width, height, (System.nanoTime() - started) / 1_000_000);
+                if (room.isEmpty()) {
+                    LOG.debug("Renditions not warmed up: an upload is being decoded");
+                    return;
+                }
+                try (DecodeBudget.Lease held = room.get()) {
+                    byte[] jpeg = ImageEncoder.encode(gradient(width, width * 3 / 4), OutputFormat.JPEG);
+                    DecodedImage picture = decoder.decode(ImageSource.of(jpeg));
+                    List<RenditionTarget> targets = new ArrayList<>();
+                    for (AspectRatio shape : AspectRatio.values()) {
+                        for (int w : config.widths()) {
+                            targets.add(new RenditionTarget(w, shape, FocalPoint.CENTRE));
+                        }
+                    }
+                    Renditions.renderAll(picture, targets, FORMATS, encoders);
+                    LOG.debugf("Renditions warmed up on %d × %d in %d ms", width, width * 3 / 4, (System.nanoTime() - started) / 1_000_000);
+                }
             } catch (RuntimeException | LinkageError e) {
                 LOG.warnf("Warming up the renditions failed (the first upload will tell more): %s", e.toString());
             } finally {
