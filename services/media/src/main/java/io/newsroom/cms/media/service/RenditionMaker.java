@@ -117,30 +117,25 @@ public class RenditionMaker {
         runner.execute(() -> {
             long started = System.nanoTime();
             try {
-                Optional<DecodeBudget.Lease> room = Optional.empty();
                 int width = config.warmUpWidth();
+                Optional<DecodeBudget.Lease> room;
                 try {
-                    room = budget.tryTake(width, width * 3 / 4, 3, workingBytes(width, width * 3 / 4, false, List.of(AspectRatio.values())));
+                    room = warmUpRoom(width);
                 } catch (ProblemException neverFits) {
                     // a heap too small for a camera's picture (the local stack's 160 MB): the size warmed up before
                     width = Math.min(width, SMALL_WARM_UP_WIDTH);
-                    room = budget.tryTake(width, width * 3 / 4, 3, workingBytes(width, width * 3 / 4, false, List.of(AspectRatio.values())));
+                    room = warmUpRoom(width);
                 }
                 if (room.isEmpty()) {
                     LOG.debug("Renditions not warmed up: an upload is being decoded");
                     return;
                 }
+                int height = width * 3 / 4;
                 try (DecodeBudget.Lease held = room.get()) {
-                    byte[] jpeg = ImageEncoder.encode(gradient(width, width * 3 / 4), OutputFormat.JPEG);
+                    byte[] jpeg = ImageEncoder.encode(gradient(width, height), OutputFormat.JPEG);
                     DecodedImage picture = decoder.decode(ImageSource.of(jpeg));
-                    List<RenditionTarget> targets = new ArrayList<>();
-                    for (AspectRatio shape : AspectRatio.values()) {
-                        for (int w : config.widths()) {
-                            targets.add(new RenditionTarget(w, shape, FocalPoint.CENTRE));
-                        }
-                    }
-                    Renditions.renderAll(picture, targets, FORMATS, encoders);
-                    LOG.debugf("Renditions warmed up on %d × %d in %d ms", width, width * 3 / 4, (System.nanoTime() - started) / 1_000_000);
+                    Renditions.renderAll(picture, everyTarget(List.of(AspectRatio.values())), FORMATS, encoders);
+                    LOG.debugf("Renditions warmed up on %d × %d in %d ms", width, height, (System.nanoTime() - started) / 1_000_000);
                 }
             } catch (RuntimeException | LinkageError e) {
                 LOG.warnf("Warming up the renditions failed (the first upload will tell more): %s", e.toString());
@@ -148,6 +143,11 @@ public class RenditionMaker {
                 warmedUp.complete(null);
             }
         });
+    }
+
+    /** Room for the warm-up's {@code width}-wide 4:3 picture, if there is some now; a problem if this heap never has it. */
+    private Optional<DecodeBudget.Lease> warmUpRoom(int width) {
+        return budget.tryTake(width, width * 3 / 4, 3, workingBytes(width, width * 3 / 4, false, List.of(AspectRatio.values())));
     }
 
     /** Done when the start's {@link #warmUp} is (made, skipped or failed). */
@@ -183,13 +183,21 @@ public class RenditionMaker {
      * takes besides its decoded pixels, for the {@link DecodeBudget}.
      */
     public long workingBytes(int width, int height, boolean alpha, List<AspectRatio> shapes) {
+        return Renditions.workingBytes(width, height, alpha, everyTarget(shapes), ENCODERS);
+    }
+
+    /**
+     * Every width of {@code shapes} around the centre (the crop caps them, as the mapper does: the same sizes; the focal
+     * point moves a crop, not its size).
+     */
+    private List<RenditionTarget> everyTarget(List<AspectRatio> shapes) {
         List<RenditionTarget> targets = new ArrayList<>();
         for (AspectRatio shape : shapes) {
-            for (int w : config.widths()) { // the crop caps them, as the mapper does: the same sizes
-                targets.add(new RenditionTarget(w, shape, FocalPoint.CENTRE)); // the focal point moves a crop, not its size
+            for (int width : config.widths()) {
+                targets.add(new RenditionTarget(width, shape, FocalPoint.CENTRE));
             }
         }
-        return Renditions.workingBytes(width, height, alpha, targets, ENCODERS);
+        return targets;
     }
 
     /**
