@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server in this JVM (no real mongod can be installed here). Memory backend for tests,
- * H2 file backend for the local stack so data survives restarts. Services connect with the real MongoDB driver.
+ * H2 file backend for the local stack so data survives restarts. Services connect with the real MongoDB driver. Both
+ * answer reads with whole documents, as real MongoDB does ({@link WholeDocumentReads}).
  */
 public final class MongoServerRunner implements AutoCloseable {
     private final MongoServer server;
@@ -28,7 +29,7 @@ public final class MongoServerRunner implements AutoCloseable {
     }
 
     public static MongoServerRunner inMemory(int port) {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new WholeDocumentReads(new MemoryBackend()));
         server.bind("127.0.0.1", port);
         return new MongoServerRunner(server, server.getLocalAddress());
     }
@@ -39,7 +40,7 @@ public final class MongoServerRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new WholeDocumentReads(new H2Backend(file.toString())));
         server.bind("127.0.0.1", port);
         return new MongoServerRunner(server, server.getLocalAddress());
     }
