@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A writer on deadline fills the media library: adds two pictures and a text file named like a picture at once (the
  * text file is refused on its own row, in plain words, while the pictures go in), opens a new picture, describes it,
  * clicks where its subject is and sees the crops follow. A writer picks a library picture as an article's hero; the
- * editor publishing it is told, at the alt text field, to describe it first. Screenshots: 70-*, 71-*.
+ * editor publishing it is told, at the alt text field, to describe it first. Every picture box of the grid is one size,
+ * whatever the picture's shape. Screenshots: 70-*, 71-*.
  */
 @ExtendWith(SystemExtension.class)
 class MediaBrowserTest {
@@ -84,6 +85,10 @@ class MediaBrowserTest {
             assertTrue(x >= 15 && x <= 25 && y >= 15 && y <= 25, "the crops follow the point clicked (20 %, 20 %): " + x + ", " + y);
             alice.screenshot("70-media-described");
             assertTrue(detail.isDisplayed());
+            // the grid's picture boxes are all one size: the portrait crane fits inside its box, never stretches its card
+            Object heights = alice.js("return [...document.querySelectorAll('[data-testid=media-grid] .media-thumb')]"
+                    + ".map(e => Math.round(e.getBoundingClientRect().height)).filter((h, i, all) => all.indexOf(h) === i)");
+            assertEquals(1, ((java.util.List<?>) heights).size(), "one picture-box height in the grid: " + heights);
         }
     }
 
