@@ -219,7 +219,7 @@ final class Browser implements AutoCloseable {
     void type(By by, String text) {
         WebElement element = waitFor(by);
         click(element);
-        element.sendKeys(text);
+        typeInto(element, text);
     }
 
     /** Replaces a controlled input's value the way a person does (select all, type), so React sees every key. */
@@ -227,8 +227,22 @@ final class Browser implements AutoCloseable {
         WebElement element = waitFor(by);
         click(element);
         element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        element.sendKeys(text);
+        typeInto(element, text);
     }
+
+    /**
+     * Types {@code text} at most {@value #KEYS_AT_ONCE} keys per WebDriver command. Sent in one command, ChromeDriver
+     * pressed a long text's keys faster than the editor's React fields took them, and every 53rd key was lost ("went
+     * dar for two hours", "thei publishing systems": the same keys every time, 270 keys a second, no person's pace); a
+     * plain textarea took them all, and so did the editor's fields with the text sent 40 keys at a time.
+     */
+    void typeInto(WebElement element, String text) {
+        for (int from = 0; from < text.length(); from += KEYS_AT_ONCE) {
+            element.sendKeys(text.substring(from, Math.min(text.length(), from + KEYS_AT_ONCE)));
+        }
+    }
+
+    private static final int KEYS_AT_ONCE = 40;
 
     void waitForText(By by, String text) {
         until(ExpectedConditions.textToBePresentInElementLocated(by, text));

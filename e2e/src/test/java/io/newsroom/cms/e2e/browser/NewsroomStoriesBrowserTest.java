@@ -118,10 +118,12 @@ class NewsroomStoriesBrowserTest {
         try (Browser alice = Browser.signIn("alice")) {
             alice.clickLink("New article");
             alice.type(By.id("headline"), HEADLINE);
-            alice.type(By.id("dek"), "Publishing systems at three regional papers went dark for two hours on Tuesday morning.");
-            alice.type(By.id("body"), "Editors at three regional papers lost access to their publishing systems on Tuesday.\n\n"
+            String dek = "Publishing systems at three regional papers went dark for two hours on Tuesday morning.";
+            String text = "Editors at three regional papers lost access to their publishing systems on Tuesday.\n\n"
                     + "> \"We wrote the morning briefing in a shared document and pasted it in by hand,\" said one managing editor.\n\n"
-                    + "The provider blamed a **faulty network update** and said service was fully restored by 11:00.");
+                    + "The provider blamed a **faulty network update** and said service was fully restored by 11:00.";
+            alice.type(By.id("dek"), dek);
+            alice.type(By.id("body"), text);
             alice.type(By.id("hero-url"), image("servers.svg"));
             alice.type(By.id("hero-alt"), "Racks of servers with status lights in a dark data centre");
             alice.type(By.id("hero-caption"), "The provider's regional data centre.");
@@ -137,6 +139,8 @@ class NewsroomStoriesBrowserTest {
             articleId = alice.driver.getCurrentUrl().replaceAll(".*/articles/", "");
             waitUntilSaved(alice);
             alice.until(d -> ARTICLE_SLUG.equals(article("alice").get("slug")) && ((List<?>) article("alice").get("byline")).size() == 1);
+            assertEquals(dek, article("alice").get("dek"), "every key typed is saved");
+            assertEquals(text, article("alice").get("body"), "every key typed is saved");
             alice.byTestId("body-preview").findElement(By.tagName("blockquote"));
             alice.fullPageScreenshot("02-editor");
 
