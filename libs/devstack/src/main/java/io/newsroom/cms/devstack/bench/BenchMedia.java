@@ -4,6 +4,7 @@ import io.newsroom.cms.devstack.MultipartForm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.newsroom.cms.devstack.Tokens;
 
 import javax.imageio.IIOImage;
@@ -14,6 +15,9 @@ import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -225,11 +229,6 @@ public final class BenchMedia {
     }
 
     /**
-     * What an editor has done before an upload: signed in (the token fetched, which Keycloak takes a while for the
-     * first time after it starts) and opened the media library (a first request through the gateway on a connection of
-     * this client's). Neither is the upload's time; the services' upload path stays as cold as the stack left it.
-     */
-    /**
      * Sends an upload-sized body five times to a server of this JVM's own that reads it and answers, and asks the bucket
      * once for an object that is not there: the bench's HTTP client (building the form, sending 4.6 MB, polling) is
      * compiled before anything is timed. An editor's browser sends with native code that is never cold; this JVM's
@@ -237,11 +236,10 @@ public final class BenchMedia {
      * system under test is warmed. BENCH_MEDIA_COLD_CLIENT=1 leaves it out, to compare.
      */
     private void warmTheClient(byte[] picture) throws Exception {
-        com.sun.net.httpserver.HttpServer sink = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         sink.createContext("/", exchange -> {
             try (exchange) {
-                exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                 byte[] body = "{\"item\":{}}".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(201, body.length);
                 exchange.getResponseBody().write(body);
@@ -263,6 +261,11 @@ public final class BenchMedia {
         stored("warm-up/not-there");
     }
 
+    /**
+     * What an editor has done before an upload: signed in (the token fetched, which Keycloak takes a while for the
+     * first time after it starts) and opened the media library (a first request through the gateway on a connection of
+     * this client's). Neither is the upload's time; the services' upload path stays as cold as the stack left it.
+     */
     private void openTheLibrary() throws Exception {
         HttpResponse<String> library = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/media?limit=24"))
                 .header("Authorization", "Bearer " + tokens.of("alice")).build(), HttpResponse.BodyHandlers.ofString());
