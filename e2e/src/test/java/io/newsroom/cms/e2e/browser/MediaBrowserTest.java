@@ -88,7 +88,7 @@ class MediaBrowserTest {
             // the grid's picture boxes are all one size: the portrait crane fits inside its box, never stretches its card
             Object heights = alice.js("return [...document.querySelectorAll('[data-testid=media-grid] .media-thumb')]"
                     + ".map(e => Math.round(e.getBoundingClientRect().height)).filter((h, i, all) => all.indexOf(h) === i)");
-            assertEquals(1, ((java.util.List<?>) heights).size(), "one picture-box height in the grid: " + heights);
+            assertEquals(1, ((List<?>) heights).size(), "one picture-box height in the grid: " + heights);
         }
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class MongoServerRunnerTest {
                 Future<Integer> writer = threads.submit(() -> {
                     int written = 0;
                     for (int r = 1; r <= 3000; r++) {
-                        List<org.bson.conversions.Bson> sets = new ArrayList<>();
+                        List<Bson> sets = new ArrayList<>();
                         revision(r).forEach((field, value) -> sets.add(Updates.set(field, value)));
                         docs.updateOne(Filters.eq("_id", "one"), Updates.combine(sets));
                         written++;

@@ -1,5 +1,6 @@
 package io.newsroom.cms.media;
 
+import io.newsroom.cms.devstack.Net;
 import io.newsroom.cms.devstack.testing.TestTokens;
 import io.newsroom.cms.media.domain.MediaItem;
 import io.newsroom.cms.media.service.MediaUploads;
@@ -10,7 +11,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +34,7 @@ class StoreDownAtStartTest {
     public static class StoreAway implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return Map.of("quarkus.s3.endpoint-override", "http://127.0.0.1:" + socket.getLocalPort());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return Map.of("quarkus.s3.endpoint-override", "http://127.0.0.1:" + Net.freePort());
         }
     }
 

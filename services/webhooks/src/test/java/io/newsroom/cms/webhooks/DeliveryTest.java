@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static io.newsroom.cms.webhooks.Api.admin;
 import static io.restassured.RestAssured.given;
@@ -370,7 +371,7 @@ class DeliveryTest {
             // the tests; seen in CI with the cores shared by three modules' tests) is sent again under the same webhook-id,
             // which the receiver dedupes by. Each endpoint has each event, and never one that was not sent.
             for (Receiver receiver : receivers) {
-                assertEquals(sentAt.keySet(), receiver.received.stream().map(Receiver.Received::id).collect(java.util.stream.Collectors.toSet()),
+                assertEquals(sentAt.keySet(), receiver.received.stream().map(Receiver.Received::id).collect(Collectors.toSet()),
                         "each event to each endpoint, under its own webhook-id");
             }
             LOG.infof("Fan-out: %d sent again after a timeout", latencies.size() - events * 10);
