@@ -54,7 +54,7 @@ class SchedulerAtScaleTest {
     void dueTogetherEachIsPublishedExactlyOnceByThreeAndTwoReplicas() throws Exception {
         Instant preparing = Instant.now();
         Batch batch = prepare("together");
-        Instant due = Instant.now().plus(leadTime(preparing, Duration.ofSeconds(8)));
+        Instant due = Instant.now().plus(leadTime(preparing, Duration.ofSeconds(5)));
         batch.schedule(due);
         Duration took = batch.awaitPublished(due, Duration.ofSeconds(60));
         batch.assertExactlyOnce();
@@ -73,7 +73,8 @@ class SchedulerAtScaleTest {
         REPLICAS.clear();
         Instant preparing = Instant.now();
         Batch batch = prepare("catch-up");
-        Instant due = Instant.now().plus(leadTime(preparing, Duration.ofSeconds(15)));
+        // ahead of scheduling them (about 1 s here) and stopping both services (1-2 s) on a machine twice as slow
+        Instant due = Instant.now().plus(leadTime(preparing, Duration.ofSeconds(9)));
         batch.schedule(due);
         List<String> all = List.of("articles", "curation");
         all.parallelStream().forEach(stack::stop);

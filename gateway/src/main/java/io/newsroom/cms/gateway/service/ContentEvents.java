@@ -95,7 +95,8 @@ public class ContentEvents implements KafkaConsumerRebalanceListener {
     }
 
     /** Every 2 s: are the events still flowing? (the consumer has its partitions and the broker answers) */
-    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void check() {
         if (assigned && link.brokerAnswers()) { // no partitions, no question to the broker
             cache.eventsLive();

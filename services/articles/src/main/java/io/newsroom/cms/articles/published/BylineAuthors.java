@@ -105,7 +105,8 @@ public class BylineAuthors {
         }
     }
 
-    @Scheduled(every = "${cms.articles.byline-authors.sync-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cms.articles.byline-authors.sync-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledSync() {
         try {
             sync();

@@ -375,7 +375,8 @@ public class PublishedViews {
 
     // first run 30 s after start: the start-up has just done it
     @Scheduled(every = "${cms.articles.read-model.reconcile-every}", delay = 30, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reconcile() {
         catchUp();
     }

@@ -28,7 +28,8 @@ public class NotificationRetention {
     BackgroundJobsConfig config;
 
     @Scheduled(every = "${cms.articles.notifications.prune-every}", delay = 60, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             prune(Articles.now());

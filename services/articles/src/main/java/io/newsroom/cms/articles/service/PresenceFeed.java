@@ -105,7 +105,8 @@ public class PresenceFeed {
         }
     }
 
-    @Scheduled(every = "${cms.articles.presence.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cms.articles.presence.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         if (++ticks % 600 == 0) {
             QuarkusTransaction.requiringNew().run(registry::purge);

@@ -98,7 +98,8 @@ public class ScheduledTransitions {
         workers.shutdownNow();
     }
 
-    @Scheduled(every = "${cms.articles.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cms.articles.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         long start = System.nanoTime();
         int done = runDue();

@@ -34,7 +34,8 @@ public class PublicProfileReconciler {
 
     // first run 30 s after start: the start-up has just done it
     @Scheduled(every = "${cms.authors.public-profiles.reconcile-every}", delay = 30, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reconcile() {
         catchUp();
     }

@@ -131,7 +131,8 @@ public class PublishedArticleEvents implements KafkaConsumerRebalanceListener {
     }
 
     /** Every 2 s: does the broker still answer? (an assignment alone outlives the broker; no partitions, no question) */
-    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkBroker() {
         brokerAnswers = assigned && link.brokerAnswers();
         update();

@@ -34,7 +34,8 @@ public class ScheduledListPublisher {
     @Inject
     MeterRegistry metrics;
 
-    @Scheduled(every = "${cms.curation.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cms.curation.scheduler.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         runDue();
     }

@@ -24,7 +24,8 @@ public class Cleanup {
     @Inject
     Deliveries deliveries;
 
-    @Scheduled(every = "${cms.webhooks.cleanup-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cms.webhooks.cleanup-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             run(Instant.now());

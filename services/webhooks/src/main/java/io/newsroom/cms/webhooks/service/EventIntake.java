@@ -195,7 +195,8 @@ public class EventIntake implements KafkaConsumerRebalanceListener {
     }
 
     /** Every few seconds: does the broker answer? (An assignment alone outlives the broker until the session times out.) */
-    @Scheduled(every = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkBroker() {
         brokerAnswers = link.brokerAnswers();
     }
