@@ -90,8 +90,8 @@ describe('publishing and scheduling under embargo', () => {
 
   it('explains a refused publish in words, and only an embargo\'s refusal', () => {
     const words = publishRefusal({ embargoedUntil: '2026-12-03T09:00:00Z' });
-    expect(words).toContain(`under embargo until ${formatDateTime('2026-12-03T09:00:00Z')}`);
-    expect(words).toContain('schedule it for');
+    expect(words).toBe(`Not published: the embargo lifts ${formatDateTime('2026-12-03T09:00:00Z')}. Schedule it for then or later.`);
+    expect(words).not.toContain('cannot be published'); // the banner's rule, not said twice
     expect(publishRefusal({})).toBeNull();
     expect(plainMessage('must be at or after the embargo lifts, 2026-12-03T09:00:00Z')).toBe('Choose the time the embargo lifts, or later.');
   });

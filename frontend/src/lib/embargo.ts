@@ -98,11 +98,13 @@ export function liftInput(until: string): string {
   return toLocalInput(new Date(Math.ceil(ms / minute) * minute).toISOString());
 }
 
-/** The sentence a refused publish shows when an embargo refused it (the problem's `embargoedUntil`); null otherwise. */
+/**
+ * The sentence a refused publish shows when an embargo refused it (the problem's `embargoedUntil`); null otherwise.
+ * What happened and what to do: the embargo banner above it already says the rule, so it is not said twice.
+ */
 export function publishRefusal(problem: { embargoedUntil?: string | null } | undefined): string | null {
   if (!problem?.embargoedUntil) return null;
-  const when = formatDateTime(problem.embargoedUntil);
-  return `Not published: this article is under embargo until ${when}. It cannot be published before then — schedule it for ${when} or later.`;
+  return `Not published: the embargo lifts ${formatDateTime(problem.embargoedUntil)}. Schedule it for then or later.`;
 }
 
 /** A schedule made before the embargo was moved later waits for the lift: the words for it, or null. */

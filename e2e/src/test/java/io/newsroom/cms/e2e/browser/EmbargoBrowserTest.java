@@ -92,12 +92,12 @@ class EmbargoBrowserTest {
             assertTrue(erin.driver.findElement(By.cssSelector("button[data-action=schedule]")).getAttribute("class").contains("button-primary"),
                     "Schedule… is the main button under embargo");
             assertFalse(erin.driver.findElement(By.cssSelector("button[data-action=publish]")).getAttribute("class").contains("button-primary"));
-            // Publish is refused, in words that name the lift
+            // Publish is refused, in words that name the lift and the way on; the rule stays the banner's, said once
             erin.click(By.cssSelector("button[data-action=publish]"));
-            erin.waitForText(By.cssSelector("[data-testid=publish-refused]"), "under embargo until");
+            erin.waitForText(By.cssSelector("[data-testid=publish-refused]"), "the embargo lifts");
             String refused = erin.byTestId("publish-refused").getText();
-            assertTrue(refused.contains("cannot be published before then"), refused);
-            assertEquals(1, count(erin, "cannot be published before then — schedule it"), "said once");
+            assertTrue(refused.contains("Schedule it for then or later."), refused);
+            assertEquals(1, count(erin, "cannot be published before then"), "the rule said once, in the banner");
             as("erin").get("/api/articles/" + id).then().body("live", is(false)).body("status", is("APPROVED"));
             erin.screenshot("65-publish-refused");
         }
