@@ -193,11 +193,11 @@ public final class Stack implements AutoCloseable {
                         "quarkus.rest-client.articles.url", "http://localhost:" + ports.articles(),
                         "quarkus.rest-client.media.url", "http://localhost:" + ports.media())));
         // no outside systems locally: webhook receivers run on this machine (the SSRF guard is on in Kubernetes)
-        config.put("webhooks", merge(common(ports.webhooks()), datasource("webhooks"),
+        config.put("webhooks", merge(common(ports.webhooks()), jdbcDatasource("webhooks"),
                 Map.of("cms.webhooks.allow-private-targets", "true")));
         // originals and renditions in the stack's S3Mock, which the service gives its bucket at start; pictures imported
         // from a pasted address may come from this machine (the gateway's /samples/...; the SSRF guard is on in Kubernetes)
-        config.put("media", merge(common(ports.media()), datasource("media"), S3Server.quarkusConfig(s3Endpoint()),
+        config.put("media", merge(common(ports.media()), jdbcDatasource("media"), S3Server.quarkusConfig(s3Endpoint()),
                 Map.of("cms.media.bucket", "cms-media", "cms.media.create-bucket", "true",
                         "cms.media.imports.allow-private-sources", "true")));
         config.put("gateway", merge(common(ports.gateway()),
@@ -458,6 +458,13 @@ public final class Stack implements AutoCloseable {
 
     private Map<String, String> datasource(String db) {
         return postgres.datasource(db + dbSuffix);
+    }
+
+    /** {@link #datasource} for an app without the reactive client (it warned at every start of a key it does not know). */
+    private Map<String, String> jdbcDatasource(String db) {
+        Map<String, String> jdbc = new LinkedHashMap<>(datasource(db));
+        jdbc.remove("quarkus.datasource.reactive.url");
+        return jdbc;
     }
 
     @SafeVarargs
