@@ -116,8 +116,14 @@ public final class PostgresServer implements AutoCloseable {
      * (the published reads on the event loop) and the credentials, as Quarkus configuration keys.
      */
     public java.util.Map<String, String> datasource(String database) {
+        java.util.Map<String, String> keys = new java.util.LinkedHashMap<>(jdbcDatasource(database));
+        keys.put("quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database);
+        return keys;
+    }
+
+    /** {@link #datasource} for a service without the reactive client: the JDBC URL and the credentials. */
+    public java.util.Map<String, String> jdbcDatasource(String database) {
         return java.util.Map.of("quarkus.datasource.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password);
     }

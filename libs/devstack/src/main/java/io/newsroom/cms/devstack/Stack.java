@@ -462,9 +462,7 @@ public final class Stack implements AutoCloseable {
 
     /** {@link #datasource} for an app without the reactive client (it warned at every start of a key it does not know). */
     private Map<String, String> jdbcDatasource(String db) {
-        Map<String, String> jdbc = new LinkedHashMap<>(datasource(db));
-        jdbc.remove("quarkus.datasource.reactive.url");
-        return jdbc;
+        return postgres.jdbcDatasource(db + dbSuffix);
     }
 
     @SafeVarargs
